@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isValidFiness, isValidSiret } from './identifiers.ts';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** Opening hours of a site: per weekday, a list of [open, close) intervals (breaks are gaps). */
+export const openingHoursSchema = z
+  .record(z.enum(weekdays), z.array(z.object({ open: time, close: time })).max(6))
+  .refine((hours) => Object.values(hours).every((day) => (day ?? []).every((i) => i.open < i.close)), {
+    message: 'open_before_close',
+  });
+
+export const addressSchema = z.object({
+  line1: z.string().trim().max(200).default(''),
+  line2: z.string().trim().max(200).default(''),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/)
+    .default(''),
+  city: z.string().trim().max(120).default(''),
+  country: z.string().trim().max(80).default('France'),
+});
+
+export const organizationKinds = ['practice', 'clinic', 'hospital', 'health_centre'] as const;
+
+export const organizationInput = z.object({
+  version: z.number().int().nonnegative(),
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(organizationKinds),
+  finess: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || isValidFiness(v), { message: 'invalid_finess' })
+    .default(''),
+  siret: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\s/g, ''))
+    .refine((v) => v === '' || isValidSiret(v), { message: 'invalid_siret' })
+    .default(''),
+  address: addressSchema,
+  phone: z.string().trim().max(30).default(''),
+  email: z.string().trim().email().max(254).or(z.literal('')).default(''),
+  openingHours: openingHoursSchema,
+});
+export type OrganizationInput = z.infer<typeof organizationInput>;
+
+export const siteInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(['site', 'unit']).default('site'),
+  finess: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || isValidFiness(v), { message: 'invalid_finess' })
+    .default(''),
+  address: addressSchema,
+  openingHours: openingHoursSchema,
+});
+export type SiteInput = z.infer<typeof siteInput>;
