@@ -73,3 +73,38 @@ export function errorMessage(
     values[name] !== undefined ? String(values[name]) : match,
   );
 }
+
+const validationDetails: Record<string, { fr: string; en: string }> = {
+  invalid_type: { fr: 'type de valeur inattendu', en: 'unexpected type of value' },
+  too_small: { fr: 'trop court ou trop petit (minimum {minimum})', en: 'too short or too small (minimum {minimum})' },
+  too_big: { fr: 'trop long ou trop grand (maximum {maximum})', en: 'too long or too large (maximum {maximum})' },
+  invalid_format: { fr: 'format invalide', en: 'invalid format' },
+  invalid_value: { fr: 'valeur non autorisée', en: 'value not allowed' },
+  unrecognized_keys: { fr: 'champ inconnu', en: 'unknown field' },
+};
+
+/** A short explanation of a schema validation failure, by zod issue code. */
+export function validationDetail(
+  issueCode: string,
+  params: Record<string, unknown>,
+  language: Language,
+): string {
+  const template = validationDetails[issueCode]?.[language] ?? (language === 'fr' ? 'valeur invalide' : 'invalid value');
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] !== undefined ? String(params[name]) : m));
+}
+
+registerFieldLabels({
+  email: { fr: 'Adresse e-mail', en: 'E-mail address' },
+  password: { fr: 'Mot de passe', en: 'Password' },
+  newPassword: { fr: 'Nouveau mot de passe', en: 'New password' },
+  currentPassword: { fr: 'Mot de passe actuel', en: 'Current password' },
+  totp: { fr: 'Code de vérification', en: 'Verification code' },
+  code: { fr: 'Code', en: 'Code' },
+  displayName: { fr: 'Nom affiché', en: 'Display name' },
+  role: { fr: 'Rôle', en: 'Role' },
+  name: { fr: 'Nom', en: 'Name' },
+  finess: { fr: 'FINESS', en: 'FINESS' },
+  siret: { fr: 'SIRET', en: 'SIRET' },
+  version: { fr: 'Version', en: 'Version' },
+  body: { fr: 'Corps de la requête', en: 'Request body' },
+});

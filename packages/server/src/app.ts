@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { setupRoutes } from './auth/setup-routes.ts';
+import { usersRoutes } from './auth/users-routes.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/connection.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { healthRoutes } from './http/health-routes.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import './http/types.ts';
+import { organizationRoutes } from './organization/routes.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  logger?: boolean;
+}
+
+const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the whole HTTP application from its parts; used by `npm start` and by the API tests. */
+export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          // Cookies carry sessions; bodies and query strings may carry patient data: none is logged.
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          serializers: {
+            req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], ip: req.ip }),
+          },
+        }
+      : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // The API documentation pages are public; every other route declares its permission itself.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), permission: 'public' };
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerErrorHandling(app);
+  registerAuthHook(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes);
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(organizationRoutes);
+  await app.register(auditRoutes);
+
+  const webDist = config.webDist ?? defaultWebDist;
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+    // Client-side routes (/agenda, /patients/...) all load the single-page app.
+    app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

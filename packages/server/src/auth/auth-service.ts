@@ -1,0 +1,164 @@
+import { DomainError } from '@pivot/core';
+import { checkPasswordStrength, type LoginInput } from '@pivot/core/auth';
+import { sql } from 'kysely';
+import { authenticator } from 'otplib';
+import { writeAudit } from '../audit/audit-log.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { hashToken, newSessionToken } from './session-token.ts';
+
+export const maxFailedAttempts = 5;
+export const lockMinutes = 15;
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+/**
+ * Checks the credentials and opens a session. The answer never tells whether the account exists;
+ * five failures in a row lock the account for 15 minutes (CNIL recommendation on authentication).
+ */
+export async function login(db: Db, config: Config, input: LoginInput, client: ClientInfo) {
+  const user = await db.kysely
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', input.email.toLowerCase())
+    .executeTakeFirst();
+  if (!user || !user.active) {
+    await verifyPassword(await decoyHash(), input.password);
+    throw new DomainError('invalid_credentials');
+  }
+  if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+    throw new DomainError('account_locked', { params: { minutes: lockMinutes } });
+  }
+  const passwordOk = await verifyPassword(user.password_hash, input.password);
+  if (!passwordOk) {
+    await recordFailure(db, user.id, user.organization_id, user.failed_attempts + 1, client);
+    throw new DomainError('invalid_credentials');
+  }
+  if (user.totp_enabled && user.totp_secret) {
+    if (!input.totp) throw new DomainError('totp_required', { field: 'totp' });
+    if (!authenticator.check(input.totp, user.totp_secret)) {
+      await recordFailure(db, user.id, user.organization_id, user.failed_attempts + 1, client);
+      throw new DomainError('totp_invalid', { field: 'totp' });
+    }
+  }
+  const token = newSessionToken();
+  const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await tx
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        user_id: user.id,
+        organization_id: user.organization_id,
+        expires_at: expiresAt,
+        ip: client.ip,
+        user_agent: client.userAgent,
+      })
+      .execute();
+    await writeAudit(tx, {
+      organizationId: user.organization_id,
+      userId: user.id,
+      action: 'login',
+      entity: 'session',
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+  });
+  return { token, expiresAt, user };
+}
+
+async function recordFailure(db: Db, userId: string, organizationId: string, attempts: number, client: ClientInfo) {
+  const lock = attempts >= maxFailedAttempts;
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({
+        failed_attempts: lock ? 0 : attempts,
+        locked_until: lock ? new Date(Date.now() + lockMinutes * 60_000) : null,
+      })
+      .where('id', '=', userId)
+      .execute();
+    await writeAudit(tx, {
+      organizationId,
+      userId,
+      action: lock ? 'login_locked' : 'login_failed',
+      entity: 'session',
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+  });
+}
+
+export async function logout(db: Db, token: string) {
+  await db.kysely
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeAllSessions(db: Db, userId: string, except?: string) {
+  let query = db.kysely.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (except) query = query.where('id', '!=', except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function changePassword(
+  db: Db,
+  actor: { userId: string; organizationId: string; sessionId: string } & ClientInfo,
+  currentPassword: string,
+  newPassword: string,
+) {
+  const user = await db.kysely.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new DomainError('invalid_credentials', { field: 'currentPassword' });
+  }
+  if (currentPassword === newPassword) throw new DomainError('password_reused', { field: 'newPassword' });
+  checkPasswordStrength(newPassword, 'newPassword');
+  const hash = await hashPassword(newPassword);
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date() }).where('id', '=', user.id).execute();
+    // Other sessions are closed: whoever knew the old password is logged out.
+    await tx
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', user.id)
+      .where('id', '!=', actor.sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await writeAudit(tx, { ...actor, action: 'password_changed', entity: 'user', entityId: user.id });
+  });
+}
+
+export async function startTotpSetup(db: Db, userId: string, email: string) {
+  const secret = authenticator.generateSecret();
+  await db.kysely.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', userId).execute();
+  return { secret, otpauthUrl: authenticator.keyuri(email, 'Pivot', secret) };
+}
+
+export async function confirmTotp(db: Db, actor: { userId: string; organizationId: string } & ClientInfo, code: string) {
+  const user = await db.kysely.selectFrom('users').select(['totp_secret']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!user.totp_secret || !authenticator.check(code, user.totp_secret)) throw new DomainError('totp_invalid', { field: 'code' });
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
+    await writeAudit(tx, { ...actor, action: 'totp_enabled', entity: 'user', entityId: actor.userId });
+  });
+}
+
+export async function disableTotp(db: Db, actor: { userId: string; organizationId: string } & ClientInfo, code: string) {
+  const user = await db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!user.totp_enabled || !user.totp_secret || !authenticator.check(code, user.totp_secret)) {
+    throw new DomainError('totp_invalid', { field: 'code' });
+  }
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ totp_enabled: false, totp_secret: null }).where('id', '=', actor.userId).execute();
+    await writeAudit(tx, { ...actor, action: 'totp_disabled', entity: 'user', entityId: actor.userId });
+  });
+}

@@ -1,0 +1,149 @@
+import { DomainError } from '@pivot/core';
+import { areasOf, loginInput, passwordChangeInput, permissionsOf, type Role, totpConfirmInput } from '@pivot/core/auth';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../http/request-context.ts';
+import * as auth from './auth-service.ts';
+import { sessionCookie } from './session-token.ts';
+
+const meResponse = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  language: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  totpEnabled: z.boolean(),
+  permissions: z.array(z.string()),
+  areas: z.array(z.string()),
+});
+
+export async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = app;
+
+  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+    reply.setCookie(sessionCookie, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.cookieSecure,
+      expires,
+    });
+
+  async function me(userId: string) {
+    const row = await db.kysely
+      .selectFrom('users')
+      .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+      .select([
+        'users.id',
+        'users.email',
+        'users.display_name',
+        'users.role',
+        'users.language',
+        'users.organization_id',
+        'users.totp_enabled',
+        'organizations.name as organization_name',
+      ])
+      .where('users.id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const role = row.role as Role;
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role,
+      language: row.language,
+      organizationId: row.organization_id,
+      organizationName: row.organization_name,
+      totpEnabled: row.totp_enabled,
+      permissions: permissionsOf(role),
+      areas: areasOf(role),
+    };
+  }
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: { tags: ['auth'], summary: 'Sign in (sets the session cookie)', body: loginInput, response: { 200: meResponse } },
+    },
+    async (request, reply) => {
+      const result = await auth.login(db, config, request.body, {
+        ip: request.ip,
+        userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+      });
+      setCookie(reply, result.token, result.expiresAt);
+      return me(result.user.id);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) await auth.logout(db, token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } } },
+    async (request) => me(actorOf(request).userId),
+  );
+
+  app.post(
+    '/api/auth/sessions/revoke-all',
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Close every other session of mine' } },
+    async (request) => {
+      const actor = actorOf(request);
+      return { revoked: await auth.revokeAllSessions(db, actor.userId, actor.sessionId) };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Change my password', body: passwordChangeInput } },
+    async (request) => {
+      await auth.changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Start enrolling a TOTP second factor' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const user = await me(actor.userId);
+      if (user.totpEnabled) throw new DomainError('validation_failed', { field: 'totp', params: { detail: 'already enabled' } });
+      return auth.startTotpSetup(db, actor.userId, user.email);
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Confirm the TOTP enrolment', body: totpConfirmInput } },
+    async (request) => {
+      await auth.confirmTotp(db, actorOf(request), request.body.code);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/disable',
+    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Remove the TOTP second factor', body: totpConfirmInput } },
+    async (request) => {
+      await auth.disableTotp(db, actorOf(request), request.body.code);
+      return { ok: true };
+    },
+  );
+}

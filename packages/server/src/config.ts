@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+
+export type Mode = 'demo' | 'production';
+
+export interface Config {
+  port: number;
+  host: string;
+  mode: Mode;
+  /** PostgreSQL connection string; when absent, the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database and of stored files. */
+  dataDir: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  webDist: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode: Mode = env.PIVOT_MODE === 'production' ? 'production' : 'demo';
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    mode,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.PIVOT_DATA_DIR ?? './data'),
+    sessionIdleMinutes: Number(env.PIVOT_SESSION_IDLE_MINUTES ?? 120),
+    sessionMaxHours: Number(env.PIVOT_SESSION_MAX_HOURS ?? 12),
+    cookieSecure: env.PIVOT_COOKIE_SECURE ? env.PIVOT_COOKIE_SECURE === 'true' : mode === 'production',
+    loginRateLimitPerMinute: Number(env.PIVOT_LOGIN_RATE_LIMIT ?? 30),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDist: env.PIVOT_WEB_DIST,
+  };
+}

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { pglitePool } from './pglite-pool.ts';
+import type { Database } from './schema.ts';
+
+export type Driver = 'pglite' | 'postgresql';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  driver: Driver;
+  /** Runs a multi-statement SQL script (migrations, restore) on one connection. */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Both drivers return the same JavaScript values: int8 as number (our counters stay far below
+// 2^53), date as 'YYYY-MM-DD' text (a calendar date has no time zone), numeric as text.
+const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 };
+pg.types.setTypeParser(OID.INT8, (v) => Number(v));
+pg.types.setTypeParser(OID.DATE, (v) => v);
+
+export interface ConnectOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite; `memory://` for an in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function connect(options: ConnectOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const exec = async (script: string) => {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    return { kysely, driver: 'postgresql', exec, close: () => kysely.destroy() };
+  }
+  const dataDir = options.dataDir ?? 'memory://';
+  let location = dataDir;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    location = join(dataDir, 'pglite');
+  }
+  const pglite = await PGlite.create(location, {
+    extensions: { pg_trgm, unaccent, btree_gist },
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+      [pgliteTypes.NUMERIC]: (v: string) => v,
+    },
+  });
+  const pool = pglitePool(pglite);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  return {
+    kysely,
+    driver: 'pglite',
+    exec: async (script: string) => {
+      const connection = await pool.connect();
+      try {
+        await pglite.exec(script);
+      } catch (error) {
+        await pglite.exec('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: async () => {
+      await kysely.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | undefined, string>;
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  kind: Generated<string>;
+  finess: Generated<string>;
+  siret: Generated<string>;
+  address: Json<Record<string, string>>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  opening_hours: Json<Record<string, { open: string; close: string }[]>>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SitesTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  kind: Generated<string>;
+  finess: Generated<string>;
+  address: Json<Record<string, string>>;
+  opening_hours: Json<Record<string, { open: string; close: string }[]>>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  language: Generated<string>;
+  active: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  rpps: string | null;
+  specialty: string | null;
+  sector: string | null;
+  site_id: string | null;
+  password_changed_at: Timestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  organization_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  organization_id: string | null;
+  at: Timestamp;
+  user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  patient_id: string | null;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface RoomsTable {
+  id: Generated<string>;
+  organization_id: string;
+  site_id: string | null;
+  name: string;
+  kind: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface PatientsTable {
+  id: Generated<string>;
+  organization_id: string;
+  birth_name: string;
+  birth_given_names: string[];
+  first_given_name: string;
+  birth_date: string;
+  sex: string;
+  birth_place_code: Generated<string>;
+  used_name: Generated<string>;
+  used_given_name: Generated<string>;
+  nir: string | null;
+  identity_status: Generated<string>;
+  identity_attributes: Generated<string[]>;
+  contact: Json<Record<string, unknown>>;
+  phones: Generated<string[]>;
+  search_text: Generated<string>;
+  phonetic_keys: Generated<string[]>;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  sites: SitesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  rooms: RoomsTable;
+  patients: PatientsTable;
+  schema_migrations: { name: string; applied_at: Timestamp };
+}

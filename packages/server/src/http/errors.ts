@@ -1,0 +1,98 @@
+import { DomainError, errorMessage, hasErrorMessage, isDomainError, validationDetail } from '@pivot/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { requestLanguage } from './language.ts';
+
+/** The one place that maps stable error codes to HTTP statuses. */
+const statusByCode: Record<string, number> = {
+  unauthenticated: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  stale_version: 409,
+  email_taken: 409,
+  setup_already_done: 409,
+  payload_too_large: 413,
+  account_locked: 423,
+  too_many_requests: 429,
+  internal_error: 500,
+};
+const extraStatuses: Record<string, number> = {};
+
+/** Capabilities declare the statuses of their own codes (default 422 for a broken rule). */
+export function registerErrorStatuses(statuses: Record<string, number>): void {
+  Object.assign(extraStatuses, statuses);
+}
+
+export function statusOf(code: string): number {
+  return statusByCode[code] ?? extraStatuses[code] ?? 422;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+function body(request: FastifyRequest, error: DomainError, extra: Record<string, string> = {}): ErrorBody {
+  const language = requestLanguage(request);
+  const params = { ...error.params, ...extra };
+  return {
+    error: {
+      code: error.code,
+      message: errorMessage(error.code, language, params, error.field),
+      ...(error.field ? { field: error.field } : {}),
+    },
+  };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError, extra?: Record<string, string>) {
+  return reply.status(statusOf(error.code)).send(body(request, error, extra));
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDomainError(error)) return sendError(request, reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0]!;
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const field = path || (error.validationContext ?? 'body');
+      const params = (issue.params ?? {}) as Record<string, unknown>;
+      const missing = issue.keyword === 'invalid_type' && /received undefined/.test(issue.message);
+      if (missing) return sendError(request, reply, new DomainError('required', { field }));
+      // A refinement may carry one of our stable codes as its message (e.g. invalid_finess).
+      if (issue.keyword === 'custom' && hasErrorMessage(issue.message)) {
+        return sendError(request, reply, new DomainError(issue.message, { field }));
+      }
+      const detail = validationDetail(issue.keyword, params, requestLanguage(request));
+      return sendError(request, reply, new DomainError('validation_failed', { field }), { detail });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {
+      return sendError(request, reply, new DomainError('malformed_json'));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return sendError(request, reply, new DomainError('payload_too_large'));
+    }
+    if (error.statusCode === 429) return sendError(request, reply, new DomainError('too_many_requests'));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return sendError(request, reply, new DomainError('validation_failed', { field: 'body' }), {
+        detail: requestLanguage(request) === 'fr' ? 'corps JSON attendu' : 'JSON body expected',
+      });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(request, reply, new DomainError('validation_failed', { field: 'body' }), {
+        detail: requestLanguage(request) === 'fr' ? 'requête invalide' : 'invalid request',
+      });
+    }
+    // Log the failure without the request body: it may hold patient data.
+    request.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
+    return sendError(request, reply, new DomainError('internal_error'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return sendError(request, reply, new DomainError('route_not_found'));
+    return reply.status(404).type('text/plain').send('Not found');
+  });
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+
+export async function healthRoutes(app: FastifyInstance) {
+  app.get(
+    '/api/health',
+    { config: { permission: 'public' }, schema: { tags: ['operations'], summary: 'Liveness and database probe' } },
+    async (_request, reply) => {
+      try {
+        await sql`SELECT 1`.execute(app.db.kysely);
+        return { status: 'ok', database: app.db.driver };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: app.db.driver });
+      }
+    },
+  );
+}

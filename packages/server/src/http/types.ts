@@ -1,0 +1,27 @@
+import type { Language } from '@pivot/core';
+import type { Permission, Role } from '@pivot/core/auth';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../config.ts';
+
+export interface AuthContext {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  role: Role;
+  language: Language;
+  displayName: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Every route declares the permission it needs; a route without one is refused. */
+    permission?: Permission;
+  }
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}

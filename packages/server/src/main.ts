@@ -1,0 +1,37 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { connect } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { userCount } from './auth/setup.ts';
+import { seedDemo } from './demo/seed.ts';
+
+const config = loadConfig();
+const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(db);
+const app = await buildApp({ config, db });
+
+if ((await userCount(db)) === 0) {
+  if (config.mode === 'demo') {
+    app.log.info('creating demo data (first start)');
+    const summary = await seedDemo(db, { patients: Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000) });
+    app.log.info(summary, 'demo data created');
+  } else {
+    app.log.warn('no account yet: open the first-run page or run `npm run create-admin`');
+  }
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  // Stop accepting requests, let the ones in flight finish, then close the database.
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Pivot is ready at http://localhost:${config.port} (${db.driver}, ${config.mode} mode)`);

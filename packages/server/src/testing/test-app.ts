@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '@pivot/core/auth';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { freshDatabase } from './test-database.ts';
+
+export const testPassword = 'Correct-Horse-42';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { db, drop } = await freshDatabase();
+  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, ...overrides, webDist: '/nonexistent' };
+  const app = await buildApp({ config, db, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** Builder of an organization with accounts: `anOrganization('Cabinet A').withUser('secretary').create(db)`. */
+export function anOrganization(name = 'Cabinet du Parc') {
+  const users: { role: Role; email: string }[] = [];
+  const builder = {
+    withUser(role: Role, email = `${role}.${users.length}.${Math.random().toString(36).slice(2, 8)}@test.pivot`) {
+      users.push({ role, email });
+      return builder;
+    },
+    async create(db: Db) {
+      passwordHash ??= hashPassword(testPassword);
+      const hash = await passwordHash;
+      const org = await db.kysely
+        .insertInto('organizations')
+        .values({ name, address: '{}', opening_hours: '{}' })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow();
+      const created: Record<string, { id: string; email: string; role: Role }> = {};
+      for (const u of users) {
+        const row = await db.kysely
+          .insertInto('users')
+          .values({ organization_id: org.id, email: u.email, display_name: `Test ${u.role}`, role: u.role, password_hash: hash })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        created[u.email] = { id: row.id, email: u.email, role: u.role };
+      }
+      const byRole = (role: Role) => Object.values(created).find((u) => u.role === role)!;
+      return { id: org.id, users: Object.values(created), byRole };
+    },
+  };
+  return builder;
+}
+
+/** Signs in and returns the cookie header to send with the next requests. */
+export async function loginAs(app: FastifyInstance, email: string, password = testPassword): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'pivot_session');
+  return `pivot_session=${cookie!.value}`;
+}
