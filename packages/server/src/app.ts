@@ -19,6 +19,12 @@ import { registerOpenApi } from './http/openapi.ts';
 import './http/types.ts';
 import { organizationRoutes } from './organization/routes.ts';
 
+export interface RouteEntry {
+  methods: string[];
+  url: string;
+  permission: string | undefined;
+}
+
 export interface AppOptions {
   config: Config;
   db: Db;
@@ -49,8 +55,12 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   app.setSerializerCompiler(serializerCompiler);
 
   // The API documentation pages are public; every other route declares its permission itself.
+  const routes: RouteEntry[] = [];
+  app.decorate('routeCatalogue', routes);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), permission: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    routes.push({ methods, url: route.url, permission: route.config?.permission });
   });
 
   await app.register(cookie);

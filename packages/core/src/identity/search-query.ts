@@ -82,7 +82,7 @@ export function parseSearchQuery(text: string, today: string): SearchQuery {
 function readNumbers(group: string[], query: SearchQuery, today: string): void {
   const joined = group.join('');
   const compact = compactNir(joined);
-  if (/^[1-478]\d{4}(\d{2}|2A|2B)\d{6}(\d{2})?$/.test(compact) && compact.length === 15) {
+  if (/^[1278]\d{4}(\d{2}|2A|2B)\d{6}(\d{2})?$/.test(compact) && compact.length === 15) {
     query.nir = compact;
     query.nirValid = isValidNir(compact);
     return;

@@ -7,7 +7,7 @@ export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 
 /** Opening hours of a site: per weekday, a list of [open, close) intervals (breaks are gaps). */
 export const openingHoursSchema = z
-  .record(z.enum(weekdays), z.array(z.object({ open: time, close: time })).max(6))
+  .partialRecord(z.enum(weekdays), z.array(z.object({ open: time, close: time })).max(6))
   .refine((hours) => Object.values(hours).every((day) => (day ?? []).every((i) => i.open < i.close)), {
     message: 'open_before_close',
   });

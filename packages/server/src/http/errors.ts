@@ -10,6 +10,7 @@ const statusByCode: Record<string, number> = {
   invalid_credentials: 401,
   totp_required: 401,
   totp_invalid: 401,
+  malformed_json: 400,
   forbidden: 403,
   not_found: 404,
   route_not_found: 404,

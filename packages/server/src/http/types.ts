@@ -23,5 +23,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Every route with the permission it declared, for the test that nothing is left open. */
+    routeCatalogue: { methods: string[]; url: string; permission: string | undefined }[];
   }
 }

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('audit log', () => {
+  it('cannot be updated or deleted', async () => {
+    const o = await anOrganization().withUser('admin').create(t.db);
+    await loginAs(t.app, o.byRole('admin').email);
+    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    const count = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThan(0);
+  });
+
+  it('is listed newest first for an admin and filtered by action and user', async () => {
+    const o = await anOrganization().withUser('admin').withUser('secretary').create(t.db);
+    await loginAs(t.app, o.byRole('secretary').email);
+    const admin = await loginAs(t.app, o.byRole('admin').email);
+    const all = await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: admin } });
+    expect(all.json().map((e: { action: string; userId: string }) => [e.action, e.userId])).toEqual([
+      ['login', o.byRole('admin').id],
+      ['login', o.byRole('secretary').id],
+    ]);
+    const filtered = await t.app.inject({ method: 'GET', url: `/api/audit?userId=${o.byRole('secretary').id}&action=login`, headers: { cookie: admin } });
+    expect(filtered.json()).toHaveLength(1);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/audit?userId=not-a-uuid', headers: { cookie: admin } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.field).toBe('userId');
+  });
+
+  it('is written in the same transaction as the change: a failed change leaves no entry', async () => {
+    const o = await anOrganization().withUser('admin').create(t.db);
+    const admin = await loginAs(t.app, o.byRole('admin').email);
+    const before = await t.db.kysely.selectFrom('audit_log').select('id').where('organization_id', '=', o.id).execute();
+    const stale = await t.app.inject({ method: 'PATCH', url: `/api/users/${o.byRole('admin').id}`, headers: { cookie: admin }, payload: { version: 7, displayName: 'X' } });
+    expect(stale.statusCode).toBe(409);
+    const after = await t.db.kysely.selectFrom('audit_log').select('id').where('organization_id', '=', o.id).execute();
+    expect(after.length).toBe(before.length);
+  });
+});
