@@ -22,7 +22,8 @@ const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.data
 await migrate(db);
 try {
   if (command === 'backup') {
-    const file = values.file ?? `pivot-backup-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.jsonl.gz`;
+    const file =
+      values.file ?? `pivot-backup-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.jsonl.gz`;
     const result = await backup(db, file);
     console.log(`backup written to ${file}: ${result.tables} tables, ${result.rows} rows`);
   } else if (command === 'restore') {
@@ -32,7 +33,9 @@ try {
   } else if (command === 'create-admin') {
     const password = values.password ?? process.env.PIVOT_ADMIN_PASSWORD;
     if (!values.email || !password) {
-      throw new Error('usage: npm run create-admin -- --email E --organization "Name" --name "Display name" (password in PIVOT_ADMIN_PASSWORD)');
+      throw new Error(
+        'usage: npm run create-admin -- --email E --organization "Name" --name "Display name" (password in PIVOT_ADMIN_PASSWORD)',
+      );
     }
     await createFirstAdmin(db, {
       email: values.email,
@@ -45,7 +48,9 @@ try {
     throw new Error('commands: backup [--file F] | restore --file F | create-admin --email E');
   }
 } catch (error) {
-  console.error(error instanceof Error && 'code' in error ? `error: ${error.code}` : `error: ${(error as Error).message}`);
+  console.error(
+    error instanceof Error && 'code' in error ? `error: ${error.code}` : `error: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.close();

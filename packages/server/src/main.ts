@@ -1,8 +1,8 @@
 import { buildApp } from './app.ts';
+import { userCount } from './auth/setup.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
-import { userCount } from './auth/setup.ts';
 import { seedDemo } from './demo/seed.ts';
 
 const config = loadConfig();

@@ -69,7 +69,14 @@ const grants: Record<Role, readonly Permission[]> = {
   // A practitioner signs and reads confidential items (CSP R4127-72: the secretary works under the
   // practitioner's responsibility and does not see practitioner-only notes).
   practitioner: [...secretary, 'records.readConfidential', 'documents.validate', 'agenda.manage'],
-  accountant: ['organization.read', 'billing.read', 'billing.write', 'accounting.read', 'accounting.write', 'reports.read'],
+  accountant: [
+    'organization.read',
+    'billing.read',
+    'billing.write',
+    'accounting.read',
+    'accounting.write',
+    'reports.read',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

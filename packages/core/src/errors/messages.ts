@@ -7,37 +7,70 @@ type Catalogue = Record<string, { fr: string; en: string }>;
  * `errorMessage`. Capabilities add their own codes with `registerErrorMessages`.
  */
 const catalogue: Catalogue = {
-  validation_failed: { fr: 'Le champ « {field} » est invalide : {detail}', en: 'Field “{field}” is invalid: {detail}' },
+  validation_failed: {
+    fr: 'Le champ « {field} » est invalide : {detail}',
+    en: 'Field “{field}” is invalid: {detail}',
+  },
   required: { fr: 'Le champ « {field} » est obligatoire.', en: 'Field “{field}” is required.' },
-  malformed_json: { fr: 'Le corps de la requête n’est pas un JSON valide.', en: 'The request body is not valid JSON.' },
+  malformed_json: {
+    fr: 'Le corps de la requête n’est pas un JSON valide.',
+    en: 'The request body is not valid JSON.',
+  },
   payload_too_large: { fr: 'La requête est trop volumineuse.', en: 'The request is too large.' },
   not_found: { fr: 'Élément introuvable.', en: 'Not found.' },
   route_not_found: { fr: 'Cette adresse n’existe pas.', en: 'This address does not exist.' },
   unauthenticated: { fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
-  session_expired: { fr: 'Votre session a expiré, veuillez vous reconnecter.', en: 'Your session has expired, please sign in again.' },
+  session_expired: {
+    fr: 'Votre session a expiré, veuillez vous reconnecter.',
+    en: 'Your session has expired, please sign in again.',
+  },
   forbidden: { fr: 'Votre rôle ne permet pas cette action.', en: 'Your role does not allow this action.' },
   invalid_credentials: { fr: 'Identifiant ou mot de passe incorrect.', en: 'Incorrect e-mail or password.' },
   account_locked: {
     fr: 'Trop de tentatives : le compte est verrouillé pendant {minutes} minutes.',
     en: 'Too many attempts: the account is locked for {minutes} minutes.',
   },
-  too_many_requests: { fr: 'Trop de requêtes, réessayez dans un instant.', en: 'Too many requests, try again shortly.' },
-  totp_required: { fr: 'Saisissez le code de votre application d’authentification.', en: 'Enter the code from your authenticator app.' },
+  too_many_requests: {
+    fr: 'Trop de requêtes, réessayez dans un instant.',
+    en: 'Too many requests, try again shortly.',
+  },
+  totp_required: {
+    fr: 'Saisissez le code de votre application d’authentification.',
+    en: 'Enter the code from your authenticator app.',
+  },
   totp_invalid: { fr: 'Le code de vérification est incorrect.', en: 'The verification code is incorrect.' },
   password_too_weak: {
     fr: 'Le mot de passe doit contenir au moins 12 caractères, dont une minuscule, une majuscule et un chiffre.',
     en: 'The password must have at least 12 characters, including a lower-case letter, an upper-case letter and a digit.',
   },
-  password_reused: { fr: 'Le nouveau mot de passe doit différer de l’ancien.', en: 'The new password must differ from the old one.' },
-  email_taken: { fr: 'Cette adresse e-mail est déjà utilisée.', en: 'This e-mail address is already in use.' },
+  password_reused: {
+    fr: 'Le nouveau mot de passe doit différer de l’ancien.',
+    en: 'The new password must differ from the old one.',
+  },
+  email_taken: {
+    fr: 'Cette adresse e-mail est déjà utilisée.',
+    en: 'This e-mail address is already in use.',
+  },
   stale_version: {
     fr: 'Cet élément a été modifié par quelqu’un d’autre entre-temps. Rechargez-le avant d’enregistrer.',
     en: 'Someone else changed this item in the meantime. Reload it before saving.',
   },
-  invalid_finess: { fr: 'Le numéro FINESS est invalide (9 caractères, clé de contrôle).', en: 'The FINESS number is invalid (9 characters, check digit).' },
-  invalid_siret: { fr: 'Le numéro SIRET est invalide (14 chiffres, clé de Luhn).', en: 'The SIRET number is invalid (14 digits, Luhn key).' },
-  setup_already_done: { fr: 'Le premier administrateur existe déjà.', en: 'The first administrator already exists.' },
-  last_admin: { fr: 'Impossible : c’est le dernier administrateur actif.', en: 'Not possible: this is the last active administrator.' },
+  invalid_finess: {
+    fr: 'Le numéro FINESS est invalide (9 caractères, clé de contrôle).',
+    en: 'The FINESS number is invalid (9 characters, check digit).',
+  },
+  invalid_siret: {
+    fr: 'Le numéro SIRET est invalide (14 chiffres, clé de Luhn).',
+    en: 'The SIRET number is invalid (14 digits, Luhn key).',
+  },
+  setup_already_done: {
+    fr: 'Le premier administrateur existe déjà.',
+    en: 'The first administrator already exists.',
+  },
+  last_admin: {
+    fr: 'Impossible : c’est le dernier administrateur actif.',
+    en: 'Not possible: this is the last active administrator.',
+  },
   internal_error: { fr: 'Une erreur interne est survenue.', en: 'An internal error occurred.' },
 };
 
@@ -76,8 +109,14 @@ export function errorMessage(
 
 const validationDetails: Record<string, { fr: string; en: string }> = {
   invalid_type: { fr: 'type de valeur inattendu', en: 'unexpected type of value' },
-  too_small: { fr: 'trop court ou trop petit (minimum {minimum})', en: 'too short or too small (minimum {minimum})' },
-  too_big: { fr: 'trop long ou trop grand (maximum {maximum})', en: 'too long or too large (maximum {maximum})' },
+  too_small: {
+    fr: 'trop court ou trop petit (minimum {minimum})',
+    en: 'too short or too small (minimum {minimum})',
+  },
+  too_big: {
+    fr: 'trop long ou trop grand (maximum {maximum})',
+    en: 'too long or too large (maximum {maximum})',
+  },
   invalid_format: { fr: 'format invalide', en: 'invalid format' },
   invalid_value: { fr: 'valeur non autorisée', en: 'value not allowed' },
   unrecognized_keys: { fr: 'champ inconnu', en: 'unknown field' },
@@ -89,8 +128,11 @@ export function validationDetail(
   params: Record<string, unknown>,
   language: Language,
 ): string {
-  const template = validationDetails[issueCode]?.[language] ?? (language === 'fr' ? 'valeur invalide' : 'invalid value');
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] !== undefined ? String(params[name]) : m));
+  const template =
+    validationDetails[issueCode]?.[language] ?? (language === 'fr' ? 'valeur invalide' : 'invalid value');
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    params[name] !== undefined ? String(params[name]) : m,
+  );
 }
 
 registerFieldLabels({

@@ -119,7 +119,7 @@ export function scoreDuplicate(existing: IdentityForMatching, incoming: Identity
     return { score: 100, level: 'certain', reasons };
   }
 
-  if (existing.birthDate === incoming.birthDate) add('same_birth_date', 40);
+  if (existing.birthDate === incoming.birthDate) add('same_birth_date', 35);
   else if (birthDatesClose(existing.birthDate, incoming.birthDate)) add('close_birth_date', 20);
   else return { score: 0, level: 'none', reasons: [] };
 
@@ -166,7 +166,7 @@ export function scoreDuplicate(existing: IdentityForMatching, incoming: Identity
   else if (existing.sex !== 'I' && incoming.sex !== 'I' && existing.sex !== incoming.sex) add('different_sex', -25);
 
   if (existing.birthPlaceCode && incoming.birthPlaceCode) {
-    if (existing.birthPlaceCode === incoming.birthPlaceCode) add('same_birth_place', 5);
+    if (existing.birthPlaceCode === incoming.birthPlaceCode) add('same_birth_place', 4);
     else add('different_birth_place', -10);
   }
   if (insA !== '' && insB !== '') add('ins_differs', -30);

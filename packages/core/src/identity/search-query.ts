@@ -37,7 +37,7 @@ function readDate(text: string, today: string): string | undefined {
     const candidate = `${century}${year}`;
     year = candidate > today.slice(0, 4) ? `${century - 1}${year}` : candidate;
   }
-  const iso = `${year}-${day.padStart(2, '0')}-${month.padStart(2, '0')}`;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : undefined;
 }
 

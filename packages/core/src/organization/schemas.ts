@@ -3,7 +3,15 @@ import { isValidFiness, isValidSiret } from './identifiers.ts';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const weekdays = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 
 /** Opening hours of a site: per weekday, a list of [open, close) intervals (breaks are gaps). */
 export const openingHoursSchema = z

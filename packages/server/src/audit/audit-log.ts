@@ -34,5 +34,11 @@ export async function writeAudit(tx: Kysely<Database>, entry: AuditEntry): Promi
 
 export function auditFrom(actor: { organizationId: string; userId: string; ip: string; userAgent: string }) {
   return (tx: Kysely<Database>, entry: Omit<AuditEntry, 'organizationId' | 'userId' | 'ip' | 'userAgent'>) =>
-    writeAudit(tx, { ...entry, organizationId: actor.organizationId, userId: actor.userId, ip: actor.ip, userAgent: actor.userAgent });
+    writeAudit(tx, {
+      ...entry,
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+    });
 }

@@ -14,7 +14,10 @@ describe('audit log', () => {
     await loginAs(t.app, o.byRole('admin').email);
     await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
-    const count = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.db.kysely
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(0);
   });
 
@@ -27,9 +30,17 @@ describe('audit log', () => {
       ['login', o.byRole('admin').id],
       ['login', o.byRole('secretary').id],
     ]);
-    const filtered = await t.app.inject({ method: 'GET', url: `/api/audit?userId=${o.byRole('secretary').id}&action=login`, headers: { cookie: admin } });
+    const filtered = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit?userId=${o.byRole('secretary').id}&action=login`,
+      headers: { cookie: admin },
+    });
     expect(filtered.json()).toHaveLength(1);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/audit?userId=not-a-uuid', headers: { cookie: admin } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?userId=not-a-uuid',
+      headers: { cookie: admin },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.field).toBe('userId');
   });
@@ -37,10 +48,23 @@ describe('audit log', () => {
   it('is written in the same transaction as the change: a failed change leaves no entry', async () => {
     const o = await anOrganization().withUser('admin').create(t.db);
     const admin = await loginAs(t.app, o.byRole('admin').email);
-    const before = await t.db.kysely.selectFrom('audit_log').select('id').where('organization_id', '=', o.id).execute();
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/users/${o.byRole('admin').id}`, headers: { cookie: admin }, payload: { version: 7, displayName: 'X' } });
+    const before = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('organization_id', '=', o.id)
+      .execute();
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${o.byRole('admin').id}`,
+      headers: { cookie: admin },
+      payload: { version: 7, displayName: 'X' },
+    });
     expect(stale.statusCode).toBe(409);
-    const after = await t.db.kysely.selectFrom('audit_log').select('id').where('organization_id', '=', o.id).execute();
+    const after = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('organization_id', '=', o.id)
+      .execute();
     expect(after.length).toBe(before.length);
   });
 });

@@ -18,7 +18,14 @@ export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/audit',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: 'The audit log of my organization, newest first', querystring: auditQuery } },
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log of my organization, newest first',
+        querystring: auditQuery,
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const q = request.query;

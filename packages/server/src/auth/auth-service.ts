@@ -26,7 +26,7 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
     .selectAll()
     .where(sql`lower(email)`, '=', input.email.toLowerCase())
     .executeTakeFirst();
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(await decoyHash(), input.password);
     throw new DomainError('invalid_credentials');
   }
@@ -48,7 +48,11 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     await tx
       .insertInto('sessions')
       .values({
@@ -72,7 +76,13 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
   return { token, expiresAt, user };
 }
 
-async function recordFailure(db: Db, userId: string, organizationId: string, attempts: number, client: ClientInfo) {
+async function recordFailure(
+  db: Db,
+  userId: string,
+  organizationId: string,
+  attempts: number,
+  client: ClientInfo,
+) {
   const lock = attempts >= maxFailedAttempts;
   await db.kysely.transaction().execute(async (tx) => {
     await tx
@@ -104,7 +114,11 @@ export async function logout(db: Db, token: string) {
 }
 
 export async function revokeAllSessions(db: Db, userId: string, except?: string) {
-  let query = db.kysely.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let query = db.kysely
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (except) query = query.where('id', '!=', except);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -116,7 +130,11 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ) {
-  const user = await db.kysely.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await db.kysely
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     throw new DomainError('invalid_credentials', { field: 'currentPassword' });
   }
@@ -124,7 +142,11 @@ export async function changePassword(
   checkPasswordStrength(newPassword, 'newPassword');
   const hash = await hashPassword(newPassword);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date() }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     // Other sessions are closed: whoever knew the old password is logged out.
     await tx
       .updateTable('sessions')
@@ -139,26 +161,51 @@ export async function changePassword(
 
 export async function startTotpSetup(db: Db, userId: string, email: string) {
   const secret = authenticator.generateSecret();
-  await db.kysely.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', userId).execute();
+  await db.kysely
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled: false })
+    .where('id', '=', userId)
+    .execute();
   return { secret, otpauthUrl: authenticator.keyuri(email, 'Pivot', secret) };
 }
 
-export async function confirmTotp(db: Db, actor: { userId: string; organizationId: string } & ClientInfo, code: string) {
-  const user = await db.kysely.selectFrom('users').select(['totp_secret']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  if (!user.totp_secret || !authenticator.check(code, user.totp_secret)) throw new DomainError('totp_invalid', { field: 'code' });
+export async function confirmTotp(
+  db: Db,
+  actor: { userId: string; organizationId: string } & ClientInfo,
+  code: string,
+) {
+  const user = await db.kysely
+    .selectFrom('users')
+    .select(['totp_secret'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  if (!user.totp_secret || !authenticator.check(code, user.totp_secret))
+    throw new DomainError('totp_invalid', { field: 'code' });
   await db.kysely.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
     await writeAudit(tx, { ...actor, action: 'totp_enabled', entity: 'user', entityId: actor.userId });
   });
 }
 
-export async function disableTotp(db: Db, actor: { userId: string; organizationId: string } & ClientInfo, code: string) {
-  const user = await db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+export async function disableTotp(
+  db: Db,
+  actor: { userId: string; organizationId: string } & ClientInfo,
+  code: string,
+) {
+  const user = await db.kysely
+    .selectFrom('users')
+    .select(['totp_secret', 'totp_enabled'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!user.totp_enabled || !user.totp_secret || !authenticator.check(code, user.totp_secret)) {
     throw new DomainError('totp_invalid', { field: 'code' });
   }
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ totp_enabled: false, totp_secret: null }).where('id', '=', actor.userId).execute();
+    await tx
+      .updateTable('users')
+      .set({ totp_enabled: false, totp_secret: null })
+      .where('id', '=', actor.userId)
+      .execute();
     await writeAudit(tx, { ...actor, action: 'totp_disabled', entity: 'user', entityId: actor.userId });
   });
 }

@@ -1,5 +1,12 @@
 import { DomainError } from '@pivot/core';
-import { areasOf, loginInput, passwordChangeInput, permissionsOf, type Role, totpConfirmInput } from '@pivot/core/auth';
+import {
+  areasOf,
+  loginInput,
+  passwordChangeInput,
+  permissionsOf,
+  type Role,
+  totpConfirmInput,
+} from '@pivot/core/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,7 +78,12 @@ export async function authRoutes(fastify: FastifyInstance) {
         permission: 'public',
         rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
-      schema: { tags: ['auth'], summary: 'Sign in (sets the session cookie)', body: loginInput, response: { 200: meResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (sets the session cookie)',
+        body: loginInput,
+        response: { 200: meResponse },
+      },
     },
     async (request, reply) => {
       const result = await auth.login(db, config, request.body, {
@@ -96,13 +108,39 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/auth/me',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } },
+    },
     async (request) => me(actorOf(request).userId),
+  );
+
+  app.put(
+    '/api/auth/me/language',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'My interface language',
+        body: z.object({ language: z.enum(['fr', 'en']) }),
+      },
+    },
+    async (request) => {
+      await db.kysely
+        .updateTable('users')
+        .set({ language: request.body.language })
+        .where('id', '=', actorOf(request).userId)
+        .execute();
+      return { language: request.body.language };
+    },
   );
 
   app.post(
     '/api/auth/sessions/revoke-all',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Close every other session of mine' } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Close every other session of mine' },
+    },
     async (request) => {
       const actor = actorOf(request);
       return { revoked: await auth.revokeAllSessions(db, actor.userId, actor.sessionId) };
@@ -111,7 +149,10 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/auth/password',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Change my password', body: passwordChangeInput } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Change my password', body: passwordChangeInput },
+    },
     async (request) => {
       await auth.changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
       return { ok: true };
@@ -120,18 +161,25 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/auth/totp/setup',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Start enrolling a TOTP second factor' } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Start enrolling a TOTP second factor' },
+    },
     async (request) => {
       const actor = actorOf(request);
       const user = await me(actor.userId);
-      if (user.totpEnabled) throw new DomainError('validation_failed', { field: 'totp', params: { detail: 'already enabled' } });
+      if (user.totpEnabled)
+        throw new DomainError('validation_failed', { field: 'totp', params: { detail: 'already enabled' } });
       return auth.startTotpSetup(db, actor.userId, user.email);
     },
   );
 
   app.post(
     '/api/auth/totp/confirm',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Confirm the TOTP enrolment', body: totpConfirmInput } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Confirm the TOTP enrolment', body: totpConfirmInput },
+    },
     async (request) => {
       await auth.confirmTotp(db, actorOf(request), request.body.code);
       return { ok: true };
@@ -140,7 +188,10 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/auth/totp/disable',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'Remove the TOTP second factor', body: totpConfirmInput } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Remove the TOTP second factor', body: totpConfirmInput },
+    },
     async (request) => {
       await auth.disableTotp(db, actorOf(request), request.body.code);
       return { ok: true };

@@ -14,12 +14,22 @@ export async function setupRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/setup',
-    { config: { permission: 'public' }, schema: { tags: ['setup'], summary: 'Whether the first administrator still has to be created' } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['setup'], summary: 'Whether the first administrator still has to be created' },
+    },
     async () => ({ mode: app.config.mode, needed: (await userCount(app.db)) === 0 }),
   );
   app.post(
     '/api/setup',
-    { config: { permission: 'public' }, schema: { tags: ['setup'], summary: 'Create the organization and its first administrator', body: setupInput } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the organization and its first administrator',
+        body: setupInput,
+      },
+    },
     async (request, reply) => reply.status(201).send(await createFirstAdmin(app.db, request.body)),
   );
 }

@@ -28,35 +28,81 @@ export async function usersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app;
 
-  const columns = ['id', 'email', 'display_name', 'role', 'language', 'active', 'totp_enabled', 'rpps', 'specialty', 'version'] as const;
+  const columns = [
+    'id',
+    'email',
+    'display_name',
+    'role',
+    'language',
+    'active',
+    'totp_enabled',
+    'rpps',
+    'specialty',
+    'version',
+  ] as const;
   const view = (u: {
-    id: string; email: string; display_name: string; role: string; language: string; active: boolean;
-    totp_enabled: boolean; rpps: string | null; specialty: string | null; version: number;
+    id: string;
+    email: string;
+    display_name: string;
+    role: string;
+    language: string;
+    active: boolean;
+    totp_enabled: boolean;
+    rpps: string | null;
+    specialty: string | null;
+    version: number;
   }) => ({
-    id: u.id, email: u.email, displayName: u.display_name, role: u.role, language: u.language, active: u.active,
-    totpEnabled: u.totp_enabled, rpps: u.rpps, specialty: u.specialty, version: u.version,
+    id: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    role: u.role,
+    language: u.language,
+    active: u.active,
+    totpEnabled: u.totp_enabled,
+    rpps: u.rpps,
+    specialty: u.specialty,
+    version: u.version,
   });
 
   app.get(
     '/api/users',
-    { config: { permission: 'users.manage' }, schema: { tags: ['users'], summary: 'Accounts of my organization', response: { 200: z.array(userView) } } },
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Accounts of my organization',
+        response: { 200: z.array(userView) },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      const rows = await db.kysely.selectFrom('users').select(columns).where('organization_id', '=', actor.organizationId).orderBy('display_name').execute();
+      const rows = await db.kysely
+        .selectFrom('users')
+        .select(columns)
+        .where('organization_id', '=', actor.organizationId)
+        .orderBy('display_name')
+        .execute();
       return rows.map(view);
     },
   );
 
   app.post(
     '/api/users',
-    { config: { permission: 'users.manage' }, schema: { tags: ['users'], summary: 'Create an account', body: userInput, response: { 201: userView } } },
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags: ['users'], summary: 'Create an account', body: userInput, response: { 201: userView } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.body;
       checkPasswordStrength(input.password);
       const hash = await hashPassword(input.password);
       const created = await db.kysely.transaction().execute(async (tx) => {
-        const taken = await tx.selectFrom('users').select('id').where(sql`lower(email)`, '=', input.email).executeTakeFirst();
+        const taken = await tx
+          .selectFrom('users')
+          .select('id')
+          .where(sql`lower(email)`, '=', input.email)
+          .executeTakeFirst();
         if (taken) throw new DomainError('email_taken', { field: 'email' });
         const row = await tx
           .insertInto('users')
@@ -72,7 +118,12 @@ export async function usersRoutes(fastify: FastifyInstance) {
           })
           .returning(columns)
           .executeTakeFirstOrThrow();
-        await auditFrom(actor)(tx, { action: 'create', entity: 'user', entityId: row.id, details: { role: input.role } });
+        await auditFrom(actor)(tx, {
+          action: 'create',
+          entity: 'user',
+          entityId: row.id,
+          details: { role: input.role },
+        });
         return row;
       });
       return reply.status(201).send(view(created));
@@ -83,7 +134,13 @@ export async function usersRoutes(fastify: FastifyInstance) {
     '/api/users/:id',
     {
       config: { permission: 'users.manage' },
-      schema: { tags: ['users'], summary: 'Change role, language or deactivate', params: idParams, body: userUpdateInput, response: { 200: userView } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change role, language or deactivate',
+        params: idParams,
+        body: userUpdateInput,
+        response: { 200: userView },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -104,22 +161,51 @@ export async function usersRoutes(fastify: FastifyInstance) {
         if (changes.role !== undefined) set.role = changes.role;
         if (changes.active !== undefined) set.active = changes.active;
         if (changes.language !== undefined) set.language = changes.language;
-        await updateVersioned(tx, 'users', { organizationId: actor.organizationId, id: request.params.id, version }, set);
+        await updateVersioned(
+          tx,
+          'users',
+          { organizationId: actor.organizationId, id: request.params.id, version },
+          set,
+        );
         if (changes.active === false) {
-          await tx.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', request.params.id).where('revoked_at', 'is', null).execute();
+          await tx
+            .updateTable('sessions')
+            .set({ revoked_at: new Date() })
+            .where('user_id', '=', request.params.id)
+            .where('revoked_at', 'is', null)
+            .execute();
         }
-        await auditFrom(actor)(tx, { action: 'update', entity: 'user', entityId: request.params.id, details: { fields: Object.keys(set) } });
-        return view(await tx.selectFrom('users').select(columns).where('id', '=', request.params.id).executeTakeFirstOrThrow());
+        await auditFrom(actor)(tx, {
+          action: 'update',
+          entity: 'user',
+          entityId: request.params.id,
+          details: { fields: Object.keys(set) },
+        });
+        return view(
+          await tx
+            .selectFrom('users')
+            .select(columns)
+            .where('id', '=', request.params.id)
+            .executeTakeFirstOrThrow(),
+        );
       });
     },
   );
 
   app.post(
     '/api/users/:id/revoke-sessions',
-    { config: { permission: 'users.manage' }, schema: { tags: ['users'], summary: 'Close every session of an account', params: idParams } },
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags: ['users'], summary: 'Close every session of an account', params: idParams },
+    },
     async (request) => {
       const actor = actorOf(request);
-      const user = await db.kysely.selectFrom('users').select('id').where('id', '=', request.params.id).where('organization_id', '=', actor.organizationId).executeTakeFirst();
+      const user = await db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', request.params.id)
+        .where('organization_id', '=', actor.organizationId)
+        .executeTakeFirst();
       if (!user) throw new DomainError('not_found');
       return { revoked: await revokeAllSessions(db, user.id) };
     },

@@ -18,7 +18,9 @@ export async function migrate(db: Db): Promise<string[]> {
     db.kysely,
   );
   const done = new Set(
-    (await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db.kysely)).rows.map((r) => r.name),
+    (await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db.kysely)).rows.map(
+      (r) => r.name,
+    ),
   );
   const applied: string[] = [];
   for (const file of migrationFiles()) {

@@ -10,7 +10,11 @@ export function pglitePool(db: PGlite) {
   const connection = {
     async query(sql: string, parameters: readonly unknown[]) {
       const result = await db.query(sql, parameters as unknown[], { rowMode: 'object' });
-      return { command: commandOf(sql), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
+      return {
+        command: commandOf(sql),
+        rowCount: result.affectedRows ?? result.rows.length,
+        rows: result.rows,
+      };
     },
     release() {},
   };

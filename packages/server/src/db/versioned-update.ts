@@ -24,9 +24,10 @@ export async function updateVersioned<T extends VersionedTable>(
     WHERE id = ${scope.id} AND ${tenant(table)} = ${scope.organizationId} AND version = ${scope.version}
     RETURNING version`.execute(db);
   if (result.rows.length === 1) return result.rows[0]!.version;
-  const exists = await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${scope.id} AND ${tenant(table)} = ${scope.organizationId}`.execute(
-    db,
-  );
+  const exists =
+    await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${scope.id} AND ${tenant(table)} = ${scope.organizationId}`.execute(
+      db,
+    );
   if (exists.rows.length === 0) throw new DomainError('not_found');
   throw new DomainError('stale_version', { field: 'version' });
 }

@@ -29,7 +29,18 @@ function communes(): Commune[] {
 }
 
 // Frequent countries of birth of people living in France (INSEE COG codes 99xxx).
-const foreignBirthPlaces = ['99350', '99352', '99351', '99139', '99127', '99134', '99243', '99131', '99109', '99132'];
+const foreignBirthPlaces = [
+  '99350',
+  '99352',
+  '99351',
+  '99139',
+  '99127',
+  '99134',
+  '99243',
+  '99131',
+  '99109',
+  '99132',
+];
 
 /**
  * A synthetic French population from a fixed seed: the same seed always gives the same people.
@@ -42,7 +53,12 @@ export function* generatePatients(count: number, seed = 20_260_101): Generator<G
   const orderBySlot = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const sex: 'M' | 'F' = faker.datatype.boolean() ? 'F' : 'M';
-    const birth = faker.date.birthdate({ mode: 'age', min: 0, max: 98, refDate: new Date('2026-01-01T00:00:00Z') });
+    const birth = faker.date.birthdate({
+      mode: 'age',
+      min: 0,
+      max: 98,
+      refDate: new Date('2026-01-01T00:00:00Z'),
+    });
     const birthDate = birth.toISOString().slice(0, 10);
     const foreign = faker.number.int(99) < 7;
     const commune = faker.helpers.arrayElement(places);
@@ -50,14 +66,19 @@ export function* generatePatients(count: number, seed = 20_260_101): Generator<G
     const lastName = faker.person.lastName();
     const compound = faker.number.int(99) < 6 ? `${lastName}-${faker.person.lastName()}` : lastName;
     const givenCount = 1 + faker.number.int(2);
-    const givenNames = Array.from({ length: givenCount }, () => faker.person.firstName(sex === 'F' ? 'female' : 'male'));
+    const givenNames = Array.from({ length: givenCount }, () =>
+      faker.person.firstName(sex === 'F' ? 'female' : 'male'),
+    );
     const married = sex === 'F' && birthDate < '2000-01-01' && faker.number.int(99) < 40;
     const birthName = normalizeName(compound, 'birthName');
     const birthGivenNames = normalizeGivenNames(givenNames);
     const yy = birthDate.slice(2, 4);
     const mm = birthDate.slice(5, 7);
     // People born in Corsica before 1976 carry département 20 in their NIR (INSEE).
-    const place = /^2[AB]/.test(birthPlaceCode) && birthDate < '1976-01-01' ? `20${birthPlaceCode.slice(2)}` : birthPlaceCode;
+    const place =
+      /^2[AB]/.test(birthPlaceCode) && birthDate < '1976-01-01'
+        ? `20${birthPlaceCode.slice(2)}`
+        : birthPlaceCode;
     const slot = `${sex}${yy}${mm}${place}`;
     const order = (orderBySlot.get(slot) ?? faker.number.int({ min: 1, max: 400 })) + 1;
     orderBySlot.set(slot, order);
@@ -73,8 +94,14 @@ export function* generatePatients(count: number, seed = 20_260_101): Generator<G
       usedGivenName: '',
       nir: `${body}${nirKey(body)}`,
       phone: `+33${mobile.slice(1)}`,
-      email: faker.internet.email({ firstName: givenNames[0], lastName, provider: 'exemple.fr' }).toLowerCase(),
-      address: { line1: faker.location.streetAddress(), postalCode: commune.codesPostaux?.[0] ?? '75001', city: commune.nom },
+      email: faker.internet
+        .email({ firstName: givenNames[0], lastName, provider: 'exemple.fr' })
+        .toLowerCase(),
+      address: {
+        line1: faker.location.streetAddress(),
+        postalCode: commune.codesPostaux?.[0] ?? '75001',
+        city: commune.nom,
+      },
     };
   }
 }

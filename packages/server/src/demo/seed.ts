@@ -1,6 +1,6 @@
 import { luhnValid } from '@pivot/core/organization';
-import type { Db } from '../db/connection.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import type { Db } from '../db/connection.ts';
 import { insertPatientRows } from '../patients/bulk-insert.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { generatePatients } from './patient-generator.ts';
@@ -42,7 +42,13 @@ export async function seedDemo(db: Db, options: SeedOptions) {
         kind: 'health_centre',
         finess: '750000010',
         siret: '73282932000074',
-        address: JSON.stringify({ line1: '12 rue des Tilleuls', line2: '', postalCode: '75011', city: 'Paris', country: 'France' }),
+        address: JSON.stringify({
+          line1: '12 rue des Tilleuls',
+          line2: '',
+          postalCode: '75011',
+          city: 'Paris',
+          country: 'France',
+        }),
         phone: '+33143000000',
         email: 'accueil@tilleuls.demo.pivot',
         opening_hours: JSON.stringify(demoOpeningHours),
@@ -54,7 +60,13 @@ export async function seedDemo(db: Db, options: SeedOptions) {
       .values({
         organization_id: org.id,
         name: 'Site principal',
-        address: JSON.stringify({ line1: '12 rue des Tilleuls', line2: '', postalCode: '75011', city: 'Paris', country: 'France' }),
+        address: JSON.stringify({
+          line1: '12 rue des Tilleuls',
+          line2: '',
+          postalCode: '75011',
+          city: 'Paris',
+          country: 'France',
+        }),
         opening_hours: JSON.stringify(demoOpeningHours),
       })
       .returning('id')
@@ -65,7 +77,10 @@ export async function seedDemo(db: Db, options: SeedOptions) {
       { name: 'Salle d’échographie', kind: 'ultrasound' },
       { name: 'Salle de réunion', kind: 'meeting' },
     ];
-    await tx.insertInto('rooms').values(rooms.map((r) => ({ ...r, organization_id: org.id, site_id: site.id }))).execute();
+    await tx
+      .insertInto('rooms')
+      .values(rooms.map((r) => ({ ...r, organization_id: org.id, site_id: site.id })))
+      .execute();
     let practitioner = 0;
     for (const account of demoAccounts) {
       const isPractitioner = account.role === 'practitioner';

@@ -51,7 +51,9 @@ export function registerAuthHook(app: FastifyInstance): void {
           };
           // Touch the session at most once a minute: reads stay cheap.
           if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-            await sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${row.session_id}`.execute(db.kysely);
+            await sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${row.session_id}`.execute(
+              db.kysely,
+            );
           }
         }
       }

@@ -49,7 +49,12 @@ function body(request: FastifyRequest, error: DomainError, extra: Record<string,
   };
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError, extra?: Record<string, string>) {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: DomainError,
+  extra?: Record<string, string>,
+) {
   return reply.status(statusOf(error.code)).send(body(request, error, extra));
 }
 
@@ -61,16 +66,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const field = path || (error.validationContext ?? 'body');
       const params = (issue.params ?? {}) as Record<string, unknown>;
-      const missing = issue.keyword === 'invalid_type' && /received undefined/.test(issue.message);
+      const message = issue.message ?? '';
+      const missing = issue.keyword === 'invalid_type' && /received undefined/.test(message);
       if (missing) return sendError(request, reply, new DomainError('required', { field }));
       // A refinement may carry one of our stable codes as its message (e.g. invalid_finess).
-      if (issue.keyword === 'custom' && hasErrorMessage(issue.message)) {
-        return sendError(request, reply, new DomainError(issue.message, { field }));
+      if (issue.keyword === 'custom' && hasErrorMessage(message)) {
+        return sendError(request, reply, new DomainError(message, { field }));
       }
       const detail = validationDetail(issue.keyword, params, requestLanguage(request));
       return sendError(request, reply, new DomainError('validation_failed', { field }), { detail });
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (error.statusCode === 400 && error instanceof SyntaxError)
+    ) {
       return sendError(request, reply, new DomainError('malformed_json'));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
@@ -88,7 +97,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     // Log the failure without the request body: it may hold patient data.
-    request.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
+    request.log.error(
+      { err: { message: error.message, code: error.code, stack: error.stack } },
+      'unhandled error',
+    );
     return sendError(request, reply, new DomainError('internal_error'));
   });
 

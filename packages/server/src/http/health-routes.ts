@@ -4,7 +4,10 @@ import { sql } from 'kysely';
 export async function healthRoutes(app: FastifyInstance) {
   app.get(
     '/api/health',
-    { config: { permission: 'public' }, schema: { tags: ['operations'], summary: 'Liveness and database probe' } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['operations'], summary: 'Liveness and database probe' },
+    },
     async (_request, reply) => {
       try {
         await sql`SELECT 1`.execute(app.db.kysely);

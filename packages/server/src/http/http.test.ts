@@ -33,7 +33,9 @@ describe('API conventions', () => {
     const cookie = await loginAs(t.app, org.byRole('secretary').email);
     const response = await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie } });
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toEqual({ error: { code: 'forbidden', message: 'Votre rôle ne permet pas cette action.' } });
+    expect(response.json()).toEqual({
+      error: { code: 'forbidden', message: 'Votre rôle ne permet pas cette action.' },
+    });
   });
 
   it('answers 400 malformed_json to a body that is not JSON', async () => {
@@ -76,6 +78,9 @@ describe('API conventions', () => {
   it('reports health with the database driver', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgresql' : 'pglite' });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { Language } from '@pivot/core';
 import type { Permission, Role } from '@pivot/core/auth';
-import type { Db } from '../db/connection.ts';
 import type { Config } from '../config.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface AuthContext {
   sessionId: string;

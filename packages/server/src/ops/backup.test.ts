@@ -23,9 +23,26 @@ afterAll(async () => {
 
 async function fingerprint(db: Db) {
   const count = async (table: 'patients' | 'users' | 'audit_log' | 'rooms') =>
-    Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const patient = await db.kysely.selectFrom('patients').select(['id', 'birth_name', 'birth_given_names', 'birth_date', 'nir', 'contact', 'phones']).orderBy('id').limit(1).executeTakeFirstOrThrow();
-  return { patients: await count('patients'), users: await count('users'), rooms: await count('rooms'), patient };
+    Number(
+      (
+        await db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const patient = await db.kysely
+    .selectFrom('patients')
+    .select(['id', 'birth_name', 'birth_given_names', 'birth_date', 'nir', 'contact', 'phones'])
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return {
+    patients: await count('patients'),
+    users: await count('users'),
+    rooms: await count('rooms'),
+    patient,
+  };
 }
 
 describe('backup and restore', () => {

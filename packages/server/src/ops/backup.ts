@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
@@ -31,7 +31,10 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
     for (const table of names) {
       let last: string | number | null = null;
       for (;;) {
-        const { rows }: { rows: { id: string | number; row: unknown }[] } = await sql<{ id: string | number; row: unknown }>`
+        const { rows }: { rows: { id: string | number; row: unknown }[] } = await sql<{
+          id: string | number;
+          row: unknown;
+        }>`
           SELECT t.id, row_to_json(t) AS row FROM ${sql.table(table)} t
           ${last === null ? sql`` : sql`WHERE t.id > ${last}`}
           ORDER BY t.id LIMIT ${chunkSize}`.execute(db.kysely);
@@ -49,12 +52,16 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
 
 /** Restores a backup into a migrated, empty database, in one transaction. */
 export async function restore(db: Db, file: string): Promise<{ rows: number }> {
-  const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const reader = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let header: { format?: string; migrations?: string[] } | undefined;
   let rows = 0;
   await db.kysely.transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('users').select('id').limit(1).execute();
-    if (existing.length > 0) throw new Error('restore needs an empty database (this one already has accounts)');
+    if (existing.length > 0)
+      throw new Error('restore needs an empty database (this one already has accounts)');
     // Foreign keys are DEFERRABLE: checked once at commit, whatever the order tables come in.
     await sql`SET CONSTRAINTS ALL DEFERRED`.execute(tx);
     for await (const line of reader) {
@@ -65,11 +72,15 @@ export async function restore(db: Db, file: string): Promise<{ rows: number }> {
         if (header?.format !== format) throw new Error('not a Pivot backup');
         const current = migrationFiles();
         if (JSON.stringify(header.migrations) !== JSON.stringify(current)) {
-          throw new Error(`backup schema (${header.migrations?.at(-1)}) differs from this version's (${current.at(-1)})`);
+          throw new Error(
+            `backup schema (${header.migrations?.at(-1)}) differs from this version's (${current.at(-1)})`,
+          );
         }
         continue;
       }
-      await sql`INSERT INTO ${sql.table(record.table)} SELECT * FROM json_populate_recordset(null::${sql.table(record.table)}, ${JSON.stringify(record.rows)}::json)`.execute(tx);
+      await sql`INSERT INTO ${sql.table(record.table)} SELECT * FROM json_populate_recordset(null::${sql.table(record.table)}, ${JSON.stringify(record.rows)}::json)`.execute(
+        tx,
+      );
       rows += record.rows.length;
     }
     if (!header) throw new Error('empty backup file');
@@ -77,7 +88,9 @@ export async function restore(db: Db, file: string): Promise<{ rows: number }> {
       SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = 'public' AND column_default LIKE 'nextval%'`.execute(tx);
     for (const s of serials.rows) {
-      await sql`SELECT setval(pg_get_serial_sequence(${s.table_name}, ${s.column_name}), GREATEST((SELECT max(${sql.ref(s.column_name)}) FROM ${sql.table(s.table_name)}), 1))`.execute(tx);
+      await sql`SELECT setval(pg_get_serial_sequence(${s.table_name}, ${s.column_name}), GREATEST((SELECT max(${sql.ref(s.column_name)}) FROM ${sql.table(s.table_name)}), 1))`.execute(
+        tx,
+      );
     }
   });
   return { rows };

@@ -3,7 +3,11 @@ import type { GeneratedPatient } from '../demo/patient-generator.ts';
 import { patientSearchFields } from './search-fields.ts';
 
 /** Inserts patients by batches of 500 rows (demo data, benchmarks, CSV import commit). */
-export async function insertPatientRows(db: Db, organizationId: string, patients: Iterable<GeneratedPatient>): Promise<number> {
+export async function insertPatientRows(
+  db: Db,
+  organizationId: string,
+  patients: Iterable<GeneratedPatient>,
+): Promise<number> {
   let batch: GeneratedPatient[] = [];
   let total = 0;
   const flush = async () => {

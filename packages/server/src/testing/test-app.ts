@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { Role } from '@pivot/core/auth';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Db } from '../db/connection.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import { freshDatabase } from './test-database.ts';
 
 export const testPassword = 'Correct-Horse-42';
@@ -37,7 +37,10 @@ let passwordHash: Promise<string> | undefined;
 export function anOrganization(name = 'Cabinet du Parc') {
   const users: { role: Role; email: string }[] = [];
   const builder = {
-    withUser(role: Role, email = `${role}.${users.length}.${Math.random().toString(36).slice(2, 8)}@test.pivot`) {
+    withUser(
+      role: Role,
+      email = `${role}.${users.length}.${Math.random().toString(36).slice(2, 8)}@test.pivot`,
+    ) {
       users.push({ role, email });
       return builder;
     },
@@ -53,7 +56,13 @@ export function anOrganization(name = 'Cabinet du Parc') {
       for (const u of users) {
         const row = await db.kysely
           .insertInto('users')
-          .values({ organization_id: org.id, email: u.email, display_name: `Test ${u.role}`, role: u.role, password_hash: hash })
+          .values({
+            organization_id: org.id,
+            email: u.email,
+            display_name: `Test ${u.role}`,
+            role: u.role,
+            password_hash: hash,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         created[u.email] = { id: row.id, email: u.email, role: u.role };

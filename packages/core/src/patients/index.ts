@@ -1,0 +1,10 @@
+import '../identity/messages.ts';
+import './messages.ts';
+
+export * from './age.ts';
+export * from './coverage.ts';
+export * from './csv-import.ts';
+export * from './fhir-patient.ts';
+export * from './patient.ts';
+export * from './registration.ts';
+export * from './schemas.ts';
