@@ -10,15 +10,7 @@ const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.data
 await migrate(db);
 const app = await buildApp({ config, db });
 
-if ((await userCount(db)) === 0) {
-  if (config.mode === 'demo') {
-    app.log.info('creating demo data (first start)');
-    const summary = await seedDemo(db, { patients: Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000) });
-    app.log.info(summary, 'demo data created');
-  } else {
-    app.log.warn('no account yet: open the first-run page or run `npm run create-admin`');
-  }
-}
+await firstStart(db, config, app.log, Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000));
 
 let closing = false;
 async function shutdown(signal: string) {

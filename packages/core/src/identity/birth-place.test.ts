@@ -29,7 +29,10 @@ const sampleCsv = [
 ].join('\r\n');
 
 describe('birth place codes', () => {
-  const directory = birthPlaceDirectory({ communes: ['75056', '2A004', '97411'], countries: ['99134', '99352'] });
+  const directory = birthPlaceDirectory({
+    communes: ['75056', '2A004', '97411'],
+    countries: ['99134', '99352'],
+  });
 
   it('reads the kind of a code from its shape', () => {
     expect(birthPlaceKind('75056')).toBe('commune');
@@ -59,7 +62,9 @@ describe('birth place codes', () => {
   });
 
   it('refuses the country code of France: a birth in France carries the commune code', () => {
-    expect(codeOf(() => validateBirthPlaceCode('99100', directory))).toBe('birth_place_france_is_not_a_country');
+    expect(codeOf(() => validateBirthPlaceCode('99100', directory))).toBe(
+      'birth_place_france_is_not_a_country',
+    );
   });
 
   it('checks only the shape without a directory', () => {

@@ -125,7 +125,10 @@ export function countryCodesFromCsv(text: string): Set<string> {
 }
 
 /** A directory over in-memory code lists (the server fills them from the INSEE files). */
-export function birthPlaceDirectory(lists: { communes: Iterable<string>; countries: Iterable<string> }): BirthPlaceDirectory {
+export function birthPlaceDirectory(lists: {
+  communes: Iterable<string>;
+  countries: Iterable<string>;
+}): BirthPlaceDirectory {
   const communes = new Set(lists.communes);
   const countries = new Set(lists.countries);
   return { isCommune: (code) => communes.has(code), isCountry: (code) => countries.has(code) };

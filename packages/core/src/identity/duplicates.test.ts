@@ -49,7 +49,10 @@ describe('birthDatesClose', () => {
 
 describe('scoreDuplicate', () => {
   it('is certain when the INS is the same', () => {
-    const same = scoreDuplicate({ ...helene, ins: '2 69 01 49 350 112 23' }, { ...helene, ins: '269014935011223' });
+    const same = scoreDuplicate(
+      { ...helene, ins: '2 69 01 49 350 112 23' },
+      { ...helene, ins: '269014935011223' },
+    );
     expect(same).toEqual({ score: 100, level: 'certain', reasons: [{ code: 'same_ins', points: 100 }] });
   });
 
@@ -112,13 +115,22 @@ describe('scoreDuplicate', () => {
   });
 
   it('proposes as possible a given name found elsewhere in the list', () => {
-    const result = scoreDuplicate(helene, { ...helene, birthName: 'DURAND', birthGivenNames: ['ANNE', 'MARIE'] });
+    const result = scoreDuplicate(helene, {
+      ...helene,
+      birthName: 'DURAND',
+      birthGivenNames: ['ANNE', 'MARIE'],
+    });
     expect(codes(result)).toContain('given_name_in_list');
   });
 
   it('lowers the score when the sex or birth place differ', () => {
     const same = scoreDuplicate(helene, { ...helene, birthName: 'LEFEVRE' });
-    const other = scoreDuplicate(helene, { ...helene, birthName: 'LEFEVRE', sex: 'M', birthPlaceCode: '69123' });
+    const other = scoreDuplicate(helene, {
+      ...helene,
+      birthName: 'LEFEVRE',
+      sex: 'M',
+      birthPlaceCode: '69123',
+    });
     expect(other.score).toBeLessThan(same.score);
     expect(codes(other)).toEqual(expect.arrayContaining(['different_sex', 'different_birth_place']));
   });
@@ -139,7 +151,11 @@ describe('scoreDuplicate', () => {
   });
 
   it('does not propose homonyms born on other dates', () => {
-    expect(scoreDuplicate(helene, { ...helene, birthDate: '1990-07-01' })).toEqual({ score: 0, level: 'none', reasons: [] });
+    expect(scoreDuplicate(helene, { ...helene, birthDate: '1990-07-01' })).toEqual({
+      score: 0,
+      level: 'none',
+      reasons: [],
+    });
   });
 
   it('does not propose someone born the same day with no name in common', () => {

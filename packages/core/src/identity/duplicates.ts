@@ -30,7 +30,10 @@ export function compareNames(a: string | null | undefined, b: string | null | un
   if (lettersA === '' || lettersB === '') return 'none';
   if (foldedA === foldedB) return 'exact';
   if (lettersA === lettersB) return 'same_letters';
-  if (phoneticKey(lettersA) === phoneticKey(lettersB) || phoneticKeys(foldedA).join() === phoneticKeys(foldedB).join()) {
+  if (
+    phoneticKey(lettersA) === phoneticKey(lettersB) ||
+    phoneticKeys(foldedA).join() === phoneticKeys(foldedB).join()
+  ) {
     return 'phonetic';
   }
   const allowed = Math.max(lettersA.length, lettersB.length) >= 8 ? 2 : 1;
@@ -76,10 +79,35 @@ export interface DuplicateScore {
   reasons: DuplicateReason[];
 }
 
-const familyPoints: Record<Graded, number> = { exact: 30, same_letters: 30, phonetic: 25, close: 20, partial: 15 };
-const crossFamilyPoints: Record<Graded, number> = { exact: 25, same_letters: 25, phonetic: 20, close: 15, partial: 12 };
-const givenPoints: Record<Graded, number> = { exact: 20, same_letters: 20, phonetic: 15, close: 12, partial: 0 };
-const strength: Record<NameMatch, number> = { exact: 5, same_letters: 4, phonetic: 3, close: 2, partial: 1, none: 0 };
+const familyPoints: Record<Graded, number> = {
+  exact: 30,
+  same_letters: 30,
+  phonetic: 25,
+  close: 20,
+  partial: 15,
+};
+const crossFamilyPoints: Record<Graded, number> = {
+  exact: 25,
+  same_letters: 25,
+  phonetic: 20,
+  close: 15,
+  partial: 12,
+};
+const givenPoints: Record<Graded, number> = {
+  exact: 20,
+  same_letters: 20,
+  phonetic: 15,
+  close: 12,
+  partial: 0,
+};
+const strength: Record<NameMatch, number> = {
+  exact: 5,
+  same_letters: 4,
+  phonetic: 3,
+  close: 2,
+  partial: 1,
+  none: 0,
+};
 
 function best(matches: NameMatch[]): NameMatch {
   return matches.reduce((a, b) => (strength[b] > strength[a] ? b : a), 'none');
@@ -91,7 +119,9 @@ export function birthDatesClose(a: string, b: string): boolean {
   const digitsA = a.replace(/-/g, '');
   const digitsB = b.replace(/-/g, '');
   if (editDistance(digitsA, digitsB) <= 1) return true;
-  return a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+  return (
+    a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7)
+  );
 }
 
 function level(score: number): DuplicateLevel {
@@ -113,7 +143,10 @@ export function scoreDuplicate(existing: IdentityForMatching, incoming: Identity
   if (insA !== '' && insA === insB) {
     add('same_ins', 100);
     // One INS on two different persons' traits is a collision (e.g. a mother's INS on her child).
-    if (existing.birthDate !== incoming.birthDate || (existing.sex !== incoming.sex && existing.sex !== 'I')) {
+    if (
+      existing.birthDate !== incoming.birthDate ||
+      (existing.sex !== incoming.sex && existing.sex !== 'I')
+    ) {
       add('possible_collision', 0);
     }
     return { score: 100, level: 'certain', reasons };
@@ -163,7 +196,8 @@ export function scoreDuplicate(existing: IdentityForMatching, incoming: Identity
   }
 
   if (existing.sex === incoming.sex && existing.sex !== 'I') add('same_sex', 10);
-  else if (existing.sex !== 'I' && incoming.sex !== 'I' && existing.sex !== incoming.sex) add('different_sex', -25);
+  else if (existing.sex !== 'I' && incoming.sex !== 'I' && existing.sex !== incoming.sex)
+    add('different_sex', -25);
 
   if (existing.birthPlaceCode && incoming.birthPlaceCode) {
     if (existing.birthPlaceCode === incoming.birthPlaceCode) add('same_birth_place', 4);
@@ -174,7 +208,13 @@ export function scoreDuplicate(existing: IdentityForMatching, incoming: Identity
   const hasName = reasons.some((r) => /name/.test(r.code));
   if (!hasName) return { score: 0, level: 'none', reasons };
   // Without an equal INS nothing is certain: the user decides.
-  const score = Math.max(0, Math.min(99, reasons.reduce((sum, r) => sum + r.points, 0)));
+  const score = Math.max(
+    0,
+    Math.min(
+      99,
+      reasons.reduce((sum, r) => sum + r.points, 0),
+    ),
+  );
   return { score, level: level(score), reasons };
 }
 

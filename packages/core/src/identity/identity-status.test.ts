@@ -34,26 +34,43 @@ function codeOf(fn: () => unknown): string {
 
 describe('identity status codes', () => {
   it('uses the FR Core codes PROV, RECUP, VALI, QUAL', () => {
-    expect(identityStatusCodes).toEqual({ provisional: 'PROV', retrieved: 'RECUP', validated: 'VALI', qualified: 'QUAL' });
+    expect(identityStatusCodes).toEqual({
+      provisional: 'PROV',
+      retrieved: 'RECUP',
+      validated: 'VALI',
+      qualified: 'QUAL',
+    });
     expect(identityStatusFromCode('RECUP')).toBe('retrieved');
     expect(identityStatusFromCode('XXX')).toBeNull();
   });
 });
 
 describe('high-trust documents', () => {
-  it.each(['passport', 'national_id_card', 'residence_permit', 'vitale_app'] as const)('%s is high trust', (kind) => {
-    expect(isHighTrustDocument({ kind })).toBe(true);
-  });
+  it.each(['passport', 'national_id_card', 'residence_permit', 'vitale_app'] as const)(
+    '%s is high trust',
+    (kind) => {
+      expect(isHighTrustDocument({ kind })).toBe(true);
+    },
+  );
 
-  it.each(['driving_licence', 'european_card', 'military_card', 'other'] as const)('%s is low trust', (kind) => {
-    expect(isHighTrustDocument({ kind })).toBe(false);
-  });
+  it.each(['driving_licence', 'european_card', 'military_card', 'other'] as const)(
+    '%s is low trust',
+    (kind) => {
+      expect(isHighTrustDocument({ kind })).toBe(false);
+    },
+  );
 
   it('accepts a birth certificate extract or family book only with a parent’s high-trust document', () => {
     expect(isHighTrustDocument({ kind: 'birth_certificate_extract' })).toBe(false);
-    expect(isHighTrustDocument({ kind: 'family_record_book', guardianDocumentKind: 'driving_licence' })).toBe(false);
-    expect(isHighTrustDocument({ kind: 'family_record_book', guardianDocumentKind: 'national_id_card' })).toBe(true);
-    expect(isHighTrustDocument({ kind: 'birth_certificate_extract', guardianDocumentKind: 'passport' })).toBe(true);
+    expect(isHighTrustDocument({ kind: 'family_record_book', guardianDocumentKind: 'driving_licence' })).toBe(
+      false,
+    );
+    expect(
+      isHighTrustDocument({ kind: 'family_record_book', guardianDocumentKind: 'national_id_card' }),
+    ).toBe(true);
+    expect(isHighTrustDocument({ kind: 'birth_certificate_extract', guardianDocumentKind: 'passport' })).toBe(
+      true,
+    );
   });
 });
 
@@ -77,7 +94,11 @@ describe('status transitions', () => {
   });
 
   it('stays PROV when the INSi traits do not match, and traces the call', () => {
-    const { state, event } = applyIdentityAction(newIdentityState, { kind: 'insi_result', outcome: 'traits_mismatch' }, by);
+    const { state, event } = applyIdentityAction(
+      newIdentityState,
+      { kind: 'insi_result', outcome: 'traits_mismatch' },
+      by,
+    );
     expect(state.status).toBe('provisional');
     expect(event).toMatchObject({ from: 'provisional', to: 'provisional', reason: 'insi_no_match' });
   });
@@ -95,7 +116,10 @@ describe('status transitions', () => {
       by,
     );
     expect(state.status).toBe('provisional');
-    expect(event).toMatchObject({ reason: 'document_low_trust', evidence: { highTrust: false, documentCode: 'PC' } });
+    expect(event).toMatchObject({
+      reason: 'document_low_trust',
+      evidence: { highTrust: false, documentCode: 'PC' },
+    });
   });
 
   it('goes RECUP + document → QUAL', () => {
@@ -116,7 +140,11 @@ describe('status transitions', () => {
 
   it('sends a qualified identity back to PROV when a strict trait changes, traced', () => {
     const qualified = run(newIdentityState, passport, insiMatch);
-    const { state, event } = applyIdentityAction(qualified, { kind: 'change_strict_traits', fields: ['birthName'] }, by);
+    const { state, event } = applyIdentityAction(
+      qualified,
+      { kind: 'change_strict_traits', fields: ['birthName'] },
+      by,
+    );
     expect(state.status).toBe('provisional');
     expect(state.documentChecked).toBe(false);
     expect(state.insVerified).toBe(false);
@@ -131,7 +159,9 @@ describe('status transitions', () => {
 
   it('changes nothing when no strict trait changed', () => {
     const qualified = run(newIdentityState, passport, insiMatch);
-    expect(applyIdentityAction(qualified, { kind: 'change_strict_traits', fields: [] }, by).state).toBe(qualified);
+    expect(applyIdentityAction(qualified, { kind: 'change_strict_traits', fields: [] }, by).state).toBe(
+      qualified,
+    );
   });
 
   it('allows the INS in exchanges only for a qualified identity', () => {
@@ -141,21 +171,31 @@ describe('status transitions', () => {
   });
 
   it('requires the INS for a qualified identity', () => {
-    expect(statusOf({ ...newIdentityState, documentChecked: true, insVerified: true, ins: null })).toBe('validated');
-    expect(codeOf(() => applyIdentityAction(newIdentityState, { kind: 'insi_result', outcome: 'match' }, by))).toBe(
-      'qualified_requires_ins',
+    expect(statusOf({ ...newIdentityState, documentChecked: true, insVerified: true, ins: null })).toBe(
+      'validated',
     );
+    expect(
+      codeOf(() => applyIdentityAction(newIdentityState, { kind: 'insi_result', outcome: 'match' }, by)),
+    ).toBe('qualified_requires_ins');
   });
 
   it('refuses an INSi match carrying a NIR with a wrong key', () => {
-    const action: IdentityAction = { kind: 'insi_result', outcome: 'match', ins: { value: '185057800608492', kind: 'nir' } };
+    const action: IdentityAction = {
+      kind: 'insi_result',
+      outcome: 'match',
+      ins: { value: '185057800608492', kind: 'nir' },
+    };
     expect(codeOf(() => applyIdentityAction(newIdentityState, action, by))).toBe('qualified_requires_ins');
   });
 });
 
 describe('doubtful and fictitious attributes', () => {
   it('keeps a doubtful identity provisional even after a document', () => {
-    const state = run(newIdentityState, { kind: 'set_attribute', attribute: 'doubtful', value: true }, passport);
+    const state = run(
+      newIdentityState,
+      { kind: 'set_attribute', attribute: 'doubtful', value: true },
+      passport,
+    );
     expect(state.status).toBe('provisional');
   });
 
@@ -180,7 +220,9 @@ describe('doubtful and fictitious attributes', () => {
   it('refuses an identity both doubtful and fictitious', () => {
     const doubtful = run(newIdentityState, { kind: 'set_attribute', attribute: 'doubtful', value: true });
     expect(
-      codeOf(() => applyIdentityAction(doubtful, { kind: 'set_attribute', attribute: 'fictitious', value: true }, by)),
+      codeOf(() =>
+        applyIdentityAction(doubtful, { kind: 'set_attribute', attribute: 'fictitious', value: true }, by),
+      ),
     ).toBe('identity_attributes_exclusive');
   });
 

@@ -52,7 +52,11 @@ export const identityDocumentCodes: Partial<Record<IdentityDocumentKind, string>
 };
 
 /** A parent's or guardian's document that can back a birth certificate or family book. */
-const guardianDocumentKinds: readonly IdentityDocumentKind[] = ['passport', 'national_id_card', 'residence_permit'];
+const guardianDocumentKinds: readonly IdentityDocumentKind[] = [
+  'passport',
+  'national_id_card',
+  'residence_permit',
+];
 
 export interface IdentityDocument {
   kind: IdentityDocumentKind;
@@ -167,8 +171,10 @@ export function canCallInsi(state: Pick<IdentityState, 'doubtful' | 'fictitious'
 }
 
 function checkInvariants(state: IdentityState): void {
-  if (state.doubtful && state.fictitious) throw new DomainError('identity_attributes_exclusive', { field: 'attributes' });
-  if (state.status === 'qualified' && state.ins === null) throw new DomainError('qualified_requires_ins', { field: 'ins' });
+  if (state.doubtful && state.fictitious)
+    throw new DomainError('identity_attributes_exclusive', { field: 'attributes' });
+  if (state.status === 'qualified' && state.ins === null)
+    throw new DomainError('qualified_requires_ins', { field: 'ins' });
 }
 
 /**
@@ -191,7 +197,8 @@ export function applyIdentityAction(
       evidence = { documentKind: action.document.kind, highTrust };
       const code = identityDocumentCodes[action.document.kind];
       if (code) evidence.documentCode = code;
-      if (action.document.guardianDocumentKind) evidence.guardianDocumentKind = action.document.guardianDocumentKind;
+      if (action.document.guardianDocumentKind)
+        evidence.guardianDocumentKind = action.document.guardianDocumentKind;
       if (highTrust) next.documentChecked = true;
       break;
     }
@@ -212,7 +219,8 @@ export function applyIdentityAction(
     }
     case 'change_strict_traits': {
       // RNIV 2021: changing a strict trait sends the identity back to provisional, to be checked again.
-      if (action.fields.length === 0) return { state, event: traceOf(state, state, 'strict_traits_changed', {}, by) };
+      if (action.fields.length === 0)
+        return { state, event: traceOf(state, state, 'strict_traits_changed', {}, by) };
       reason = 'strict_traits_changed';
       evidence = { changedFields: [...action.fields] };
       next = { ...next, documentChecked: false, insVerified: false };
@@ -220,7 +228,8 @@ export function applyIdentityAction(
     }
     case 'set_attribute': {
       const other = action.attribute === 'doubtful' ? 'fictitious' : 'doubtful';
-      if (action.value && state[other]) throw new DomainError('identity_attributes_exclusive', { field: 'attributes' });
+      if (action.value && state[other])
+        throw new DomainError('identity_attributes_exclusive', { field: 'attributes' });
       reason = action.value ? 'attribute_set' : 'attribute_cleared';
       evidence = { attribute: action.attribute };
       next = { ...next, [action.attribute]: action.value };

@@ -5,9 +5,15 @@ registerErrorMessages({
     fr: 'Le champ « {field} » ne peut contenir que des lettres, des espaces, des traits d’union et des apostrophes.',
     en: 'Field “{field}” may only contain letters, spaces, hyphens and apostrophes.',
   },
-  sex_invalid: { fr: 'Le sexe doit être M, F ou I (indéterminé).', en: 'Sex must be M, F or I (undetermined).' },
+  sex_invalid: {
+    fr: 'Le sexe doit être M, F ou I (indéterminé).',
+    en: 'Sex must be M, F or I (undetermined).',
+  },
   birth_date_invalid: { fr: 'La date de naissance n’existe pas.', en: 'The birth date does not exist.' },
-  birth_date_in_future: { fr: 'La date de naissance est dans le futur.', en: 'The birth date is in the future.' },
+  birth_date_in_future: {
+    fr: 'La date de naissance est dans le futur.',
+    en: 'The birth date is in the future.',
+  },
   birth_date_too_old: {
     fr: 'La date de naissance remonte à plus de {years} ans.',
     en: 'The birth date is more than {years} years ago.',
@@ -24,7 +30,10 @@ registerErrorMessages({
     fr: 'Pour une naissance en France, saisissez le code INSEE de la commune, pas celui du pays.',
     en: 'For a birth in France, enter the INSEE code of the commune, not the country.',
   },
-  csv_column_missing: { fr: 'La colonne « {column} » manque dans le fichier.', en: 'Column “{column}” is missing from the file.' },
+  csv_column_missing: {
+    fr: 'La colonne « {column} » manque dans le fichier.',
+    en: 'Column “{column}” is missing from the file.',
+  },
   nir_malformed: {
     fr: 'Le NIR doit compter 13 caractères et une clé de 2 chiffres.',
     en: 'The NIR must have 13 characters and a 2-digit key.',
@@ -33,7 +42,10 @@ registerErrorMessages({
     fr: 'La clé du NIR ne correspond pas au numéro : vérifiez la saisie.',
     en: 'The NIR key does not match the number: check what was typed.',
   },
-  nir_sex_mismatch: { fr: 'Le NIR ne correspond pas au sexe saisi.', en: 'The NIR does not match the sex entered.' },
+  nir_sex_mismatch: {
+    fr: 'Le NIR ne correspond pas au sexe saisi.',
+    en: 'The NIR does not match the sex entered.',
+  },
   nir_year_mismatch: {
     fr: 'L’année de naissance du NIR diffère de la date de naissance.',
     en: 'The NIR birth year differs from the birth date.',

@@ -41,7 +41,12 @@ describe('NIR key (identity.md worked examples)', () => {
   });
 
   it('accepts the four worked examples with their keys', () => {
-    for (const nir of ['1 85 05 78 006 084 91', '2 69 01 49 350 112 23', '1 80 02 2A 004 012 73', '2 55 08 2B 123 045 96']) {
+    for (const nir of [
+      '1 85 05 78 006 084 91',
+      '2 69 01 49 350 112 23',
+      '1 80 02 2A 004 012 73',
+      '2 55 08 2B 123 045 96',
+    ]) {
       expect(isValidNir(nir)).toBe(true);
     }
   });
@@ -121,7 +126,11 @@ describe('parseNir', () => {
 
   it('decomposes a birth abroad as 99 + the INSEE country code', () => {
     const number = '2900399134012';
-    expect(parseNir(number + nirKey(number)).birthPlace).toEqual({ kind: 'abroad', countryCode: '99134', code: '99134' });
+    expect(parseNir(number + nirKey(number)).birthPlace).toEqual({
+      kind: 'abroad',
+      countryCode: '99134',
+      code: '99134',
+    });
   });
 
   it('decomposes an overseas birth place as a 3-digit département and 2-digit commune', () => {
@@ -165,11 +174,15 @@ describe('checkNirAgainstTraits', () => {
   });
 
   it('warns when the sex digit does not match the sex', () => {
-    expect(checkNirAgainstTraits(nir, { ...traits, sex: 'F' })).toEqual([{ code: 'nir_sex_mismatch', field: 'sex' }]);
+    expect(checkNirAgainstTraits(nir, { ...traits, sex: 'F' })).toEqual([
+      { code: 'nir_sex_mismatch', field: 'sex' },
+    ]);
   });
 
   it('warns when the sex is undetermined, since the NIR carries M or F', () => {
-    expect(checkNirAgainstTraits(nir, { ...traits, sex: 'I' }).map((w) => w.code)).toEqual(['nir_sex_mismatch']);
+    expect(checkNirAgainstTraits(nir, { ...traits, sex: 'I' }).map((w) => w.code)).toEqual([
+      'nir_sex_mismatch',
+    ]);
   });
 
   it('warns when the year does not match the birth date', () => {
@@ -195,7 +208,9 @@ describe('checkNirAgainstTraits', () => {
 
   it('does not compare a fictitious month', () => {
     const number = '1852078006084';
-    expect(checkNirAgainstTraits(number + nirKey(number), { ...traits, birthDate: '1985-11-30' })).toEqual([]);
+    expect(checkNirAgainstTraits(number + nirKey(number), { ...traits, birthDate: '1985-11-30' })).toEqual(
+      [],
+    );
   });
 
   it('warns when the birth place differs from the traits', () => {
@@ -211,20 +226,30 @@ describe('checkNirAgainstTraits', () => {
   it('accepts 20 in a NIR for a Corsican commune now coded 2A or 2B (born before 1976)', () => {
     const number = '1600320004012';
     expect(
-      checkNirAgainstTraits(number + nirKey(number), { sex: 'M', birthDate: '1960-03-01', birthPlaceCode: '2A004' }),
+      checkNirAgainstTraits(number + nirKey(number), {
+        sex: 'M',
+        birthDate: '1960-03-01',
+        birthPlaceCode: '2A004',
+      }),
     ).toEqual([]);
   });
 
   it('accepts 91–96 for a birth in Algeria, Morocco or Tunisia before independence', () => {
     const number = '1500391352012';
     expect(
-      checkNirAgainstTraits(number + nirKey(number), { sex: 'M', birthDate: '1950-03-01', birthPlaceCode: '99352' }),
+      checkNirAgainstTraits(number + nirKey(number), {
+        sex: 'M',
+        birthDate: '1950-03-01',
+        birthPlaceCode: '99352',
+      }),
     ).toEqual([]);
   });
 
   it('reports every mismatch at once', () => {
     expect(
-      checkNirAgainstTraits(nir, { sex: 'F', birthDate: '1990-01-01', birthPlaceCode: '75056' }).map((w) => w.code),
+      checkNirAgainstTraits(nir, { sex: 'F', birthDate: '1990-01-01', birthPlaceCode: '75056' }).map(
+        (w) => w.code,
+      ),
     ).toEqual(['nir_sex_mismatch', 'nir_year_mismatch', 'nir_month_mismatch', 'nir_birth_place_mismatch']);
   });
 });

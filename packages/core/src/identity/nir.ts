@@ -168,7 +168,8 @@ export function checkNirAgainstTraits(
   const parts = typeof nir === 'string' ? parseNir(nir) : nir;
   const warnings: NirWarning[] = [];
   if (!sexMatches(parts.sex, traits.sex)) warnings.push({ code: 'nir_sex_mismatch', field: 'sex' });
-  if (traits.birthDate.slice(2, 4) !== parts.year) warnings.push({ code: 'nir_year_mismatch', field: 'birthDate' });
+  if (traits.birthDate.slice(2, 4) !== parts.year)
+    warnings.push({ code: 'nir_year_mismatch', field: 'birthDate' });
   if (parts.month.kind !== 'fictitious' && Number(traits.birthDate.slice(5, 7)) !== parts.month.month) {
     warnings.push({ code: 'nir_month_mismatch', field: 'birthDate' });
   }

@@ -3,7 +3,8 @@ import { phoneticKey } from './phonetic.ts';
 import { matchesQuery, type PatientSearchView, parseSearchQuery } from './search-query.ts';
 
 const today = '2025-06-15';
-const search = (patient: PatientSearchView, typed: string) => matchesQuery(patient, parseSearchQuery(typed, today));
+const search = (patient: PatientSearchView, typed: string) =>
+  matchesQuery(patient, parseSearchQuery(typed, today));
 
 describe('worked search cases (identity.md)', () => {
   it('finds DUPONT-MARTIN used name MARTIN, given MARIE ANNE, by typing "martin marie"', () => {
@@ -69,13 +70,22 @@ describe('parseSearchQuery', () => {
   });
 
   it('reads a NIR with or without spaces, Corsican ones included', () => {
-    expect(parseSearchQuery('1 85 05 78 006 084 91', today)).toMatchObject({ nir: '185057800608491', nirValid: true });
+    expect(parseSearchQuery('1 85 05 78 006 084 91', today)).toMatchObject({
+      nir: '185057800608491',
+      nirValid: true,
+    });
     expect(parseSearchQuery('185057800608491', today).nir).toBe('185057800608491');
-    expect(parseSearchQuery('1 80 02 2A 004 012 73', today)).toMatchObject({ nir: '180022A00401273', nirValid: true });
+    expect(parseSearchQuery('1 80 02 2A 004 012 73', today)).toMatchObject({
+      nir: '180022A00401273',
+      nirValid: true,
+    });
   });
 
   it('keeps a NIR with a wrong key, marked invalid', () => {
-    expect(parseSearchQuery('1 85 05 78 006 084 92', today)).toMatchObject({ nir: '185057800608492', nirValid: false });
+    expect(parseSearchQuery('1 85 05 78 006 084 92', today)).toMatchObject({
+      nir: '185057800608492',
+      nirValid: false,
+    });
   });
 
   it('reads a French phone number into E.164', () => {

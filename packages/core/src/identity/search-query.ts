@@ -87,7 +87,8 @@ function readNumbers(group: string[], query: SearchQuery, today: string): void {
     query.nirValid = isValidNir(compact);
     return;
   }
-  const phone = /^(\+|00|0)/.test(joined) && joined.replace(/\D/g, '').length >= 10 ? readPhone(joined) : undefined;
+  const phone =
+    /^(\+|00|0)/.test(joined) && joined.replace(/\D/g, '').length >= 10 ? readPhone(joined) : undefined;
   if (phone) {
     query.phone = phone;
     return;
@@ -100,7 +101,8 @@ function readNumbers(group: string[], query: SearchQuery, today: string): void {
   for (const word of group) {
     const single = readDate(word, today);
     if (single) query.birthDate = single;
-    else if (/^\d{4}$/.test(word) && word >= '1850' && word <= today.slice(0, 4)) query.birthYear = Number(word);
+    else if (/^\d{4}$/.test(word) && word >= '1850' && word <= today.slice(0, 4))
+      query.birthYear = Number(word);
   }
 }
 
@@ -131,7 +133,8 @@ export function matchesQuery(patient: PatientSearchView, query: SearchQuery): bo
     query.phone !== undefined;
   if (!hasCriterion) return false;
   if (query.birthDate !== undefined && patient.birthDate !== query.birthDate) return false;
-  if (query.birthYear !== undefined && Number(patient.birthDate.slice(0, 4)) !== query.birthYear) return false;
+  if (query.birthYear !== undefined && Number(patient.birthDate.slice(0, 4)) !== query.birthYear)
+    return false;
   if (query.nir !== undefined) {
     const numbers = [patient.nir, patient.ins].filter((n): n is string => !!n).map(compactNir);
     if (!numbers.includes(query.nir)) return false;
@@ -140,9 +143,12 @@ export function matchesQuery(patient: PatientSearchView, query: SearchQuery): bo
     const phones = (patient.phones ?? []).map((p) => readPhone(p) ?? p);
     if (!phones.includes(query.phone)) return false;
   }
-  const tokens = [patient.birthName, patient.usedName, ...patient.birthGivenNames, patient.usedGivenName].flatMap(
-    nameTokens,
-  );
+  const tokens = [
+    patient.birthName,
+    patient.usedName,
+    ...patient.birthGivenNames,
+    patient.usedGivenName,
+  ].flatMap(nameTokens);
   const keys = new Set(tokens.map(phoneticKey));
   return query.nameTokens.every((typed, i) => {
     const letters = lettersOnly(typed);

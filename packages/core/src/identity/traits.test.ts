@@ -132,7 +132,13 @@ describe('normalizeStrictTraits', () => {
   it('normalises a full set of strict traits', () => {
     expect(
       normalizeStrictTraits(
-        { birthName: 'Lefèbvre', birthGivenNames: 'Hélène Marie', birthDate: '1975-03-14', sex: 'f', birthPlaceCode: '2a004' },
+        {
+          birthName: 'Lefèbvre',
+          birthGivenNames: 'Hélène Marie',
+          birthDate: '1975-03-14',
+          sex: 'f',
+          birthPlaceCode: '2a004',
+        },
         '2025-01-01',
       ),
     ).toEqual({
@@ -155,7 +161,10 @@ describe('normalizeStrictTraits', () => {
 
   it('refuses a sex other than M, F or I', () => {
     const error = errorOf(() =>
-      normalizeStrictTraits({ birthName: 'A', birthGivenNames: 'B', birthDate: '1990-01-01', sex: 'X' }, '2025-01-01'),
+      normalizeStrictTraits(
+        { birthName: 'A', birthGivenNames: 'B', birthDate: '1990-01-01', sex: 'X' },
+        '2025-01-01',
+      ),
     );
     expect(error.code).toBe('sex_invalid');
     expect(error.field).toBe('sex');
@@ -163,7 +172,10 @@ describe('normalizeStrictTraits', () => {
 
   it('requires at least one birth given name', () => {
     const error = errorOf(() =>
-      normalizeStrictTraits({ birthName: 'A', birthGivenNames: [], birthDate: '1990-01-01', sex: 'M' }, '2025-01-01'),
+      normalizeStrictTraits(
+        { birthName: 'A', birthGivenNames: [], birthDate: '1990-01-01', sex: 'M' },
+        '2025-01-01',
+      ),
     );
     expect(error).toMatchObject({ code: 'required', field: 'birthGivenNames' });
   });
@@ -189,11 +201,16 @@ describe('changedStrictTraits', () => {
   };
 
   it('lists the strict traits that changed', () => {
-    expect(changedStrictTraits(base, { ...base, birthName: 'DURAND', sex: 'M' })).toEqual(['birthName', 'sex']);
+    expect(changedStrictTraits(base, { ...base, birthName: 'DURAND', sex: 'M' })).toEqual([
+      'birthName',
+      'sex',
+    ]);
   });
 
   it('sees a change of order of the given names as a change', () => {
-    expect(changedStrictTraits(base, { ...base, birthGivenNames: ['ANNE', 'MARIE'] })).toEqual(['birthGivenNames']);
+    expect(changedStrictTraits(base, { ...base, birthGivenNames: ['ANNE', 'MARIE'] })).toEqual([
+      'birthGivenNames',
+    ]);
   });
 
   it('finds nothing when nothing changed', () => {

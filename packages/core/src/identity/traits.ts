@@ -25,7 +25,13 @@ export interface ComplementaryTraits {
   usedGivenName: string;
 }
 
-export const strictTraitFields = ['birthName', 'birthGivenNames', 'birthDate', 'sex', 'birthPlaceCode'] as const;
+export const strictTraitFields = [
+  'birthName',
+  'birthGivenNames',
+  'birthDate',
+  'sex',
+  'birthPlaceCode',
+] as const;
 export type StrictTraitField = (typeof strictTraitFields)[number];
 
 /** RNIV 2021 volet 1: 130 years is the oldest plausible birth date. */
@@ -84,7 +90,10 @@ export function requireName(value: string | undefined | null, field: NameField):
  * are separated by spaces or commas (the INSi service returns them separated by spaces; a composed
  * given name keeps its hyphen: JEAN-PIERRE).
  */
-export function normalizeGivenNames(value: string | readonly string[], field: NameField = 'birthGivenNames'): string[] {
+export function normalizeGivenNames(
+  value: string | readonly string[],
+  field: NameField = 'birthGivenNames',
+): string[] {
   const parts = typeof value === 'string' ? value.split(/[\s,;]+/) : value;
   return parts.flatMap((part) => normalizeName(part, field).split(' ')).filter((name) => name !== '');
 }
@@ -120,7 +129,8 @@ export function checkBirthDate(birthDate: string, today: string, field = 'birthD
   if (!isCalendarDate(birthDate)) throw new DomainError('birth_date_invalid', { field });
   if (birthDate > today) throw new DomainError('birth_date_in_future', { field });
   const oldest = `${String(Number(today.slice(0, 4)) - maxAgeYears).padStart(4, '0')}${today.slice(4)}`;
-  if (birthDate < oldest) throw new DomainError('birth_date_too_old', { field, params: { years: maxAgeYears } });
+  if (birthDate < oldest)
+    throw new DomainError('birth_date_too_old', { field, params: { years: maxAgeYears } });
 }
 
 export function isSex(value: string): value is Sex {
@@ -150,13 +160,20 @@ export function normalizeStrictTraits(input: StrictTraitsInput, today: string): 
   if (code !== '' && !/^(\d{5}|2[AB]\d{3})$/.test(code)) {
     throw new DomainError('birth_place_malformed', { field: 'birthPlaceCode' });
   }
-  return { birthName, birthGivenNames, birthDate: input.birthDate, sex, birthPlaceCode: code === '' ? null : code };
+  return {
+    birthName,
+    birthGivenNames,
+    birthDate: input.birthDate,
+    sex,
+    birthPlaceCode: code === '' ? null : code,
+  };
 }
 
 /** Which strict traits differ between two versions of an identity (given names compared in order). */
 export function changedStrictTraits(before: StrictTraits, after: StrictTraits): StrictTraitField[] {
   return strictTraitFields.filter((field) => {
-    if (field === 'birthGivenNames') return before.birthGivenNames.join(' ') !== after.birthGivenNames.join(' ');
+    if (field === 'birthGivenNames')
+      return before.birthGivenNames.join(' ') !== after.birthGivenNames.join(' ');
     return before[field] !== after[field];
   });
 }

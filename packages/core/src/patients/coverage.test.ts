@@ -10,7 +10,11 @@ const amo = (validFrom: string, validTo: string | null): MandatoryInsurance => (
   validFrom,
   validTo,
 });
-const amc = (validFrom: string, validTo: string | null, thirdPartyPayment = true): ComplementaryInsurance => ({
+const amc = (
+  validFrom: string,
+  validTo: string | null,
+  thirdPartyPayment = true,
+): ComplementaryInsurance => ({
   organizationName: 'MGEN',
   thirdPartyPayment,
   validFrom,
@@ -24,13 +28,19 @@ describe('periodsStateOn', () => {
   });
 
   it('is expiring within 30 days of the end, the end day included', () => {
-    expect(periodsStateOn([{ validFrom: '2025-01-01', validTo: '2025-12-31' }], '2025-12-01')).toBe('expiring');
+    expect(periodsStateOn([{ validFrom: '2025-01-01', validTo: '2025-12-31' }], '2025-12-01')).toBe(
+      'expiring',
+    );
     expect(periodsStateOn([{ validFrom: '2025-01-01', validTo: '2025-12-31' }], '2025-11-30')).toBe('valid');
-    expect(periodsStateOn([{ validFrom: '2025-01-01', validTo: '2025-12-31' }], '2025-12-31')).toBe('expiring');
+    expect(periodsStateOn([{ validFrom: '2025-01-01', validTo: '2025-12-31' }], '2025-12-31')).toBe(
+      'expiring',
+    );
   });
 
   it('is expired after the end and missing without any period', () => {
-    expect(periodsStateOn([{ validFrom: '2024-01-01', validTo: '2024-12-31' }], '2025-01-01')).toBe('expired');
+    expect(periodsStateOn([{ validFrom: '2024-01-01', validTo: '2024-12-31' }], '2025-01-01')).toBe(
+      'expired',
+    );
     expect(periodsStateOn([], '2025-01-01')).toBe('missing');
     expect(periodsStateOn([{ validFrom: '2026-01-01', validTo: null }], '2025-01-01')).toBe('missing');
   });
@@ -51,7 +61,11 @@ describe('periodsStateOn', () => {
 describe('coverageStatusOn', () => {
   it('flags nothing urgent for valid rights and shows third-party payment', () => {
     const status = coverageStatusOn(
-      { mandatory: [amo('2025-01-01', null)], complementary: [amc('2025-01-01', '2025-12-31')], exemptions: [] },
+      {
+        mandatory: [amo('2025-01-01', null)],
+        complementary: [amc('2025-01-01', '2025-12-31')],
+        exemptions: [],
+      },
       '2025-06-01',
     );
     expect(status).toEqual({

@@ -11,7 +11,9 @@ export interface Period {
 }
 
 function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  return (
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+  );
 }
 
 /** State on `date` of the best of several validity periods (an open end means no end). */
@@ -19,7 +21,10 @@ export function periodsStateOn(periods: readonly Period[], date: string): Covera
   const current = periods.filter((p) => p.validFrom <= date && (!p.validTo || p.validTo >= date));
   if (current.length > 0) {
     if (current.some((p) => !p.validTo)) return 'valid';
-    const lastEnd = current.map((p) => p.validTo!).sort().at(-1)!;
+    const lastEnd = current
+      .map((p) => p.validTo!)
+      .sort()
+      .at(-1)!;
     return dayNumber(lastEnd) - dayNumber(date) <= coverageExpiringDays ? 'expiring' : 'valid';
   }
   return periods.some((p) => p.validTo && p.validTo < date) ? 'expired' : 'missing';
@@ -57,7 +62,11 @@ export interface CoverageStatus {
 export function coverageStatusOn(coverage: Coverage, date: string): CoverageStatus {
   const mandatory = periodsStateOn(coverage.mandatory, date);
   const complementary = periodsStateOn(coverage.complementary, date);
-  const exemptionPeriods = coverage.exemptions.map((e) => ({ kind: e.kind, validFrom: e.startDate, validTo: e.endDate }));
+  const exemptionPeriods = coverage.exemptions.map((e) => ({
+    kind: e.kind,
+    validFrom: e.startDate,
+    validTo: e.endDate,
+  }));
   const active = exemptionPeriods.filter((e) => {
     const state = periodsStateOn([e], date);
     return state === 'valid' || state === 'expiring';

@@ -7,8 +7,12 @@ import {
   scoreDuplicate,
 } from '../identity/duplicates.ts';
 import { checkNirAgainstTraits } from '../identity/nir.ts';
-import { patientRegistrationInput, type PatientRegistration, type PatientRegistrationInput } from './schemas.ts';
 import { checkPatientRegistration } from './registration.ts';
+import {
+  type PatientRegistration,
+  type PatientRegistrationInput,
+  patientRegistrationInput,
+} from './schemas.ts';
 
 /** Target fields an imported column can feed. */
 export const importFields = [
@@ -95,14 +99,17 @@ const addressFields: Record<string, ImportField> = {
 /** Names the import field an issue is about, as the mapping screen shows it. */
 function fieldOfPath(path: readonly PropertyKey[], input: PatientRegistrationInput): string {
   const [first, second] = path.map(String);
-  if (first === 'phones') return input.phones?.[Number(second)]?.kind === 'home' ? 'homePhone' : 'mobilePhone';
+  if (first === 'phones')
+    return input.phones?.[Number(second)]?.kind === 'home' ? 'homePhone' : 'mobilePhone';
   if (first === 'address') return addressFields[second ?? ''] ?? 'address';
   return first ?? '';
 }
 
-function issueCode(issue: z.core.$ZodIssue): string {
+function issueCode(issue: z.core.$ZodIssue, input: PatientRegistrationInput): string {
+  let value: unknown = input;
+  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  if (value === undefined) return 'required';
   if (issue.code === 'custom' && issue.message) return issue.message;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
   if (/^[a-z_]+$/.test(issue.message)) return issue.message;
   return issue.code === 'invalid_value' ? 'value_invalid' : 'validation_failed';
 }
@@ -144,7 +151,9 @@ export function rowToRegistrationInput(row: Record<string, string | undefined>, 
       ? Object.fromEntries(Object.entries(addressParts).filter(([, v]) => v !== undefined))
       : undefined,
   };
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as PatientRegistrationInput;
+  return Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v !== undefined),
+  ) as PatientRegistrationInput;
 }
 
 /**
@@ -166,7 +175,7 @@ export function importPatientRows(
       const errors = parsed.error.issues.map((issue) => ({
         line,
         field: fieldOfPath(issue.path, input),
-        code: issueCode(issue),
+        code: issueCode(issue, input),
       }));
       return { line, ok: false, errors: dedupe(errors) };
     }
@@ -179,7 +188,10 @@ export function importPatientRows(
     return { line, ok: true, input: parsed.data };
   });
 
-  return { lines, duplicates: duplicatesWithinFile(lines, options.duplicateMinScore ?? duplicateThresholds.probable) };
+  return {
+    lines,
+    duplicates: duplicatesWithinFile(lines, options.duplicateMinScore ?? duplicateThresholds.probable),
+  };
 }
 
 /**

@@ -123,7 +123,10 @@ export function patientToFhir(patient: Patient): FhirPatient {
   const reliability: FhirExtension[] = [
     {
       url: 'identityStatus',
-      valueCoding: { system: frCore.identityStatusSystem, code: identityStatusCodes[patient.identity.status] },
+      valueCoding: {
+        system: frCore.identityStatusSystem,
+        code: identityStatusCodes[patient.identity.status],
+      },
     },
   ];
   if (patient.identityValidation) {
@@ -141,7 +144,9 @@ export function patientToFhir(patient: Patient): FhirPatient {
       reliability.push({
         url: 'comment',
         valueCodeableConcept: {
-          coding: [{ system: frCore.identityStatusCommentSystem, code: attribute === 'doubtful' ? 'DOUT' : 'FICT' }],
+          coding: [
+            { system: frCore.identityStatusCommentSystem, code: attribute === 'doubtful' ? 'DOUT' : 'FICT' },
+          ],
         },
       });
     }
@@ -155,7 +160,10 @@ export function patientToFhir(patient: Patient): FhirPatient {
         extension: [
           {
             url: frCore.inseeCode,
-            valueCoding: { system: abroad ? frCore.countrySystem : frCore.communeSystem, code: patient.birthPlaceCode },
+            valueCoding: {
+              system: abroad ? frCore.countrySystem : frCore.communeSystem,
+              code: patient.birthPlaceCode,
+            },
           },
         ],
       },
@@ -207,13 +215,19 @@ export function patientToFhir(patient: Patient): FhirPatient {
     resource.identifier = [
       {
         use: 'official',
-        type: { coding: [{ system: frCore.identifierTypeSystem, code: ins.kind === 'nir' ? 'INS-NIR' : 'INS-NIA' }] },
+        type: {
+          coding: [{ system: frCore.identifierTypeSystem, code: ins.kind === 'nir' ? 'INS-NIR' : 'INS-NIA' }],
+        },
         system: insSystem(ins.kind),
         value: ins.value,
       },
     ];
   }
-  const telecom: FhirContactPoint[] = patient.phones.map((p) => ({ system: 'phone', value: p.number, use: phoneUse[p.kind] }));
+  const telecom: FhirContactPoint[] = patient.phones.map((p) => ({
+    system: 'phone',
+    value: p.number,
+    use: phoneUse[p.kind],
+  }));
   if (patient.email) telecom.push({ system: 'email', value: patient.email });
   if (telecom.length) resource.telecom = telecom;
   if (patient.address) {
@@ -264,8 +278,11 @@ export function patientFromFhir(resource: FhirPatient): Patient {
   const ext = (url: string) => resource.extension?.find((e) => e.url === url);
   const reliability = ext(frCore.identityReliability)?.extension ?? [];
   const sub = (url: string) => reliability.filter((e) => e.url === url);
-  const status: IdentityStatus = identityStatusFromCode(sub('identityStatus')[0]?.valueCoding?.code ?? '') ?? 'provisional';
-  const comments = sub('comment').flatMap((c) => c.valueCodeableConcept?.coding?.map((coding) => coding.code) ?? []);
+  const status: IdentityStatus =
+    identityStatusFromCode(sub('identityStatus')[0]?.valueCoding?.code ?? '') ?? 'provisional';
+  const comments = sub('comment').flatMap(
+    (c) => c.valueCodeableConcept?.coding?.map((coding) => coding.code) ?? [],
+  );
   const validationDate = sub('validationDate')[0]?.valueDate;
   const mode = sub('validationMode')[0]?.valueCoding;
   const documentKind =
@@ -303,7 +320,9 @@ export function patientFromFhir(resource: FhirPatient): Patient {
     if (!contact) return null;
     const relation = contact.relationship?.find((r) => !r.coding && r.text)?.text;
     return {
-      name: contact.name?.text ?? [contact.name?.family, ...(contact.name?.given ?? [])].filter(Boolean).join(' '),
+      name:
+        contact.name?.text ??
+        [contact.name?.family, ...(contact.name?.given ?? [])].filter(Boolean).join(' '),
       phone: contact.telecom?.find((t) => t.system === 'phone')?.value ?? '',
       ...(relation ? { relation } : {}),
       email: contact.telecom?.find((t) => t.system === 'email')?.value,
@@ -317,7 +336,8 @@ export function patientFromFhir(resource: FhirPatient): Patient {
   const legal = contactOf('legalRepresentative');
   const language = resource.communication?.find((c) => c.preferred) ?? resource.communication?.[0];
   const languageCode = language?.language.coding?.[0]?.code;
-  const preferredLanguage = languageCode === 'fr' || languageCode === 'en' ? languageCode : language ? 'other' : 'fr';
+  const preferredLanguage =
+    languageCode === 'fr' || languageCode === 'en' ? languageCode : language ? 'other' : 'fr';
   const consent = ext(pivotExtensions.contactConsent)?.extension ?? [];
   const practitioner = resource.generalPractitioner?.[0]?.reference?.match(/^Practitioner\/(.+)$/)?.[1];
 

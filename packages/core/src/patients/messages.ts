@@ -1,7 +1,10 @@
 import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
 
 registerErrorMessages({
-  date_invalid: { fr: 'La date du champ « {field} » n’existe pas.', en: 'The date in “{field}” does not exist.' },
+  date_invalid: {
+    fr: 'La date du champ « {field} » n’existe pas.',
+    en: 'The date in “{field}” does not exist.',
+  },
   phone_invalid: { fr: 'Le numéro de téléphone est invalide.', en: 'The phone number is invalid.' },
   email_invalid: { fr: 'L’adresse e-mail est invalide.', en: 'The e-mail address is invalid.' },
   country_invalid: {
@@ -19,12 +22,18 @@ registerErrorMessages({
     fr: 'Indiquez l’organisme complémentaire.',
     en: 'Enter the complementary insurer.',
   },
-  ald_label_required: { fr: 'Indiquez le libellé de l’ALD.', en: 'Enter the label of the long-term condition (ALD).' },
+  ald_label_required: {
+    fr: 'Indiquez le libellé de l’ALD.',
+    en: 'Enter the label of the long-term condition (ALD).',
+  },
   minor_without_legal_representative: {
     fr: 'Patient mineur : renseignez le représentant légal.',
     en: 'Minor patient: enter the legal representative.',
   },
-  value_invalid: { fr: 'La valeur du champ « {field} » n’est pas acceptée.', en: 'The value of “{field}” is not accepted.' },
+  value_invalid: {
+    fr: 'La valeur du champ « {field} » n’est pas acceptée.',
+    en: 'The value of “{field}” is not accepted.',
+  },
 });
 
 registerFieldLabels({

@@ -1,4 +1,8 @@
-import { type IdentityDocumentKind, type IdentityState, newIdentityState } from '../identity/identity-status.ts';
+import {
+  type IdentityDocumentKind,
+  type IdentityState,
+  newIdentityState,
+} from '../identity/identity-status.ts';
 import type { Sex } from '../identity/traits.ts';
 import type {
   AccessibilityNeed,

@@ -4,7 +4,9 @@ import { checkBirthDate } from '../identity/traits.ts';
 import { isMinorOn } from './age.ts';
 import type { PatientRegistration } from './schemas.ts';
 
-export type RegistrationWarning = NirWarning | { code: 'minor_without_legal_representative'; field: 'legalRepresentative' };
+export type RegistrationWarning =
+  | NirWarning
+  | { code: 'minor_without_legal_representative'; field: 'legalRepresentative' };
 
 /**
  * The checks of a registration that need today's date or the INSEE lists (the schema cannot know

@@ -8,8 +8,10 @@ import {
 } from './schemas.ts';
 
 const minimal = { birthName: 'Lefèbvre', birthGivenNames: 'Hélène Marie', birthDate: '1975-03-14', sex: 'F' };
-const codesOf = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
-  result.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`) ?? [];
+const codesOf = (result: {
+  success: boolean;
+  error?: { issues: { message: string; path: PropertyKey[] }[] };
+}) => result.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`) ?? [];
 
 describe('patient registration schema', () => {
   it('normalises the strict traits', () => {
@@ -18,8 +20,15 @@ describe('patient registration schema', () => {
   });
 
   it('refuses digits in a name with the domain code, naming the field', () => {
-    const result = patientRegistrationInput.safeParse({ ...minimal, birthName: 'Lef3bvre', usedGivenName: 'Lé@' });
-    expect(codesOf(result)).toEqual(['birthName:name_invalid_characters', 'usedGivenName:name_invalid_characters']);
+    const result = patientRegistrationInput.safeParse({
+      ...minimal,
+      birthName: 'Lef3bvre',
+      usedGivenName: 'Lé@',
+    });
+    expect(codesOf(result)).toEqual([
+      'birthName:name_invalid_characters',
+      'usedGivenName:name_invalid_characters',
+    ]);
   });
 
   it('requires the birth name and at least one given name', () => {
@@ -38,17 +47,21 @@ describe('patient registration schema', () => {
   });
 
   it('normalises the birth place code and refuses a malformed one', () => {
-    expect(patientRegistrationInput.parse({ ...minimal, birthPlaceCode: '2a 004' }).birthPlaceCode).toBe('2A004');
+    expect(patientRegistrationInput.parse({ ...minimal, birthPlaceCode: '2a 004' }).birthPlaceCode).toBe(
+      '2A004',
+    );
     expect(codesOf(patientRegistrationInput.safeParse({ ...minimal, birthPlaceCode: '750' }))).toEqual([
       'birthPlaceCode:birth_place_malformed',
     ]);
   });
 
   it('stores a NIR without spaces and refuses one whose key does not match', () => {
-    expect(patientRegistrationInput.parse({ ...minimal, nir: '2 69 01 49 350 112 23' }).nir).toBe('269014935011223');
-    expect(codesOf(patientRegistrationInput.safeParse({ ...minimal, nir: '2 69 01 49 350 112 24' }))).toEqual([
-      'nir:nir_key_mismatch',
-    ]);
+    expect(patientRegistrationInput.parse({ ...minimal, nir: '2 69 01 49 350 112 23' }).nir).toBe(
+      '269014935011223',
+    );
+    expect(codesOf(patientRegistrationInput.safeParse({ ...minimal, nir: '2 69 01 49 350 112 24' }))).toEqual(
+      ['nir:nir_key_mismatch'],
+    );
   });
 
   it('stores phones in E.164, French by default, and refuses an invalid one', () => {
@@ -60,13 +73,15 @@ describe('patient registration schema', () => {
       ],
     });
     expect(patient.phones?.map((p) => p.number)).toEqual(['+33612345678', '+442079460958']);
-    expect(codesOf(patientRegistrationInput.safeParse({ ...minimal, phones: [{ kind: 'home', number: '12' }] }))).toEqual([
-      'phones.0.number:phone_invalid',
-    ]);
+    expect(
+      codesOf(patientRegistrationInput.safeParse({ ...minimal, phones: [{ kind: 'home', number: '12' }] })),
+    ).toEqual(['phones.0.number:phone_invalid']);
   });
 
   it('lower-cases the e-mail and refuses an invalid one', () => {
-    expect(patientRegistrationInput.parse({ ...minimal, email: ' Helene@Example.FR ' }).email).toBe('helene@example.fr');
+    expect(patientRegistrationInput.parse({ ...minimal, email: ' Helene@Example.FR ' }).email).toBe(
+      'helene@example.fr',
+    );
     expect(patientRegistrationInput.safeParse({ ...minimal, email: 'helene@' }).success).toBe(false);
   });
 
@@ -92,7 +107,9 @@ describe('patient registration schema', () => {
   });
 
   it('refuses an attending physician id that is not a uuid', () => {
-    expect(patientRegistrationInput.safeParse({ ...minimal, attendingPhysicianId: '12' }).success).toBe(false);
+    expect(patientRegistrationInput.safeParse({ ...minimal, attendingPhysicianId: '12' }).success).toBe(
+      false,
+    );
   });
 
   it('accepts a legal representative with its relation', () => {
@@ -107,12 +124,18 @@ describe('patient registration schema', () => {
 
 describe('patient update schema', () => {
   it('requires the version and leaves absent fields out', () => {
-    expect(patientUpdateInput.parse({ version: 3, usedName: 'Durand' })).toEqual({ version: 3, usedName: 'DURAND' });
+    expect(patientUpdateInput.parse({ version: 3, usedName: 'Durand' })).toEqual({
+      version: 3,
+      usedName: 'DURAND',
+    });
     expect(patientUpdateInput.safeParse({ usedName: 'Durand' }).success).toBe(false);
   });
 
   it('lets an update clear a nullable field', () => {
-    expect(patientUpdateInput.parse({ version: 1, trustedPerson: null })).toEqual({ version: 1, trustedPerson: null });
+    expect(patientUpdateInput.parse({ version: 1, trustedPerson: null })).toEqual({
+      version: 1,
+      trustedPerson: null,
+    });
   });
 });
 
@@ -131,10 +154,16 @@ describe('coverage schemas', () => {
   });
 
   it('refuses malformed régime and caisse codes and a reversed period', () => {
-    const result = mandatoryInsuranceInput.safeParse({ ...amo, regimeCode: '1', caisseCode: '7510', validTo: '2024-01-01' });
+    const result = mandatoryInsuranceInput.safeParse({
+      ...amo,
+      regimeCode: '1',
+      caisseCode: '7510',
+      validTo: '2024-01-01',
+    });
     expect(codesOf(result)).toEqual([
       'regimeCode:regime_code_invalid',
       'caisseCode:caisse_code_invalid',
+      'validTo:period_end_before_start',
     ]);
     expect(codesOf(mandatoryInsuranceInput.safeParse({ ...amo, validTo: '2024-01-01' }))).toEqual([
       'validTo:period_end_before_start',
@@ -146,13 +175,17 @@ describe('coverage schemas', () => {
     expect(codesOf(complementaryInsuranceInput.safeParse(amc))).toEqual([
       'organizationName:complementary_organization_required',
     ]);
-    expect(complementaryInsuranceInput.parse({ ...amc, organizationName: 'MGEN' }).thirdPartyPayment).toBe(true);
+    expect(complementaryInsuranceInput.parse({ ...amc, organizationName: 'MGEN' }).thirdPartyPayment).toBe(
+      true,
+    );
   });
 
   it('requires the label of an ALD exemption', () => {
     expect(codesOf(exemptionInput.safeParse({ kind: 'ald', startDate: '2025-01-01' }))).toEqual([
       'aldLabel:ald_label_required',
     ]);
-    expect(exemptionInput.parse({ kind: 'c2s', startDate: '2025-01-01', endDate: '2025-12-31' }).kind).toBe('c2s');
+    expect(exemptionInput.parse({ kind: 'c2s', startDate: '2025-01-01', endDate: '2025-12-31' }).kind).toBe(
+      'c2s',
+    );
   });
 });

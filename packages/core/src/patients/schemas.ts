@@ -2,7 +2,13 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { parseNir } from '../identity/nir.ts';
-import { isCalendarDate, type NameField, normalizeGivenNames, normalizeName, sexes } from '../identity/traits.ts';
+import {
+  isCalendarDate,
+  type NameField,
+  normalizeGivenNames,
+  normalizeName,
+  sexes,
+} from '../identity/traits.ts';
 
 /** Runs a core normaliser inside a schema, turning its DomainError into an issue carrying the code. */
 function normalized<I, T>(normalize: (value: I) => T) {
@@ -17,7 +23,11 @@ function normalized<I, T>(normalize: (value: I) => T) {
   };
 }
 
-const nameSchema = (field: NameField) => z.string().max(100).transform(normalized((v: string) => normalizeName(v, field)));
+const nameSchema = (field: NameField) =>
+  z
+    .string()
+    .max(100)
+    .transform(normalized((v: string) => normalizeName(v, field)));
 
 export const isoDateSchema = z.string().refine(isCalendarDate, { message: 'date_invalid' });
 
@@ -55,7 +65,12 @@ export const phoneNumberSchema = z
     return phone.number as string;
   });
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'email_invalid' }));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'email_invalid' }));
 
 export const strictTraitsShape = {
   birthName: birthNameSchema,
@@ -195,6 +210,8 @@ export const exemptionInput = z
     aldLabel: z.string().trim().max(200).optional(),
   })
   .refine((e) => e.kind !== 'ald' || !!e.aldLabel, { message: 'ald_label_required', path: ['aldLabel'] })
-  .refine((e) => !e.endDate || e.endDate >= e.startDate, { message: 'period_end_before_start', path: ['endDate'] });
+  .refine((e) => !e.endDate || e.endDate >= e.startDate, {
+    message: 'period_end_before_start',
+    path: ['endDate'],
+  });
 export type Exemption = z.output<typeof exemptionInput>;
-

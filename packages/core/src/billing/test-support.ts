@@ -1,0 +1,12 @@
+import { DomainError } from '../errors/domain-error.ts';
+
+/** The code of the DomainError `fn` throws, or 'no error'. Test helper. */
+export function errorCodeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
