@@ -1,9 +1,8 @@
 import { buildApp } from './app.ts';
-import { userCount } from './auth/setup.ts';
+import { firstStart } from './ops/first-start.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
-import { seedDemo } from './demo/seed.ts';
 
 const config = loadConfig();
 const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

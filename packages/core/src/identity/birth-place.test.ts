@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.ts';
 import {
@@ -101,8 +102,8 @@ describe('country list CSV', () => {
     expect(codeOf(() => parseCountriesCsv('name,iso2_code\nFrance,FR'))).toBe('csv_column_missing');
   });
 
-  const cogFile = '/work/shared/data/countries/cog-countries-2025.csv';
-  it.skipIf(!existsSync(cogFile))('reads the COG 2025 country list', () => {
+  const cogFile = fileURLToPath(new URL('../../../../reference/countries/cog-countries-2025.csv', import.meta.url));
+  it('reads the COG 2025 country list shipped in reference/', () => {
     const text = readFileSync(cogFile, 'utf8');
     const codes = countryCodesFromCsv(text);
     expect(codes.size).toBeGreaterThan(200);

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DirectoryTables } from '../directory/tables.ts';
+import type { PatientsTables } from '../patients/tables.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T = unknown> = ColumnType<T, string | undefined, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
 
 export interface OrganizationsTable {
   id: Generated<string>;
@@ -91,37 +93,15 @@ export interface RoomsTable {
   created_at: Timestamp;
 }
 
-export interface PatientsTable {
-  id: Generated<string>;
-  organization_id: string;
-  birth_name: string;
-  birth_given_names: string[];
-  first_given_name: string;
-  birth_date: string;
-  sex: string;
-  birth_place_code: Generated<string>;
-  used_name: Generated<string>;
-  used_given_name: Generated<string>;
-  nir: string | null;
-  identity_status: Generated<string>;
-  identity_attributes: Generated<string[]>;
-  contact: Json<Record<string, unknown>>;
-  phones: Generated<string[]>;
-  search_text: Generated<string>;
-  phonetic_keys: Generated<string[]>;
-  merged_into: string | null;
-  version: Generated<number>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface Database {
+export interface FoundationTables {
   organizations: OrganizationsTable;
   sites: SitesTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   rooms: RoomsTable;
-  patients: PatientsTable;
   schema_migrations: { name: string; applied_at: Timestamp };
 }
+
+/** Every table, each capability declaring its own in `<capability>/tables.ts`. */
+export type Database = FoundationTables & PatientsTables & DirectoryTables;
