@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -17,7 +18,10 @@ import { registerErrorHandling } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import './http/types.ts';
+import { localDirectoryStorage } from './files/storage.ts';
 import { organizationRoutes } from './organization/routes.ts';
+import { recordRoutes } from './patients/record-routes.ts';
+import { patientsRoutes } from './patients/routes.ts';
 
 export interface RouteEntry {
   methods: string[];
@@ -50,6 +54,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
     trustProxy: true,
   });
   app.decorate('db', db);
+  app.decorate('storage', localDirectoryStorage(join(config.dataDir, 'files')));
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,6 +69,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   });
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false });
   registerErrorHandling(app);
   registerAuthHook(app);
@@ -75,6 +81,8 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(usersRoutes);
   await app.register(organizationRoutes);
   await app.register(auditRoutes);
+  await app.register(patientsRoutes);
+  await app.register(recordRoutes);
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(join(webDist, 'index.html'))) {

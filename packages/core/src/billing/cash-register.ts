@@ -3,7 +3,9 @@ import type { IsoDate } from './calendar-date.ts';
 import { assertCents, assertNonNegativeCents, type Cents, sumCents } from './money.ts';
 
 /** Euro banknotes and coins, in cents, largest first. */
-export const euroDenominations = [50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50, 20, 10, 5, 2, 1] as const;
+export const euroDenominations = [
+  50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50, 20, 10, 5, 2, 1,
+] as const;
 export const euroBanknotes = [50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500] as const;
 
 /** How many of each denomination (key: denomination in cents). */
@@ -16,15 +18,24 @@ export interface DenominationLine {
   totalCents: Cents;
 }
 
-export function countDenominations(counts: DenominationCount): { lines: DenominationLine[]; totalCents: Cents } {
+export function countDenominations(counts: DenominationCount): {
+  lines: DenominationLine[];
+  totalCents: Cents;
+} {
   const lines: DenominationLine[] = [];
   for (const [key, count] of Object.entries(counts)) {
     const denomination = Number(key);
     if (!(euroDenominations as readonly number[]).includes(denomination)) {
-      throw new DomainError('denomination_unknown', { field: 'denominations', params: { denomination: key } });
+      throw new DomainError('denomination_unknown', {
+        field: 'denominations',
+        params: { denomination: key },
+      });
     }
     if (!Number.isSafeInteger(count) || count < 0) {
-      throw new DomainError('denomination_count_invalid', { field: 'denominations', params: { denomination: key } });
+      throw new DomainError('denomination_count_invalid', {
+        field: 'denominations',
+        params: { denomination: key },
+      });
     }
     if (count === 0) continue;
     lines.push({
@@ -62,16 +73,21 @@ export function openCashDay(date: IsoDate, openingFloatCents: Cents): CashDay {
 }
 
 /** Expected cash in the drawer = opening float + cash payments − cash deposited (refunds are negative payments). */
-export function expectedCash(openingFloatCents: Cents, cashPayments: readonly Cents[], cashDepositedCents: Cents): Cents {
+export function expectedCash(
+  openingFloatCents: Cents,
+  cashPayments: readonly Cents[],
+  cashDepositedCents: Cents,
+): Cents {
   assertNonNegativeCents(openingFloatCents, 'openingFloatCents');
   assertNonNegativeCents(cashDepositedCents, 'cashDepositedCents');
-  cashPayments.forEach((c, i) => assertCents(c, `cashPayments.${i}`));
+  for (const [i, c] of cashPayments.entries()) assertCents(c, `cashPayments.${i}`);
   return openingFloatCents + sumCents(cashPayments) - cashDepositedCents;
 }
 
 /** Anything that changes a day's cash (a payment, a deposit, a correction) first checks the day is open. */
 export function assertCashDayOpen(day: CashDay): CashDay {
-  if (day.status === 'closed') throw new DomainError('day_closed', { field: 'date', params: { date: day.date } });
+  if (day.status === 'closed')
+    throw new DomainError('day_closed', { field: 'date', params: { date: day.date } });
   return day;
 }
 
@@ -92,7 +108,10 @@ export function closeCashDay(
   const differenceCents = input.countedCents - expectedCents;
   const reason = input.reason?.trim() ?? '';
   if (differenceCents !== 0 && reason === '') {
-    throw new DomainError('cash_difference_reason_required', { field: 'reason', params: { difference: differenceCents } });
+    throw new DomainError('cash_difference_reason_required', {
+      field: 'reason',
+      params: { difference: differenceCents },
+    });
   }
   return {
     ...day,
@@ -111,6 +130,7 @@ export function closeCashDay(
 
 /** The next day opens with the cash left in the drawer at closing. */
 export function nextOpeningFloat(closed: CashDay): Cents {
-  if (closed.status !== 'closed' || !closed.closing) throw new DomainError('day_not_closed', { field: 'date' });
+  if (closed.status !== 'closed' || !closed.closing)
+    throw new DomainError('day_not_closed', { field: 'date' });
   return closed.closing.countedCents;
 }

@@ -1,6 +1,7 @@
 import type { ActCatalogue, ActDefinition, Tariff } from './catalogue.ts';
 
-const ngapSource = 'billing.md (convention médicale 2024–2029) — verify against the Assurance Maladie NGAP memo';
+const ngapSource =
+  'billing.md (convention médicale 2024–2029) — verify against the Assurance Maladie NGAP memo';
 const ccamSource = 'to verify against the CCAM reference (ameli.fr, CCAM en ligne) — indicative amount';
 
 const ngapActs: ActDefinition[] = [
@@ -21,7 +22,13 @@ const ngapActs: ActDefinition[] = [
 ];
 
 const ccamActs: ActDefinition[] = [
-  { kind: 'ccam', code: 'DEQP003', label: 'Électrocardiographie sur au moins 12 dérivations', activity: 1, phase: 0 },
+  {
+    kind: 'ccam',
+    code: 'DEQP003',
+    label: 'Électrocardiographie sur au moins 12 dérivations',
+    activity: 1,
+    phase: 0,
+  },
   {
     kind: 'ccam',
     code: 'GLQP012',
@@ -31,7 +38,13 @@ const ccamActs: ActDefinition[] = [
   },
   { kind: 'ccam', code: 'JKHD001', label: 'Prélèvement cervicovaginal', activity: 1, phase: 0 },
   { kind: 'ccam', code: 'JKLD001', label: 'Pose d’un dispositif intra-utérin', activity: 1, phase: 0 },
-  { kind: 'ccam', code: 'QZLA004', label: 'Pose d’un implant pharmacologique sous-cutané', activity: 1, phase: 0 },
+  {
+    kind: 'ccam',
+    code: 'QZLA004',
+    label: 'Pose d’un implant pharmacologique sous-cutané',
+    activity: 1,
+    phase: 0,
+  },
   {
     kind: 'ccam',
     code: 'QZJA002',
@@ -46,21 +59,47 @@ const ccamActs: ActDefinition[] = [
     activity: 1,
     phase: 0,
   },
-  { kind: 'ccam', code: 'BGQP002', label: 'Examen du fond d’œil par biomicroscopie avec verre de contact', activity: 1, phase: 0 },
+  {
+    kind: 'ccam',
+    code: 'BGQP002',
+    label: 'Examen du fond d’œil par biomicroscopie avec verre de contact',
+    activity: 1,
+    phase: 0,
+  },
 ];
 
-function ngap(code: string, sector: Tariff['sector'], amountCents: number, validFrom: string, more: Partial<Tariff> = {}): Tariff {
+function ngap(
+  code: string,
+  sector: Tariff['sector'],
+  amountCents: number,
+  validFrom: string,
+  more: Partial<Tariff> = {},
+): Tariff {
   return { code, kind: 'ngap', sector, amountCents, validFrom, source: ngapSource, ...more };
 }
 
 function ccam(code: string, amountCents: number): Tariff {
-  return { code, kind: 'ccam', sector: 'all', amountCents, validFrom: '2025-01-01', activity: 1, source: ccamSource };
+  return {
+    code,
+    kind: 'ccam',
+    sector: 'all',
+    amountCents,
+    validFrom: '2025-01-01',
+    activity: 1,
+    source: ccamSource,
+  };
 }
 
 const tariffs: Tariff[] = [
   // G history kept: a tariff change applies from its date (billing.md: G 30 € from 22 Dec 2024).
-  ngap('G', '1', 2_650, '2023-12-22', { validTo: '2024-12-21', source: `${ngapSource}; 26,50 € before 22 Dec 2024, date to verify` }),
-  ngap('G', 'optam', 2_650, '2023-12-22', { validTo: '2024-12-21', source: `${ngapSource}; 26,50 € before 22 Dec 2024, date to verify` }),
+  ngap('G', '1', 2_650, '2023-12-22', {
+    validTo: '2024-12-21',
+    source: `${ngapSource}; 26,50 € before 22 Dec 2024, date to verify`,
+  }),
+  ngap('G', 'optam', 2_650, '2023-12-22', {
+    validTo: '2024-12-21',
+    source: `${ngapSource}; 26,50 € before 22 Dec 2024, date to verify`,
+  }),
   ngap('G', '1', 3_000, '2024-12-22'),
   ngap('G', 'optam', 3_000, '2024-12-22'),
   ngap('VG', '1', 3_000, '2024-12-22'),
@@ -68,7 +107,10 @@ const tariffs: Tariff[] = [
   ngap('C', '2', 2_300, '2011-01-01', { source: `${ngapSource}; start date to verify` }),
   ngap('V', '2', 2_300, '2011-01-01', { source: `${ngapSource}; start date to verify` }),
   ngap('APC', 'all', 6_000, '2024-12-22'),
-  ngap('CNPSY', 'all', 5_000, '2024-12-22', { validTo: '2025-06-30', source: `${ngapSource}; start date to verify` }),
+  ngap('CNPSY', 'all', 5_000, '2024-12-22', {
+    validTo: '2025-06-30',
+    source: `${ngapSource}; start date to verify`,
+  }),
   ngap('CNPSY', 'all', 5_200, '2025-07-01'),
   ngap('CS', 'all', 2_650, '2024-12-22', { source: `${ngapSource}; amount to verify` }),
   ngap('CS', 'all', 3_200, '2024-12-22', {
@@ -78,9 +120,15 @@ const tariffs: Tariff[] = [
   }),
   ngap('CS', 'all', 3_500, '2025-07-01', { specialty: 'medical_gynaecology' }),
   ngap('MCS', 'all', 500, '2024-12-22', { source: `${ngapSource}; amount to verify` }),
-  ngap('COE', 'all', 5_400, '2024-12-22', { validTo: '2025-06-30', source: `${ngapSource}; dates to verify` }),
+  ngap('COE', 'all', 5_400, '2024-12-22', {
+    validTo: '2025-06-30',
+    source: `${ngapSource}; dates to verify`,
+  }),
   ngap('COE', 'all', 6_000, '2025-07-01', { source: `${ngapSource}; date to verify` }),
-  ngap('CEH', 'all', 3_900, '2024-12-22', { validTo: '2025-06-30', source: `${ngapSource}; dates to verify` }),
+  ngap('CEH', 'all', 3_900, '2024-12-22', {
+    validTo: '2025-06-30',
+    source: `${ngapSource}; dates to verify`,
+  }),
   ngap('CEH', 'all', 4_000, '2025-07-01', { source: `${ngapSource}; date to verify` }),
   ngap('CEK', 'all', 3_500, '2024-12-22'),
   ngap('CEG', 'all', 3_150, '2024-12-22'),

@@ -14,7 +14,15 @@ import {
  * `code;kind;label;sector;amount_cents;valid_from;valid_to`; kind `ngap` or `ccam`; sector `1`, `2`,
  * `optam` or `all`; dates `YYYY-MM-DD`; `valid_to` (last day) may be empty.
  */
-export const catalogueUpdateColumns = ['code', 'kind', 'label', 'sector', 'amount_cents', 'valid_from', 'valid_to'] as const;
+export const catalogueUpdateColumns = [
+  'code',
+  'kind',
+  'label',
+  'sector',
+  'amount_cents',
+  'valid_from',
+  'valid_to',
+] as const;
 
 export interface CatalogueUpdateEntry {
   line: number;
@@ -44,16 +52,16 @@ export function parseCatalogueUpdate(text: string): CatalogueUpdateParse {
   const entries: CatalogueUpdateEntry[] = [];
   const errors: LineError[] = [];
   for (const column of catalogueUpdateColumns) {
-    if (!header.includes(column)) errors.push({ line: 1, code: 'csv_column_missing', field: column });
+    if (!header.includes(column)) errors.push({ line: 1, code: 'catalogue_column_missing', field: column });
   }
   if (errors.length > 0) return { entries, errors };
   const at = (cells: string[], column: (typeof catalogueUpdateColumns)[number]) =>
     (cells[header.indexOf(column)] ?? '').trim();
-  lines.slice(1).forEach((raw, index) => {
-    const line = index + 2;
-    if (raw.trim() === '') return;
-    const cells = raw.split(';');
-    const fail = (code: string, field: string) => errors.push({ line, code, field });
+  const parseLine = (
+    cells: string[],
+    line: number,
+  ): CatalogueUpdateEntry | (LineError & { field: string }) => {
+    const fail = (code: string, field: string) => ({ line, code, field });
     const kind = at(cells, 'kind').toLowerCase();
     const code = at(cells, 'code').toUpperCase();
     const label = at(cells, 'label');
@@ -62,14 +70,17 @@ export function parseCatalogueUpdate(text: string): CatalogueUpdateParse {
     const validFrom = at(cells, 'valid_from');
     const validTo = at(cells, 'valid_to');
     if (kind !== 'ngap' && kind !== 'ccam') return fail('act_kind_invalid', 'kind');
-    if (!(kind === 'ccam' ? ccamCodePattern : ngapCodePattern).test(code)) return fail('act_code_malformed', 'code');
+    if (!(kind === 'ccam' ? ccamCodePattern : ngapCodePattern).test(code))
+      return fail('act_code_malformed', 'code');
     if (label === '') return fail('required', 'label');
-    if (sector !== 'all' && !(sectors as readonly string[]).includes(sector)) return fail('sector_invalid', 'sector');
-    if (!/^\d+$/.test(amount) || !Number.isSafeInteger(Number(amount))) return fail('amount_not_integer_cents', 'amount_cents');
+    if (sector !== 'all' && !(sectors as readonly string[]).includes(sector))
+      return fail('sector_invalid', 'sector');
+    if (!/^\d+$/.test(amount) || !Number.isSafeInteger(Number(amount)))
+      return fail('amount_not_integer_cents', 'amount_cents');
     if (!isIsoDate(validFrom)) return fail('date_invalid', 'valid_from');
     if (validTo !== '' && !isIsoDate(validTo)) return fail('date_invalid', 'valid_to');
     if (validTo !== '' && validTo < validFrom) return fail('validity_reversed', 'valid_to');
-    entries.push({
+    return {
       line,
       code,
       kind,
@@ -78,8 +89,14 @@ export function parseCatalogueUpdate(text: string): CatalogueUpdateParse {
       amountCents: Number(amount),
       validFrom,
       validTo: validTo === '' ? undefined : validTo,
-    });
-  });
+    };
+  };
+  for (const [index, raw] of lines.slice(1).entries()) {
+    if (raw.trim() === '') continue;
+    const parsed = parseLine(raw.split(';'), index + 2);
+    if ('field' in parsed) errors.push(parsed);
+    else entries.push(parsed);
+  }
   return { entries, errors };
 }
 

@@ -89,7 +89,8 @@ export function tariffOn(
       (act.kind !== 'ccam' || (t.activity ?? 1) === activity) &&
       isValidOn(t, date),
   );
-  const rank = (t: Tariff) => [t.specialty !== undefined ? 1 : 0, t.sector !== 'all' ? 1 : 0, t.validFrom] as const;
+  const rank = (t: Tariff) =>
+    [t.specialty !== undefined ? 1 : 0, t.sector !== 'all' ? 1 : 0, t.validFrom] as const;
   const best = candidates.sort((a, b) => {
     const [sa, ca, fa] = rank(a);
     const [sb, cb, fb] = rank(b);
@@ -137,7 +138,9 @@ export function applyTariffUpdate(
     tariffs = tariffs
       .filter((t) => !(same(t) && t.validFrom === tariff.validFrom))
       .map((t) =>
-        same(t) && t.validFrom < tariff.validFrom && (t.validTo === undefined || t.validTo >= tariff.validFrom)
+        same(t) &&
+        t.validFrom < tariff.validFrom &&
+        (t.validTo === undefined || t.validTo >= tariff.validFrom)
           ? { ...t, validTo: addDays(tariff.validFrom, -1) }
           : t,
       );

@@ -66,7 +66,7 @@ export interface ClaimInput {
 }
 
 function checkPerson(person: CoveredPerson, field: string): CoveredPerson {
-  if (!isValidNir(person.nir)) throw new DomainError('nir_key_mismatch', { field: `${field}.nir` });
+  if (!isValidNir(person.nir)) throw new DomainError('invalid_nir', { field: `${field}.nir` });
   if (!Number.isInteger(person.rank) || person.rank < 1 || person.rank > 9) {
     throw new DomainError('beneficiary_rank_invalid', { field: `${field}.rank` });
   }
@@ -77,8 +77,10 @@ function checkPerson(person: CoveredPerson, field: string): CoveredPerson {
 
 export function buildClaim(input: ClaimInput): Claim {
   if (input.number.trim() === '') throw new DomainError('required', { field: 'number' });
-  if (!isValidRpps(input.practitioner.rpps)) throw new DomainError('invalid_rpps', { field: 'practitioner.rpps' });
-  if (input.prescriber && !isValidRpps(input.prescriber.rpps)) throw new DomainError('invalid_rpps', { field: 'prescriber.rpps' });
+  if (!isValidRpps(input.practitioner.rpps))
+    throw new DomainError('invalid_rpps', { field: 'practitioner.rpps' });
+  if (input.prescriber && !isValidRpps(input.prescriber.rpps))
+    throw new DomainError('invalid_rpps', { field: 'prescriber.rpps' });
   const date = assertIsoDate(input.date, 'date');
   if (input.thirdPartyPayment.amc && !input.amcId) throw new DomainError('required', { field: 'amcId' });
   const insured = checkPerson(input.insured, 'insured');
@@ -133,9 +135,11 @@ export function groupClaimsIntoBatches(
   options: { firstBatchNumber: number; createdOn: IsoDate; maxPerBatch?: number },
 ): ClaimBatch[] {
   const max = options.maxPerBatch ?? 500;
-  if (!Number.isInteger(max) || max < 1) throw new DomainError('batch_size_invalid', { field: 'maxPerBatch' });
+  if (!Number.isInteger(max) || max < 1)
+    throw new DomainError('batch_size_invalid', { field: 'maxPerBatch' });
   const byDestination = new Map<string, Claim[]>();
-  for (const claim of claims) byDestination.set(claim.destination, [...(byDestination.get(claim.destination) ?? []), claim]);
+  for (const claim of claims)
+    byDestination.set(claim.destination, [...(byDestination.get(claim.destination) ?? []), claim]);
   const batches: ClaimBatch[] = [];
   let next = options.firstBatchNumber;
   for (const destination of [...byDestination.keys()].sort()) {
@@ -171,7 +175,8 @@ export function writeClaimBatchFile(batch: ClaimBatch): string {
     JSON.stringify({ record: 'batch', format: claimBatchFormat, ...header }),
     ...claims.map((c) => JSON.stringify({ record: 'claim', ...c })),
     JSON.stringify({ record: 'end', count: claims.length }),
-  ].join('\n')
+  ]
+    .join('\n')
     .concat('\n');
 }
 
@@ -190,8 +195,8 @@ export function parseClaimBatchFile(text: string): ClaimBatch {
   });
   const header = records[0];
   const trailer = records[records.length - 1];
-  if (!header || header.record !== 'batch' || header.format !== claimBatchFormat) throw malformed(1, 'header');
-  if (!trailer || trailer.record !== 'end' || records.length < 2) throw malformed(records.length, 'trailer');
+  if (header?.record !== 'batch' || header.format !== claimBatchFormat) throw malformed(1, 'header');
+  if (trailer?.record !== 'end' || records.length < 2) throw malformed(records.length, 'trailer');
   const claims = records.slice(1, -1).map((r, i) => {
     if (r.record !== 'claim') throw malformed(i + 2, 'record');
     const { record: _record, ...claim } = r;
@@ -199,7 +204,8 @@ export function parseClaimBatchFile(text: string): ClaimBatch {
   });
   const { record: _r, format: _f, ...rest } = header;
   const batch = { ...(rest as Omit<ClaimBatch, 'claims'>), claims };
-  if (batch.count !== claims.length || trailer.count !== claims.length) throw malformed(records.length, 'count');
+  if (batch.count !== claims.length || trailer.count !== claims.length)
+    throw malformed(records.length, 'count');
   if (batch.totalFeeCents !== claims.reduce((s, c) => s + c.feeCents, 0)) throw malformed(1, 'total_fee');
   if (batch.totalAmoCents !== claims.reduce((s, c) => s + c.amoCents, 0)) throw malformed(1, 'total_amo');
   if (!isIsoDate(batch.createdOn)) throw malformed(1, 'date');
@@ -220,7 +226,12 @@ export interface Remittance {
   insurerKind: 'amo' | 'amc';
   insurerId: string;
   date: IsoDate;
-  acknowledgements: { batchNumber: string; accepted: boolean; reasonCode?: string | undefined; label?: string | undefined }[];
+  acknowledgements: {
+    batchNumber: string;
+    accepted: boolean;
+    reasonCode?: string | undefined;
+    label?: string | undefined;
+  }[];
   payments: { claimNumber: string; amountCents: Cents; paidOn: IsoDate; reference: string }[];
   rejections: { claimNumber: string; reasonCode: string; label: string }[];
 }
@@ -238,7 +249,13 @@ export function parseRemittance(text: string): RemittanceParse {
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const errors: { line: number; code: string }[] = [];
   const head = (lines[0] ?? '').split(';');
-  if (head[0] !== 'RET' || head.length !== 5 || !head[1] || (head[2] !== 'amo' && head[2] !== 'amc') || !isIsoDate(head[4] ?? '')) {
+  if (
+    head[0] !== 'RET' ||
+    head.length !== 5 ||
+    !head[1] ||
+    (head[2] !== 'amo' && head[2] !== 'amc') ||
+    !isIsoDate(head[4] ?? '')
+  ) {
     return { remittance: null, errors: [{ line: 1, code: 'remittance_header_invalid' }] };
   }
   const remittance: Remittance = {
@@ -264,7 +281,12 @@ export function parseRemittance(text: string): RemittanceParse {
           : { batchNumber: f[1], accepted: false, reasonCode: f[3], label: f[4] ?? '' },
       );
     } else if (f[0] === 'PAY' && f.length === 5 && f[1] && /^\d+$/.test(f[2]!) && isIsoDate(f[3]!)) {
-      remittance.payments.push({ claimNumber: f[1], amountCents: Number(f[2]), paidOn: f[3]!, reference: f[4]! });
+      remittance.payments.push({
+        claimNumber: f[1],
+        amountCents: Number(f[2]),
+        paidOn: f[3]!,
+        reference: f[4]!,
+      });
     } else if (f[0] === 'REJ' && f.length >= 3 && f[1] && f[2]) {
       remittance.rejections.push({ claimNumber: f[1], reasonCode: f[2], label: f[3] ?? '' });
     } else {
@@ -305,7 +327,13 @@ export function reconcileRemittance(
   importedReturnIds: ReadonlySet<string>,
 ): Reconciliation {
   if (importedReturnIds.has(remittance.returnId)) {
-    return { alreadyImported: true, receivables: [...receivables], payments: [], unknownClaims: [], differences: [] };
+    return {
+      alreadyImported: true,
+      receivables: [...receivables],
+      payments: [],
+      unknownClaims: [],
+      differences: [],
+    };
   }
   const mine = (r: ClaimReceivable) => r.debtor.kind === remittance.insurerKind;
   const updated = receivables.map((r) => ({ ...r }));

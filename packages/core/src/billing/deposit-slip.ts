@@ -85,7 +85,10 @@ export function buildChequeDepositSlip(
   const onThisSlip = new Set<string>();
   cheques.forEach((c, i) => {
     if (alreadyDepositedPaymentIds.has(c.paymentId) || onThisSlip.has(c.paymentId)) {
-      throw new DomainError('cheque_already_deposited', { field: `cheques.${i}`, params: { number: c.number } });
+      throw new DomainError('cheque_already_deposited', {
+        field: `cheques.${i}`,
+        params: { number: c.number },
+      });
     }
     onThisSlip.add(c.paymentId);
     assertNonNegativeCents(c.amountCents, `cheques.${i}.amountCents`);

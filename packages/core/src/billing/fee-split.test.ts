@@ -50,7 +50,16 @@ const workedExamples: {
   deskTp: number | null;
   tpWhenBoth?: { amo: boolean; amc: boolean };
 }[] = [
-  { case: 'adult, sector 1, no AMC', visit: {}, fee: 3_000, amo: 1_900, flat: 200, amc: 0, deskNoTp: 3_000, deskTp: null },
+  {
+    case: 'adult, sector 1, no AMC',
+    visit: {},
+    fee: 3_000,
+    amo: 1_900,
+    flat: 200,
+    amc: 0,
+    deskNoTp: 3_000,
+    deskTp: null,
+  },
   {
     case: 'adult, sector 1, AMC pays ticket modérateur',
     visit: { complementary: paysTm },
@@ -127,8 +136,10 @@ describe('fee split — billing.md worked examples (consultation, BR 30,00 €)'
       const split = computeFeeSplit(visit({ ...row.visit, thirdPartyPayment: tp }));
 
       it(`bills a fee of ${row.fee / 100} €`, () => expect(split.feeCents).toBe(row.fee));
-      it(`has AMO pay ${row.amo / 100} € after the flat contribution`, () => expect(split.amoCents).toBe(row.amo));
-      it(`charges a flat contribution of ${row.flat / 100} €`, () => expect(split.flatContributionCents).toBe(row.flat));
+      it(`has AMO pay ${row.amo / 100} € after the flat contribution`, () =>
+        expect(split.amoCents).toBe(row.amo));
+      it(`charges a flat contribution of ${row.flat / 100} €`, () =>
+        expect(split.flatContributionCents).toBe(row.flat));
       it(`has AMC pay ${row.amc / 100} €`, () => expect(split.amcCents).toBe(row.amc));
       it('makes AMO + AMC + patient remainder add up to the fee', () =>
         expect(split.amoCents + split.amcCents + split.patientRemainderCents).toBe(split.feeCents));
@@ -157,11 +168,15 @@ describe('fee split — billing.md worked examples (consultation, BR 30,00 €)'
         });
       } else {
         it(`has the patient pay ${row.deskTp / 100} € at the desk with third-party payment`, () => {
-          const withTp = computeFeeSplit(visit({ ...row.visit, thirdPartyPayment: row.tpWhenBoth ?? tpBoth }));
+          const withTp = computeFeeSplit(
+            visit({ ...row.visit, thirdPartyPayment: row.tpWhenBoth ?? tpBoth }),
+          );
           expect(withTp.patientPaysAtDeskCents).toBe(row.deskTp);
           expect(withTp.claimFromAmoCents).toBe(row.amo);
           expect(withTp.claimFromAmcCents).toBe(row.tpWhenBoth?.amc === false ? 0 : row.amc);
-          expect(withTp.patientPaysAtDeskCents + withTp.claimFromAmoCents + withTp.claimFromAmcCents).toBe(row.fee);
+          expect(withTp.patientPaysAtDeskCents + withTp.claimFromAmoCents + withTp.claimFromAmcCents).toBe(
+            row.fee,
+          );
         });
       }
     });
@@ -189,7 +204,11 @@ describe('fee split — billing.md worked examples (consultation, BR 30,00 €)'
 
   it('splits the sector 2 AMC share into 9,00 € ticket modérateur and 20,00 € overbilling', () => {
     const split = computeFeeSplit(
-      visit({ sector: '2', acts: [{ code: 'G', feeCents: 5_000, baseCents: 3_000 }], complementary: paysTmAndOverbillingUpToBr }),
+      visit({
+        sector: '2',
+        acts: [{ code: 'G', feeCents: 5_000, baseCents: 3_000 }],
+        complementary: paysTmAndOverbillingUpToBr,
+      }),
     );
     expect(split.overbillingCents).toBe(2_000);
     expect(split.acts[0]).toMatchObject({ amcCopaymentCents: 900, amcOverbillingCents: 2_000 });
@@ -207,11 +226,19 @@ describe('AMO rate by situation', () => {
     ['30 % outside the care pathway', { patient: { ...adult, carePathway: 'out' } }, 3_000, null],
     [
       '100 % for an ALD-related act',
-      { acts: [{ code: 'G', feeCents: 3_000, baseCents: 3_000, aldRelated: true }], thirdPartyPayment: tpAmo },
+      {
+        acts: [{ code: 'G', feeCents: 3_000, baseCents: 3_000, aldRelated: true }],
+        thirdPartyPayment: tpAmo,
+      },
       10_000,
       'ald',
     ],
-    ['100 % for AT/MP', { patient: { ...adult, occupationalInjury: true }, thirdPartyPayment: tpAmo }, 10_000, 'occupational_injury'],
+    [
+      '100 % for AT/MP',
+      { patient: { ...adult, occupationalInjury: true }, thirdPartyPayment: tpAmo },
+      10_000,
+      'occupational_injury',
+    ],
     ['100 % for AME', { patient: { ...adult, ame: true }, thirdPartyPayment: tpAmo }, 10_000, 'ame'],
     [
       '100 % in the maternity period',
@@ -229,7 +256,9 @@ describe('AMO rate by situation', () => {
   }
 
   it('pays 9,00 − 2,00 = 7,00 € outside the care pathway, and the AMC does not pay the 40 % penalty', () => {
-    const split = computeFeeSplit(visit({ patient: { ...adult, carePathway: 'out' }, complementary: paysTm }));
+    const split = computeFeeSplit(
+      visit({ patient: { ...adult, carePathway: 'out' }, complementary: paysTm }),
+    );
     expect(split.amoCents).toBe(700);
     expect(split.amcCents).toBe(900);
     expect(split.patientRemainderCents).toBe(1_400);
@@ -261,8 +290,18 @@ describe('flat contribution', () => {
     ['charges 2 € to an adult', {}, 200, null],
     ['charges nothing to a minor under 18', { patient: { ...adult, birthDate: '2008-03-11' } }, 0, 'minor'],
     ['charges an adult the day they turn 18', { patient: { ...adult, birthDate: '2008-03-10' } }, 200, null],
-    ['charges nothing to a C2S beneficiary', { patient: { ...adult, c2s: true }, thirdPartyPayment: tpAmo }, 0, 'c2s'],
-    ['charges nothing to an AME beneficiary', { patient: { ...adult, ame: true }, thirdPartyPayment: tpAmo }, 0, 'ame'],
+    [
+      'charges nothing to a C2S beneficiary',
+      { patient: { ...adult, c2s: true }, thirdPartyPayment: tpAmo },
+      0,
+      'c2s',
+    ],
+    [
+      'charges nothing to an AME beneficiary',
+      { patient: { ...adult, ame: true }, thirdPartyPayment: tpAmo },
+      0,
+      'ame',
+    ],
     [
       'charges nothing in the maternity period',
       { patient: { ...adult, pregnancy: { startDate: '2025-10-10' } }, thirdPartyPayment: tpAmo },
@@ -277,14 +316,37 @@ describe('flat contribution', () => {
     ],
     [
       'charges an ALD patient',
-      { acts: [{ code: 'G', feeCents: 3_000, baseCents: 3_000, aldRelated: true }], thirdPartyPayment: tpAmo },
+      {
+        acts: [{ code: 'G', feeCents: 3_000, baseCents: 3_000, aldRelated: true }],
+        thirdPartyPayment: tpAmo,
+      },
       200,
       null,
     ],
-    ['charges only 1 € when 3 € were already charged today', { flatContributionAlready: { today: 300, thisYear: 300 } }, 100, null],
-    ['charges nothing once 4 € were charged today', { flatContributionAlready: { today: 400, thisYear: 400 } }, 0, null],
-    ['charges only 0,50 € when 49,50 € were charged this year', { flatContributionAlready: { today: 0, thisYear: 4_950 } }, 50, null],
-    ['charges nothing once 50 € were charged this year', { flatContributionAlready: { today: 0, thisYear: 5_000 } }, 0, null],
+    [
+      'charges only 1 € when 3 € were already charged today',
+      { flatContributionAlready: { today: 300, thisYear: 300 } },
+      100,
+      null,
+    ],
+    [
+      'charges nothing once 4 € were charged today',
+      { flatContributionAlready: { today: 400, thisYear: 400 } },
+      0,
+      null,
+    ],
+    [
+      'charges only 0,50 € when 49,50 € were charged this year',
+      { flatContributionAlready: { today: 0, thisYear: 4_950 } },
+      50,
+      null,
+    ],
+    [
+      'charges nothing once 50 € were charged this year',
+      { flatContributionAlready: { today: 0, thisYear: 5_000 } },
+      0,
+      null,
+    ],
     ['charged 1 € per act before 15 May 2024', { date: '2024-05-14' }, 100, null],
     ['charges 2 € per act from 15 May 2024', { date: '2024-05-15' }, 200, null],
   ];
@@ -317,9 +379,19 @@ describe('flat contribution', () => {
 
   it('reads its amount from the rates data, not from code', () => {
     const rates: BillingRates = {
-      coverage: [{ validFrom: '2000-01-01', value: { carePathway: 7_000, outOfPathway: 3_000, fullCover: 10_000 }, source: 't' }],
+      coverage: [
+        {
+          validFrom: '2000-01-01',
+          value: { carePathway: 7_000, outOfPathway: 3_000, fullCover: 10_000 },
+          source: 't',
+        },
+      ],
       flatContribution: [
-        { validFrom: '2000-01-01', value: { perAct: 300, dailyCap: 600, yearlyCap: 6_000, exemptUnderAge: 18 }, source: 't' },
+        {
+          validFrom: '2000-01-01',
+          value: { perAct: 300, dailyCap: 600, yearlyCap: 6_000, exemptUnderAge: 18 },
+          source: 't',
+        },
       ],
       quote: [{ validFrom: '2000-01-01', value: { threshold: 7_000 }, source: 't' }],
     };
@@ -327,7 +399,9 @@ describe('flat contribution', () => {
   });
 
   it('refuses a date with no rates in force', () => {
-    expect(errorCodeOf(() => computeFeeSplit(visit({ date: '1999-01-01' })))).toBe('rate_not_defined_on_date');
+    expect(errorCodeOf(() => computeFeeSplit(visit({ date: '1999-01-01' })))).toBe(
+      'rate_not_defined_on_date',
+    );
   });
 });
 
@@ -336,8 +410,16 @@ describe('overbilling and quote', () => {
   const cases: [string, Partial<VisitBilling>, string][] = [
     ['allows overbilling in sector 2', { sector: '2', acts: overbilled }, 'no error'],
     ['allows overbilling in OPTAM', { sector: 'optam', acts: overbilled }, 'no error'],
-    ['refuses overbilling in sector 1', { sector: '1', acts: overbilled }, 'overbilling_not_allowed_in_sector_1'],
-    ['allows overbilling in sector 1 on explicit patient demand (DE)', { acts: overbilled, patientDemand: true }, 'no error'],
+    [
+      'refuses overbilling in sector 1',
+      { sector: '1', acts: overbilled },
+      'overbilling_not_allowed_in_sector_1',
+    ],
+    [
+      'allows overbilling in sector 1 on explicit patient demand (DE)',
+      { acts: overbilled, patientDemand: true },
+      'no error',
+    ],
     [
       'refuses overbilling for a C2S patient, even in sector 2',
       { sector: '2', acts: overbilled, patient: { ...adult, c2s: true }, thirdPartyPayment: tpAmo },
@@ -374,9 +456,21 @@ describe('overbilling and quote', () => {
       },
       'quote_required',
     ],
-    ['needs no quote for 70 € without overbilling', { acts: [{ code: 'APC', feeCents: 7_000, baseCents: 7_000 }] }, 'no error'],
-    ['refuses a fee below the reimbursement base', { acts: [{ code: 'G', feeCents: 2_000, baseCents: 3_000 }] }, 'fee_below_base'],
-    ['refuses a fee in fractions of a cent', { acts: [{ code: 'G', feeCents: 30.5, baseCents: 30 }] }, 'amount_not_integer_cents'],
+    [
+      'needs no quote for 70 € without overbilling',
+      { acts: [{ code: 'APC', feeCents: 7_000, baseCents: 7_000 }] },
+      'no error',
+    ],
+    [
+      'refuses a fee below the reimbursement base',
+      { acts: [{ code: 'G', feeCents: 2_000, baseCents: 3_000 }] },
+      'fee_below_base',
+    ],
+    [
+      'refuses a fee in fractions of a cent',
+      { acts: [{ code: 'G', feeCents: 30.5, baseCents: 30 }] },
+      'amount_not_integer_cents',
+    ],
     ['refuses a visit without acts', { acts: [] }, 'visit_without_acts'],
   ];
   for (const [name, overrides, code] of cases) {
@@ -411,7 +505,12 @@ describe('third-party payment due', () => {
   const cases: [string, Parameters<typeof thirdPartyPaymentDue>[0], boolean, string[]][] = [
     ['is optional for a standard adult visit', adult, false, []],
     ['is due for an ALD-related act', adult, true, ['ald']],
-    ['is due in the maternity period', { ...adult, pregnancy: { startDate: '2025-10-01' } }, false, ['maternity']],
+    [
+      'is due in the maternity period',
+      { ...adult, pregnancy: { startDate: '2025-10-01' } },
+      false,
+      ['maternity'],
+    ],
     ['is due for AT/MP', { ...adult, occupationalInjury: true }, false, ['occupational_injury']],
     ['is due for C2S', { ...adult, c2s: true }, false, ['c2s']],
     ['is due for AME', { ...adult, ame: true }, false, ['ame']],

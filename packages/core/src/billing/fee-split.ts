@@ -175,12 +175,14 @@ export function computeFeeSplit(visit: VisitBilling, rates: BillingRates = shipp
   visit.acts.forEach((act, i) => {
     assertNonNegativeCents(act.feeCents, `acts.${i}.feeCents`);
     assertNonNegativeCents(act.baseCents, `acts.${i}.baseCents`);
-    if (act.feeCents < act.baseCents) throw new DomainError('fee_below_base', { field: `acts.${i}.feeCents` });
+    if (act.feeCents < act.baseCents)
+      throw new DomainError('fee_below_base', { field: `acts.${i}.feeCents` });
   });
   const feeCents = sumCents(visit.acts.map((a) => a.feeCents));
   const overbillingCents = sumCents(visit.acts.map((a) => a.feeCents - a.baseCents));
   if (overbillingCents > 0) {
-    if (patient.c2s) throw new DomainError('overbilling_not_allowed', { field: 'acts', params: { reason: 'c2s' } });
+    if (patient.c2s)
+      throw new DomainError('overbilling_not_allowed', { field: 'acts', params: { reason: 'c2s' } });
     if (visit.sector === '1' && !visit.patientDemand) {
       throw new DomainError('overbilling_not_allowed_in_sector_1', { field: 'acts' });
     }
@@ -188,11 +190,17 @@ export function computeFeeSplit(visit: VisitBilling, rates: BillingRates = shipp
   // The quote rule sits with overbilling in billing.md § 3: due when fees with overbilling reach the threshold.
   const quoteRequired = overbillingCents > 0 && feeCents >= quoteRule.threshold;
   if (quoteRequired && !visit.quoteGiven) {
-    throw new DomainError('quote_required', { field: 'quoteGiven', params: { threshold: quoteRule.threshold } });
+    throw new DomainError('quote_required', {
+      field: 'quoteGiven',
+      params: { threshold: quoteRule.threshold },
+    });
   }
   const tpDue = thirdPartyPaymentDue(patient, visit.acts, date);
   if (tpDue.length > 0 && !visit.thirdPartyPayment.amo) {
-    throw new DomainError('third_party_payment_required', { field: 'thirdPartyPayment.amo', params: { reason: tpDue[0]! } });
+    throw new DomainError('third_party_payment_required', {
+      field: 'thirdPartyPayment.amo',
+      params: { reason: tpDue[0]! },
+    });
   }
   if (visit.thirdPartyPayment.amc && !visit.complementary) {
     throw new DomainError('complementary_contract_missing', { field: 'thirdPartyPayment.amc' });
@@ -209,7 +217,11 @@ export function computeFeeSplit(visit: VisitBilling, rates: BillingRates = shipp
     const exemption = exemptionOf(patient, act, maternity);
     const standardRate = coverage.carePathway;
     const amoRate =
-      exemption !== null ? coverage.fullCover : patient.carePathway === 'in' ? standardRate : coverage.outOfPathway;
+      exemption !== null
+        ? coverage.fullCover
+        : patient.carePathway === 'in'
+          ? standardRate
+          : coverage.outOfPathway;
     const amoGrossCents = applyRate(act.baseCents, amoRate);
     const c2sPartCents =
       exemption === 'c2s' || exemption === 'ame' ? amoGrossCents - applyRate(act.baseCents, standardRate) : 0;

@@ -15,8 +15,10 @@ export interface InvoiceNumber {
 const pattern = /^(\d{4})-(\d{6,})$/;
 
 export function formatInvoiceNumber(year: number, sequence: number): string {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new DomainError('invoice_year_invalid', { field: 'year' });
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new DomainError('invoice_sequence_invalid', { field: 'sequence' });
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new DomainError('invoice_year_invalid', { field: 'year' });
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new DomainError('invoice_sequence_invalid', { field: 'sequence' });
   return `${year}-${String(sequence).padStart(6, '0')}`;
 }
 
@@ -80,8 +82,14 @@ export interface Invoice {
 export function buildInvoice(number: string, issuedOn: IsoDate, lines: readonly InvoiceLine[]): Invoice {
   parseInvoiceNumber(number);
   if (lines.length === 0) throw new DomainError('invoice_without_lines', { field: 'lines' });
-  lines.forEach((l, i) => assertCents(l.amountCents, `lines.${i}.amountCents`));
-  return { number, issuedOn, kind: 'invoice', lines: [...lines], totalCents: sumCents(lines.map((l) => l.amountCents)) };
+  for (const [i, l] of lines.entries()) assertCents(l.amountCents, `lines.${i}.amountCents`);
+  return {
+    number,
+    issuedOn,
+    kind: 'invoice',
+    lines: [...lines],
+    totalCents: sumCents(lines.map((l) => l.amountCents)),
+  };
 }
 
 /**
@@ -93,12 +101,17 @@ export function creditNoteFor(
   credit: { number: string; issuedOn: IsoDate; reason: string },
   existingCreditNotes: readonly Invoice[] = [],
 ): Invoice {
-  if (invoice.kind === 'credit_note') throw new DomainError('credit_note_of_credit_note', { field: 'invoice' });
+  if (invoice.kind === 'credit_note')
+    throw new DomainError('credit_note_of_credit_note', { field: 'invoice' });
   if (existingCreditNotes.some((c) => c.creditedInvoiceNumber === invoice.number)) {
-    throw new DomainError('invoice_already_credited', { field: 'invoice', params: { number: invoice.number } });
+    throw new DomainError('invoice_already_credited', {
+      field: 'invoice',
+      params: { number: invoice.number },
+    });
   }
   if (credit.reason.trim() === '') throw new DomainError('required', { field: 'reason' });
-  if (credit.issuedOn < invoice.issuedOn) throw new DomainError('credit_note_before_invoice', { field: 'issuedOn' });
+  if (credit.issuedOn < invoice.issuedOn)
+    throw new DomainError('credit_note_before_invoice', { field: 'issuedOn' });
   parseInvoiceNumber(credit.number);
   return {
     number: credit.number,

@@ -33,7 +33,12 @@ export function applyRate(amount: Cents, rate: BasisPoints): Cents {
 /** `amount × numerator / denominator`, rounded half up, for rational coefficients. */
 export function applyRatio(amount: Cents, numerator: number, denominator: number): Cents {
   assertCents(amount);
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0 || numerator < 0) {
+  if (
+    !Number.isSafeInteger(numerator) ||
+    !Number.isSafeInteger(denominator) ||
+    denominator <= 0 ||
+    numerator < 0
+  ) {
     throw new DomainError('rate_invalid', { field: 'ratio' });
   }
   if (amount < 0) return -applyRatio(-amount, numerator, denominator);
@@ -47,7 +52,8 @@ export function applyRatio(amount: Cents, numerator: number, denominator: number
 export function splitProportionally(total: Cents, weights: readonly number[]): Cents[] {
   assertCents(total, 'total');
   if (weights.length === 0) throw new DomainError('split_without_parts', { field: 'weights' });
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new DomainError('rate_invalid', { field: 'weights' });
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new DomainError('rate_invalid', { field: 'weights' });
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum === 0) throw new DomainError('split_without_parts', { field: 'weights' });
   const sign = total < 0 ? -1 : 1;

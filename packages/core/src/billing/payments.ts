@@ -71,7 +71,11 @@ export function outstanding(due: Due): Cents {
  * Spreads one payment over what its payer owes: the dues it names first, in the order given (a
  * grouped payment for several invoices), then the oldest. What is left is a credit of the payer.
  */
-export function allocatePayment(payment: Payment, dues: readonly Due[], targetDueIds: readonly string[] = []): AllocationResult {
+export function allocatePayment(
+  payment: Payment,
+  dues: readonly Due[],
+  targetDueIds: readonly string[] = [],
+): AllocationResult {
   assertNonNegativeCents(payment.amountCents, 'amountCents');
   if (payment.amountCents === 0) throw new DomainError('payment_zero', { field: 'amountCents' });
   validatePaymentMethod(payment.method);
@@ -81,7 +85,9 @@ export function allocatePayment(payment: Payment, dues: readonly Due[], targetDu
       throw new DomainError('due_not_of_payer', { field: 'targetDueIds', params: { id } });
     }
   }
-  const targeted = targetDueIds.map((id) => own.find((d) => d.id === id)).filter((d): d is Due => d !== undefined);
+  const targeted = targetDueIds
+    .map((id) => own.find((d) => d.id === id))
+    .filter((d): d is Due => d !== undefined);
   const rest = own
     .filter((d) => !targetDueIds.includes(d.id))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
@@ -138,14 +144,27 @@ export function receivablesByDebtor(dues: readonly Due[], asOf: IsoDate): Debtor
     result.set(key, entry);
   }
   return [...result.values()].sort((a, b) =>
-    a.debtor.kind === b.debtor.kind ? (a.debtor.id < b.debtor.id ? -1 : 1) : a.debtor.kind < b.debtor.kind ? -1 : 1,
+    a.debtor.kind === b.debtor.kind
+      ? a.debtor.id < b.debtor.id
+        ? -1
+        : 1
+      : a.debtor.kind < b.debtor.kind
+        ? -1
+        : 1,
   );
 }
 
 /** Totals per kind of debtor (patients, AMO, AMC). */
-export function receivablesByDebtorKind(dues: readonly Due[], asOf: IsoDate): Record<DebtorKind, Record<AgeingBucket, Cents>> {
+export function receivablesByDebtorKind(
+  dues: readonly Due[],
+  asOf: IsoDate,
+): Record<DebtorKind, Record<AgeingBucket, Cents>> {
   const empty = () => ({ '0-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
-  const totals: Record<DebtorKind, Record<AgeingBucket, Cents>> = { patient: empty(), amo: empty(), amc: empty() };
+  const totals: Record<DebtorKind, Record<AgeingBucket, Cents>> = {
+    patient: empty(),
+    amo: empty(),
+    amc: empty(),
+  };
   for (const r of receivablesByDebtor(dues, asOf)) {
     for (const bucket of ageingBuckets) totals[r.debtor.kind][bucket] += r.buckets[bucket];
   }

@@ -71,8 +71,10 @@ export const shippedBillingRates: BillingRates = {
 export function valueOn<T>(schedule: readonly Dated<T>[], date: IsoDate, name: string): T {
   let found: Dated<T> | undefined;
   for (const version of schedule) {
-    if (isValidOn(version, date) && (found === undefined || version.validFrom > found.validFrom)) found = version;
+    if (isValidOn(version, date) && (found === undefined || version.validFrom > found.validFrom))
+      found = version;
   }
-  if (!found) throw new DomainError('rate_not_defined_on_date', { field: 'date', params: { rate: name, date } });
+  if (!found)
+    throw new DomainError('rate_not_defined_on_date', { field: 'date', params: { rate: name, date } });
   return found.value;
 }

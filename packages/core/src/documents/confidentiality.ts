@@ -73,6 +73,32 @@ const edgeQualifiers = new Set(
     .map(termKey),
 );
 
+/**
+ * Sensitive words that CIM-10 labels do not use (they say "tumeur maligne", not "cancer"), for
+ * the server to pass with the users' own terms.
+ */
+export const defaultMedicalTerms: readonly string[] = [
+  'cancer',
+  'cancéreux',
+  'chimiothérapie',
+  'radiothérapie',
+  'métastase',
+  'VIH',
+  'sida',
+  'séropositif',
+  'séropositivité',
+  'dialyse',
+  'IVG',
+  'toxicomanie',
+  'addiction',
+  'psychiatrie',
+  'psychiatrique',
+  'antidépresseur',
+  'anxiolytique',
+  'neuroleptique',
+  'hospitalisation',
+];
+
 export interface MedicalTermIndexOptions {
   /**
    * CIM-10 chapters left out: V01–Y98 are external causes (road, place, activity), whose words
@@ -114,18 +140,44 @@ function trimEdges(tokens: Token[]): Token[] {
   return tokens.slice(from, to);
 }
 
-/** A label's phrases (segments between punctuation) and its meaningful single words. */
-function addLabel(builder: IndexBuilder, label: string, origin: TermSource, code?: string): void {
-  const cleaned = label.replace(/\*{3}[^*]*\*{3}/g, ' ');
+/** Word endings of disease and procedure names (-ite, -ose, -algie, -pathie, -ectomie...). */
+const medicalSuffix =
+  /(?:ite|ose|ome|emie|algie|pathie|ectomie|otomie|ostomie|plastie|scopie|urie|pnee|plegie|phobie|cardie|trophie|plasie|rragie|rrhee|cele|ctasie|philie|penie|isme)$/;
+
+/**
+ * A CIM-10 label gives its phrases (segments between punctuation) and, as single words, only the
+ * head of each segment ("Hypertension essentielle"), words shaped like a disease name
+ * ("bronchite", "lymphome") and proper names ("Alzheimer"): the other words of the labels are
+ * ordinary French ("avoir", "jour", "pratique") and would flag every letter.
+ */
+function addCim10Label(builder: IndexBuilder, row: Cim10Row): void {
+  const cleaned = row.label.replace(/\*{3}[^*]*\*{3}/g, ' ');
+  let first = true;
   for (const segment of cleaned.split(/[,;:()[\]]|\s-\s/)) {
     const tokens = trimEdges(tokenize(segment));
-    if (tokens.length > 1 ? tokens.some((t) => isMeaningfulWord(t.key)) : isMeaningfulWord(tokens[0]?.key ?? '')) {
-      builder.add(tokens, segment, origin, code);
-    }
-    for (const token of tokens) {
-      if (isMeaningfulWord(token.key)) builder.add([token], segment, origin, code);
-    }
+    if (tokens.length > 1 && tokens.some((t) => isMeaningfulWord(t.key))) builder.add(tokens, segment, 'cim10', row.code);
+    tokens.forEach((token, at) => {
+      const head = at === 0;
+      const disease = token.key.length >= 6 && medicalSuffix.test(token.key);
+      const properName = !(first && head) && /^\p{Lu}\p{Ll}/u.test(token.text);
+      // A lone word gets no code: "hypertension" is not G93.2 more than I10.
+      if ((head || disease || properName) && isMeaningfulWord(token.key)) builder.add([token], segment, 'cim10');
+    });
+    if (tokens.length > 0) first = false;
   }
+}
+
+/** A drug or substance name whole, and the first word of a name of several words ("DOLIPRANE ORODOZ"). */
+function addDrugName(builder: IndexBuilder, name: string): void {
+  const tokens = trimEdges(tokenize(name.replace(/\([^)]*\)/g, ' ')));
+  const first = tokens[0];
+  if (!first) return;
+  if (tokens.length === 1) {
+    if (isMeaningfulWord(first.key)) builder.add(tokens, name, 'drug');
+    return;
+  }
+  if (tokens.some((t) => isMeaningfulWord(t.key))) builder.add(tokens, name, 'drug');
+  if (first.key.length >= 5 && isMeaningfulWord(first.key)) builder.add([first], name, 'drug');
 }
 
 /**
@@ -144,12 +196,9 @@ export function buildMedicalTermIndex(
   for (const term of userTerms) builder.add(tokenize(term), term, 'user');
   for (const row of cim10Rows) {
     if (excluded.some((prefix) => row.code.startsWith(prefix))) continue;
-    addLabel(builder, row.label, 'cim10', row.code);
+    addCim10Label(builder, row);
   }
-  for (const name of drugNames) {
-    builder.add(trimEdges(tokenize(name)), name, 'drug');
-    addLabel(builder, name, 'drug');
-  }
+  for (const name of drugNames) addDrugName(builder, name);
   return builder.build();
 }
 

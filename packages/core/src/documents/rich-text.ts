@@ -65,7 +65,8 @@ export function richTextPlainText(node: RichTextNode): string {
       return;
     }
     for (const child of n.content ?? []) walk(child);
-    if (blockTypes.has(n.type)) parts.push('\n');
+    // A list item or table cell ends with its paragraph: one line break, not two.
+    if (blockTypes.has(n.type) && parts[parts.length - 1] !== '\n') parts.push('\n');
   };
   walk(node);
   return parts.join('').replace(/\n+$/, '');

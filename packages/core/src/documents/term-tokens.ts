@@ -67,7 +67,15 @@ export const commonWords: ReadonlySet<string> = new Set(
     'suite superieur superieure supplementaire symptome symptomes syndrome syndromes systeme tete tissu tissus ' +
     'traitement travail trouble troubles type usage utilisation visee voie voies ' +
     'alfa beta calcium chlorure citron cuivre entier huile liquide local locale magnesium medicament medicaments ' +
-    'medicinal menthe omega oxygene potassium sel sels solution solutions sulfate zinc'
+    'medicinal menthe omega oxygene potassium preparation sel sels solution solutions sulfate zinc ' +
+    'contre indication raison sein ' +
+    'charbon creme diluant docteur dragee essence feuille fraction larme pastille palmier prunier suppositoire ' +
+    'teinture tulle vaseline ' +
+    'activite analphabetisme autonome autorite bauxite capacite cavite chrome compose conduite decrite densite ' +
+    'difficulte expose extremite fantome graphite hostilite identite illettrisme incapacite inegalite instabilite ' +
+    'irregularite limite mecanisme metabolisme microorganisme mobilite morbidite mortalite motilite motricite ' +
+    'necessite orbite organisme personnalite petite poplite possibilite poursuite precipite qualite quantite ' +
+    'responsabilite rivalite securite sexualite subite'
   )
     .split(' ')
     .map(termKey),

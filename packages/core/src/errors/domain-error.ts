@@ -7,13 +7,19 @@ export class DomainError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly params: Record<string, string | number>;
+  /** Structured data the client needs to act on the error (e.g. duplicate candidates). */
+  readonly details: unknown;
 
-  constructor(code: string, options: { field?: string; params?: Record<string, string | number> } = {}) {
+  constructor(
+    code: string,
+    options: { field?: string; params?: Record<string, string | number>; details?: unknown } = {},
+  ) {
     super(code);
     this.name = 'DomainError';
     this.code = code;
     this.field = options.field;
     this.params = options.params ?? {};
+    this.details = options.details;
   }
 }
 

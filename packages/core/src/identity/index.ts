@@ -9,3 +9,5 @@ export * from './search-keys.ts';
 export * from './search-query.ts';
 export * from './similarity.ts';
 export * from './traits.ts';
+export * from './action-schema.ts';
+export * from './close-dates.ts';

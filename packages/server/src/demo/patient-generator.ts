@@ -1,20 +1,9 @@
 import { createRequire } from 'node:module';
 import { Faker, fr } from '@faker-js/faker';
 import { nirKey, normalizeGivenNames, normalizeName } from '@pivot/core/identity';
+import { emptyPatient, type NewPatient } from '../patients/bulk-insert.ts';
 
-export interface GeneratedPatient {
-  birthName: string;
-  birthGivenNames: string[];
-  birthDate: string;
-  sex: 'M' | 'F';
-  birthPlaceCode: string;
-  usedName: string;
-  usedGivenName: string;
-  nir: string;
-  phone: string;
-  email: string;
-  address: { line1: string; postalCode: string; city: string };
-}
+export type GeneratedPatient = NewPatient;
 
 const require = createRequire(import.meta.url);
 type Commune = { code: string; nom: string; type: string; population?: number; codesPostaux?: string[] };
@@ -85,23 +74,19 @@ export function* generatePatients(count: number, seed = 20_260_101): Generator<G
     const body = `${sex === 'M' ? 1 : 2}${yy}${mm}${place}${String(order % 1000 || 1).padStart(3, '0')}`;
     const mobile = `0${faker.helpers.arrayElement(['6', '7'])}${faker.string.numeric(8)}`;
     yield {
-      birthName,
-      birthGivenNames,
-      birthDate,
-      sex,
+      ...emptyPatient({ birthName, birthGivenNames, birthDate, sex }),
       birthPlaceCode,
       usedName: married ? normalizeName(faker.person.lastName(), 'usedName') : '',
-      usedGivenName: '',
       nir: `${body}${nirKey(body)}`,
-      phone: `+33${mobile.slice(1)}`,
-      email: faker.internet
-        .email({ firstName: givenNames[0], lastName, provider: 'exemple.fr' })
-        .toLowerCase(),
+      phones: [{ kind: 'mobile', number: `+33${mobile.slice(1)}` }],
+      email: faker.internet.email({ firstName: givenNames[0], lastName, provider: 'exemple.fr' }).toLowerCase(),
       address: {
         line1: faker.location.streetAddress(),
         postalCode: commune.codesPostaux?.[0] ?? '75001',
         city: commune.nom,
+        country: 'FR',
       },
+      contactConsent: { sms: faker.number.int(9) < 7, email: faker.number.int(9) < 4 },
     };
   }
 }

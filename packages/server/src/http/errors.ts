@@ -15,6 +15,11 @@ const statusByCode: Record<string, number> = {
   not_found: 404,
   route_not_found: 404,
   stale_version: 409,
+  possible_duplicates: 409,
+  patient_merged: 409,
+  merge_already_undone: 409,
+  file_too_large: 413,
+  file_type_mismatch: 415,
   email_taken: 409,
   setup_already_done: 409,
   payload_too_large: 413,
@@ -34,7 +39,7 @@ export function statusOf(code: string): number {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; details?: unknown };
 }
 
 function body(request: FastifyRequest, error: DomainError, extra: Record<string, string> = {}): ErrorBody {
@@ -45,6 +50,7 @@ function body(request: FastifyRequest, error: DomainError, extra: Record<string,
       code: error.code,
       message: errorMessage(error.code, language, params, error.field),
       ...(error.field ? { field: error.field } : {}),
+      ...(error.details !== undefined ? { details: error.details } : {}),
     },
   };
 }

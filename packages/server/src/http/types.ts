@@ -1,6 +1,7 @@
 import type { Language } from '@pivot/core';
 import type { Permission, Role } from '@pivot/core/auth';
 import type { Config } from '../config.ts';
+import type { FileStorage } from '../files/storage.ts';
 import type { Db } from '../db/connection.ts';
 
 export interface AuthContext {
@@ -23,6 +24,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    storage: FileStorage;
     /** Every route with the permission it declared, for the test that nothing is left open. */
     routeCatalogue: { methods: string[]; url: string; permission: string | undefined }[];
   }

@@ -1,40 +1,23 @@
+import { newIdentityState } from '@pivot/core/identity';
+import type { Patient } from '@pivot/core/patients';
 import type { Db } from '../db/connection.ts';
-import type { GeneratedPatient } from '../demo/patient-generator.ts';
-import { patientSearchFields } from './search-fields.ts';
+import { patientColumns } from './patient-row.ts';
 
-/** Inserts patients by batches of 500 rows (demo data, benchmarks, CSV import commit). */
+export type NewPatient = Omit<Patient, 'id' | 'version'>;
+
+/** Inserts patients by batches of 500 rows (demo data, benchmarks, CSV import). */
 export async function insertPatientRows(
   db: Db,
   organizationId: string,
-  patients: Iterable<GeneratedPatient>,
+  patients: Iterable<NewPatient>,
 ): Promise<number> {
-  let batch: GeneratedPatient[] = [];
+  let batch: NewPatient[] = [];
   let total = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     await db.kysely
       .insertInto('patients')
-      .values(
-        batch.map((p) => {
-          const search = patientSearchFields(p);
-          return {
-            organization_id: organizationId,
-            birth_name: p.birthName,
-            birth_given_names: p.birthGivenNames,
-            first_given_name: p.birthGivenNames[0] ?? '',
-            birth_date: p.birthDate,
-            sex: p.sex,
-            birth_place_code: p.birthPlaceCode,
-            used_name: p.usedName,
-            used_given_name: p.usedGivenName,
-            nir: p.nir,
-            contact: JSON.stringify({ email: p.email, address: p.address }),
-            phones: [p.phone],
-            search_text: search.searchText,
-            phonetic_keys: search.phoneticKeys,
-          };
-        }),
-      )
+      .values(batch.map((p) => ({ organization_id: organizationId, ...patientColumns(p) })))
       .execute();
     total += batch.length;
     batch = [];
@@ -45,4 +28,29 @@ export async function insertPatientRows(
   }
   await flush();
   return total;
+}
+
+export function emptyPatient(
+  traits: Pick<Patient, 'birthName' | 'birthGivenNames' | 'birthDate' | 'sex'>,
+): NewPatient {
+  return {
+    ...traits,
+    birthPlaceCode: null,
+    usedName: '',
+    usedGivenName: '',
+    identity: newIdentityState,
+    identityValidation: null,
+    nir: null,
+    address: null,
+    phones: [],
+    email: null,
+    preferredLanguage: 'fr',
+    otherLanguage: '',
+    accessibilityNeeds: [],
+    contactConsent: { sms: false, email: false },
+    attendingPhysicianId: null,
+    trustedPerson: null,
+    personToNotify: null,
+    legalRepresentative: null,
+  };
 }

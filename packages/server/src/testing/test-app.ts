@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
@@ -17,7 +20,14 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, ...overrides, webDist: '/nonexistent' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'pivot-test-'));
+  const config = {
+    ...loadConfig({}),
+    dataDir,
+    loginRateLimitPerMinute: 1000,
+    ...overrides,
+    webDist: '/nonexistent',
+  };
   const app = await buildApp({ config, db, logger: false });
   await app.ready();
   return {
@@ -27,6 +37,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     close: async () => {
       await app.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,8 @@
+import './messages.ts';
+
+export * from './bank-import.ts';
+export * from './chart-of-accounts.ts';
+export * from './fec.ts';
+export * from './form-2035.ts';
+export * from './journal.ts';
+export * from './schemas.ts';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { basisPoints, isoDate, nonNegativeCents, paymentMethodKindSchema } from '../billing/schemas.ts';
+import { form2035Lines } from './form-2035.ts';
+
+const expenseKeys = form2035Lines.filter((l) => l.side === 'expense').map((l) => l.key) as [
+  string,
+  ...string[],
+];
+
+export const expenseInput = z.object({
+  date: isoDate,
+  label: z.string().trim().min(1).max(200),
+  pieceRef: z.string().trim().min(1).max(60),
+  pieceDate: isoDate.optional(),
+  amountCents: nonNegativeCents.refine((v) => v > 0, { message: 'payment_zero' }),
+  category: z.enum(expenseKeys),
+  professionalShare: basisPoints.default(10_000),
+  paymentMethod: paymentMethodKindSchema,
+  supplier: z.string().trim().max(200).optional(),
+});
+export type ExpenseFormInput = z.infer<typeof expenseInput>;
+
+export const fecExportInput = z
+  .object({
+    siren: z.string().regex(/^\d{9}$/),
+    fiscalYearStart: isoDate,
+    closingDate: isoDate,
+  })
+  .refine((v) => v.fiscalYearStart <= v.closingDate, { message: 'validity_reversed', path: ['closingDate'] });
+
+export const bankImportInput = z.object({
+  format: z.enum(['csv', 'ofx']),
+  maxDaysApart: z.number().int().min(0).max(60).default(5),
+});

@@ -1,0 +1,13 @@
+import './messages.ts';
+
+export * from './confidentiality.ts';
+export * from './document-kinds.ts';
+export * from './mandatory-mentions.ts';
+export * from './merge-fields.ts';
+export * from './reference-lists.ts';
+export * from './rich-text.ts';
+export * from './schemas.ts';
+export * from './snippets.ts';
+export * from './spell-words.ts';
+export * from './term-tokens.ts';
+export * from './workflow.ts';

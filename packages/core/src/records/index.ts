@@ -1,0 +1,8 @@
+import './messages.ts';
+
+export * from './access-request.ts';
+export * from './classification.ts';
+export * from './completeness.ts';
+export * from './confidentiality-level.ts';
+export * from './retention.ts';
+export * from './schemas.ts';

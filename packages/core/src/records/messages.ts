@@ -1,0 +1,42 @@
+import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+
+registerErrorMessages({
+  retention_date_invalid: {
+    fr: 'Date incohérente pour le calcul de la durée de conservation : « {field} ».',
+    en: 'Inconsistent date for the retention period: “{field}”.',
+  },
+  access_date_invalid: { fr: 'Date invalide : « {field} ».', en: 'Invalid date: “{field}”.' },
+  access_not_entitled: {
+    fr: 'Le demandeur n’est pas habilité à obtenir ce dossier ({reasons}).',
+    en: 'The requester is not entitled to obtain this record ({reasons}).',
+  },
+  confidentiality_level_forbidden: {
+    fr: 'Votre rôle ne permet pas de donner le niveau de confidentialité « {level} ».',
+    en: 'Your role cannot set confidentiality level “{level}”.',
+  },
+  classification_code_invalid: {
+    fr: 'Le code de classement « {code} » doit compter 2 à 40 minuscules, chiffres ou _.',
+    en: 'Classification code “{code}” must have 2 to 40 lower-case letters, digits or _.',
+  },
+  classification_code_duplicate: {
+    fr: 'Le code de classement « {code} » est en double.',
+    en: 'Classification code “{code}” is duplicated.',
+  },
+  classification_parent_unknown: {
+    fr: 'La rubrique parente « {code} » n’existe pas.',
+    en: 'Parent category “{code}” does not exist.',
+  },
+  classification_cycle: {
+    fr: 'La rubrique « {code} » ne peut pas être sa propre parente.',
+    en: 'Category “{code}” cannot be its own parent.',
+  },
+});
+
+registerFieldLabels({
+  lastVisitDate: { fr: 'Date de la dernière venue', en: 'Last visit date' },
+  deathDate: { fr: 'Date du décès', en: 'Date of death' },
+  claims: { fr: 'Recours', en: 'Claims' },
+  receivedAt: { fr: 'Date de réception', en: 'Date received' },
+  level: { fr: 'Niveau de confidentialité', en: 'Confidentiality level' },
+  parentCode: { fr: 'Rubrique parente', en: 'Parent category' },
+});

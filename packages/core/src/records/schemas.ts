@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { postMortemPurposes, requesterKinds } from './access-request.ts';
+import { timelineItemKinds } from './classification.ts';
+import { confidentialityLevels } from './confidentiality-level.ts';
+
+const isoDate = z.iso.date();
+const labels = z.object({ fr: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) });
+
+export const confidentialityLevelSchema = z.enum(confidentialityLevels);
+
+export const accessRequestInput = z.object({
+  patientId: z.string().trim().min(1).max(64),
+  receivedAt: z.iso.datetime({ offset: true }),
+  requester: z.object({
+    kind: z.enum(requesterKinds),
+    name: z.string().trim().min(1).max(200),
+    identityChecked: z.boolean(),
+    entitlementProven: z.boolean(),
+    purpose: z.enum(postMortemPurposes).nullish(),
+    designatedByPatient: z.boolean().optional(),
+  }),
+  /** On site consultation, copies by post, or sent to the named practitioner. */
+  delivery: z.enum(['on_site', 'post', 'practitioner']),
+  psychiatricCommissionSeized: z.boolean().default(false),
+});
+export type AccessRequestInput = z.infer<typeof accessRequestInput>;
+
+export const requiredRecordItemSchema = z.object({
+  classificationCode: z.string().trim().min(2).max(40),
+  labels,
+  maxAgeDays: z.number().int().positive().max(3650).nullable().default(null),
+});
+
+export const classificationCategorySchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  labels,
+  parentCode: z.string().nullable().default(null),
+  active: z.boolean().default(true),
+});
+export const classificationPlanInput = z.object({ categories: z.array(classificationCategorySchema).min(1).max(200) });
+
+export const timelineFilterInput = z.object({
+  kinds: z.array(z.enum(timelineItemKinds)).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  classificationCodes: z.array(z.string().max(40)).max(50).optional(),
+  text: z.string().trim().max(200).optional(),
+  authorUserId: z.string().max(64).optional(),
+});
+
+export const retentionClaimInput = z
+  .object({ from: isoDate, to: isoDate.nullable().default(null) })
+  .refine((c) => c.to === null || c.to >= c.from, { message: 'claim_ends_before_start', path: ['to'] });

@@ -1,0 +1,81 @@
+import { DomainError } from '@pivot/core';
+import type { ComplementaryInsurance, Coverage, Exemption, MandatoryInsurance } from '@pivot/core/patients';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { loadPatient } from './patient-service.ts';
+
+export type CoverageKind = 'mandatory' | 'complementary' | 'exemption';
+type CoverageData = MandatoryInsurance | ComplementaryInsurance | Exemption;
+
+export async function loadCoverage(
+  tx: Kysely<Database>,
+  organizationId: string,
+  patientId: string,
+): Promise<Coverage & { items: unknown[] }> {
+  const rows = await tx
+    .selectFrom('coverage_items')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('organization_id', '=', organizationId)
+    .orderBy('valid_from', 'desc')
+    .execute();
+  const of = <T>(kind: CoverageKind) => rows.filter((r) => r.kind === kind).map((r) => r.data as T);
+  return {
+    mandatory: of<MandatoryInsurance>('mandatory'),
+    complementary: of<ComplementaryInsurance>('complementary'),
+    exemptions: of<Exemption>('exemption'),
+    items: rows.map((r) => ({ id: r.id, kind: r.kind, version: r.version, ...(r.data as object) })),
+  };
+}
+
+function period(kind: CoverageKind, data: CoverageData) {
+  if (kind === 'exemption') {
+    const e = data as Exemption;
+    return { valid_from: e.startDate, valid_to: e.endDate ?? null };
+  }
+  const p = data as MandatoryInsurance;
+  return { valid_from: p.validFrom, valid_to: p.validTo ?? null };
+}
+
+export async function addCoverage(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  kind: CoverageKind,
+  data: CoverageData,
+) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const patient = await loadPatient(tx, actor.organizationId, patientId);
+    if (patient.mergedInto)
+      throw new DomainError('patient_merged', { params: { survivor: patient.mergedInto } });
+    const row = await tx
+      .insertInto('coverage_items')
+      .values({
+        organization_id: actor.organizationId,
+        patient_id: patientId,
+        kind,
+        data: JSON.stringify(data),
+        ...period(kind, data),
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    await auditFrom(actor)(tx, { action: 'create', entity: `coverage_${kind}`, entityId: row.id, patientId });
+    return row;
+  });
+}
+
+export async function removeCoverage(db: Db, actor: Actor, patientId: string, itemId: string) {
+  await db.kysely.transaction().execute(async (tx) => {
+    const result = await tx
+      .deleteFrom('coverage_items')
+      .where('id', '=', itemId)
+      .where('patient_id', '=', patientId)
+      .where('organization_id', '=', actor.organizationId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new DomainError('not_found');
+    await auditFrom(actor)(tx, { action: 'delete', entity: 'coverage', entityId: itemId, patientId });
+  });
+}

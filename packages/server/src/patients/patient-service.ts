@@ -1,0 +1,268 @@
+import { DomainError } from '@pivot/core';
+import {
+  applyIdentityAction,
+  changedStrictTraits,
+  type IdentityAction,
+  type IdentityEvent,
+  type IdentityState,
+} from '@pivot/core/identity';
+import {
+  checkPatientRegistration,
+  type Patient,
+  type PatientRegistration,
+  type PatientUpdate,
+  patientFromRegistration,
+} from '@pivot/core/patients';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import { updateVersioned } from '../db/versioned-update.ts';
+import type { Actor } from '../http/request-context.ts';
+import { findDuplicates } from './duplicate-check.ts';
+import { patientColumns, rowToPatient } from './patient-row.ts';
+import { addRecordItem } from './record-items.ts';
+
+export function todayInParis(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+/** Loads a patient of the actor's organization, or not_found (never another organization's). */
+export async function loadPatient(
+  tx: Kysely<Database>,
+  organizationId: string,
+  id: string,
+): Promise<Patient & { mergedInto: string | null }> {
+  const row = await tx
+    .selectFrom('patients')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found');
+  return { ...rowToPatient(row), mergedInto: row.merged_into };
+}
+
+async function recordIdentityEvent(
+  tx: Kysely<Database>,
+  actor: Actor,
+  patientId: string,
+  event: IdentityEvent,
+) {
+  await tx
+    .insertInto('identity_events')
+    .values({
+      organization_id: actor.organizationId,
+      patient_id: patientId,
+      at: event.at,
+      actor_id: actor.userId,
+      reason: event.reason,
+      status_before: event.from,
+      status_after: event.to,
+      evidence: JSON.stringify(event.evidence),
+    })
+    .execute();
+}
+
+/**
+ * Registers a patient after the duplicate check: candidates not acknowledged by the user stop
+ * the creation with `possible_duplicates` and the list, so nothing is created by mistake.
+ */
+export async function registerPatient(
+  db: Db,
+  actor: Actor,
+  input: PatientRegistration,
+  acknowledged: string[],
+) {
+  const today = todayInParis();
+  const warnings = checkPatientRegistration(input, today);
+  return db.kysely.transaction().execute(async (tx) => {
+    const candidates = await findDuplicates(tx, actor.organizationId, input);
+    const unacknowledged = candidates.filter((c) => !acknowledged.includes(c.patient.id));
+    if (unacknowledged.length > 0) throw new DomainError('possible_duplicates', { details: { candidates } });
+    const patient = patientFromRegistration(input, '');
+    const row = await tx
+      .insertInto('patients')
+      .values({ organization_id: actor.organizationId, ...patientColumns(patient) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The user said "different person" for each candidate shown: recorded so they are not proposed again.
+    for (const c of candidates) await recordDifferent(tx, actor, row.id, c.patient.id);
+    await addRecordItem(tx, {
+      organizationId: actor.organizationId,
+      patientId: row.id,
+      kind: 'registration',
+      title: 'registration',
+      authorId: actor.userId,
+    });
+    await auditFrom(actor)(tx, { action: 'create', entity: 'patient', entityId: row.id, patientId: row.id });
+    return { id: row.id, warnings };
+  });
+}
+
+async function recordDifferent(tx: Kysely<Database>, actor: Actor, a: string, b: string) {
+  const [patientA, patientB] = a < b ? [a, b] : [b, a];
+  await tx
+    .insertInto('duplicate_decisions')
+    .values({
+      organization_id: actor.organizationId,
+      patient_a: patientA,
+      patient_b: patientB,
+      decision: 'different',
+      decided_by: actor.userId,
+    })
+    .onConflict((oc) => oc.columns(['patient_a', 'patient_b']).doNothing())
+    .execute();
+}
+
+export async function decideDifferentPersons(db: Db, actor: Actor, a: string, b: string) {
+  if (a === b) throw new DomainError('merge_same_patient', { field: 'otherId' });
+  await db.kysely.transaction().execute(async (tx) => {
+    await loadPatient(tx, actor.organizationId, a);
+    await loadPatient(tx, actor.organizationId, b);
+    await recordDifferent(tx, actor, a, b);
+    await auditFrom(actor)(tx, {
+      action: 'duplicate_rejected',
+      entity: 'patient',
+      entityId: a,
+      patientId: a,
+      details: { other: b },
+    });
+  });
+}
+
+/** Reads a patient for display; the read itself is traced (CSP L1110-4, access traceability). */
+export async function readPatient(db: Db, actor: Actor, id: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const patient = await loadPatient(tx, actor.organizationId, id);
+    await auditFrom(actor)(tx, { action: 'read', entity: 'patient', entityId: id, patientId: id });
+    return patient;
+  });
+}
+
+/**
+ * Updates a patient. A change of a strict trait sends a validated or qualified identity back to
+ * provisional (RNIV: the identity must be checked again) and is traced as an identity event; it
+ * also re-runs the duplicate check.
+ */
+export async function updatePatient(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: PatientUpdate,
+  acknowledged: string[],
+) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const current = await loadPatient(tx, actor.organizationId, id);
+    if (current.mergedInto)
+      throw new DomainError('patient_merged', { params: { survivor: current.mergedInto } });
+    const { version, ...changes } = input;
+    const next: Patient = { ...current };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+    }
+    const changed = changedStrictTraits(current, next);
+    if (changed.length > 0) {
+      const candidates = await findDuplicates(tx, actor.organizationId, next, id);
+      const unacknowledged = candidates.filter((c) => !acknowledged.includes(c.patient.id));
+      if (unacknowledged.length > 0)
+        throw new DomainError('possible_duplicates', { details: { candidates } });
+      const result = applyIdentityAction(
+        current.identity,
+        { kind: 'change_strict_traits', fields: changed },
+        { actorId: actor.userId, at: new Date().toISOString() },
+      );
+      next.identity = result.state;
+      await recordIdentityEvent(tx, actor, id, result.event);
+    }
+    const { mergedInto: _m, ...patient } = next as Patient & { mergedInto?: string | null };
+    const newVersion = await updateVersioned(
+      tx,
+      'patients',
+      { organizationId: actor.organizationId, id, version },
+      { ...patientColumns(patient), updated_at: new Date() },
+    );
+    await auditFrom(actor)(tx, {
+      action: 'update',
+      entity: 'patient',
+      entityId: id,
+      patientId: id,
+      details: {
+        fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
+        strictTraitsChanged: changed,
+      },
+    });
+    return { version: newVersion, identityStatus: next.identity.status };
+  });
+}
+
+/** Applies an identity-vigilance act (document seen, INSi result, attribute), traced. */
+export async function applyIdentity(db: Db, actor: Actor, id: string, action: IdentityAction) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const current = await loadPatient(tx, actor.organizationId, id);
+    if (current.mergedInto)
+      throw new DomainError('patient_merged', { params: { survivor: current.mergedInto } });
+    const result = applyIdentityAction(current.identity, action, {
+      actorId: actor.userId,
+      at: new Date().toISOString(),
+    });
+    const state: IdentityState = result.state;
+    const validation =
+      action.kind === 'check_document' && result.event.reason === 'document_checked'
+        ? { date: todayInParis(), documentKind: action.document.kind }
+        : current.identityValidation;
+    await tx
+      .updateTable('patients')
+      .set({
+        identity_status: state.status,
+        identity: JSON.stringify(state),
+        ins: state.ins?.value ?? null,
+        ...patientDetailsWith(current, validation),
+        updated_at: new Date(),
+        version: (eb) => eb('version', '+', 1),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordIdentityEvent(tx, actor, id, result.event);
+    await addRecordItem(tx, {
+      organizationId: actor.organizationId,
+      patientId: id,
+      kind: 'identity',
+      title: result.event.reason,
+      authorId: actor.userId,
+      data: { from: result.event.from, to: result.event.to },
+    });
+    await auditFrom(actor)(tx, {
+      action: 'identity',
+      entity: 'patient',
+      entityId: id,
+      patientId: id,
+      details: { reason: result.event.reason, status: state.status },
+    });
+    return { identityStatus: state.status, event: result.event };
+  });
+}
+
+function patientDetailsWith(current: Patient, identityValidation: Patient['identityValidation']) {
+  const { details } = patientColumns({ ...current, identityValidation });
+  return { details };
+}
+
+export async function identityEvents(db: Db, actor: Actor, id: string) {
+  await loadPatient(db.kysely, actor.organizationId, id);
+  return db.kysely
+    .selectFrom('identity_events')
+    .leftJoin('users', 'users.id', 'identity_events.actor_id')
+    .select([
+      'identity_events.id',
+      'at',
+      'reason',
+      'status_before',
+      'status_after',
+      'evidence',
+      'users.display_name as actor',
+    ])
+    .where('patient_id', '=', id)
+    .orderBy('at', 'desc')
+    .execute();
+}
