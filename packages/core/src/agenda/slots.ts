@@ -9,6 +9,8 @@ const MINUTE = 60_000;
 /** Time held in the agenda of a practitioner, a room or a unit of equipment. */
 export interface BusyInterval extends Interval {
   resourceId: string;
+  /** Set when the time is held by an appointment (lets a rebooking free it). */
+  appointmentId?: string | null;
 }
 
 export interface Unavailability extends Interval {

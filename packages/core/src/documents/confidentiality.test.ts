@@ -18,7 +18,10 @@ const cim10 = [
   { code: 'F329', label: 'Épisode dépressif, sans précision' },
   { code: 'M6289', label: 'Autres affections musculaires précisées' },
   { code: 'S628', label: 'Fracture de parties autres et non précisées du poignet et de la main' },
-  { code: 'V4350', label: 'Passager d’une voiture blessé dans une collision avec une voiture, accident de la circulation' },
+  {
+    code: 'V4350',
+    label: 'Passager d’une voiture blessé dans une collision avec une voiture, accident de la circulation',
+  },
   { code: 'G309', label: 'Maladie d’Alzheimer, sans précision' },
   { code: 'I509', label: 'Œdème pulmonaire, sans précision' },
 ];
@@ -37,8 +40,15 @@ describe('buildMedicalTermIndex', () => {
   });
 
   it('keeps as single words only segment heads, disease-shaped words and proper names', () => {
-    const small = buildMedicalTermIndex([{ code: 'J40', label: 'Toux avec bronchite chez un sujet ayant travaillé' }], [], []);
-    const singles = [...small.byFirstKey.values()].flat().filter((t) => t.keys.length === 1).map((t) => t.keys[0]);
+    const small = buildMedicalTermIndex(
+      [{ code: 'J40', label: 'Toux avec bronchite chez un sujet ayant travaillé' }],
+      [],
+      [],
+    );
+    const singles = [...small.byFirstKey.values()]
+      .flat()
+      .filter((t) => t.keys.length === 1)
+      .map((t) => t.keys[0]);
     expect(singles.sort()).toEqual(['bronchite', 'toux']);
   });
 
@@ -48,7 +58,18 @@ describe('buildMedicalTermIndex', () => {
   });
 
   it('skips stop words, qualifiers and common words', () => {
-    for (const word of ['de', 'type', 'sans', 'precision', 'autre', 'main', 'poignet', 'partie', 'sodium', 'maladie']) {
+    for (const word of [
+      'de',
+      'type',
+      'sans',
+      'precision',
+      'autre',
+      'main',
+      'poignet',
+      'partie',
+      'sodium',
+      'maladie',
+    ]) {
       expect(index.byFirstKey.get(word)?.some((t) => t.keys.length === 1) ?? false).toBe(false);
     }
   });
@@ -92,12 +113,11 @@ describe('findMedicalTerms', () => {
   });
 
   it('ignores case, accents, ligatures and plurals', () => {
-    expect(findMedicalTerms('DIABETE, oedeme pulmonaire, METFORMINE, épisodes dépressifs', index).map((s) => s.text)).toEqual([
-      'DIABETE',
-      'oedeme pulmonaire',
-      'METFORMINE',
-      'épisodes dépressifs',
-    ]);
+    expect(
+      findMedicalTerms('DIABETE, oedeme pulmonaire, METFORMINE, épisodes dépressifs', index).map(
+        (s) => s.text,
+      ),
+    ).toEqual(['DIABETE', 'oedeme pulmonaire', 'METFORMINE', 'épisodes dépressifs']);
   });
 
   it('finds brand names and terms with an elision', () => {
@@ -108,11 +128,14 @@ describe('findMedicalTerms', () => {
   });
 
   it('finds the terms the users added', () => {
-    expect(findMedicalTerms('suite à une greffe de rein', index)).toMatchObject([{ text: 'greffe de rein', source: 'user' }]);
+    expect(findMedicalTerms('suite à une greffe de rein', index)).toMatchObject([
+      { text: 'greffe de rein', source: 'user' },
+    ]);
   });
 
   it('does not flag an ordinary certificate sentence', () => {
-    const text = 'Certificat remis en main propre à l’intéressée, le patient est apte au travail à partir du 16/06/2025.';
+    const text =
+      'Certificat remis en main propre à l’intéressée, le patient est apte au travail à partir du 16/06/2025.';
     expect(findMedicalTerms(text, index)).toEqual([]);
   });
 
@@ -125,7 +148,10 @@ describe('checkBeforeSending', () => {
   const letter = 'Arrêt de travail en raison d’une hypertension essentielle traitée.';
 
   it('checks nothing for a health professional', () => {
-    expect(checkBeforeSending(letter, { category: 'health_professional' }, index)).toEqual({ needsConfirmation: false, spans: [] });
+    expect(checkBeforeSending(letter, { category: 'health_professional' }, index)).toEqual({
+      needsConfirmation: false,
+      spans: [],
+    });
     expect(isHealthRecipient('health_establishment')).toBe(true);
   });
 
@@ -138,11 +164,18 @@ describe('checkBeforeSending', () => {
   });
 
   it('treats every category except health professionals and establishments as non-health', () => {
-    expect(recipientCategories.filter(isHealthRecipient)).toEqual(['health_professional', 'health_establishment']);
+    expect(recipientCategories.filter(isHealthRecipient)).toEqual([
+      'health_professional',
+      'health_establishment',
+    ]);
   });
 
   it('reads a rich-text document', () => {
-    const check = checkBeforeSending(richTextDoc('Objet : certificat', 'Sous METFORMINE'), { category: 'school' }, index);
+    const check = checkBeforeSending(
+      richTextDoc('Objet : certificat', 'Sous METFORMINE'),
+      { category: 'school' },
+      index,
+    );
     expect(check.spans).toMatchObject([{ text: 'METFORMINE', start: 24, end: 34 }]);
   });
 

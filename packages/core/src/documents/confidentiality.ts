@@ -69,8 +69,19 @@ export interface TermSpan {
 
 /** Qualifiers trimmed from the ends of a label segment ("Autres …, sans précision"). */
 const edgeQualifiers = new Set(
-  ['autre', 'autres', 'sans', 'precision', 'precise', 'precisee', 'precisees', 'ailleurs', 'classee', 'classees', 'sai']
-    .map(termKey),
+  [
+    'autre',
+    'autres',
+    'sans',
+    'precision',
+    'precise',
+    'precisee',
+    'precisees',
+    'ailleurs',
+    'classee',
+    'classees',
+    'sai',
+  ].map(termKey),
 );
 
 /**
@@ -116,7 +127,10 @@ class IndexBuilder {
     const id = keys.join(' ');
     if (this.terms.has(id)) return;
     const term = source.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
-    this.terms.set(id, code === undefined ? { keys, term, source: origin } : { keys, term, source: origin, code });
+    this.terms.set(
+      id,
+      code === undefined ? { keys, term, source: origin } : { keys, term, source: origin, code },
+    );
   }
 
   build(): MedicalTermIndex {
@@ -155,13 +169,15 @@ function addCim10Label(builder: IndexBuilder, row: Cim10Row): void {
   let first = true;
   for (const segment of cleaned.split(/[,;:()[\]]|\s-\s/)) {
     const tokens = trimEdges(tokenize(segment));
-    if (tokens.length > 1 && tokens.some((t) => isMeaningfulWord(t.key))) builder.add(tokens, segment, 'cim10', row.code);
+    if (tokens.length > 1 && tokens.some((t) => isMeaningfulWord(t.key)))
+      builder.add(tokens, segment, 'cim10', row.code);
     tokens.forEach((token, at) => {
       const head = at === 0;
       const disease = token.key.length >= 6 && medicalSuffix.test(token.key);
       const properName = !(first && head) && /^\p{Lu}\p{Ll}/u.test(token.text);
       // A lone word gets no code: "hypertension" is not G93.2 more than I10.
-      if ((head || disease || properName) && isMeaningfulWord(token.key)) builder.add([token], segment, 'cim10');
+      if ((head || disease || properName) && isMeaningfulWord(token.key))
+        builder.add([token], segment, 'cim10');
     });
     if (tokens.length > 0) first = false;
   }
@@ -210,7 +226,8 @@ export function findMedicalTerms(text: string, index: MedicalTermIndex): TermSpa
   while (i < tokens.length) {
     const candidates = index.byFirstKey.get(tokens[i]!.key);
     const found = candidates?.find(
-      (term) => i + term.keys.length <= tokens.length && term.keys.every((key, k) => tokens[i + k]!.key === key),
+      (term) =>
+        i + term.keys.length <= tokens.length && term.keys.every((key, k) => tokens[i + k]!.key === key),
     );
     if (!found) {
       i++;
@@ -218,7 +235,13 @@ export function findMedicalTerms(text: string, index: MedicalTermIndex): TermSpa
     }
     const start = tokens[i]!.start;
     const end = tokens[i + found.keys.length - 1]!.end;
-    const span: TermSpan = { start, end, text: text.slice(start, end), term: found.term, source: found.source };
+    const span: TermSpan = {
+      start,
+      end,
+      text: text.slice(start, end),
+      term: found.term,
+      source: found.source,
+    };
     if (found.code !== undefined) span.code = found.code;
     spans.push(span);
     i += found.keys.length;

@@ -9,7 +9,12 @@ const prescriber = {
   contact: '01 23 45 67 89',
 };
 const adult = { lastName: 'MARTIN', firstName: 'Marie', sex: 'F', birthDate: '1980-02-29' };
-const item = { product: 'Paracétamol', dosage: '1 g', posology: '1 comprimé 3 fois par jour', duration: '5 jours' };
+const item = {
+  product: 'Paracétamol',
+  dosage: '1 g',
+  posology: '1 comprimé 3 fois par jour',
+  duration: '5 jours',
+};
 
 const prescription: StructuredDocument = {
   kind: 'prescription',
@@ -45,7 +50,9 @@ describe('prescription mentions (CSP R5132-3)', () => {
   });
 
   it('refuses an RPPS number whose key does not match', () => {
-    expect(codes({ ...prescription, prescriber: { ...prescriber, rpps: '10003456789' } })).toEqual(['prescriber_rpps_invalid']);
+    expect(codes({ ...prescription, prescriber: { ...prescriber, rpps: '10003456789' } })).toEqual([
+      'prescriber_rpps_invalid',
+    ]);
   });
 
   it('requires the weight of a child under 18 at the prescription date', () => {
@@ -56,11 +63,15 @@ describe('prescription mentions (CSP R5132-3)', () => {
 
   it('no longer requires the weight from the 18th birthday', () => {
     expect(codes({ ...prescription, patient: { ...adult, birthDate: '2007-06-15' } })).toEqual([]);
-    expect(codes({ ...prescription, patient: { ...adult, birthDate: '2007-06-16' } })).toEqual(['patient_weight']);
+    expect(codes({ ...prescription, patient: { ...adult, birthDate: '2007-06-16' } })).toEqual([
+      'patient_weight',
+    ]);
   });
 
   it('requires the weight of an adult when a dose depends on it', () => {
-    expect(codes({ ...prescription, items: [{ ...item, weightDependent: true }] })).toEqual(['patient_weight']);
+    expect(codes({ ...prescription, items: [{ ...item, weightDependent: true }] })).toEqual([
+      'patient_weight',
+    ]);
   });
 
   it('lists product, strength, posology and duration or quantity missing per line', () => {
@@ -78,28 +89,45 @@ describe('prescription mentions (CSP R5132-3)', () => {
   });
 
   it('asks only the product for a line that is not a drug', () => {
-    expect(codes({ ...prescription, items: [{ itemKind: 'other', product: 'NFS, ionogramme' }] })).toEqual([]);
+    expect(codes({ ...prescription, items: [{ itemKind: 'other', product: 'NFS, ionogramme' }] })).toEqual(
+      [],
+    );
     expect(codes({ ...prescription, items: [{ itemKind: 'other' }] })).toEqual(['item_product']);
   });
 
   it('requires the MTE, EFG or CIF justification for a non-substitutable line', () => {
-    expect(codes({ ...prescription, items: [{ ...item, nonSubstitutable: true }] })).toEqual(['item_non_substitutable_reason']);
-    expect(codes({ ...prescription, items: [{ ...item, nonSubstitutable: true, nonSubstitutableReason: 'XYZ' }] })).toEqual([
+    expect(codes({ ...prescription, items: [{ ...item, nonSubstitutable: true }] })).toEqual([
       'item_non_substitutable_reason',
     ]);
-    expect(codes({ ...prescription, items: [{ ...item, nonSubstitutable: true, nonSubstitutableReason: 'MTE' }] })).toEqual([]);
+    expect(
+      codes({ ...prescription, items: [{ ...item, nonSubstitutable: true, nonSubstitutableReason: 'XYZ' }] }),
+    ).toEqual(['item_non_substitutable_reason']);
+    expect(
+      codes({ ...prescription, items: [{ ...item, nonSubstitutable: true, nonSubstitutableReason: 'MTE' }] }),
+    ).toEqual([]);
   });
 
   it('requires a zone on each line of a two-zone ALD prescription and at least one ALD line', () => {
     const ald: StructuredDocument = { ...prescription, kind: 'prescription_ald' };
     expect(codes(ald)).toEqual(['item_ald_zone', 'ald_items']);
     expect(codes({ ...ald, items: [{ ...item, zone: 'other' }] })).toEqual(['ald_items']);
-    expect(codes({ ...ald, items: [{ ...item, zone: 'ald' }, { ...item, zone: 'other' }] })).toEqual([]);
+    expect(
+      codes({
+        ...ald,
+        items: [
+          { ...item, zone: 'ald' },
+          { ...item, zone: 'other' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('labels each missing mention in French and English', () => {
     const [first] = checkMandatoryMentions({ ...prescription, signed: false });
-    expect(first).toEqual({ code: 'signature', labels: { fr: 'Signature du praticien', en: 'Practitioner signature' } });
+    expect(first).toEqual({
+      code: 'signature',
+      labels: { fr: 'Signature du praticien', en: 'Practitioner signature' },
+    });
   });
 });
 
@@ -132,9 +160,9 @@ describe('certificate mentions (CSP R4127-76)', () => {
   });
 
   it('refuses an examination dated after the certificate is written', () => {
-    expect(codes({ ...certificate, certificate: { ...certificate.certificate, examinationDate: '2025-06-16' } })).toEqual([
-      'certificate_examination_after_writing',
-    ]);
+    expect(
+      codes({ ...certificate, certificate: { ...certificate.certificate, examinationDate: '2025-06-16' } }),
+    ).toEqual(['certificate_examination_after_writing']);
   });
 
   it('requires the practitioner identity but not a phone number', () => {
@@ -185,7 +213,10 @@ describe('liaison letter mentions (CSP R1112-1-2)', () => {
   });
 
   it('requires each treatment to say whether it was started, changed, stopped or continued', () => {
-    const missing = checkMandatoryMentions({ ...letter, liaison: { ...letter.liaison, dischargeTreatments: [{ product: 'X' }] } });
+    const missing = checkMandatoryMentions({
+      ...letter,
+      liaison: { ...letter.liaison, dischargeTreatments: [{ product: 'X' }] },
+    });
     expect(missing.map((m) => [m.code, m.itemIndex])).toEqual([['liaison_treatment_change', 0]]);
   });
 });
@@ -208,26 +239,42 @@ describe('report mentions', () => {
   });
 
   it('names the missing sections of an operative report', () => {
-    const missing = checkMandatoryMentions({ ...report, report: { establishment: 'x', sections: { indication: 'a' } } });
-    expect(missing.map((m) => m.section)).toEqual(['anaesthesia', 'procedure', 'post_operative_instructions']);
+    const missing = checkMandatoryMentions({
+      ...report,
+      report: { establishment: 'x', sections: { indication: 'a' } },
+    });
+    expect(missing.map((m) => m.section)).toEqual([
+      'anaesthesia',
+      'procedure',
+      'post_operative_instructions',
+    ]);
     expect(missing[0]!.labels.fr).toBe('Rubrique du compte rendu : Anesthésie');
   });
 
   it('uses the sections the template requires', () => {
     expect(
-      codes({ ...report, kind: 'consultation_report', report: { establishment: 'x', sections: { plan: 'p' }, requiredSections: ['plan'] } }),
+      codes({
+        ...report,
+        kind: 'consultation_report',
+        report: { establishment: 'x', sections: { plan: 'p' }, requiredSections: ['plan'] },
+      }),
     ).toEqual([]);
   });
 
   it('requires the INS once the identity is qualified', () => {
     expect(codes({ ...report, patient: { ...adult, identityQualified: true } })).toEqual(['patient_ins']);
-    expect(codes({ ...report, patient: { ...adult, identityQualified: true, ins: '285057800608412' } })).toEqual([]);
+    expect(
+      codes({ ...report, patient: { ...adult, identityQualified: true, ins: '285057800608412' } }),
+    ).toEqual([]);
   });
 });
 
 describe('other kinds', () => {
   it('asks a letter to a colleague for the practitioner and signature', () => {
-    expect(codes({ kind: 'letter_to_colleague', date: '2025-06-15', patient: adult })).toEqual(['signature', 'prescriber_name']);
+    expect(codes({ kind: 'letter_to_colleague', date: '2025-06-15', patient: adult })).toEqual([
+      'signature',
+      'prescriber_name',
+    ]);
   });
 
   it('asks an appointment notice only for the patient and the date', () => {

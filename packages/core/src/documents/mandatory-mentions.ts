@@ -96,9 +96,15 @@ export const defaultReportSections: Record<'consultation_report' | 'operative_re
 
 export const mentionLabels = {
   prescriber_name: { fr: 'Nom du praticien', en: 'Practitioner name' },
-  prescriber_qualification: { fr: 'Qualification ou spécialité du praticien', en: 'Practitioner qualification or specialty' },
+  prescriber_qualification: {
+    fr: 'Qualification ou spécialité du praticien',
+    en: 'Practitioner qualification or specialty',
+  },
   prescriber_rpps: { fr: 'N° RPPS du praticien', en: 'Practitioner RPPS number' },
-  prescriber_rpps_invalid: { fr: 'N° RPPS invalide (11 chiffres, clé)', en: 'Invalid RPPS number (11 digits, key)' },
+  prescriber_rpps_invalid: {
+    fr: 'N° RPPS invalide (11 chiffres, clé)',
+    en: 'Invalid RPPS number (11 digits, key)',
+  },
   prescriber_address: { fr: 'Adresse professionnelle', en: 'Professional address' },
   prescriber_contact: { fr: 'Téléphone ou e-mail du praticien', en: 'Practitioner phone or e-mail' },
   document_date: { fr: 'Date de rédaction', en: 'Date of writing' },
@@ -107,7 +113,10 @@ export const mentionLabels = {
   patient_first_name: { fr: 'Prénom du patient', en: 'Patient first name' },
   patient_sex: { fr: 'Sexe du patient', en: 'Patient sex' },
   patient_birth_date: { fr: 'Date de naissance (âge) du patient', en: 'Patient birth date (age)' },
-  patient_weight: { fr: 'Poids du patient (enfant ou posologie au poids)', en: 'Patient weight (child or weight-based dose)' },
+  patient_weight: {
+    fr: 'Poids du patient (enfant ou posologie au poids)',
+    en: 'Patient weight (child or weight-based dose)',
+  },
   patient_ins: { fr: 'INS du patient (identité qualifiée)', en: 'Patient INS (qualified identity)' },
   prescription_items: { fr: 'Au moins une ligne de prescription', en: 'At least one prescription line' },
   item_product: { fr: 'Produit prescrit (dénomination commune)', en: 'Prescribed product (common name)' },
@@ -118,7 +127,10 @@ export const mentionLabels = {
     fr: 'Justification « non substituable » (MTE, EFG ou CIF)',
     en: '“Non-substitutable” justification (MTE, EFG or CIF)',
   },
-  item_ald_zone: { fr: 'Zone de l’ordonnance bizone (ALD ou hors ALD)', en: 'Two-zone form zone (ALD or not)' },
+  item_ald_zone: {
+    fr: 'Zone de l’ordonnance bizone (ALD ou hors ALD)',
+    en: 'Two-zone form zone (ALD or not)',
+  },
   ald_items: { fr: 'Au moins une ligne en rapport avec l’ALD', en: 'At least one line related to the ALD' },
   certificate_examination_date: { fr: 'Date de l’examen', en: 'Examination date' },
   certificate_examination_after_writing: {
@@ -131,18 +143,30 @@ export const mentionLabels = {
     fr: 'Mention « remis en main propre à l’intéressé(e) »',
     en: '“Handed in person to the person concerned” statement',
   },
-  liaison_discharging_practitioner: { fr: 'Praticien ayant prescrit la sortie', en: 'Discharging practitioner' },
+  liaison_discharging_practitioner: {
+    fr: 'Praticien ayant prescrit la sortie',
+    en: 'Discharging practitioner',
+  },
   liaison_attending_physician: { fr: 'Médecin traitant', en: 'Attending physician' },
   liaison_reason: { fr: 'Motif de l’hospitalisation', en: 'Reason for the stay' },
   liaison_summary: { fr: 'Synthèse du séjour', en: 'Summary of the stay' },
   liaison_treatments: { fr: 'Traitements de sortie', en: 'Treatments at discharge' },
-  liaison_treatment_product: { fr: 'Médicament du traitement de sortie', en: 'Drug of the discharge treatment' },
+  liaison_treatment_product: {
+    fr: 'Médicament du traitement de sortie',
+    en: 'Drug of the discharge treatment',
+  },
   liaison_treatment_change: {
     fr: 'Traitement débuté, modifié, arrêté ou poursuivi',
     en: 'Treatment started, changed, stopped or continued',
   },
-  liaison_follow_up: { fr: 'Suivi prévu (rendez-vous, examens)', en: 'Planned follow-up (appointments, exams)' },
-  liaison_handed_to_patient: { fr: 'Remise au patient le jour de la sortie', en: 'Given to the patient on discharge day' },
+  liaison_follow_up: {
+    fr: 'Suivi prévu (rendez-vous, examens)',
+    en: 'Planned follow-up (appointments, exams)',
+  },
+  liaison_handed_to_patient: {
+    fr: 'Remise au patient le jour de la sortie',
+    en: 'Given to the patient on discharge day',
+  },
   report_establishment: { fr: 'Établissement et service', en: 'Establishment and unit' },
   report_section: { fr: 'Rubrique du compte rendu', en: 'Report section' },
 } satisfies Record<string, Labels>;
@@ -176,7 +200,11 @@ function mention(code: MentionCode, where: { itemIndex?: number; section?: strin
   const base = mentionLabels[code];
   if (where.itemIndex !== undefined) {
     const line = where.itemIndex + 1;
-    return { code, itemIndex: where.itemIndex, labels: { fr: `${base.fr} (ligne ${line})`, en: `${base.en} (line ${line})` } };
+    return {
+      code,
+      itemIndex: where.itemIndex,
+      labels: { fr: `${base.fr} (ligne ${line})`, en: `${base.en} (line ${line})` },
+    };
   }
   if (where.section !== undefined) {
     const name = sectionLabels[where.section] ?? { fr: where.section, en: where.section };
@@ -225,7 +253,8 @@ function checkPrescription(doc: StructuredDocument, out: MissingMention[]): void
   checkPatientName(doc.patient, out);
   if (!filled(doc.patient?.sex)) out.push(mention('patient_sex'));
   if (!filled(doc.patient?.birthDate)) out.push(mention('patient_birth_date'));
-  const needsWeight = isMinorAt(doc.patient?.birthDate, doc.date) || items.some((i) => i.weightDependent === true);
+  const needsWeight =
+    isMinorAt(doc.patient?.birthDate, doc.date) || items.some((i) => i.weightDependent === true);
   if (needsWeight && !(typeof doc.patient?.weightKg === 'number' && doc.patient.weightKg > 0)) {
     out.push(mention('patient_weight'));
   }
@@ -236,11 +265,14 @@ function checkPrescription(doc: StructuredDocument, out: MissingMention[]): void
     if ((item.itemKind ?? 'drug') === 'drug') {
       if (!filled(item.dosage)) out.push(mention('item_dosage', where));
       if (!filled(item.posology)) out.push(mention('item_posology', where));
-      if (!filled(item.duration) && !filled(item.quantity)) out.push(mention('item_duration_or_quantity', where));
+      if (!filled(item.duration) && !filled(item.quantity))
+        out.push(mention('item_duration_or_quantity', where));
     }
     if (
       item.nonSubstitutable === true &&
-      !(nonSubstitutableReasons as readonly string[]).includes((item.nonSubstitutableReason ?? '').trim().toUpperCase())
+      !(nonSubstitutableReasons as readonly string[]).includes(
+        (item.nonSubstitutableReason ?? '').trim().toUpperCase(),
+      )
     ) {
       out.push(mention('item_non_substitutable_reason', where));
     }
@@ -261,7 +293,8 @@ function checkCertificate(doc: StructuredDocument, out: MissingMention[]): void 
   checkPatientName(doc.patient, out);
   if (!filled(doc.patient?.birthDate)) out.push(mention('patient_birth_date'));
   if (!filled(c?.examinationDate)) out.push(mention('certificate_examination_date'));
-  else if (filled(doc.date) && c!.examinationDate! > doc.date!) out.push(mention('certificate_examination_after_writing'));
+  else if (filled(doc.date) && c!.examinationDate! > doc.date!)
+    out.push(mention('certificate_examination_after_writing'));
   if (!filled(c?.purpose)) out.push(mention('certificate_purpose'));
   if (!filled(c?.observations)) out.push(mention('certificate_observations'));
   if (c?.handedOver !== true) out.push(mention('certificate_handed_over'));
@@ -287,7 +320,11 @@ function checkLiaisonLetter(doc: StructuredDocument, out: MissingMention[]): voi
   if (l?.handedToPatient !== true) out.push(mention('liaison_handed_to_patient'));
 }
 
-function checkReport(doc: StructuredDocument, kind: 'consultation_report' | 'operative_report', out: MissingMention[]) {
+function checkReport(
+  doc: StructuredDocument,
+  kind: 'consultation_report' | 'operative_report',
+  out: MissingMention[],
+) {
   const r = doc.report;
   if (!filled(r?.establishment)) out.push(mention('report_establishment'));
   if (!filled(doc.prescriber?.name)) out.push(mention('prescriber_name'));

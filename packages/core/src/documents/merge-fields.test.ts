@@ -63,7 +63,14 @@ describe('merge field catalogue', () => {
   });
 
   it('covers patient, practitioner, organisation, appointment and dates', () => {
-    for (const field of ['patient.birthName', 'patient.age', 'practitioner.rpps', 'organization.name', 'appointment.date', 'today']) {
+    for (const field of [
+      'patient.birthName',
+      'patient.age',
+      'practitioner.rpps',
+      'organization.name',
+      'appointment.date',
+      'today',
+    ]) {
       expect(isMergeField(field)).toBe(true);
     }
     expect(new Set(mergeFields.map((f) => f.group))).toEqual(
@@ -104,7 +111,9 @@ describe('validateTemplate', () => {
   it('refuses an unknown merge field node, naming it', () => {
     const doc: RichTextDoc = {
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'mergeField', attrs: { field: 'patient.shoeSize' } }] }],
+      content: [
+        { type: 'paragraph', content: [{ type: 'mergeField', attrs: { field: 'patient.shoeSize' } }] },
+      ],
     };
     expect(caught(() => validateTemplate(doc)).params.name).toBe('patient.shoeSize');
   });
@@ -116,7 +125,10 @@ describe('validateTemplate', () => {
         {
           type: 'table',
           content: [
-            { type: 'tableRow', content: [{ type: 'tableCell', content: richTextDoc('{{foo.bar}}').content }] },
+            {
+              type: 'tableRow',
+              content: [{ type: 'tableCell', content: richTextDoc('{{foo.bar}}').content }],
+            },
           ],
         },
       ],
@@ -125,7 +137,9 @@ describe('validateTemplate', () => {
   });
 
   it('refuses an unclosed merge field', () => {
-    expect(caught(() => validateTemplate(richTextDoc('Cher {{patient.birthName'))).code).toBe('merge_field_unclosed');
+    expect(caught(() => validateTemplate(richTextDoc('Cher {{patient.birthName'))).code).toBe(
+      'merge_field_unclosed',
+    );
   });
 
   it('refuses content that is not an editor document', () => {
@@ -168,7 +182,11 @@ describe('fillTemplate', () => {
     };
     const { doc: filled, missing } = fillTemplate(doc, context, 'fr');
     expect(text(filled)).toBe('Madame MARIE MARTIN, Dr Jean DUPONT');
-    expect(filled.content[0]!.content![1]).toEqual({ type: 'text', text: 'Dr Jean DUPONT', marks: [{ type: 'italic' }] });
+    expect(filled.content[0]!.content![1]).toEqual({
+      type: 'text',
+      text: 'Dr Jean DUPONT',
+      marks: [{ type: 'italic' }],
+    });
     expect(missing).toEqual([]);
   });
 
@@ -201,7 +219,11 @@ describe('fillTemplate', () => {
   });
 
   it('leaves a missing value visibly marked and lists it', () => {
-    const { doc, missing } = fillTemplate(richTextDoc('INS : {{patient.ins}} / {{practitioner.phone}}'), context, 'fr');
+    const { doc, missing } = fillTemplate(
+      richTextDoc('INS : {{patient.ins}} / {{practitioner.phone}}'),
+      context,
+      'fr',
+    );
     expect(text(doc)).toBe('INS : [à compléter : INS] / [à compléter : Téléphone du praticien]');
     expect(missing).toEqual(['patient.ins', 'practitioner.phone']);
     const en = fillTemplate(richTextDoc('{{patient.ins}}'), context, 'en');
@@ -209,7 +231,11 @@ describe('fillTemplate', () => {
   });
 
   it('marks patient fields missing when no patient is given', () => {
-    const { missing } = fillTemplate(richTextDoc('{{patient.birthName}} {{patient.age}}'), { documentDate: '2025-06-15' }, 'fr');
+    const { missing } = fillTemplate(
+      richTextDoc('{{patient.birthName}} {{patient.age}}'),
+      { documentDate: '2025-06-15' },
+      'fr',
+    );
     expect(missing).toEqual(['patient.birthName', 'patient.age']);
   });
 
@@ -244,6 +270,8 @@ describe('fillTemplate', () => {
   });
 
   it('refuses to fill a template with an unknown field', () => {
-    expect(caught(() => fillTemplate(richTextDoc('{{nope}}'), context, 'fr')).code).toBe('unknown_merge_field');
+    expect(caught(() => fillTemplate(richTextDoc('{{nope}}'), context, 'fr')).code).toBe(
+      'unknown_merge_field',
+    );
   });
 });

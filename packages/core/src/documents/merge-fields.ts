@@ -102,8 +102,10 @@ export function ageAt(birthDate: string, at: string): Age {
 /** Paediatric habit: months until 2 years, days in the first month. */
 export function formatAge(age: Age, language: Language): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  if (age.years >= 2) return language === 'fr' ? plural(age.years, 'an', 'ans') : plural(age.years, 'year', 'years');
-  if (age.months >= 1) return language === 'fr' ? `${age.months} mois` : plural(age.months, 'month', 'months');
+  if (age.years >= 2)
+    return language === 'fr' ? plural(age.years, 'an', 'ans') : plural(age.years, 'year', 'years');
+  if (age.months >= 1)
+    return language === 'fr' ? `${age.months} mois` : plural(age.months, 'month', 'months');
   return language === 'fr' ? plural(age.days, 'jour', 'jours') : plural(age.days, 'day', 'days');
 }
 
@@ -198,7 +200,12 @@ const definitions: (MergeFieldDefinition & { resolve: Resolver })[] = [
         ? null
         : `${l === 'fr' ? String(c.patient.weightKg).replace('.', ',') : c.patient.weightKg} kg`,
   },
-  { field: 'patient.ins', group: 'patient', labels: { fr: 'INS', en: 'INS' }, resolve: (c) => c.patient?.ins },
+  {
+    field: 'patient.ins',
+    group: 'patient',
+    labels: { fr: 'INS', en: 'INS' },
+    resolve: (c) => c.patient?.ins,
+  },
   {
     field: 'patient.address',
     group: 'patient',
@@ -395,13 +402,17 @@ export function mergeFieldsInText(text: string): string[] {
   const fields: string[] = [];
   for (const match of text.matchAll(fieldPattern)) {
     const name = match[1]!.trim();
-    if (!isMergeField(name)) throw new DomainError('unknown_merge_field', { field: 'content', params: { name } });
+    if (!isMergeField(name))
+      throw new DomainError('unknown_merge_field', { field: 'content', params: { name } });
     fields.push(name);
   }
   const rest = text.replace(fieldPattern, '');
   if (rest.includes('{{') || rest.includes('}}')) {
     const at = Math.max(rest.indexOf('{{'), 0);
-    throw new DomainError('merge_field_unclosed', { field: 'content', params: { name: rest.slice(at, at + 40) } });
+    throw new DomainError('merge_field_unclosed', {
+      field: 'content',
+      params: { name: rest.slice(at, at + 40) },
+    });
   }
   return fields;
 }
@@ -419,7 +430,8 @@ export function validateTemplate(doc: RichTextDoc): string[] {
     if (node.type === 'text') used.push(...mergeFieldsInText(node.text ?? ''));
     if (node.type === mergeFieldNodeType) {
       const name = typeof node.attrs?.field === 'string' ? node.attrs.field.trim() : '';
-      if (!isMergeField(name)) throw new DomainError('unknown_merge_field', { field: 'content', params: { name } });
+      if (!isMergeField(name))
+        throw new DomainError('unknown_merge_field', { field: 'content', params: { name } });
       used.push(name);
     }
     for (const child of node.content ?? []) walk(child);
@@ -447,7 +459,12 @@ export function mergeFieldValue(field: string, context: MergeContext, language: 
   return value === undefined || value === null ? null : value;
 }
 
-export function fillText(text: string, context: MergeContext, language: Language, missing: string[] = []): string {
+export function fillText(
+  text: string,
+  context: MergeContext,
+  language: Language,
+  missing: string[] = [],
+): string {
   return text.replace(fieldPattern, (whole, inner: string) => {
     const name = inner.trim();
     if (!isMergeField(name)) return whole;

@@ -41,11 +41,15 @@ describe('snippets', () => {
   });
 
   it('expands every shortcut standing as a whole word in a text', () => {
-    expect(expandSnippets('.ras\ncdt repos, cdtx', snippets)).toBe('Examen clinique sans particularité.\nConduite à tenir : repos, cdtx');
+    expect(expandSnippets('.ras\ncdt repos, cdtx', snippets)).toBe(
+      'Examen clinique sans particularité.\nConduite à tenir : repos, cdtx',
+    );
   });
 
   it('refuses a shortcut already taken', () => {
-    expect(codeOf(() => validateSnippet({ shortcut: 'CDT', text: 'x' }, snippets))).toBe('snippet_shortcut_taken');
+    expect(codeOf(() => validateSnippet({ shortcut: 'CDT', text: 'x' }, snippets))).toBe(
+      'snippet_shortcut_taken',
+    );
   });
 
   it('refuses a shortcut with a space or too short', () => {
@@ -55,7 +59,9 @@ describe('snippets', () => {
 
   it('refuses an empty text and an unknown merge field in the text', () => {
     expect(codeOf(() => validateSnippet({ shortcut: 'vide', text: ' ' }))).toBe('required');
-    expect(codeOf(() => validateSnippet({ shortcut: 'nom', text: '{{patient.nom}}' }))).toBe('unknown_merge_field');
+    expect(codeOf(() => validateSnippet({ shortcut: 'nom', text: '{{patient.nom}}' }))).toBe(
+      'unknown_merge_field',
+    );
     expect(validateSnippet({ shortcut: ' nom ', text: '{{patient.birthName}}' })).toEqual({
       shortcut: 'nom',
       text: '{{patient.birthName}}',

@@ -16,7 +16,8 @@ function shortcutKey(shortcut: string): string {
 /** Checks one snippet against the existing ones: valid shortcut, not taken, known merge fields. */
 export function validateSnippet(snippet: Snippet, existing: readonly Snippet[] = []): Snippet {
   const shortcut = snippet.shortcut.trim();
-  if (!shortcutPattern.test(shortcut)) throw new DomainError('snippet_shortcut_invalid', { field: 'shortcut' });
+  if (!shortcutPattern.test(shortcut))
+    throw new DomainError('snippet_shortcut_invalid', { field: 'shortcut' });
   if (snippet.text.trim() === '') throw new DomainError('required', { field: 'text' });
   if (existing.some((s) => shortcutKey(s.shortcut) === shortcutKey(shortcut))) {
     throw new DomainError('snippet_shortcut_taken', { field: 'shortcut', params: { shortcut } });

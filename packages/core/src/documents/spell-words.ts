@@ -25,7 +25,8 @@ export function buildMedicalWordList(
   userWords: Iterable<string> = [],
 ): string[] {
   const words = new Set<string>();
-  for (const row of cim10Rows) for (const w of wordsOf(row.label.replace(/\*{3}[^*]*\*{3}/g, ' '))) words.add(w);
+  for (const row of cim10Rows)
+    for (const w of wordsOf(row.label.replace(/\*{3}[^*]*\*{3}/g, ' '))) words.add(w);
   for (const name of drugNames) for (const w of wordsOf(name)) words.add(w);
   for (const word of userWords) for (const w of wordsOf(word)) words.add(w);
   return [...words].sort((a, b) => a.localeCompare(b, 'fr'));

@@ -14,16 +14,42 @@ import {
   reviseDocument,
 } from './workflow.ts';
 
-const secretary: DocumentActor = { userId: 'u-sec', role: 'secretary', practitionerId: null, at: '2025-06-15T09:00:00+02:00' };
-const doctor: DocumentActor = { userId: 'u-doc', role: 'practitioner', practitionerId: 'p-1', at: '2025-06-15T10:00:00+02:00' };
-const otherDoctor: DocumentActor = { userId: 'u-doc2', role: 'practitioner', practitionerId: 'p-2', at: '2025-06-15T10:00:00+02:00' };
-const admin: DocumentActor = { userId: 'u-adm', role: 'admin', practitionerId: null, at: '2025-06-15T10:00:00+02:00' };
+const secretary: DocumentActor = {
+  userId: 'u-sec',
+  role: 'secretary',
+  practitionerId: null,
+  at: '2025-06-15T09:00:00+02:00',
+};
+const doctor: DocumentActor = {
+  userId: 'u-doc',
+  role: 'practitioner',
+  practitionerId: 'p-1',
+  at: '2025-06-15T10:00:00+02:00',
+};
+const otherDoctor: DocumentActor = {
+  userId: 'u-doc2',
+  role: 'practitioner',
+  practitionerId: 'p-2',
+  at: '2025-06-15T10:00:00+02:00',
+};
+const admin: DocumentActor = {
+  userId: 'u-adm',
+  role: 'admin',
+  practitionerId: null,
+  at: '2025-06-15T10:00:00+02:00',
+};
 const patient: DocumentPatient = { id: 'pat-1', mergedIntoId: null };
 const validate: DocumentAction = { kind: 'validate', missingMentions: [] };
 
 function draft(kind: DocumentKind = 'prescription', practitionerId: string | null = 'p-1'): DocumentVersion {
-  return newDocument({ id: 'd-1', kind, patient, practitionerId, content: richTextDoc('Paracétamol'), actor: secretary })
-    .document;
+  return newDocument({
+    id: 'd-1',
+    kind,
+    patient,
+    practitionerId,
+    content: richTextDoc('Paracétamol'),
+    actor: secretary,
+  }).document;
 }
 
 function run(doc: DocumentVersion, actor: DocumentActor, ...actions: DocumentAction[]): DocumentVersion {
@@ -43,7 +69,13 @@ function codeOf(fn: () => unknown): string {
 describe('document workflow', () => {
   it('starts as a draft, version 1, for the patient', () => {
     const doc = draft();
-    expect(doc).toMatchObject({ status: 'draft', version: 1, documentId: 'd-1', patientId: 'pat-1', supersedes: null });
+    expect(doc).toMatchObject({
+      status: 'draft',
+      version: 1,
+      documentId: 'd-1',
+      patientId: 'pat-1',
+      supersedes: null,
+    });
   });
 
   it('goes draft → to_validate → validated → sent → filed', () => {
@@ -81,7 +113,10 @@ describe('document workflow', () => {
   });
 
   it('refuses validation while mandatory mentions are missing', () => {
-    const action: DocumentAction = { kind: 'validate', missingMentions: [{ code: 'prescriber_rpps' }, { code: 'signature' }] };
+    const action: DocumentAction = {
+      kind: 'validate',
+      missingMentions: [{ code: 'prescriber_rpps' }, { code: 'signature' }],
+    };
     try {
       run(draft(), doctor, action);
       expect.unreachable();
@@ -101,9 +136,13 @@ describe('document workflow', () => {
 
   it('never changes a validated document', () => {
     const validated = run(draft(), doctor, validate);
-    expect(codeOf(() => run(validated, doctor, { kind: 'edit', content: richTextDoc('x') }))).toBe('document_immutable');
+    expect(codeOf(() => run(validated, doctor, { kind: 'edit', content: richTextDoc('x') }))).toBe(
+      'document_immutable',
+    );
     const sent = run(validated, secretary, { kind: 'send' });
-    expect(codeOf(() => run(sent, doctor, { kind: 'edit', content: richTextDoc('x') }))).toBe('document_immutable');
+    expect(codeOf(() => run(sent, doctor, { kind: 'edit', content: richTextDoc('x') }))).toBe(
+      'document_immutable',
+    );
   });
 
   it('lets the practitioner send a document back to draft', () => {
@@ -118,7 +157,12 @@ describe('document workflow', () => {
 
   it('keeps the first sending date when a document is sent again', () => {
     const sent = run(draft(), doctor, validate, { kind: 'send' });
-    const again = applyDocumentAction(sent, { kind: 'send' }, { ...secretary, at: '2025-06-20T09:00:00+02:00' }, patient);
+    const again = applyDocumentAction(
+      sent,
+      { kind: 'send' },
+      { ...secretary, at: '2025-06-20T09:00:00+02:00' },
+      patient,
+    );
     expect(again.document.sentAt).toBe(doctor.at);
     expect(again.event).toMatchObject({ type: 'send', at: '2025-06-20T09:00:00+02:00', byUserId: 'u-sec' });
   });
@@ -126,19 +170,30 @@ describe('document workflow', () => {
   it('refuses a document for a merged patient, naming the record kept', () => {
     const merged: DocumentPatient = { id: 'pat-1', mergedIntoId: 'pat-9' };
     try {
-      newDocument({ id: 'd', kind: 'certificate', patient: merged, practitionerId: null, content: richTextDoc(''), actor: secretary });
+      newDocument({
+        id: 'd',
+        kind: 'certificate',
+        patient: merged,
+        practitionerId: null,
+        content: richTextDoc(''),
+        actor: secretary,
+      });
       expect.unreachable();
     } catch (error) {
       expect((error as DomainError).code).toBe('patient_merged');
       expect((error as DomainError).params.survivorId).toBe('pat-9');
     }
-    expect(codeOf(() => applyDocumentAction(draft(), { kind: 'submit' }, secretary, merged))).toBe('patient_merged');
+    expect(codeOf(() => applyDocumentAction(draft(), { kind: 'submit' }, secretary, merged))).toBe(
+      'patient_merged',
+    );
   });
 
   it('refuses an action checked against another patient', () => {
-    expect(codeOf(() => applyDocumentAction(draft(), { kind: 'submit' }, secretary, { id: 'pat-2', mergedIntoId: null }))).toBe(
-      'document_patient_mismatch',
-    );
+    expect(
+      codeOf(() =>
+        applyDocumentAction(draft(), { kind: 'submit' }, secretary, { id: 'pat-2', mergedIntoId: null }),
+      ),
+    ).toBe('document_patient_mismatch');
   });
 
   it('lists the actions the current status allows', () => {
@@ -151,7 +206,12 @@ describe('document workflow', () => {
 describe('document versions', () => {
   it('corrects a validated document with a new draft version that supersedes it', () => {
     const validated = run(draft(), doctor, validate);
-    const { superseded, revision, event } = reviseDocument(validated, { id: 'd-2', content: richTextDoc('Corrigé') }, doctor, patient);
+    const { superseded, revision, event } = reviseDocument(
+      validated,
+      { id: 'd-2', content: richTextDoc('Corrigé') },
+      doctor,
+      patient,
+    );
     expect(superseded).toEqual({ ...validated, supersededBy: 'd-2' });
     expect(superseded.content).toEqual(validated.content);
     expect(revision).toMatchObject({
@@ -168,23 +228,33 @@ describe('document versions', () => {
 
   it('refuses any action on a superseded version', () => {
     const validated = run(draft(), doctor, validate);
-    const { superseded } = reviseDocument(validated, { id: 'd-2', content: richTextDoc('x') }, doctor, patient);
-    expect(codeOf(() => run(superseded, secretary, { kind: 'send' }))).toBe('document_superseded');
-    expect(codeOf(() => reviseDocument(superseded, { id: 'd-3', content: richTextDoc('y') }, doctor, patient))).toBe(
-      'document_superseded',
+    const { superseded } = reviseDocument(
+      validated,
+      { id: 'd-2', content: richTextDoc('x') },
+      doctor,
+      patient,
     );
+    expect(codeOf(() => run(superseded, secretary, { kind: 'send' }))).toBe('document_superseded');
+    expect(
+      codeOf(() => reviseDocument(superseded, { id: 'd-3', content: richTextDoc('y') }, doctor, patient)),
+    ).toBe('document_superseded');
     expect(allowedDocumentActions(superseded)).toEqual([]);
   });
 
   it('does not version a draft: a draft is edited in place', () => {
-    expect(codeOf(() => reviseDocument(draft(), { id: 'd-2', content: richTextDoc('x') }, doctor, patient))).toBe(
-      'document_not_validated',
-    );
+    expect(
+      codeOf(() => reviseDocument(draft(), { id: 'd-2', content: richTextDoc('x') }, doctor, patient)),
+    ).toBe('document_not_validated');
   });
 
   it('finds the version in force among all versions', () => {
     const validated = run(draft(), doctor, validate);
-    const { superseded, revision } = reviseDocument(validated, { id: 'd-2', content: richTextDoc('x') }, doctor, patient);
+    const { superseded, revision } = reviseDocument(
+      validated,
+      { id: 'd-2', content: richTextDoc('x') },
+      doctor,
+      patient,
+    );
     expect(currentVersion([superseded, revision])?.id).toBe('d-2');
     expect(currentVersion([])).toBeNull();
   });

@@ -89,7 +89,9 @@ const statusAfter: Record<DocumentActionKind, DocumentStatus | null> = {
 /** Actions possible on a version in its current status (for the buttons the UI shows). */
 export function allowedDocumentActions(document: DocumentVersion): DocumentActionKind[] {
   if (document.supersededBy !== null) return [];
-  return (Object.keys(allowedFrom) as DocumentActionKind[]).filter((a) => allowedFrom[a].includes(document.status));
+  return (Object.keys(allowedFrom) as DocumentActionKind[]).filter((a) =>
+    allowedFrom[a].includes(document.status),
+  );
 }
 
 /**
@@ -98,7 +100,10 @@ export function allowedDocumentActions(document: DocumentVersion): DocumentActio
  */
 export function assertPatientNotMerged(patient: DocumentPatient): void {
   if (patient.mergedIntoId !== null) {
-    throw new DomainError('patient_merged', { field: 'patientId', params: { survivorId: patient.mergedIntoId } });
+    throw new DomainError('patient_merged', {
+      field: 'patientId',
+      params: { survivorId: patient.mergedIntoId },
+    });
   }
 }
 
@@ -145,7 +150,11 @@ export function newDocument(input: {
   return { document, event: eventOf('create', document, input.actor) };
 }
 
-function eventOf(type: DocumentEvent['type'], document: DocumentVersion, actor: DocumentActor): DocumentEvent {
+function eventOf(
+  type: DocumentEvent['type'],
+  document: DocumentVersion,
+  actor: DocumentActor,
+): DocumentEvent {
   return {
     type,
     documentId: document.documentId,
@@ -157,7 +166,8 @@ function eventOf(type: DocumentEvent['type'], document: DocumentVersion, actor: 
 }
 
 function assertSamePatient(document: DocumentVersion, patient: DocumentPatient): void {
-  if (patient.id !== document.patientId) throw new DomainError('document_patient_mismatch', { field: 'patientId' });
+  if (patient.id !== document.patientId)
+    throw new DomainError('document_patient_mismatch', { field: 'patientId' });
   assertPatientNotMerged(patient);
 }
 
@@ -172,8 +182,11 @@ export function applyDocumentAction(
     throw new DomainError('document_superseded', { params: { supersededBy: document.supersededBy } });
   }
   if (!allowedFrom[action.kind].includes(document.status)) {
-    if (action.kind === 'edit') throw new DomainError('document_immutable', { params: { status: document.status } });
-    throw new DomainError('document_transition_not_allowed', { params: { from: document.status, action: action.kind } });
+    if (action.kind === 'edit')
+      throw new DomainError('document_immutable', { params: { status: document.status } });
+    throw new DomainError('document_transition_not_allowed', {
+      params: { from: document.status, action: action.kind },
+    });
   }
   let next: DocumentVersion = { ...document, status: statusAfter[action.kind] ?? document.status };
   switch (action.kind) {
@@ -188,7 +201,10 @@ export function applyDocumentAction(
       assertMayValidate(document, actor);
       if (action.missingMentions.length > 0) {
         throw new DomainError('mandatory_mentions_missing', {
-          params: { count: action.missingMentions.length, mentions: action.missingMentions.map((m) => m.code).join(', ') },
+          params: {
+            count: action.missingMentions.length,
+            mentions: action.missingMentions.map((m) => m.code).join(', '),
+          },
         });
       }
       next = {
@@ -246,5 +262,8 @@ export function reviseDocument(
 /** The version in force among all versions of one document: the latest not superseded. */
 export function currentVersion(versions: readonly DocumentVersion[]): DocumentVersion | null {
   const live = versions.filter((v) => v.supersededBy === null);
-  return live.reduce<DocumentVersion | null>((best, v) => (best === null || v.version > best.version ? v : best), null);
+  return live.reduce<DocumentVersion | null>(
+    (best, v) => (best === null || v.version > best.version ? v : best),
+    null,
+  );
 }

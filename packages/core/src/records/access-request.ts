@@ -18,8 +18,14 @@ export const requesterKindLabels: Record<RequesterKind, { fr: string; en: string
   patient: { fr: 'Le patient', en: 'The patient' },
   parental_authority_holder: { fr: 'Titulaire de l’autorité parentale', en: 'Holder of parental authority' },
   guardian: { fr: 'Tuteur', en: 'Guardian' },
-  mandate_holder: { fr: 'Personne chargée d’un mandat de représentation', en: 'Holder of a representation mandate' },
-  practitioner_intermediary: { fr: 'Médecin désigné comme intermédiaire', en: 'Practitioner named as intermediary' },
+  mandate_holder: {
+    fr: 'Personne chargée d’un mandat de représentation',
+    en: 'Holder of a representation mandate',
+  },
+  practitioner_intermediary: {
+    fr: 'Médecin désigné comme intermédiaire',
+    en: 'Practitioner named as intermediary',
+  },
   heir: { fr: 'Ayant droit', en: 'Heir' },
   spouse: { fr: 'Conjoint', en: 'Spouse' },
   cohabitant: { fr: 'Concubin', en: 'Cohabitant' },

@@ -11,7 +11,12 @@ export interface ClassificationCategory {
 }
 export type ClassificationPlan = readonly ClassificationCategory[];
 
-const category = (code: string, fr: string, en: string, parentCode: string | null = null): ClassificationCategory => ({
+const category = (
+  code: string,
+  fr: string,
+  en: string,
+  parentCode: string | null = null,
+): ClassificationCategory => ({
   code,
   labels: { fr, en },
   parentCode,
@@ -43,8 +48,10 @@ const codePattern = /^[a-z][a-z0-9_]{1,39}$/;
 export function validateClassificationPlan(plan: ClassificationPlan): void {
   const byCode = new Map<string, ClassificationCategory>();
   for (const c of plan) {
-    if (!codePattern.test(c.code)) throw new DomainError('classification_code_invalid', { field: 'code', params: { code: c.code } });
-    if (byCode.has(c.code)) throw new DomainError('classification_code_duplicate', { field: 'code', params: { code: c.code } });
+    if (!codePattern.test(c.code))
+      throw new DomainError('classification_code_invalid', { field: 'code', params: { code: c.code } });
+    if (byCode.has(c.code))
+      throw new DomainError('classification_code_duplicate', { field: 'code', params: { code: c.code } });
     byCode.set(c.code, c);
   }
   for (const c of plan) {
@@ -52,8 +59,13 @@ export function validateClassificationPlan(plan: ClassificationPlan): void {
     let parent = c.parentCode;
     while (parent !== null) {
       const next = byCode.get(parent);
-      if (!next) throw new DomainError('classification_parent_unknown', { field: 'parentCode', params: { code: parent } });
-      if (seen.has(parent)) throw new DomainError('classification_cycle', { field: 'parentCode', params: { code: c.code } });
+      if (!next)
+        throw new DomainError('classification_parent_unknown', {
+          field: 'parentCode',
+          params: { code: parent },
+        });
+      if (seen.has(parent))
+        throw new DomainError('classification_cycle', { field: 'parentCode', params: { code: c.code } });
       seen.add(parent);
       parent = next.parentCode;
     }

@@ -26,7 +26,9 @@ export interface MissingRecordItem {
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days);
+  return Math.round(
+    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
+  );
 }
 
 /**
@@ -41,7 +43,12 @@ export function missingBeforeVisit(
   const missing: MissingRecordItem[] = [];
   for (const requirement of requirements) {
     const dates = attachments
-      .filter((a) => !a.deleted && a.classificationCode === requirement.classificationCode && a.documentDate <= visitDate)
+      .filter(
+        (a) =>
+          !a.deleted &&
+          a.classificationCode === requirement.classificationCode &&
+          a.documentDate <= visitDate,
+      )
       .map((a) => a.documentDate)
       .sort();
     const latest = dates[dates.length - 1] ?? null;

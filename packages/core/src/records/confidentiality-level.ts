@@ -35,7 +35,11 @@ export function canSeeItem(viewer: RecordViewer, item: ConfidentialItem): boolea
     case 'normal':
       return true;
     case 'restricted':
-      return practitioner || item.authorUserId === viewer.userId || (item.allowedUserIds ?? []).includes(viewer.userId);
+      return (
+        practitioner ||
+        item.authorUserId === viewer.userId ||
+        (item.allowedUserIds ?? []).includes(viewer.userId)
+      );
     case 'practitioner_only':
       return practitioner;
   }

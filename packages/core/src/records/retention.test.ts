@@ -20,14 +20,18 @@ describe('retention of the patient record (CSP R1112-7)', () => {
   });
 
   it('keeps the record 10 years from a death less than 10 years after the last visit (died 2022-07-01 → 2032-07-01)', () => {
-    expect(retentionEnd({ birthDate: '1940-01-01', lastVisitDate: '2020-05-05', deathDate: '2022-07-01' })).toMatchObject({
+    expect(
+      retentionEnd({ birthDate: '1940-01-01', lastVisitDate: '2020-05-05', deathDate: '2022-07-01' }),
+    ).toMatchObject({
       endDate: '2032-07-01',
       rule: 'ten_years_after_death',
     });
   });
 
   it('applies the 20 years when the death comes 10 years or more after the last visit', () => {
-    expect(retentionEnd({ birthDate: '1940-01-01', lastVisitDate: '2000-05-05', deathDate: '2012-01-01' })).toMatchObject({
+    expect(
+      retentionEnd({ birthDate: '1940-01-01', lastVisitDate: '2000-05-05', deathDate: '2012-01-01' }),
+    ).toMatchObject({
       endDate: '2020-05-05',
       rule: 'twenty_years_after_last_visit',
     });
@@ -73,7 +77,9 @@ describe('retention of the patient record (CSP R1112-7)', () => {
       endDate: null,
       openClaim: true,
     });
-    expect(isRetentionOver({ birthDate: '1950-06-01', lastVisitDate: '2010-03-15', claims }, '2099-01-01')).toBe(false);
+    expect(
+      isRetentionOver({ birthDate: '1950-06-01', lastVisitDate: '2010-03-15', claims }, '2099-01-01'),
+    ).toBe(false);
   });
 
   it('says the record may be destroyed from the end date on', () => {
@@ -84,9 +90,9 @@ describe('retention of the patient record (CSP R1112-7)', () => {
 
   it('refuses a last visit before birth or a death before the last visit', () => {
     expect(() => retentionEnd({ birthDate: '2000-01-01', lastVisitDate: '1999-01-01' })).toThrow(DomainError);
-    expect(() => retentionEnd({ birthDate: '2000-01-01', lastVisitDate: '2010-01-01', deathDate: '2009-01-01' })).toThrow(
-      DomainError,
-    );
+    expect(() =>
+      retentionEnd({ birthDate: '2000-01-01', lastVisitDate: '2010-01-01', deathDate: '2009-01-01' }),
+    ).toThrow(DomainError);
     expect(() => retentionEnd({ birthDate: 'not a date', lastVisitDate: '2010-01-01' })).toThrow(DomainError);
   });
 });

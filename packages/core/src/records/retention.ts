@@ -10,7 +10,11 @@ export interface RetentionInput {
   claims?: readonly { from: string; to: string | null }[];
 }
 
-export const retentionRules = ['twenty_years_after_last_visit', 'until_28th_birthday', 'ten_years_after_death'] as const;
+export const retentionRules = [
+  'twenty_years_after_last_visit',
+  'until_28th_birthday',
+  'ten_years_after_death',
+] as const;
 export type RetentionRule = (typeof retentionRules)[number];
 
 export interface Retention {
@@ -29,9 +33,15 @@ function day(value: string, field: string): DateTime {
 }
 
 /** Claims merged where they overlap, so a day counts once. */
-function mergedClaims(claims: RetentionInput['claims'], clockStart: DateTime): { from: DateTime; to: DateTime | null }[] {
+function mergedClaims(
+  claims: RetentionInput['claims'],
+  clockStart: DateTime,
+): { from: DateTime; to: DateTime | null }[] {
   const sorted = (claims ?? [])
-    .map((c) => ({ from: DateTime.max(day(c.from, 'claims'), clockStart), to: c.to === null ? null : day(c.to, 'claims') }))
+    .map((c) => ({
+      from: DateTime.max(day(c.from, 'claims'), clockStart),
+      to: c.to === null ? null : day(c.to, 'claims'),
+    }))
     .filter((c) => c.to === null || c.to > c.from)
     .sort((a, b) => a.from.toMillis() - b.from.toMillis());
   const merged: { from: DateTime; to: DateTime | null }[] = [];
@@ -55,7 +65,8 @@ export function retentionEnd(input: RetentionInput): Retention {
   const lastVisit = day(input.lastVisitDate, 'lastVisitDate');
   if (lastVisit < birth) throw new DomainError('retention_date_invalid', { field: 'lastVisitDate' });
   const death = input.deathDate ? day(input.deathDate, 'deathDate') : null;
-  if (death && (death < lastVisit || death < birth)) throw new DomainError('retention_date_invalid', { field: 'deathDate' });
+  if (death && (death < lastVisit || death < birth))
+    throw new DomainError('retention_date_invalid', { field: 'deathDate' });
 
   let end: DateTime;
   let rule: RetentionRule;
@@ -67,7 +78,10 @@ export function retentionEnd(input: RetentionInput): Retention {
   } else {
     const twentyYears = lastVisit.plus({ years: 20 });
     const birthday28 = birth.plus({ years: 28 });
-    [end, rule] = birthday28 > twentyYears ? [birthday28, 'until_28th_birthday'] : [twentyYears, 'twenty_years_after_last_visit'];
+    [end, rule] =
+      birthday28 > twentyYears
+        ? [birthday28, 'until_28th_birthday']
+        : [twentyYears, 'twenty_years_after_last_visit'];
   }
 
   let suspendedDays = 0;

@@ -37,7 +37,9 @@ export const classificationCategorySchema = z.object({
   parentCode: z.string().nullable().default(null),
   active: z.boolean().default(true),
 });
-export const classificationPlanInput = z.object({ categories: z.array(classificationCategorySchema).min(1).max(200) });
+export const classificationPlanInput = z.object({
+  categories: z.array(classificationCategorySchema).min(1).max(200),
+});
 
 export const timelineFilterInput = z.object({
   kinds: z.array(z.enum(timelineItemKinds)).optional(),

@@ -282,16 +282,14 @@ export async function recordRoutes(fastify: FastifyInstance) {
       )
         throw new DomainError('not_found');
       const content = await storage.get(attachment.storage_key);
-      await db.kysely
-        .transaction()
-        .execute((tx) =>
-          auditFrom(actor)(tx, {
-            action: 'read',
-            entity: 'attachment',
-            entityId: attachment.id,
-            patientId: attachment.patient_id,
-          }),
-        );
+      await db.kysely.transaction().execute((tx) =>
+        auditFrom(actor)(tx, {
+          action: 'read',
+          entity: 'attachment',
+          entityId: attachment.id,
+          patientId: attachment.patient_id,
+        }),
+      );
       reply
         .header('content-type', attachment.media_type)
         .header('content-disposition', 'inline')

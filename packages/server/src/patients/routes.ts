@@ -2,6 +2,7 @@ import { DomainError } from '@pivot/core';
 import { identityActionInput } from '@pivot/core/identity';
 import {
   coverageStatusOn,
+  importFields,
   patientRegistrationInput,
   patientToFhir,
   patientUpdateInput,
@@ -13,6 +14,7 @@ import { auditFrom } from '../audit/audit-log.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadCoverage } from './coverage-service.ts';
 import { findDuplicates } from './duplicate-check.ts';
+import { importPatients } from './import-service.ts';
 import { mergePatients, undoMerge } from './merge-service.ts';
 import {
   applyIdentity,
@@ -96,6 +98,30 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       const result = await registerPatient(db, actorOf(request), input, acknowledgedDuplicates);
       return reply.status(201).send(result);
     },
+  );
+
+  app.post(
+    '/api/patients/import',
+    {
+      config: { permission: 'patients.write' },
+      // An export of a whole practice: up to about 300,000 lines.
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        tags: ['patients'],
+        summary:
+          'Import patients from a CSV export: dry run (commit false) reports errors and suspected duplicates line by line',
+        body: z.object({
+          csv: z
+            .string()
+            .min(1)
+            .max(64 * 1024 * 1024),
+          mapping: z.partialRecord(z.enum(importFields), z.string().max(100)),
+          delimiter: z.enum([';', ',', '\t', '|']).optional(),
+          commit: z.boolean().default(false),
+        }),
+      },
+    },
+    async (request) => importPatients(db, actorOf(request), request.body),
   );
 
   app.get(
@@ -281,16 +307,14 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         actor.role === 'practitioner'
           ? items
           : items.filter((i) => i.confidentiality !== 'practitioner_only');
-      await db.kysely
-        .transaction()
-        .execute((tx) =>
-          auditFrom(actor)(tx, {
-            action: 'export',
-            entity: 'patient',
-            entityId: patient.id,
-            patientId: patient.id,
-          }),
-        );
+      await db.kysely.transaction().execute((tx) =>
+        auditFrom(actor)(tx, {
+          action: 'export',
+          entity: 'patient',
+          entityId: patient.id,
+          patientId: patient.id,
+        }),
+      );
       reply.header('content-disposition', `attachment; filename="patient-${patient.id}.json"`);
       return {
         exportedAt: new Date().toISOString(),

@@ -1,0 +1,4 @@
+import './messages.ts';
+
+export * from './mail-register.ts';
+export * from './schemas.ts';

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPatient } from '../testing/patient-builder.ts';
+import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
+
+let t: TestApp;
+let secretary: string;
+let patientId: string;
+
+const minimalPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type: string }) {
+  const boundary = '----pivot-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
+    parts.push(file.content, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const upload = (fields: Record<string, string>, file?: { name: string; content: Buffer; type: string }) => {
+  const body = multipart(fields, file);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/patients/${patientId}/attachments`,
+    headers: { cookie: secretary, ...body.headers },
+    payload: body.payload,
+  });
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await anOrganization().withUser('secretary').create(t.db);
+  secretary = await loginAs(t.app, org.byRole('secretary').email);
+  patientId = await aPatient().named('SCAN', 'ANNE').bornOn('1970-07-07').register(t.app, secretary);
+});
+afterAll(() => t.close());
+
+describe('attachments', () => {
+  it('stores a PDF scan, classifies it, puts it on the timeline and serves it back for viewing', async () => {
+    const response = await upload(
+      { classification: 'biology', title: 'Bilan sanguin' },
+      { name: 'bilan.pdf', content: minimalPdf, type: 'application/pdf' },
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json().mediaType).toBe('application/pdf');
+    const timeline = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/patients/${patientId}/timeline?kind=attachment`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]).toMatchObject({
+      title: 'Bilan sanguin',
+      classification: 'biology',
+      media_type: 'application/pdf',
+    });
+    const content = await t.app.inject({
+      method: 'GET',
+      url: `/api/attachments/${response.json().id}/content`,
+      headers: { cookie: secretary },
+    });
+    expect(content.statusCode).toBe(200);
+    expect(content.headers['content-type']).toBe('application/pdf');
+    expect(content.rawPayload.equals(minimalPdf)).toBe(true);
+  });
+
+  it('refuses a file named .pdf that is not a PDF', async () => {
+    const response = await upload(
+      { classification: 'biology' },
+      { name: 'faux.pdf', content: Buffer.from('MZ this is an executable'), type: 'application/pdf' },
+    );
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error).toMatchObject({ code: 'file_type_mismatch', field: 'file' });
+  });
+
+  it('refuses an oversized upload with a clear message', async () => {
+    const big = Buffer.concat([minimalPdf, Buffer.alloc(11 * 1024 * 1024, 32)]);
+    const response = await upload(
+      { classification: 'biology' },
+      { name: 'gros.pdf', content: big, type: 'application/pdf' },
+    );
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toMatch(/file_too_large|payload_too_large/);
+  });
+
+  it('refuses an unknown classification and a missing file', async () => {
+    expect(
+      (
+        await upload(
+          { classification: 'nope' },
+          { name: 'a.pdf', content: minimalPdf, type: 'application/pdf' },
+        )
+      ).json().error.code,
+    ).toBe('classification_unknown');
+    expect((await upload({ classification: 'biology' })).json().error).toMatchObject({
+      code: 'file_missing',
+      field: 'file',
+    });
+  });
+});
