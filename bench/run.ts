@@ -1,13 +1,27 @@
 import { parseArgs } from 'node:util';
 import { printTable, type Row } from './measure.ts';
 import { authRead } from './suites/auth-read.ts';
+import { patientsBench, patientsImportBench } from './suites/patients.ts';
 
-/** `npm run bench [-- --suite NAME]`: runs the benchmark suites and prints one table. */
+/**
+ * `npm run bench [-- --suite NAME] [-- --patients N]`: runs the benchmark suites and prints one
+ * table. With DATABASE_URL they run on that PostgreSQL database (emptied first), else on PGlite.
+ * Default sizes are the issues': 100,000 patients on PGlite, 1,000,000 on PostgreSQL.
+ */
+const { values } = parseArgs({
+  options: {
+    suite: { type: 'string', multiple: true },
+    patients: { type: 'string' },
+    import: { type: 'string' },
+  },
+});
+const patients = Number(values.patients ?? (process.env.DATABASE_URL ? 1_000_000 : 100_000));
+const importLines = Number(values.import ?? 100_000);
 const suites: Record<string, () => Promise<Row[]>> = {
   'auth-read': authRead,
+  patients: () => patientsBench(patients),
+  'patients-import': () => patientsImportBench(importLines),
 };
-
-const { values } = parseArgs({ options: { suite: { type: 'string', multiple: true } } });
 const selected = values.suite ?? Object.keys(suites);
 const rows: Row[] = [];
 for (const name of selected) {

@@ -20,7 +20,7 @@ export async function startServer(patients: number) {
   }
   await migrate(db);
   await seedDemo(db, { patients });
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger: process.env.BENCH_LOG === '1' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

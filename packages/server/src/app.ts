@@ -20,6 +20,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import './http/types.ts';
 import { localDirectoryStorage } from './files/storage.ts';
 import { organizationRoutes } from './organization/routes.ts';
+import { completenessRoutes } from './patients/completeness-routes.ts';
 import { recordRoutes } from './patients/record-routes.ts';
 import { patientsRoutes } from './patients/routes.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(auditRoutes);
   await app.register(patientsRoutes);
   await app.register(recordRoutes);
+  await app.register(completenessRoutes);
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(join(webDist, 'index.html'))) {

@@ -1,8 +1,8 @@
 import { buildApp } from './app.ts';
-import { firstStart } from './ops/first-start.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { firstStart } from './ops/first-start.ts';
 
 const config = loadConfig();
 const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

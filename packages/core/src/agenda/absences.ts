@@ -23,7 +23,9 @@ export function absenceSpan(fromDate: string, toDate: string): Interval {
 /** Refuses an absence that overlaps another absence of the same person (its own earlier version excepted). */
 export function checkAbsenceOverlap(absence: Absence, existing: readonly Absence[]): void {
   if (absence.end <= absence.start) throw new DomainError('end_before_start', { field: 'end' });
-  const clash = existing.find((other) => other.id !== absence.id && other.personId === absence.personId && overlaps(other, absence));
+  const clash = existing.find(
+    (other) => other.id !== absence.id && other.personId === absence.personId && overlaps(other, absence),
+  );
   if (clash) throw new DomainError('absence_overlap', { field: 'start', params: { absenceId: clash.id } });
 }
 
@@ -38,7 +40,10 @@ export interface AgendaAppointment extends Interval {
 }
 
 /** Appointments still holding a slot with the absent person during the absence, in time order. */
-export function absenceImpact<T extends AgendaAppointment>(absence: Absence, appointments: readonly T[]): T[] {
+export function absenceImpact<T extends AgendaAppointment>(
+  absence: Absence,
+  appointments: readonly T[],
+): T[] {
   return appointments
     .filter((a) => a.practitionerId === absence.personId && holdsSlot(a.status) && overlaps(a, absence))
     .sort((a, b) => a.start - b.start);

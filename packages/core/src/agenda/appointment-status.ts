@@ -12,7 +12,12 @@ export const appointmentStatuses = [
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /** Statuses in which the appointment still holds its slot. */
-export const activeAppointmentStatuses: readonly AppointmentStatus[] = ['booked', 'confirmed', 'arrived', 'in_consultation'];
+export const activeAppointmentStatuses: readonly AppointmentStatus[] = [
+  'booked',
+  'confirmed',
+  'arrived',
+  'in_consultation',
+];
 
 export function holdsSlot(status: AppointmentStatus): boolean {
   return activeAppointmentStatuses.includes(status);
@@ -26,7 +31,10 @@ interface TransitionRule {
  * Allowed moves. Cancelling, a no-show or undoing a no-show are traced with a reason, because
  * they change what the patient's record says happened.
  */
-export const appointmentTransitions: Record<AppointmentStatus, Partial<Record<AppointmentStatus, TransitionRule>>> = {
+export const appointmentTransitions: Record<
+  AppointmentStatus,
+  Partial<Record<AppointmentStatus, TransitionRule>>
+> = {
   booked: {
     confirmed: { reasonRequired: false },
     arrived: { reasonRequired: false },
@@ -77,9 +85,11 @@ export interface StatusEvent {
 export function transitionAppointment(from: AppointmentStatus, change: StatusChange): StatusEvent {
   if (!change.authorId) throw new DomainError('author_required', { field: 'authorId' });
   // Two desks marking the same arrival: the second gets a clear answer, not a generic refusal.
-  if (from === change.to) throw new DomainError('already_in_status', { field: 'status', params: { status: from } });
+  if (from === change.to)
+    throw new DomainError('already_in_status', { field: 'status', params: { status: from } });
   const rule = appointmentTransitions[from][change.to];
-  if (!rule) throw new DomainError('invalid_transition', { field: 'status', params: { from, to: change.to } });
+  if (!rule)
+    throw new DomainError('invalid_transition', { field: 'status', params: { from, to: change.to } });
   const reason = change.reason?.trim() || null;
   if (rule.reasonRequired && !reason) throw new DomainError('reason_required', { field: 'reason' });
   return { from, to: change.to, authorId: change.authorId, at: change.at, reason };

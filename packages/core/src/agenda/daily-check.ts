@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error.ts';
 import type { Absence, AgendaAppointment } from './absences.ts';
 import { holdsSlot } from './appointment-status.ts';
 import { publicHolidayDates } from './holidays.ts';
@@ -13,7 +14,7 @@ export interface WorkingDayOptions {
 /** The first working day after `today` (weekends and public holidays skipped). */
 export function nextWorkingDay(today: string, options: WorkingDayOptions = {}): string {
   const working = new Set(options.workingWeekdays ?? [1, 2, 3, 4, 5]);
-  if (working.size === 0) throw new Error('no working weekday');
+  if (working.size === 0) throw new DomainError('no_working_weekday', { field: 'workingWeekdays' });
   const holidays = options.holidays ?? publicHolidayDates(today, addDays(today, 400));
   let date = addDays(today, 1);
   while (!working.has(weekdayOfDate(date)) || holidays.has(date)) date = addDays(date, 1);
@@ -53,14 +54,20 @@ export function dailyCheck(input: DailyCheckInput): DailyCheck {
 
   for (const a of appointments) {
     if (a.status === 'booked') {
-      problems.push({ kind: 'unconfirmed_appointment', appointmentId: a.id, patientId: a.patientId, practitionerId: a.practitionerId });
+      problems.push({
+        kind: 'unconfirmed_appointment',
+        appointmentId: a.id,
+        patientId: a.patientId,
+        practitionerId: a.practitionerId,
+      });
     }
   }
 
   const missing = new Map(input.missingDocuments.map((m) => [m.appointmentId, m.documents]));
   for (const a of appointments) {
     const documents = missing.get(a.id);
-    if (documents && documents.length > 0) problems.push({ kind: 'missing_documents', appointmentId: a.id, patientId: a.patientId, documents });
+    if (documents && documents.length > 0)
+      problems.push({ kind: 'missing_documents', appointmentId: a.id, patientId: a.patientId, documents });
   }
 
   const byRoom = new Map<string, AgendaAppointment[]>();
@@ -74,15 +81,24 @@ export function dailyCheck(input: DailyCheckInput): DailyCheck {
     // Sorted by start: keep the appointment reaching furthest, every later start before its end clashes.
     let furthest = list[0]!;
     for (const a of list.slice(1)) {
-      if (a.start < furthest.end) problems.push({ kind: 'room_conflict', roomId, appointmentIds: [furthest.id, a.id] });
+      if (a.start < furthest.end)
+        problems.push({ kind: 'room_conflict', roomId, appointmentIds: [furthest.id, a.id] });
       if (a.end > furthest.end) furthest = a;
     }
   }
 
   for (const absence of input.absences) {
     if (!overlaps(absence, day)) continue;
-    const ids = appointments.filter((a) => a.practitionerId === absence.personId && overlaps(a, absence)).map((a) => a.id);
-    if (ids.length > 0) problems.push({ kind: 'absent_practitioner', practitionerId: absence.personId, absenceId: absence.id, appointmentIds: ids });
+    const ids = appointments
+      .filter((a) => a.practitionerId === absence.personId && overlaps(a, absence))
+      .map((a) => a.id);
+    if (ids.length > 0)
+      problems.push({
+        kind: 'absent_practitioner',
+        practitionerId: absence.personId,
+        absenceId: absence.id,
+        appointmentIds: ids,
+      });
   }
 
   const coverage = new Map(input.coverage.map((c) => [c.patientId, c.validUntil]));
@@ -90,7 +106,8 @@ export function dailyCheck(input: DailyCheckInput): DailyCheck {
   for (const a of appointments) byPatient.set(a.patientId, [...(byPatient.get(a.patientId) ?? []), a.id]);
   for (const [patientId, appointmentIds] of byPatient) {
     const validUntil = coverage.get(patientId);
-    if (validUntil && validUntil < date) problems.push({ kind: 'expired_coverage', patientId, validUntil, appointmentIds });
+    if (validUntil && validUntil < date)
+      problems.push({ kind: 'expired_coverage', patientId, validUntil, appointmentIds });
   }
   return { date, problems };
 }

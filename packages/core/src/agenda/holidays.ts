@@ -80,7 +80,10 @@ export function frenchPublicHolidays(year: number, options: HolidayOptions = {})
     { date: `${y}-12-25`, name: 'christmas' },
   ];
   if (options.alsaceMoselle) {
-    holidays.push({ date: addDays(easter, -2), name: 'good_friday' }, { date: `${y}-12-26`, name: 'st_stephen' });
+    holidays.push(
+      { date: addDays(easter, -2), name: 'good_friday' },
+      { date: `${y}-12-26`, name: 'st_stephen' },
+    );
   }
   // Ascension can fall on 1 or 8 May (e.g. 2008): two holidays on one date are kept, both named.
   return holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

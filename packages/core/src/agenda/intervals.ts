@@ -73,7 +73,10 @@ export function containsInterval(sorted: readonly Interval[], start: number, end
 }
 
 /** Groups intervals by a key, each group merged. */
-export function mergeByKey<T extends Interval>(items: readonly T[], key: (item: T) => string): Map<string, Interval[]> {
+export function mergeByKey<T extends Interval>(
+  items: readonly T[],
+  key: (item: T) => string,
+): Map<string, Interval[]> {
   const groups = new Map<string, Interval[]>();
   for (const item of items) {
     const k = key(item);

@@ -13,7 +13,15 @@ import {
   weekdayOfDate,
 } from './paris-time.ts';
 
-export const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const weekdayNames = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 export type WeekdayName = (typeof weekdayNames)[number];
 
 export function weekdayName(weekday: IsoWeekday): WeekdayName {
@@ -136,7 +144,12 @@ export function expandOpeningHours(options: ExpandOptions): OpenInterval[] {
       const exception = exceptions.get(`${resourceId}|${date}`);
       if (exception) {
         for (const range of exception.ranges) {
-          intervals.push({ ...rangeToInterval(date, range), resourceId, siteId: exception.siteId, reservedSameDay: !!range.reservedSameDay });
+          intervals.push({
+            ...rangeToInterval(date, range),
+            resourceId,
+            siteId: exception.siteId,
+            reservedSameDay: !!range.reservedSameDay,
+          });
         }
         continue;
       }
@@ -145,7 +158,12 @@ export function expandOpeningHours(options: ExpandOptions): OpenInterval[] {
       for (const template of templates) {
         if (!templateApplies(template, date)) continue;
         for (const range of template.days[day] ?? []) {
-          intervals.push({ ...rangeToInterval(date, range), resourceId, siteId: template.siteId, reservedSameDay: !!range.reservedSameDay });
+          intervals.push({
+            ...rangeToInterval(date, range),
+            resourceId,
+            siteId: template.siteId,
+            reservedSameDay: !!range.reservedSameDay,
+          });
         }
       }
     }

@@ -1,6 +1,12 @@
 import { DomainError } from '../errors/domain-error.ts';
 import type { AppointmentType } from './appointment-type.ts';
-import { containsInterval, type Interval, mergeByKey, mergeIntervals, subtractIntervals } from './intervals.ts';
+import {
+  containsInterval,
+  type Interval,
+  mergeByKey,
+  mergeIntervals,
+  subtractIntervals,
+} from './intervals.ts';
 import type { OpenInterval } from './opening-hours.ts';
 import { addDays, type IsoWeekday, parisDateOf, parisOffsetMinutes, parisStartOfDay } from './paris-time.ts';
 
@@ -90,7 +96,12 @@ function firstEndingAfter(list: readonly Interval[], instant: number): number {
   return lo;
 }
 
-function freePieces(open: readonly OpenInterval[], busy: readonly Interval[], window: Interval, allowReserved: (start: number) => boolean): FreePiece[] {
+function freePieces(
+  open: readonly OpenInterval[],
+  busy: readonly Interval[],
+  window: Interval,
+  allowReserved: (start: number) => boolean,
+): FreePiece[] {
   const pieces: FreePiece[] = [];
   for (const interval of open) {
     if (interval.end <= window.start || interval.start >= window.end) continue;
@@ -99,10 +110,24 @@ function freePieces(open: readonly OpenInterval[], busy: readonly Interval[], wi
     const end = Math.min(interval.end, window.end);
     for (let k = firstEndingAfter(busy, start); k < busy.length && busy[k]!.start < end; k++) {
       const cut = busy[k]!;
-      if (cut.start > start) pieces.push({ start, end: cut.start, anchor: interval.start, siteId: interval.siteId, reservedSameDay: interval.reservedSameDay });
+      if (cut.start > start)
+        pieces.push({
+          start,
+          end: cut.start,
+          anchor: interval.start,
+          siteId: interval.siteId,
+          reservedSameDay: interval.reservedSameDay,
+        });
       start = Math.max(start, cut.end);
     }
-    if (start < end) pieces.push({ start, end, anchor: interval.start, siteId: interval.siteId, reservedSameDay: interval.reservedSameDay });
+    if (start < end)
+      pieces.push({
+        start,
+        end,
+        anchor: interval.start,
+        siteId: interval.siteId,
+        reservedSameDay: interval.reservedSameDay,
+      });
   }
   return pieces;
 }
@@ -115,7 +140,10 @@ interface LocalReading {
 function localReading(instant: number, offsetMinutes: number): LocalReading {
   const local = new Date(instant + offsetMinutes * MINUTE);
   const day = local.getUTCDay();
-  return { weekday: (day === 0 ? 7 : day) as IsoWeekday, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  return {
+    weekday: (day === 0 ? 7 : day) as IsoWeekday,
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
 }
 
 interface ResourcePool {
@@ -185,19 +213,25 @@ export function findFreeSlots(search: SlotSearch): Slot[] {
 
   const roomKind = motif.roomKind;
   const rooms = roomKind ? (search.rooms ?? []).filter((room) => room.kind === roomKind) : [];
-  if (roomKind && rooms.length === 0) throw new DomainError('no_room_of_required_kind', { params: { kind: roomKind } });
+  if (roomKind && rooms.length === 0)
+    throw new DomainError('no_room_of_required_kind', { params: { kind: roomKind } });
   const equipmentByKind = motif.equipmentKinds.map((kind) => {
     const units = (search.equipment ?? []).filter((unit) => unit.kind === kind);
     if (units.length === 0) throw new DomainError('no_equipment_of_required_kind', { params: { kind } });
     return units;
   });
 
-  const relevant = new Set<string>([...practitionerIds, ...rooms.map((r) => r.id), ...equipmentByKind.flat().map((e) => e.id)]);
+  const relevant = new Set<string>([
+    ...practitionerIds,
+    ...rooms.map((r) => r.id),
+    ...equipmentByKind.flat().map((e) => e.id),
+  ]);
   const busy: BusyInterval[] = search.bookings.filter(
     (b) => relevant.has(b.resourceId) && b.end > window.start && b.start < window.end,
   );
   for (const absence of search.absences ?? []) {
-    if (relevant.has(absence.personId)) busy.push({ resourceId: absence.personId, start: absence.start, end: absence.end });
+    if (relevant.has(absence.personId))
+      busy.push({ resourceId: absence.personId, start: absence.start, end: absence.end });
   }
   const busyByResource = mergeByKey(busy, (b) => b.resourceId);
   const openByResource = new Map<string, OpenInterval[]>();
@@ -210,12 +244,20 @@ export function findFreeSlots(search: SlotSearch): Slot[] {
   for (const list of openByResource.values()) list.sort((a, b) => a.start - b.start);
 
   const roomPool = roomKind ? buildPool(rooms, openByResource, busyByResource, window) : null;
-  const equipmentPools = equipmentByKind.map((units) => buildPool(units, openByResource, busyByResource, window));
-  const weekdays = preferences.weekdays && preferences.weekdays.length > 0 ? new Set(preferences.weekdays) : null;
+  const equipmentPools = equipmentByKind.map((units) =>
+    buildPool(units, openByResource, busyByResource, window),
+  );
+  const weekdays =
+    preferences.weekdays && preferences.weekdays.length > 0 ? new Set(preferences.weekdays) : null;
   const period = preferences.period ?? null;
 
   function* candidates(practitionerId: string): Generator<Slot> {
-    const pieces = freePieces(openByResource.get(practitionerId) ?? [], busyByResource.get(practitionerId) ?? [], window, allowReserved);
+    const pieces = freePieces(
+      openByResource.get(practitionerId) ?? [],
+      busyByResource.get(practitionerId) ?? [],
+      window,
+      allowReserved,
+    );
     for (const piece of pieces) {
       // The Paris offset changes twice a year; within a piece it is nearly always constant.
       const offsetAtStart = parisOffsetMinutes(piece.start);
@@ -239,12 +281,22 @@ export function findFreeSlots(search: SlotSearch): Slot[] {
           equipmentIds.push(unit);
         }
         if (equipmentIds.length < equipmentPools.length) continue;
-        yield { practitionerId, siteId: piece.siteId, start, end, roomId, equipmentIds, reservedSameDay: piece.reservedSameDay };
+        yield {
+          practitionerId,
+          siteId: piece.siteId,
+          start,
+          end,
+          roomId,
+          equipmentIds,
+          reservedSameDay: piece.reservedSameDay,
+        };
       }
     }
   }
 
-  const order = preferred ? [...practitionerIds].sort((a, b) => Number(b === preferred) - Number(a === preferred)) : practitionerIds;
+  const order = preferred
+    ? [...practitionerIds].sort((a, b) => Number(b === preferred) - Number(a === preferred))
+    : practitionerIds;
   const streams = order.map((id) => candidates(id));
   const heads: (Slot | null)[] = streams.map((stream) => stream.next().value ?? null);
   const slots: Slot[] = [];

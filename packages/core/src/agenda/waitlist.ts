@@ -42,7 +42,7 @@ export function matchWaitlist(
   for (const entry of entries) {
     if (!entry.active || entry.patientId === slot.freedByPatientId) continue;
     const motif = motifs.get(entry.appointmentTypeId);
-    if (!motif || !motif.eligiblePractitionerIds.includes(slot.practitionerId)) continue;
+    if (!motif?.eligiblePractitionerIds.includes(slot.practitionerId)) continue;
     const end = slot.start + motif.durationMinutes * 60_000;
     if (end > slot.end) continue;
     if (entry.preferredPractitionerId && entry.preferredPractitionerId !== slot.practitionerId) continue;
@@ -53,5 +53,8 @@ export function matchWaitlist(
     if (entry.latestDate && local.date > entry.latestDate) continue;
     matches.push({ entry, start: slot.start, end });
   }
-  return matches.sort((a, b) => Date.parse(a.entry.requestedAt) - Date.parse(b.entry.requestedAt) || (a.entry.id < b.entry.id ? -1 : 1));
+  return matches.sort(
+    (a, b) =>
+      Date.parse(a.entry.requestedAt) - Date.parse(b.entry.requestedAt) || (a.entry.id < b.entry.id ? -1 : 1),
+  );
 }

@@ -21,6 +21,11 @@ describe('closeBirthDates', () => {
     expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
   });
 
+  it('never proposes a year before 1850', () => {
+    expect(closeBirthDates('1851-01-01').some((d) => d < '1850')).toBe(false);
+    expect(closeBirthDates('1921-10-21').some((d) => d < '1850')).toBe(false);
+  });
+
   it('agrees with birthDatesClose for every date it lists', () => {
     for (const date of ['1960-01-01', '1985-12-31', '2019-07-10']) {
       for (const close of closeBirthDates(date)) expect(birthDatesClose(date, close)).toBe(true);

@@ -11,7 +11,8 @@ export function closeBirthDates(date: string): string[] {
   const variants = new Set<string>();
   const add = (d: string) => {
     const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-    if (iso !== date && isCalendarDate(iso)) variants.add(iso);
+    // Years before 1850 are typing slips nobody alive was born in (RNIV: plausible birth dates).
+    if (iso !== date && iso >= '1850-01-01' && isCalendarDate(iso)) variants.add(iso);
   };
   for (let i = 0; i < digits.length; i++) {
     for (let n = 0; n <= 9; n++) add(`${digits.slice(0, i)}${n}${digits.slice(i + 1)}`);

@@ -79,7 +79,9 @@ export function* generatePatients(count: number, seed = 20_260_101): Generator<G
       usedName: married ? normalizeName(faker.person.lastName(), 'usedName') : '',
       nir: `${body}${nirKey(body)}`,
       phones: [{ kind: 'mobile', number: `+33${mobile.slice(1)}` }],
-      email: faker.internet.email({ firstName: givenNames[0], lastName, provider: 'exemple.fr' }).toLowerCase(),
+      email: faker.internet
+        .email({ firstName: givenNames[0], lastName, provider: 'exemple.fr' })
+        .toLowerCase(),
       address: {
         line1: faker.location.streetAddress(),
         postalCode: commune.codesPostaux?.[0] ?? '75001',

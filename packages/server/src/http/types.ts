@@ -1,8 +1,8 @@
 import type { Language } from '@pivot/core';
 import type { Permission, Role } from '@pivot/core/auth';
 import type { Config } from '../config.ts';
-import type { FileStorage } from '../files/storage.ts';
 import type { Db } from '../db/connection.ts';
+import type { FileStorage } from '../files/storage.ts';
 
 export interface AuthContext {
   sessionId: string;

@@ -33,7 +33,16 @@ async function fingerprint(db: Db) {
     );
   const patient = await db.kysely
     .selectFrom('patients')
-    .select(['id', 'birth_name', 'birth_given_names', 'birth_date', 'nir', 'details', 'phones', 'search_text'])
+    .select([
+      'id',
+      'birth_name',
+      'birth_given_names',
+      'birth_date',
+      'nir',
+      'details',
+      'phones',
+      'search_text',
+    ])
     .orderBy('id')
     .limit(1)
     .executeTakeFirstOrThrow();

@@ -65,7 +65,10 @@ export async function restore(db: Db, file: string): Promise<{ rows: number }> {
     // Foreign keys are DEFERRABLE: checked once at commit, whatever the order tables come in.
     await sql`SET CONSTRAINTS ALL DEFERRED`.execute(tx);
     // Opened right before reading: readline drops lines emitted before iteration starts.
-    const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+    const reader = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     for await (const line of reader) {
       if (!line.trim()) continue;
       const record = JSON.parse(line);

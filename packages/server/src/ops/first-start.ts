@@ -8,7 +8,12 @@ import { seedDemo } from '../demo/seed.ts';
  * On a database without accounts: demo mode creates the demo practice and its accounts;
  * production mode creates nothing and waits for the first administrator (first-run page or CLI).
  */
-export async function firstStart(db: Db, config: Config, log: Pick<FastifyBaseLogger, 'info' | 'warn'>, demoPatients = 2000) {
+export async function firstStart(
+  db: Db,
+  config: Config,
+  log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
+  demoPatients = 2000,
+) {
   if ((await userCount(db)) > 0) return 'ready' as const;
   if (config.mode === 'demo') {
     log.info('creating demo data (first start)');

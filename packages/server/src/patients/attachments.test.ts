@@ -51,6 +51,81 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('completeness checklist', () => {
+  it('lists what an appointment type requires and is missing, then nothing once the scan is filed', async () => {
+    const admin = await (async () => {
+      const o = await t.db.kysely
+        .selectFrom('users')
+        .select(['organization_id'])
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const email = `admin.${Date.now()}@test.pivot`;
+      const { hashPassword } = await import('../auth/passwords.ts');
+      await t.db.kysely
+        .insertInto('users')
+        .values({
+          organization_id: o.organization_id,
+          email,
+          display_name: 'Admin',
+          role: 'admin',
+          password_hash: await hashPassword('Correct-Horse-42'),
+        })
+        .execute();
+      return loginAs(t.app, email);
+    })();
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/completeness-requirements/anesthesia',
+      headers: { cookie: admin },
+      payload: {
+        requirements: [
+          {
+            classificationCode: 'imaging',
+            labels: { fr: 'Radiographie thoracique', en: 'Chest X-ray' },
+            maxAgeDays: 90,
+          },
+        ],
+      },
+    });
+    expect(set.statusCode).toBe(200);
+    const other = await aPatient()
+      .named('ANESTH', 'PAUL')
+      .sex('M')
+      .bornOn('1966-06-06')
+      .register(t.app, secretary);
+    const before = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/patients/${other}/completeness?appointmentType=anesthesia`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(before.missing).toHaveLength(1);
+    expect(before.missing[0]).toMatchObject({
+      reason: 'absent',
+      requirement: { labels: { fr: 'Radiographie thoracique' } },
+    });
+    const body = multipart(
+      { classification: 'imaging' },
+      { name: 'radio.pdf', content: minimalPdf, type: 'application/pdf' },
+    );
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/patients/${other}/attachments`,
+      headers: { cookie: secretary, ...body.headers },
+      payload: body.payload,
+    });
+    const after = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/patients/${other}/completeness?appointmentType=anesthesia`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(after.missing).toEqual([]);
+  });
+});
+
 describe('attachments', () => {
   it('stores a PDF scan, classifies it, puts it on the timeline and serves it back for viewing', async () => {
     const response = await upload(

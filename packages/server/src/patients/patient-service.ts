@@ -5,6 +5,7 @@ import {
   type IdentityAction,
   type IdentityEvent,
   type IdentityState,
+  validateBirthPlaceCode,
 } from '@pivot/core/identity';
 import {
   checkPatientRegistration,
@@ -19,6 +20,7 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
+import { birthPlaces } from '../identity/birth-places.ts';
 import { findDuplicates } from './duplicate-check.ts';
 import { patientColumns, rowToPatient } from './patient-row.ts';
 import { addRecordItem } from './record-items.ts';
@@ -75,6 +77,7 @@ export async function registerPatient(
   acknowledged: string[],
 ) {
   const today = todayInParis();
+  if (input.birthPlaceCode) validateBirthPlaceCode(input.birthPlaceCode, birthPlaces());
   const warnings = checkPatientRegistration(input, today);
   return db.kysely.transaction().execute(async (tx) => {
     const candidates = await findDuplicates(tx, actor.organizationId, input);
@@ -157,6 +160,7 @@ export async function updatePatient(
     if (current.mergedInto)
       throw new DomainError('patient_merged', { params: { survivor: current.mergedInto } });
     const { version, ...changes } = input;
+    if (changes.birthPlaceCode) validateBirthPlaceCode(changes.birthPlaceCode, birthPlaces());
     const next: Patient = { ...current };
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;

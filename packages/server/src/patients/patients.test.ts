@@ -68,6 +68,15 @@ describe('registration', () => {
     ).toMatchObject({ code: 'birth_place_malformed', field: 'birthPlaceCode' });
   });
 
+  it('refuses an unknown birth place code', async () => {
+    const response = await post('/api/patients', aPatient().with({ birthPlaceCode: '99999' }).build());
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({ code: 'birth_place_unknown', field: 'birthPlaceCode' });
+    expect(
+      (await post('/api/patients', aPatient().with({ birthPlaceCode: '99134' }).build())).statusCode,
+    ).toBe(201);
+  });
+
   it('refuses a birth date in the future', async () => {
     const response = await post('/api/patients', aPatient().bornOn('2099-01-01').build());
     expect(response.statusCode).toBe(422);

@@ -1,6 +1,12 @@
 import { DomainError } from '@pivot/core';
 import { can } from '@pivot/core/auth';
 import { complementaryInsuranceInput, exemptionInput, mandatoryInsuranceInput } from '@pivot/core/patients';
+import {
+  type ClassificationPlan,
+  classificationPlanInput,
+  defaultClassificationPlan,
+  validateClassificationPlan,
+} from '@pivot/core/records';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
@@ -9,7 +15,6 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/request-context.ts';
-import { defaultClassificationPlan } from './classification-defaults.ts';
 import { addCoverage, loadCoverage, removeCoverage } from './coverage-service.ts';
 import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
@@ -24,22 +29,23 @@ const acceptedTypes: Record<string, string[]> = {
   'image/tiff': ['tif', 'tiff'],
 };
 
-async function classificationPlan(tx: Kysely<Database>, organizationId: string) {
+/** The organization's classification plan, or the default plan until an administrator adapts it. */
+export async function classificationPlan(
+  tx: Kysely<Database>,
+  organizationId: string,
+): Promise<ClassificationPlan> {
   const rows = await tx
     .selectFrom('classification_plan')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .orderBy('position')
     .execute();
-  if (rows.length > 0) return rows;
-  return defaultClassificationPlan.map((c, i) => ({
-    id: c.code,
-    organization_id: organizationId,
-    code: c.code,
-    label_fr: c.fr,
-    label_en: c.en,
-    position: i,
-    active: true,
+  if (rows.length === 0) return defaultClassificationPlan;
+  return rows.map((r) => ({
+    code: r.code,
+    labels: { fr: r.label_fr, en: r.label_en },
+    parentCode: r.parent_code,
+    active: r.active,
   }));
 }
 

@@ -79,6 +79,7 @@ export interface ClassificationPlanTable {
   code: string;
   label_fr: string;
   label_en: string;
+  parent_code: string | null;
   position: Generated<number>;
   active: Generated<boolean>;
 }
@@ -112,7 +113,18 @@ export interface RecordItemsTable {
   created_at: Timestamp;
 }
 
+export interface CompletenessRequirementsTable {
+  id: Generated<string>;
+  organization_id: string;
+  appointment_type_code: string;
+  classification: string;
+  label_fr: string;
+  label_en: string;
+  max_age_days: number | null;
+}
+
 export interface PatientsTables {
+  completeness_requirements: CompletenessRequirementsTable;
   patients: PatientsTable;
   identity_events: IdentityEventsTable;
   duplicate_decisions: DuplicateDecisionsTable;

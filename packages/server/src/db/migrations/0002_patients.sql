@@ -99,6 +99,7 @@ CREATE TABLE classification_plan (
   code text NOT NULL,
   label_fr text NOT NULL,
   label_en text NOT NULL,
+  parent_code text,
   position integer NOT NULL DEFAULT 0,
   active boolean NOT NULL DEFAULT true,
   id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE,
@@ -136,3 +137,16 @@ CREATE TABLE record_items (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX record_items_patient ON record_items (patient_id, occurred_at DESC);
+
+-- Items an appointment type needs in the record before the visit (e.g. blood tests before an
+-- anaesthesia consultation); the agenda's appointment types refer to them by code.
+CREATE TABLE completeness_requirements (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  organization_id uuid NOT NULL REFERENCES organizations (id) DEFERRABLE,
+  appointment_type_code text NOT NULL,
+  classification text NOT NULL,
+  label_fr text NOT NULL,
+  label_en text NOT NULL,
+  max_age_days integer CHECK (max_age_days IS NULL OR max_age_days > 0)
+);
+CREATE INDEX completeness_requirements_type ON completeness_requirements (organization_id, appointment_type_code);

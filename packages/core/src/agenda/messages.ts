@@ -1,0 +1,100 @@
+import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+
+registerErrorMessages({
+  invalid_date: { fr: 'La date « {value} » n’existe pas.', en: 'The date “{value}” does not exist.' },
+  invalid_time: {
+    fr: 'L’heure « {value} » est invalide (HH:MM).',
+    en: 'The time “{value}” is invalid (HH:MM).',
+  },
+  invalid_instant: { fr: 'La date et l’heure sont invalides.', en: 'The date and time are invalid.' },
+  instant_without_offset: {
+    fr: 'La date et l’heure doivent préciser le fuseau (Z ou ±hh:mm).',
+    en: 'The date and time must state their offset (Z or ±hh:mm).',
+  },
+  nonexistent_local_time: {
+    fr: 'Le {date} à {time} n’existe pas : les horloges passent à l’heure d’été. Choisissez une autre heure.',
+    en: '{time} on {date} does not exist: clocks go forward to summer time. Choose another time.',
+  },
+  ambiguous_local_time: {
+    fr: 'Le {date} à {time} a lieu deux fois (passage à l’heure d’hiver) : précisez laquelle.',
+    en: '{time} on {date} happens twice (clocks go back): say which one.',
+  },
+  end_before_start: { fr: 'La fin doit être après le début.', en: 'The end must be after the start.' },
+  opening_ranges_overlap: {
+    fr: 'Les plages horaires d’une même journée se chevauchent.',
+    en: 'The opening ranges of one day overlap.',
+  },
+  outside_opening_hours: {
+    fr: 'Ce rendez-vous est en dehors des plages horaires. Pour le forcer, indiquez un motif de dérogation.',
+    en: 'This appointment is outside opening hours. To force it, give a reason for the override.',
+  },
+  override_reason_required: {
+    fr: 'Une dérogation aux plages horaires exige un motif.',
+    en: 'An override of opening hours requires a reason.',
+  },
+  appointment_type_inactive: {
+    fr: 'Ce motif de rendez-vous n’est plus proposé.',
+    en: 'This appointment type is no longer offered.',
+  },
+  practitioner_not_eligible: {
+    fr: 'Ce praticien ne prend pas ce motif de rendez-vous.',
+    en: 'This practitioner does not take this appointment type.',
+  },
+  new_patients_not_allowed: {
+    fr: 'Ce motif n’est pas ouvert aux nouveaux patients.',
+    en: 'This appointment type is not open to new patients.',
+  },
+  invalid_transition: {
+    fr: 'Impossible de passer un rendez-vous du statut « {from} » au statut « {to} ».',
+    en: 'An appointment cannot go from “{from}” to “{to}”.',
+  },
+  already_in_status: {
+    fr: 'Ce rendez-vous est déjà au statut « {status} » (peut-être par un autre poste).',
+    en: 'This appointment is already “{status}” (perhaps from another desk).',
+  },
+  reason_required: { fr: 'Indiquez un motif.', en: 'Give a reason.' },
+  author_required: {
+    fr: 'L’auteur de l’action est obligatoire.',
+    en: 'The author of the action is required.',
+  },
+  invalid_duration: { fr: 'La durée doit être positive.', en: 'The duration must be positive.' },
+  invalid_step: { fr: 'Le pas des créneaux doit être positif.', en: 'The slot step must be positive.' },
+  no_room_of_required_kind: {
+    fr: 'Aucune salle du type « {kind} » n’existe pour ce motif.',
+    en: 'No room of kind “{kind}” exists for this appointment type.',
+  },
+  no_equipment_of_required_kind: {
+    fr: 'Aucun équipement du type « {kind} » n’existe pour ce motif.',
+    en: 'No equipment of kind “{kind}” exists for this appointment type.',
+  },
+  absence_overlap: {
+    fr: 'Cette absence chevauche une autre absence de la même personne.',
+    en: 'This absence overlaps another absence of the same person.',
+  },
+  no_working_weekday: { fr: 'Aucun jour ouvré n’est défini.', en: 'No working weekday is defined.' },
+});
+
+registerFieldLabels({
+  start: { fr: 'Début', en: 'Start' },
+  end: { fr: 'Fin', en: 'End' },
+  date: { fr: 'Date', en: 'Date' },
+  ranges: { fr: 'Plages horaires', en: 'Opening ranges' },
+  validFrom: { fr: 'Valable à partir du', en: 'Valid from' },
+  validTo: { fr: 'Valable jusqu’au', en: 'Valid until' },
+  practitionerId: { fr: 'Praticien', en: 'Practitioner' },
+  preferredPractitionerId: { fr: 'Praticien souhaité', en: 'Preferred practitioner' },
+  patientId: { fr: 'Patient', en: 'Patient' },
+  appointmentTypeId: { fr: 'Motif de rendez-vous', en: 'Appointment type' },
+  roomId: { fr: 'Salle', en: 'Room' },
+  durationMinutes: { fr: 'Durée (minutes)', en: 'Duration (minutes)' },
+  stepMinutes: { fr: 'Pas des créneaux (minutes)', en: 'Slot step (minutes)' },
+  colour: { fr: 'Couleur', en: 'Colour' },
+  overrideReason: { fr: 'Motif de dérogation', en: 'Override reason' },
+  reason: { fr: 'Motif', en: 'Reason' },
+  authorId: { fr: 'Auteur', en: 'Author' },
+  status: { fr: 'Statut', en: 'Status' },
+  fromDate: { fr: 'Du', en: 'From' },
+  toDate: { fr: 'Au', en: 'To' },
+  latestDate: { fr: 'Au plus tard le', en: 'Latest date' },
+  workingWeekdays: { fr: 'Jours ouvrés', en: 'Working days' },
+});

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { DomainError } from '../errors/domain-error.ts';
+import { absenceKinds } from './absences.ts';
+import { appointmentStatuses } from './appointment-status.ts';
+import { resolveAppointmentTime } from './appointment-type.ts';
+import { weekdayNames } from './opening-hours.ts';
+import { minutesOfTime } from './paris-time.ts';
+
+const id = z.string().trim().min(1).max(100);
+const localDate = z.iso.date();
+const wallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
+const instant = z.iso.datetime({ offset: true });
+const bilingual = z.object({
+  fr: z.string().trim().max(4000).default(''),
+  en: z.string().trim().max(4000).default(''),
+});
+const bilingualLabel = z.object({
+  fr: z.string().trim().min(1).max(200),
+  en: z.string().trim().min(1).max(200),
+});
+
+export const dailyRangeSchema = z
+  .object({ start: wallTime, end: wallTime, reservedSameDay: z.boolean().default(false) })
+  .refine((r) => minutesOfTime(r.end) > minutesOfTime(r.start), {
+    message: 'end_before_start',
+    path: ['end'],
+  });
+
+const dayRanges = z
+  .array(dailyRangeSchema)
+  .max(8)
+  .refine(
+    (ranges) => {
+      const sorted = [...ranges].sort((a, b) => minutesOfTime(a.start) - minutesOfTime(b.start));
+      return sorted.every((r, i) => i === 0 || minutesOfTime(r.start) >= minutesOfTime(sorted[i - 1]!.end));
+    },
+    { message: 'opening_ranges_overlap' },
+  );
+
+export const openingHoursTemplateInput = z
+  .object({
+    resourceId: id,
+    siteId: id,
+    validFrom: localDate,
+    validTo: localDate.nullable().default(null),
+    weekParity: z.enum(['all', 'even', 'odd']).default('all'),
+    days: z.partialRecord(z.enum(weekdayNames), dayRanges),
+  })
+  .refine((t) => !t.validTo || t.validTo >= t.validFrom, { message: 'end_before_start', path: ['validTo'] });
+export type OpeningHoursTemplateInput = z.infer<typeof openingHoursTemplateInput>;
+
+export const openingExceptionInput = z.object({
+  resourceId: id,
+  siteId: id,
+  date: localDate,
+  ranges: dayRanges,
+  reason: z.string().trim().max(500).default(''),
+});
+export type OpeningExceptionInput = z.infer<typeof openingExceptionInput>;
+
+export const appointmentTypeInput = z.object({
+  label: bilingualLabel,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb'),
+  eligiblePractitionerIds: z.array(id).min(1),
+  roomKind: z.string().trim().min(1).max(60).nullable().default(null),
+  equipmentKinds: z.array(z.string().trim().min(1).max(60)).default([]),
+  preparationInstructions: bilingual.default({ fr: '', en: '' }),
+  documentsToBring: z.array(bilingual).max(30).default([]),
+  newPatientsAllowed: z.boolean().default(true),
+  bookableOnline: z.boolean().default(false),
+  urgentSameDayOnly: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+export type AppointmentTypeInput = z.infer<typeof appointmentTypeInput>;
+
+/** An ISO instant with offset, or a Paris wall-clock 'YYYY-MM-DDTHH:MM' from a form. */
+const appointmentTime = z.string().superRefine((value, ctx) => {
+  try {
+    resolveAppointmentTime(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof DomainError ? error.code : 'invalid_instant' });
+  }
+});
+
+function safeTime(value: string): number | null {
+  try {
+    return resolveAppointmentTime(value);
+  } catch {
+    return null;
+  }
+}
+
+export const appointmentInput = z
+  .object({
+    patientId: id,
+    practitionerId: id,
+    appointmentTypeId: id,
+    start: appointmentTime,
+    end: appointmentTime,
+    roomId: id.nullable().default(null),
+    equipmentIds: z.array(id).default([]),
+    comment: z.string().trim().max(2000).default(''),
+    /** Booking outside opening hours needs this, with a reason. */
+    override: z
+      .object({ reason: z.string().trim().min(1, { message: 'override_reason_required' }).max(500) })
+      .nullable()
+      .default(null),
+  })
+  .refine(
+    (a) => {
+      const start = safeTime(a.start);
+      const end = safeTime(a.end);
+      return start === null || end === null || end > start;
+    },
+    { message: 'end_before_start', path: ['end'] },
+  );
+export type AppointmentInput = z.infer<typeof appointmentInput>;
+
+export const statusChangeInput = z.object({
+  to: z.enum(appointmentStatuses),
+  reason: z.string().trim().max(500).nullable().default(null),
+  version: z.number().int().nonnegative(),
+});
+export type StatusChangeInput = z.infer<typeof statusChangeInput>;
+
+export const absenceInput = z
+  .object({
+    personId: id,
+    kind: z.enum(absenceKinds),
+    start: instant,
+    end: instant,
+    note: z.string().trim().max(500).default(''),
+  })
+  .refine((a) => Date.parse(a.end) > Date.parse(a.start), { message: 'end_before_start', path: ['end'] });
+export type AbsenceInput = z.infer<typeof absenceInput>;
+
+export const slotSearchInput = z.object({
+  appointmentTypeId: id,
+  from: instant.optional(),
+  days: z.number().int().min(1).max(366).default(90),
+  count: z.number().int().min(1).max(100).default(10),
+  stepMinutes: z.number().int().min(5).max(120).default(15),
+  urgent: z.boolean().default(false),
+  weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
+  period: z.enum(['morning', 'afternoon']).nullable().default(null),
+  preferredPractitionerId: id.nullable().default(null),
+  onlyPreferredPractitioner: z.boolean().default(false),
+});
+export type SlotSearchInput = z.infer<typeof slotSearchInput>;
+
+export const waitlistEntryInput = z
+  .object({
+    patientId: id,
+    appointmentTypeId: id,
+    preferredPractitionerId: id.nullable().default(null),
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
+    period: z.enum(['morning', 'afternoon']).nullable().default(null),
+    earliestDate: localDate.nullable().default(null),
+    latestDate: localDate.nullable().default(null),
+  })
+  .refine((w) => !w.earliestDate || !w.latestDate || w.latestDate >= w.earliestDate, {
+    message: 'end_before_start',
+    path: ['latestDate'],
+  });
+export type WaitlistEntryInput = z.infer<typeof waitlistEntryInput>;
+
+const attendee = z.object({ email: z.email(), name: z.string().trim().max(200).nullable().default(null) });
+
+export const meetingInput = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    start: instant,
+    end: instant,
+    roomId: id.nullable().default(null),
+    location: z.string().trim().max(300).default(''),
+    description: z.string().trim().max(4000).default(''),
+    attendees: z.array(attendee).max(200).default([]),
+  })
+  .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'end_before_start', path: ['end'] });
+export type MeetingInput = z.infer<typeof meetingInput>;
