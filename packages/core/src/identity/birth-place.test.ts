@@ -102,7 +102,9 @@ describe('country list CSV', () => {
     expect(codeOf(() => parseCountriesCsv('name,iso2_code\nFrance,FR'))).toBe('csv_column_missing');
   });
 
-  const cogFile = fileURLToPath(new URL('../../../../reference/countries/cog-countries-2025.csv', import.meta.url));
+  const cogFile = fileURLToPath(
+    new URL('../../../../reference/countries/cog-countries-2025.csv', import.meta.url),
+  );
   it('reads the COG 2025 country list shipped in reference/', () => {
     const text = readFileSync(cogFile, 'utf8');
     const codes = countryCodesFromCsv(text);

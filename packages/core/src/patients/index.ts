@@ -8,4 +8,5 @@ export * from './fhir-patient.ts';
 export * from './patient.ts';
 export * from './registration.ts';
 export * from './schemas.ts';
+
 import './record-messages.ts';

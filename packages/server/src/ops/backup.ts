@@ -52,10 +52,6 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
 
 /** Restores a backup into a migrated, empty database, in one transaction. */
 export async function restore(db: Db, file: string): Promise<{ rows: number }> {
-  const reader = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
   let header: { format?: string; migrations?: string[] } | undefined;
   let rows = 0;
   await db.kysely.transaction().execute(async (tx) => {

@@ -115,6 +115,32 @@ describe('completeness checklist', () => {
       headers: { cookie: secretary, ...body.headers },
       payload: body.payload,
     });
+    const plan = await t.app.inject({
+      method: 'PUT',
+      url: '/api/classification-plan',
+      headers: { cookie: admin },
+      payload: {
+        categories: [
+          { code: 'imaging', labels: { fr: 'Imagerie', en: 'Imaging' } },
+          { code: 'ecg', labels: { fr: 'ECG', en: 'ECG' } },
+          { code: 'biology', labels: { fr: 'Biologie', en: 'Laboratory' } },
+        ],
+      },
+    });
+    expect(plan.statusCode).toBe(200);
+    const codes = (
+      await t.app.inject({ method: 'GET', url: '/api/classification-plan', headers: { cookie: secretary } })
+    )
+      .json()
+      .map((c: { code: string }) => c.code);
+    expect(codes).toEqual(['imaging', 'ecg', 'biology']);
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/classification-plan',
+      headers: { cookie: secretary },
+      payload: { categories: [] },
+    });
+    expect(refused.statusCode).toBe(403);
     const after = (
       await t.app.inject({
         method: 'GET',

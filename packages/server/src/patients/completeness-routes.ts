@@ -118,16 +118,14 @@ export async function completenessRoutes(fastify: FastifyInstance) {
         })),
         visitDate,
       );
-      await db.kysely
-        .transaction()
-        .execute((tx) =>
-          auditFrom(actor)(tx, {
-            action: 'read',
-            entity: 'completeness',
-            entityId: patient.id,
-            patientId: patient.id,
-          }),
-        );
+      await db.kysely.transaction().execute((tx) =>
+        auditFrom(actor)(tx, {
+          action: 'read',
+          entity: 'completeness',
+          entityId: patient.id,
+          patientId: patient.id,
+        }),
+      );
       return { visitDate, required: requirements.length, missing };
     },
   );

@@ -63,6 +63,49 @@ export async function recordRoutes(fastify: FastifyInstance) {
       (await classificationPlan(db.kysely, actorOf(request).organizationId)).filter((c) => c.active),
   );
 
+  app.put(
+    '/api/classification-plan',
+    {
+      config: { permission: 'organization.manage' },
+      schema: {
+        tags: ['records'],
+        summary: 'Replace the classification plan (retired categories stay for filed items)',
+        body: classificationPlanInput,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const plan = request.body.categories;
+      validateClassificationPlan(plan);
+      await db.kysely.transaction().execute(async (tx) => {
+        await tx
+          .deleteFrom('classification_plan')
+          .where('organization_id', '=', actor.organizationId)
+          .execute();
+        await tx
+          .insertInto('classification_plan')
+          .values(
+            plan.map((c, i) => ({
+              organization_id: actor.organizationId,
+              code: c.code,
+              label_fr: c.labels.fr,
+              label_en: c.labels.en,
+              parent_code: c.parentCode,
+              position: i,
+              active: c.active,
+            })),
+          )
+          .execute();
+        await auditFrom(actor)(tx, {
+          action: 'update',
+          entity: 'classification_plan',
+          details: { categories: plan.length },
+        });
+      });
+      return plan;
+    },
+  );
+
   app.get(
     '/api/patients/:id/timeline',
     {

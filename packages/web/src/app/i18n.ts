@@ -1,9 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en.ts';
-import { fr } from './locales/fr.ts';
 import { directoryMessages } from '../directory/messages.ts';
 import { patientsMessages } from '../patients/messages.ts';
+import { en } from './locales/en.ts';
+import { fr } from './locales/fr.ts';
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('pivot.language') : null;
 
