@@ -41,7 +41,8 @@ export async function patientsBench(size: number): Promise<Row[]> {
   const org = await server.db.kysely.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
   const started = performance.now();
   await insertPatientRows(server.db, org.id, generatePatients(size, 7));
-  await sql`ANALYZE patients`.execute(server.db.kysely);
+  // What autovacuum does on a live database: index-only scans need the visibility map.
+  await sql`VACUUM ANALYZE`.execute(server.db.kysely);
   process.stderr.write(
     `  ${size} patients inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );

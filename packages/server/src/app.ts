@@ -13,6 +13,7 @@ import { setupRoutes } from './auth/setup-routes.ts';
 import { usersRoutes } from './auth/users-routes.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
+import { directoryRoutes } from './directory/routes.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(patientsRoutes);
   await app.register(recordRoutes);
   await app.register(completenessRoutes);
+  await app.register(directoryRoutes);
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(join(webDist, 'index.html'))) {

@@ -45,8 +45,8 @@ registerErrorMessages({
     en: 'This appointment type is not open to new patients.',
   },
   invalid_transition: {
-    fr: 'Impossible de passer un rendez-vous du statut « {from} » au statut « {to} ».',
-    en: 'An appointment cannot go from “{from}” to “{to}”.',
+    fr: 'Impossible de passer du statut « {from} » au statut « {to} ».',
+    en: 'Cannot go from status “{from}” to “{to}”.',
   },
   already_in_status: {
     fr: 'Ce rendez-vous est déjà au statut « {status} » (peut-être par un autre poste).',

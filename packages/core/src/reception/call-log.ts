@@ -3,7 +3,14 @@ import type { UrgencyLevel } from './urgency.ts';
 export const callDirections = ['in', 'out'] as const;
 export type CallDirection = (typeof callDirections)[number];
 
-export const callReasonCategories = ['appointment', 'result', 'information', 'urgent', 'administrative', 'other'] as const;
+export const callReasonCategories = [
+  'appointment',
+  'result',
+  'information',
+  'urgent',
+  'administrative',
+  'other',
+] as const;
 export type CallReasonCategory = (typeof callReasonCategories)[number];
 
 export const callOutcomes = ['appointment_booked', 'message_taken', 'transferred', 'oriented'] as const;
@@ -39,7 +46,12 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
 
 /** Counts for the activity report and the desk's end-of-day view. */
 export function summarizeCalls(calls: readonly CallLogEntry[]): CallSummary {
-  const summary: CallSummary = { total: 0, byReason: zeroes(callReasonCategories), byOutcome: zeroes(callOutcomes), urgentOrVital: 0 };
+  const summary: CallSummary = {
+    total: 0,
+    byReason: zeroes(callReasonCategories),
+    byOutcome: zeroes(callOutcomes),
+    urgentOrVital: 0,
+  };
   for (const call of calls) {
     summary.total++;
     summary.byReason[call.reasonCategory]++;

@@ -34,7 +34,12 @@ export interface PhoneMessage {
 const MINUTE = 60_000;
 
 /** How long a message may wait by urgency when the caller gave no time (a vital call is never only a message). */
-export const defaultDelayMinutes: Record<UrgencyLevel, number> = { vital: 0, urgent: 60, soon: 4 * 60, routine: 24 * 60 };
+export const defaultDelayMinutes: Record<UrgencyLevel, number> = {
+  vital: 0,
+  urgent: 60,
+  soon: 4 * 60,
+  routine: 24 * 60,
+};
 
 export interface NewPhoneMessage {
   recipientId?: string | null;
@@ -45,7 +50,10 @@ export interface NewPhoneMessage {
   dueAt?: number | null;
 }
 
-export function createPhoneMessage(input: NewPhoneMessage, meta: { id: string; takenAt: number; takenBy: string }): PhoneMessage {
+export function createPhoneMessage(
+  input: NewPhoneMessage,
+  meta: { id: string; takenAt: number; takenBy: string },
+): PhoneMessage {
   const recipientId = input.recipientId?.trim();
   if (!recipientId) throw new DomainError('recipient_required', { field: 'recipientId' });
   const content = input.content.trim();
@@ -88,7 +96,13 @@ export interface MessageCounters {
 export function messageCounters(messages: readonly PhoneMessage[], now: number): MessageCounters[] {
   const byRecipient = new Map<string, MessageCounters>();
   for (const message of messages) {
-    const counters = byRecipient.get(message.recipientId) ?? { recipientId: message.recipientId, unread: 0, open: 0, overdue: 0, urgent: 0 };
+    const counters = byRecipient.get(message.recipientId) ?? {
+      recipientId: message.recipientId,
+      unread: 0,
+      open: 0,
+      overdue: 0,
+      urgent: 0,
+    };
     if (message.status === 'unread') counters.unread++;
     if (message.status !== 'done') {
       counters.open++;
@@ -101,7 +115,11 @@ export function messageCounters(messages: readonly PhoneMessage[], now: number):
 }
 
 /** Open messages, overdue first, then by due time. */
-export function messageInbox(messages: readonly PhoneMessage[], recipientId: string, now: number): PhoneMessage[] {
+export function messageInbox(
+  messages: readonly PhoneMessage[],
+  recipientId: string,
+  now: number,
+): PhoneMessage[] {
   return messages
     .filter((m) => m.recipientId === recipientId && m.status !== 'done')
     .sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.dueAt - b.dueAt);

@@ -22,19 +22,46 @@ export const defaultTriageProtocols: TriageProtocol[] = [
         id: 'pain_type',
         text: { fr: 'Comment est la douleur ?', en: 'What is the pain like?' },
         options: [
-          { id: 'crushing', label: { fr: 'Serrement, étau, irradie au bras, à la mâchoire ou au dos', en: 'Crushing or tight, spreading to arm, jaw or back' }, flag: vital },
-          { id: 'sharp_breathing', label: { fr: 'En coup de poignard, augmente à la respiration ou à la palpation', en: 'Stabbing, worse when breathing or pressing' }, flag: urgent },
-          { id: 'gone', label: { fr: 'Passée, plus de douleur depuis plusieurs heures', en: 'Gone, no pain for several hours' }, flag: soon },
+          {
+            id: 'crushing',
+            label: {
+              fr: 'Serrement, étau, irradie au bras, à la mâchoire ou au dos',
+              en: 'Crushing or tight, spreading to arm, jaw or back',
+            },
+            flag: vital,
+          },
+          {
+            id: 'sharp_breathing',
+            label: {
+              fr: 'En coup de poignard, augmente à la respiration ou à la palpation',
+              en: 'Stabbing, worse when breathing or pressing',
+            },
+            flag: urgent,
+          },
+          {
+            id: 'gone',
+            label: {
+              fr: 'Passée, plus de douleur depuis plusieurs heures',
+              en: 'Gone, no pain for several hours',
+            },
+            flag: soon,
+          },
         ],
       },
       {
         id: 'associated_signs',
-        text: { fr: 'Sueurs, essoufflement, malaise ou perte de connaissance ?', en: 'Sweating, breathlessness, faintness or blackout?' },
+        text: {
+          fr: 'Sueurs, essoufflement, malaise ou perte de connaissance ?',
+          en: 'Sweating, breathlessness, faintness or blackout?',
+        },
         options: [yes(vital), no],
       },
       {
         id: 'lasting_20_min',
-        text: { fr: 'La douleur dure-t-elle depuis plus de 20 minutes ?', en: 'Has the pain lasted more than 20 minutes?' },
+        text: {
+          fr: 'La douleur dure-t-elle depuis plus de 20 minutes ?',
+          en: 'Has the pain lasted more than 20 minutes?',
+        },
         options: [yes(vital), no],
       },
     ],
@@ -48,9 +75,20 @@ export const defaultTriageProtocols: TriageProtocol[] = [
         id: 'severity',
         text: { fr: 'La personne peut-elle parler normalement ?', en: 'Can the person speak normally?' },
         options: [
-          { id: 'cannot_speak', label: { fr: 'Non, ne peut pas finir une phrase', en: 'No, cannot finish a sentence' }, flag: vital },
-          { id: 'breathless_at_rest', label: { fr: 'Essoufflée au repos', en: 'Breathless at rest' }, flag: urgent },
-          { id: 'on_exertion', label: { fr: 'Essoufflée seulement à l’effort', en: 'Breathless on exertion only' } },
+          {
+            id: 'cannot_speak',
+            label: { fr: 'Non, ne peut pas finir une phrase', en: 'No, cannot finish a sentence' },
+            flag: vital,
+          },
+          {
+            id: 'breathless_at_rest',
+            label: { fr: 'Essoufflée au repos', en: 'Breathless at rest' },
+            flag: urgent,
+          },
+          {
+            id: 'on_exertion',
+            label: { fr: 'Essoufflée seulement à l’effort', en: 'Breathless on exertion only' },
+          },
         ],
       },
       {
@@ -60,12 +98,18 @@ export const defaultTriageProtocols: TriageProtocol[] = [
       },
       {
         id: 'allergy_swelling',
-        text: { fr: 'Gonflement du visage ou de la gorge après piqûre, aliment ou médicament ?', en: 'Swelling of face or throat after a sting, food or medicine?' },
+        text: {
+          fr: 'Gonflement du visage ou de la gorge après piqûre, aliment ou médicament ?',
+          en: 'Swelling of face or throat after a sting, food or medicine?',
+        },
         options: [yes(vital), no],
       },
       {
         id: 'asthma_not_relieved',
-        text: { fr: 'Asthmatique dont le traitement de crise ne soulage pas ?', en: 'Asthmatic whose reliever inhaler does not help?' },
+        text: {
+          fr: 'Asthmatique dont le traitement de crise ne soulage pas ?',
+          en: 'Asthmatic whose reliever inhaler does not help?',
+        },
         options: [yes(urgent), no],
       },
     ],
@@ -87,18 +131,31 @@ export const defaultTriageProtocols: TriageProtocol[] = [
         id: 'behaviour',
         text: { fr: 'Comportement de l’enfant ?', en: 'How is the child behaving?' },
         options: [
-          { id: 'floppy_or_unrousable', label: { fr: 'Mou, difficile à réveiller, geignard ou inconsolable', en: 'Floppy, hard to wake, moaning or inconsolable' }, flag: vital },
+          {
+            id: 'floppy_or_unrousable',
+            label: {
+              fr: 'Mou, difficile à réveiller, geignard ou inconsolable',
+              en: 'Floppy, hard to wake, moaning or inconsolable',
+            },
+            flag: vital,
+          },
           { id: 'normal', label: { fr: 'Joue, réagit normalement', en: 'Plays, reacts normally' } },
         ],
       },
       {
         id: 'purpura',
-        text: { fr: 'Taches rouges ou violacées qui ne s’effacent pas à la pression ?', en: 'Red or purple spots that do not fade under pressure?' },
+        text: {
+          fr: 'Taches rouges ou violacées qui ne s’effacent pas à la pression ?',
+          en: 'Red or purple spots that do not fade under pressure?',
+        },
         options: [yes(vital), no],
       },
       {
         id: 'feeding',
-        text: { fr: 'Refuse de boire, ou couches beaucoup moins mouillées ?', en: 'Refuses to drink, or far fewer wet nappies?' },
+        text: {
+          fr: 'Refuse de boire, ou couches beaucoup moins mouillées ?',
+          en: 'Refuses to drink, or far fewer wet nappies?',
+        },
         options: [yes(urgent), no],
       },
       {
@@ -117,7 +174,11 @@ export const defaultTriageProtocols: TriageProtocol[] = [
         id: 'intensity',
         text: { fr: 'Intensité de la douleur ?', en: 'How strong is the pain?' },
         options: [
-          { id: 'unbearable', label: { fr: 'Insupportable, ventre dur', en: 'Unbearable, hard belly' }, flag: urgent },
+          {
+            id: 'unbearable',
+            label: { fr: 'Insupportable, ventre dur', en: 'Unbearable, hard belly' },
+            flag: urgent,
+          },
           { id: 'moderate', label: { fr: 'Modérée, persistante', en: 'Moderate, persistent' }, flag: soon },
           { id: 'mild', label: { fr: 'Légère', en: 'Mild' } },
         ],
@@ -129,7 +190,10 @@ export const defaultTriageProtocols: TriageProtocol[] = [
       },
       {
         id: 'pregnancy_bleeding',
-        text: { fr: 'Grossesse possible avec saignements ou malaise ?', en: 'Possibly pregnant, with bleeding or faintness?' },
+        text: {
+          fr: 'Grossesse possible avec saignements ou malaise ?',
+          en: 'Possibly pregnant, with bleeding or faintness?',
+        },
         options: [yes(urgent), no],
       },
       {
@@ -146,14 +210,24 @@ export const defaultTriageProtocols: TriageProtocol[] = [
     questions: [
       {
         id: 'consciousness',
-        text: { fr: 'Perte de connaissance, somnolence ou confusion ?', en: 'Blackout, drowsiness or confusion?' },
+        text: {
+          fr: 'Perte de connaissance, somnolence ou confusion ?',
+          en: 'Blackout, drowsiness or confusion?',
+        },
         options: [yes(vital), no],
       },
       {
         id: 'symptoms',
         text: { fr: 'Depuis le choc :', en: 'Since the blow:' },
         options: [
-          { id: 'seizure_or_repeated_vomiting', label: { fr: 'Convulsions, vomissements répétés ou mal de tête qui s’aggrave', en: 'Seizure, repeated vomiting or worsening headache' }, flag: vital },
+          {
+            id: 'seizure_or_repeated_vomiting',
+            label: {
+              fr: 'Convulsions, vomissements répétés ou mal de tête qui s’aggrave',
+              en: 'Seizure, repeated vomiting or worsening headache',
+            },
+            flag: vital,
+          },
           { id: 'single_vomit', label: { fr: 'Un seul vomissement', en: 'A single vomit' }, flag: urgent },
           { id: 'none', label: { fr: 'Rien de particulier', en: 'Nothing special' } },
         ],
@@ -182,7 +256,10 @@ export const defaultTriageProtocols: TriageProtocol[] = [
       },
       {
         id: 'arm',
-        text: { fr: 'Faiblesse ou engourdissement d’un bras ou d’une jambe ?', en: 'Weakness or numbness in an arm or leg?' },
+        text: {
+          fr: 'Faiblesse ou engourdissement d’un bras ou d’une jambe ?',
+          en: 'Weakness or numbness in an arm or leg?',
+        },
         options: [yes(vital), no],
       },
       {
@@ -198,7 +275,10 @@ export const defaultTriageProtocols: TriageProtocol[] = [
     baseline: {
       level: 'soon',
       path: 'orient_elsewhere',
-      advice: { fr: 'Orienter vers un chirurgien-dentiste (garde dentaire le week-end).', en: 'Refer to a dentist (dental on-call service at weekends).' },
+      advice: {
+        fr: 'Orienter vers un chirurgien-dentiste (garde dentaire le week-end).',
+        en: 'Refer to a dentist (dental on-call service at weekends).',
+      },
     },
     questions: [
       {

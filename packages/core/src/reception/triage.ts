@@ -1,12 +1,18 @@
 import { DomainError } from '../errors/domain-error.ts';
-import { mostUrgent, type UrgencyLevel, urgencyRank } from './urgency.ts';
+import { mostUrgent, type UrgencyLevel } from './urgency.ts';
 
 export interface Bilingual {
   fr: string;
   en: string;
 }
 
-export const triagePaths = ['call_samu_15', 'same_day', 'within_week', 'routine', 'orient_elsewhere'] as const;
+export const triagePaths = [
+  'call_samu_15',
+  'same_day',
+  'within_week',
+  'routine',
+  'orient_elsewhere',
+] as const;
 export type TriagePath = (typeof triagePaths)[number];
 
 export const defaultPathOfLevel: Record<UrgencyLevel, TriagePath> = {
@@ -90,7 +96,7 @@ export function evaluateTriage(protocol: TriageProtocol, answers: TriageAnswers)
     if (option.flag) flags.push({ ...option.flag, questionId: question.id, optionId });
   }
   const level = mostUrgent([protocol.baseline.level, ...flags.map((f) => f.level)]);
-  const decisive = flags.find((f) => f.level === level && urgencyRank(level) >= urgencyRank(protocol.baseline.level));
+  const decisive = flags.find((f) => f.level === level);
   const source = decisive ?? protocol.baseline;
   const path = level === 'vital' ? 'call_samu_15' : (source.path ?? defaultPathOfLevel[level]);
   return {

@@ -7,5 +7,8 @@ export function urgencyRank(level: UrgencyLevel): number {
 }
 
 export function mostUrgent(levels: readonly UrgencyLevel[]): UrgencyLevel {
-  return levels.reduce<UrgencyLevel>((worst, level) => (urgencyRank(level) > urgencyRank(worst) ? level : worst), 'routine');
+  return levels.reduce<UrgencyLevel>(
+    (worst, level) => (urgencyRank(level) > urgencyRank(worst) ? level : worst),
+    'routine',
+  );
 }

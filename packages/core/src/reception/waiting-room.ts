@@ -84,7 +84,10 @@ export function applyWaitingRoomEvent(state: WaitingRoomState, event: WaitingRoo
   const visit = state.visits[index];
   if (!visit) throw new DomainError('visit_not_found', { field: 'visitId' });
   if (visit.stage !== allowedFrom[event.kind]) {
-    throw new DomainError('invalid_transition', { field: 'stage', params: { from: visit.stage, to: stageAfter[event.kind] } });
+    throw new DomainError('invalid_transition', {
+      field: 'stage',
+      params: { from: visit.stage, to: stageAfter[event.kind] },
+    });
   }
   const next: Visit = { ...visit, stage: stageAfter[event.kind] };
   if (event.kind === 'called_in') {
@@ -162,7 +165,11 @@ export interface LatePractitioner {
  * A practitioner is late when their first waiting patient with an appointment has waited past
  * the appointment time (or past arrival, for a patient who came late) by more than the threshold.
  */
-export function latePractitioners(state: WaitingRoomState, now: number, thresholdMinutes: number): LatePractitioner[] {
+export function latePractitioners(
+  state: WaitingRoomState,
+  now: number,
+  thresholdMinutes: number,
+): LatePractitioner[] {
   const first = new Map<string, Visit>();
   for (const visit of state.visits) {
     if (visit.stage !== 'waiting' || visit.scheduledStart === null || !visit.practitionerId) continue;
@@ -198,9 +205,15 @@ export function publicDisplay(
   practitionerLabel: (practitionerId: string) => string | null = () => null,
 ): PublicDisplayEntry[] {
   return state.visits
-    .filter((v): v is Visit & { stage: 'waiting' | 'in_consultation' } => v.stage === 'waiting' || v.stage === 'in_consultation')
+    .filter(
+      (v): v is Visit & { stage: 'waiting' | 'in_consultation' } =>
+        v.stage === 'waiting' || v.stage === 'in_consultation',
+    )
     .map((visit) => ({
-      label: mode === 'ticket' ? String(visit.ticket).padStart(3, '0') : [initial(visit.givenName), initial(visit.familyName)].filter(Boolean).join(' '),
+      label:
+        mode === 'ticket'
+          ? String(visit.ticket).padStart(3, '0')
+          : [initial(visit.givenName), initial(visit.familyName)].filter(Boolean).join(' '),
       stage: visit.stage,
       practitionerLabel: visit.practitionerId ? practitionerLabel(visit.practitionerId) : null,
       roomLabel: visit.stage === 'in_consultation' ? visit.roomLabel : null,

@@ -1,6 +1,7 @@
 import { luhnValid } from '@pivot/core/organization';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/connection.ts';
+import { seedDirectory } from '../directory/demo.ts';
 import { insertPatientRows } from '../patients/bulk-insert.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { generatePatients } from './patient-generator.ts';
@@ -101,6 +102,7 @@ export async function seedDemo(db: Db, options: SeedOptions) {
     }
     return org;
   });
+  await seedDirectory(db, org.id);
   const patients = await insertPatientRows(db, org.id, generatePatients(options.patients, options.seed));
   return { organizationId: org.id, accounts: demoAccounts.length, patients };
 }

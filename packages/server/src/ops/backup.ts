@@ -9,11 +9,14 @@ import { migrationFiles } from '../db/migrate.ts';
 
 const format = 'pivot-backup';
 const chunkSize = 2000;
+/** Tables rebuilt by triggers from other tables: a restore regenerates them. */
+const derivedTables = ['patient_name_tokens', 'patient_name_words'];
 
 async function tables(db: Db): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('schema_migrations', ${sql.join(derivedTables)})
     ORDER BY table_name`.execute(db.kysely);
   return rows.map((r) => r.table_name);
 }
@@ -29,15 +32,18 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
   async function* lines() {
     yield `${JSON.stringify({ format, version: 1, createdAt: new Date().toISOString(), driver: db.driver, migrations: migrationFiles() })}\n`;
     for (const table of names) {
+      const keyed = await hasIdColumn(db, table);
       let last: string | number | null = null;
-      for (;;) {
-        const { rows }: { rows: { id: string | number; row: unknown }[] } = await sql<{
-          id: string | number;
-          row: unknown;
-        }>`
-          SELECT t.id, row_to_json(t) AS row FROM ${sql.table(table)} t
-          ${last === null ? sql`` : sql`WHERE t.id > ${last}`}
-          ORDER BY t.id LIMIT ${chunkSize}`.execute(db.kysely);
+      for (let offset = 0; ; offset += chunkSize) {
+        // Tables with an id are read by keyset; the few without one (link tables) by offset.
+        const { rows }: { rows: { id: string | number; row: unknown }[] } = keyed
+          ? await sql<{ id: string | number; row: unknown }>`
+              SELECT t.id, row_to_json(t) AS row FROM ${sql.table(table)} t
+              ${last === null ? sql`` : sql`WHERE t.id > ${last}`}
+              ORDER BY t.id LIMIT ${chunkSize}`.execute(db.kysely)
+          : await sql<{ id: string | number; row: unknown }>`
+              SELECT 0 AS id, row_to_json(t) AS row FROM ${sql.table(table)} t
+              ORDER BY t.ctid LIMIT ${chunkSize} OFFSET ${offset}`.execute(db.kysely);
         if (rows.length === 0) break;
         total += rows.length;
         yield `${JSON.stringify({ table, rows: rows.map((r) => r.row) })}\n`;
@@ -48,6 +54,12 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
   }
   await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
   return { tables: names.length, rows: total };
+}
+
+async function hasIdColumn(db: Db, table: string): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM information_schema.columns
+    WHERE table_schema = 'public' AND table_name = ${table} AND column_name = 'id'`.execute(db.kysely);
+  return rows.length > 0;
 }
 
 /** Restores a backup into a migrated, empty database, in one transaction. */

@@ -8,7 +8,7 @@ import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
 
 // Traces of the identity itself stay with it: the audit log, its identity events, the merges.
-const identityTables = new Set(['audit_log', 'identity_events', 'patient_merges']);
+const identityTables = new Set(['audit_log', 'identity_events', 'patient_merges', 'patient_name_tokens']);
 
 /** Every table holding items of a patient (a `patient_id` column), present and future capabilities alike. */
 export async function patientItemTables(tx: Kysely<Database>): Promise<string[]> {

@@ -15,7 +15,7 @@ export interface PatientSummary {
   mergedInto: string | null;
 }
 
-const summaryColumns = sql`p.id, p.birth_name, p.used_name, p.birth_given_names, p.used_given_name, p.birth_date,
+const summaryColumns = sql`p.id, p.birth_name, p.first_given_name, p.used_name, p.birth_given_names, p.used_given_name, p.birth_date,
   p.sex, p.identity_status, p.nir, p.merged_into`;
 
 interface SummaryRow {
@@ -46,6 +46,14 @@ export function toSummary(r: SummaryRow): PatientSummary {
   };
 }
 
+/** The smallest string above every string that starts with `prefix` (byte order). */
+function nextPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** At most this many candidates are read before ordering: bounded work for ambiguous input. */
+const candidateCap = 2000;
+
 function escapeLike(token: string): string {
   return token.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -75,41 +83,108 @@ export async function searchPatients(
   const hasCriterion = conditions.length > 1 || query.nameTokens.length > 0;
   if (!hasCriterion) return { query, results: [] };
 
-  const exact = query.nameTokens.map((token, i) => {
+  const prefix = (token: string) => sql`p.search_text LIKE ${`% ${escapeLike(token)}%`}`;
+  const prefixOrPhonetic = (token: string, i: number) => {
     const key = query.phoneticKeys[i] ?? '';
-    const prefix = sql`p.search_text LIKE ${`% ${escapeLike(token)}%`}`;
-    return token.length >= 3 && key ? sql`(${prefix} OR p.phonetic_keys @> ARRAY[${key}]::text[])` : prefix;
-  });
-  // Exact beginnings of names rank before phonetic matches; then alphabetical.
-  const rank = query.nameTokens.length
-    ? sql.join(
-        query.nameTokens.map(
-          (token) => sql`(CASE WHEN p.search_text LIKE ${`% ${escapeLike(token)}%`} THEN 1 ELSE 0 END)`,
-        ),
-        sql` + `,
-      )
-    : undefined;
-  const run = async (nameConditions: ReturnType<typeof sql>[], order: ReturnType<typeof sql> | undefined) => {
-    const where = sql.join([...conditions, ...nameConditions], sql` AND `);
-    const { rows } = await sql<SummaryRow>`
-      SELECT ${summaryColumns} FROM patients p WHERE ${where}
-      ORDER BY ${order ? sql`${order}, ` : sql``}p.birth_name, p.first_given_name, p.birth_date
-      LIMIT ${options.limit}`.execute(db);
+    return token.length >= 3 && key
+      ? sql`(${prefix(token)} OR p.phonetic_keys @> ARRAY[${key}]::text[])`
+      : prefix(token);
+  };
+  // Candidates first (bounded), then order: the planner never walks a name index hoping to
+  // meet the filter, and an ambiguous beginning ("MAR") costs a bounded amount of work.
+  const run = async (
+    candidates: ReturnType<typeof sql> | null,
+    nameConditions: ReturnType<typeof sql>[],
+    limit: number,
+    excluded: string[] = [],
+  ) => {
+    const where = sql.join(
+      [...conditions, ...nameConditions, ...(excluded.length ? [sql`p.id <> ALL(${excluded}::uuid[])`] : [])],
+      sql` AND `,
+    );
+    const { rows } = candidates
+      ? await sql<SummaryRow>`
+          WITH c AS MATERIALIZED (${candidates})
+          SELECT ${summaryColumns} FROM patients p JOIN c ON c.id = p.id WHERE ${where}
+          ORDER BY p.birth_name, p.first_given_name, p.birth_date LIMIT ${limit}`.execute(db)
+      : await sql<SummaryRow>`
+          WITH c AS MATERIALIZED (SELECT ${summaryColumns} FROM patients p WHERE ${where} LIMIT ${candidateCap})
+          SELECT * FROM c p ORDER BY p.birth_name, p.first_given_name, p.birth_date LIMIT ${limit}`.execute(
+          db,
+        );
     return rows.map(toSummary);
   };
-  let results = await run(exact, rank && sql`(${rank}) DESC`);
-  if (results.length === 0 && query.nameTokens.some((t) => t.length >= 4)) {
-    // Tolerance to typing mistakes: each long word close (trigrams) to a word of the names.
-    const fuzzy = query.nameTokens
-      .filter((t) => t.length >= 4)
-      .map((t) => sql`${t.toLowerCase()} <% p.search_text`);
-    const closeness = sql.join(
-      query.nameTokens
-        .filter((t) => t.length >= 4)
-        .map((t) => sql`word_similarity(${t.toLowerCase()}, p.search_text)`),
-      sql` + `,
-    );
-    results = await run(fuzzy, sql`(${closeness}) DESC`);
+  // Patients having a name word that begins with `word` (index-only range of the word index).
+  const wordRange = (word: string) => sql`SELECT t.patient_id AS id FROM patient_name_tokens t
+    WHERE t.organization_id = ${organizationId} AND t.token >= ${word} AND t.token < ${nextPrefix(word)}`;
+  const capped = (ids: ReturnType<typeof sql>) =>
+    sql`SELECT DISTINCT x.id FROM (${ids} LIMIT ${candidateCap}) x`;
+  // The first patients of a word's range in display order, from the index alone.
+  const cappedRange = (
+    word: string,
+    limit: number,
+  ) => sql`SELECT DISTINCT x.id FROM (SELECT t.patient_id AS id FROM patient_name_tokens t
+    WHERE t.organization_id = ${organizationId} AND t.token >= ${word} AND t.token < ${nextPrefix(word)}
+    ORDER BY t.sort_key LIMIT ${limit}) x`;
+  const intersect = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql` INTERSECT `);
+
+  const longestIndex = query.nameTokens.reduce(
+    (best, t, i, all) => (t.length > all[best]!.length ? i : best),
+    0,
+  );
+  const longest = query.nameTokens[longestIndex];
+  const longestKey = query.phoneticKeys[longestIndex];
+  // The two longest words of 3 letters or more are the most selective.
+  const strong = query.nameTokens
+    .filter((t) => t.length >= 3)
+    .sort((x, y) => y.length - x.length)
+    .slice(0, 2);
+  const allWords = (match: (t: string, i: number) => ReturnType<typeof sql>) => query.nameTokens.map(match);
+
+  let results: PatientSummary[];
+  if (conditions.length > 1 || !longest) {
+    // A birth date, NIR or phone number is far more selective than any name: their indexes lead.
+    results = await run(null, allWords(prefixOrPhonetic), options.limit);
+  } else {
+    // 1. Names as typed: patients having every long word typed (ranges of the word index
+    //    intersected), or the longest word when only short ones were typed.
+    // One word typed: its range already gives the first patients in display order.
+    const typed =
+      strong.length >= 2
+        ? capped(intersect(strong.map(wordRange)))
+        : cappedRange(longest, query.nameTokens.length === 1 ? options.limit * 4 : candidateCap);
+    results = await run(typed, allWords(prefix), options.limit);
+
+    // 2. Names that sound alike (French phonetic key of the longest word).
+    if (results.length < options.limit && longest.length >= 3 && longestKey) {
+      const alike = sql`SELECT q.id FROM patients q WHERE q.organization_id = ${organizationId}
+        AND q.phonetic_keys @> ARRAY[${longestKey}]::text[] LIMIT ${candidateCap}`;
+      const more = await run(
+        alike,
+        allWords(prefixOrPhonetic),
+        options.limit - results.length,
+        results.map((r) => r.id),
+      );
+      results = [...results, ...more];
+    }
+
+    // 3. A typing mistake in the longest word: the organization's name words closest to it
+    //    (trigram similarity over a few thousand distinct words), then their patients.
+    if (results.length === 0 && longest.length >= 4) {
+      const closeWords = sql`SELECT t.patient_id AS id FROM patient_name_tokens t
+        WHERE t.organization_id = ${organizationId} AND t.token IN (
+          SELECT w.word FROM patient_name_words w WHERE w.organization_id = ${organizationId} AND w.word % ${longest}
+          ORDER BY similarity(w.word, ${longest}) DESC LIMIT 5)`;
+      const otherStrong = strong.filter((t) => t !== longest);
+      const close = capped(
+        otherStrong.length ? intersect([closeWords, ...otherStrong.map(wordRange)]) : closeWords,
+      );
+      results = await run(
+        close,
+        allWords((t, i) => (i === longestIndex ? sql`true` : prefixOrPhonetic(t, i))),
+        options.limit,
+      );
+    }
   }
   return { query, results };
 }

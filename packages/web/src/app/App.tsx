@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { AccountPage } from '../auth/AccountPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
+import { DirectoryPage } from '../directory/DirectoryPage.tsx';
 import { AdministrationPage } from './AdministrationPage.tsx';
 import { setUnauthenticatedHandler } from './api.ts';
 import { areaPages } from './area-pages.tsx';
@@ -66,6 +67,7 @@ export function App() {
                 <Route index element={<Home />} />
                 <Route path="/compte" element={<AccountPage />} />
                 <Route path="/administration/*" element={<AdministrationPage />} />
+                <Route path="/repertoire/*" element={<DirectoryPage />} />
                 {areas
                   .filter((a) => a.key !== 'admin')
                   .map((a) => {

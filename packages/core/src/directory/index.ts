@@ -1,0 +1,4 @@
+import './messages.ts';
+
+export * from './schemas.ts';
+export * from './search.ts';

@@ -1,0 +1,59 @@
+import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+
+registerErrorMessages({
+  recipient_required: {
+    fr: 'Indiquez le destinataire du message.',
+    en: 'Say who the message is for.',
+  },
+  invalid_phone: {
+    fr: 'Ce numéro de téléphone n’est pas valide (numéro français ou international avec indicatif +).',
+    en: 'This phone number is not valid (French number, or international with a + prefix).',
+  },
+  transfer_target_required: {
+    fr: 'Indiquez à qui l’appel a été transféré.',
+    en: 'Say whom the call was transferred to.',
+  },
+  already_arrived: {
+    fr: 'L’arrivée de ce patient est déjà enregistrée (peut-être par un autre poste).',
+    en: 'This patient’s arrival is already recorded (perhaps from another desk).',
+  },
+  visit_not_found: {
+    fr: 'Ce passage n’est pas dans la salle d’attente du jour.',
+    en: 'This visit is not in today’s waiting room.',
+  },
+  triage_unknown_answer: {
+    fr: 'Réponse inconnue pour la question « {field} » du protocole.',
+    en: 'Unknown answer to question “{field}” of the protocol.',
+  },
+  triage_duplicate_id: {
+    fr: 'Deux questions ou deux réponses du protocole ont le même identifiant.',
+    en: 'Two questions or two answers of the protocol have the same identifier.',
+  },
+  triage_path_level_mismatch: {
+    fr: 'L’appel au 15 est réservé au niveau « vital », et le niveau « vital » mène toujours au 15.',
+    en: 'Calling 15 is for the “vital” level only, and the “vital” level always means calling 15.',
+  },
+  incident_unknown_step: {
+    fr: 'L’étape « {step} » ne fait pas partie de cette procédure.',
+    en: 'Step “{step}” is not part of this procedure.',
+  },
+  incident_steps_missing: {
+    fr: 'Étapes obligatoires non cochées : {steps}.',
+    en: 'Mandatory steps not ticked: {steps}.',
+  },
+});
+
+registerFieldLabels({
+  recipientId: { fr: 'Destinataire', en: 'Recipient' },
+  callbackNumber: { fr: 'Numéro de rappel', en: 'Callback number' },
+  callerName: { fr: 'Appelant', en: 'Caller' },
+  content: { fr: 'Message', en: 'Message' },
+  urgency: { fr: 'Degré d’urgence', en: 'Urgency' },
+  dueAt: { fr: 'À traiter avant', en: 'Due by' },
+  transferredTo: { fr: 'Transféré à', en: 'Transferred to' },
+  reasonCategory: { fr: 'Motif de l’appel', en: 'Reason for the call' },
+  outcome: { fr: 'Suite donnée', en: 'Outcome' },
+  visitId: { fr: 'Passage', en: 'Visit' },
+  stage: { fr: 'Étape', en: 'Stage' },
+  completedStepIds: { fr: 'Étapes réalisées', en: 'Steps done' },
+});

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { callDirections, callOutcomes, callReasonCategories } from './call-log.ts';
+import { incidentKinds, incidentProcedures } from './incidents.ts';
+import { isValidPhoneNumber } from './phone-message.ts';
+import { triagePaths } from './triage.ts';
+import { urgencyLevels } from './urgency.ts';
+
+const id = z.string().trim().min(1).max(100);
+const instant = z.iso.datetime({ offset: true });
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_]{0,59}$/, 'a-z, 0-9, _');
+const bilingual = z.object({
+  fr: z.string().trim().min(1).max(1000),
+  en: z.string().trim().min(1).max(1000),
+});
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => isValidPhoneNumber(v), { message: 'invalid_phone' });
+
+export const callerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('patient'), patientId: id }),
+  z.object({ kind: z.literal('correspondent'), correspondentId: id }),
+  z.object({
+    kind: z.literal('free_text'),
+    name: z.string().trim().min(1).max(200),
+    phone: phone.nullable().default(null),
+  }),
+]);
+
+const triageRecord = z.object({
+  protocolId: slug,
+  answers: z.record(z.string(), z.string()),
+});
+
+export const callLogInput = z
+  .object({
+    direction: z.enum(callDirections),
+    at: instant,
+    caller: callerSchema,
+    reasonCategory: z.enum(callReasonCategories),
+    urgency: z.enum(urgencyLevels).default('routine'),
+    outcome: z.enum(callOutcomes),
+    /** Whom the call was put through to, when transferred. */
+    transferredTo: z.string().trim().max(200).nullable().default(null),
+    note: z.string().trim().max(4000).default(''),
+    /** The triage answers are kept with the call (the result is recomputed from them). */
+    triage: triageRecord.nullable().default(null),
+  })
+  .refine((c) => c.outcome !== 'transferred' || !!c.transferredTo, {
+    message: 'transfer_target_required',
+    path: ['transferredTo'],
+  });
+export type CallLogInput = z.infer<typeof callLogInput>;
+
+export const phoneMessageInput = z.object({
+  recipientId: z
+    .string({ error: 'recipient_required' })
+    .trim()
+    .min(1, { message: 'recipient_required' })
+    .max(100),
+  callerName: z.string().trim().min(1).max(200),
+  callbackNumber: phone.nullable().default(null),
+  content: z.string().trim().min(1).max(4000),
+  urgency: z.enum(urgencyLevels).default('routine'),
+  dueAt: instant.nullable().default(null),
+  callLogId: id.nullable().default(null),
+});
+export type PhoneMessageInput = z.infer<typeof phoneMessageInput>;
+
+const triageFlagSchema = z
+  .object({
+    level: z.enum(urgencyLevels),
+    path: z.enum(triagePaths).optional(),
+    advice: bilingual.optional(),
+  })
+  .refine((f) => (f.path === 'call_samu_15') === (f.level === 'vital') || f.path === undefined, {
+    message: 'triage_path_level_mismatch',
+  });
+
+const triageOptionSchema = z.object({ id: slug, label: bilingual, flag: triageFlagSchema.optional() });
+
+const triageQuestionSchema = z
+  .object({ id: slug, text: bilingual, options: z.array(triageOptionSchema).min(2).max(12) })
+  .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, {
+    message: 'triage_duplicate_id',
+    path: ['options'],
+  });
+
+/** A protocol as a practitioner or admin edits it. */
+export const triageProtocolSchema = z
+  .object({
+    id: slug,
+    title: bilingual,
+    baseline: z.object({
+      level: z.enum(urgencyLevels),
+      path: z.enum(triagePaths).optional(),
+      advice: bilingual.optional(),
+    }),
+    questions: z.array(triageQuestionSchema).min(1).max(30),
+  })
+  .refine((p) => new Set(p.questions.map((q) => q.id)).size === p.questions.length, {
+    message: 'triage_duplicate_id',
+    path: ['questions'],
+  });
+export type TriageProtocolInput = z.infer<typeof triageProtocolSchema>;
+
+export const incidentRecordInput = z
+  .object({
+    kind: z.enum(incidentKinds),
+    occurredAt: instant,
+    location: z.string().trim().max(200).default(''),
+    description: z.string().trim().min(1).max(8000),
+    staffIds: z.array(id).max(50).default([]),
+    patientIds: z.array(id).max(50).default([]),
+    otherPeople: z.string().trim().max(2000).default(''),
+    injuries: z.boolean().default(false),
+    emergencyServicesCalled: z.array(z.enum(['samu_15', 'police_17', 'fire_18', 'european_112'])).default([]),
+    completedStepIds: z.array(z.string()).default([]),
+    declaredToOnvs: z.boolean().default(false),
+    complaintFiled: z.boolean().default(false),
+    followUp: z.string().trim().max(4000).default(''),
+  })
+  .refine(
+    (r) => {
+      const known = new Set(incidentProcedures[r.kind].steps.map((s) => s.id));
+      return r.completedStepIds.every((s) => known.has(s));
+    },
+    { message: 'incident_unknown_step', path: ['completedStepIds'] },
+  );
+export type IncidentRecordInput = z.infer<typeof incidentRecordInput>;
