@@ -453,6 +453,47 @@ describe('care team', () => {
     expect(mine.json().error.field).toBe('correspondentId');
   });
 
+  it('merges two records sharing a correspondent: the duplicate link stays with the merged identity, and undo restores it', async () => {
+    const survivor = await aPatient()
+      .named('EQUIPEFUSION', 'MAX')
+      .sex('M')
+      .bornOn('1961-01-01')
+      .register(t.app, secretaryA);
+    const duplicate = await aPatient()
+      .named('EQUIPEFUSSION', 'MAX')
+      .sex('M')
+      .bornOn('1961-01-01')
+      .register(t.app, secretaryA);
+    const add = (patient: string, correspondentId: string, role: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/patients/${patient}/care-team`,
+        headers: { cookie: secretaryA },
+        payload: { correspondentId, role },
+      });
+    expect((await add(survivor, doctor.id, 'attending_physician')).statusCode).toBe(201);
+    expect((await add(duplicate, doctor.id, 'attending_physician')).statusCode).toBe(201);
+    expect((await add(duplicate, lab.id, 'other')).statusCode).toBe(201);
+    const merge = await t.app.inject({
+      method: 'POST',
+      url: `/api/patients/${survivor}/merge`,
+      headers: { cookie: secretaryA },
+      payload: { mergedId: duplicate },
+    });
+    expect(merge.statusCode).toBe(200);
+    expect(merge.json().keptOnMergedRecord).toEqual({ patient_care_team: 1 });
+    const team = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/patients/${survivor}/care-team`,
+        headers: { cookie: secretaryA },
+      })
+    ).json();
+    expect(team.map((m: { correspondent: { id: string } }) => m.correspondent.id).sort()).toEqual(
+      [doctor.id, lab.id].sort(),
+    );
+  });
+
   it('refuses the care team to an accountant', async () => {
     expect(
       (await t.app.inject({ method: 'GET', url: url(), headers: { cookie: accountantA } })).statusCode,

@@ -21,6 +21,50 @@ export async function patientItemTables(tx: Kysely<Database>): Promise<string[]>
 }
 
 /**
+ * Moves a table's items from one patient to another. When a uniqueness rule forbids a row on the
+ * survivor (the same correspondent twice in a care team), that row stays with the merged
+ * identity, where an undo finds it, and is counted.
+ */
+async function moveItems(
+  tx: Kysely<Database>,
+  table: string,
+  organizationId: string,
+  from: string,
+  to: string,
+) {
+  const move = (only?: string) =>
+    sql<{ id: string }>`
+    UPDATE ${sql.table(table)} SET patient_id = ${to}
+    WHERE patient_id = ${from} AND organization_id = ${organizationId} ${only ? sql`AND id = ${only}` : sql``}
+    RETURNING id`.execute(tx);
+  await sql`SAVEPOINT merge_move`.execute(tx);
+  try {
+    const { rows } = await move();
+    await sql`RELEASE SAVEPOINT merge_move`.execute(tx);
+    return { moved: rows.map((r) => String(r.id)), kept: 0 };
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await sql`ROLLBACK TO SAVEPOINT merge_move`.execute(tx);
+  }
+  const { rows: ids } = await sql<{
+    id: string;
+  }>`SELECT id FROM ${sql.table(table)} WHERE patient_id = ${from}`.execute(tx);
+  const movedIds: string[] = [];
+  for (const { id } of ids) {
+    await sql`SAVEPOINT merge_row`.execute(tx);
+    try {
+      await move(String(id));
+      await sql`RELEASE SAVEPOINT merge_row`.execute(tx);
+      movedIds.push(String(id));
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      await sql`ROLLBACK TO SAVEPOINT merge_row`.execute(tx);
+    }
+  }
+  return { moved: movedIds, kept: ids.length - movedIds.length };
+}
+
+/**
  * Merges a duplicate into the surviving record: every item of the merged record moves to the
  * survivor, the merged identity stays as a searchable alias pointing to it, and which rows moved
  * is kept so that an administrator can undo the merge exactly (RNIV 2021 volet 2, fusion).
@@ -36,13 +80,11 @@ export async function mergePatients(db: Db, actor: Actor, survivorId: string, me
       });
     }
     const moved: Record<string, string[]> = {};
+    const kept: Record<string, number> = {};
     for (const table of await patientItemTables(tx)) {
-      const { rows } = await sql<{ id: string }>`
-        UPDATE ${sql.table(table)} SET patient_id = ${survivorId}
-        WHERE patient_id = ${mergedId} AND organization_id = ${actor.organizationId} RETURNING id`.execute(
-        tx,
-      );
-      if (rows.length) moved[table] = rows.map((r) => String(r.id));
+      const result = await moveItems(tx, table, actor.organizationId, mergedId, survivorId);
+      if (result.moved.length) moved[table] = result.moved;
+      if (result.kept) kept[table] = result.kept;
     }
     await tx
       .updateTable('patients')
@@ -86,6 +128,7 @@ export async function mergePatients(db: Db, actor: Actor, survivorId: string, me
     return {
       mergeId: merge.id,
       moved: Object.fromEntries(Object.entries(moved).map(([t, ids]) => [t, ids.length])),
+      keptOnMergedRecord: kept,
     };
   });
 }

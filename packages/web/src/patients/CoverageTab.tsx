@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { type CoverageItem, formatDate, type PatientRecord, todayIso } from './model.ts';
+import { type CoverageItem, formatDate, type PatientRecord, parseTypedDate, todayIso } from './model.ts';
 
 const stateColors: Record<string, string> = {
   valid: 'green',
@@ -113,7 +113,9 @@ export function CoverageTab({ patient }: { patient: PatientRecord }) {
             <EmptyRow count={of('mandatory').length} span={7} />
           </Table.Tbody>
         </Table>
-        {writable && <MandatoryForm patientId={patient.id} onSaved={refresh} defaultNir={patient.nir ?? ''} />}
+        {writable && (
+          <MandatoryForm patientId={patient.id} onSaved={refresh} defaultNir={patient.nir ?? ''} />
+        )}
       </Section>
       <Section title={t('coverage.complementary')} state={patient.coverageStatus.complementary}>
         <Table withTableBorder striped verticalSpacing={4} fz="sm">
@@ -225,7 +227,10 @@ interface FormProps {
   onSaved: () => Promise<void>;
 }
 
-const dateInput = { type: 'date', size: 'xs' } as const;
+const dateInput = { size: 'xs', inputMode: 'numeric', autoComplete: 'off' } as const;
+/** Dates are typed dd/mm/yyyy like everywhere in Pivot; a date that does not parse goes as typed, the server names it. */
+const iso = (typed: string) => parseTypedDate(typed) ?? typed.trim();
+const isoOrNull = (typed: string) => (typed.trim() ? iso(typed) : null);
 
 function MandatoryForm({ patientId, onSaved, defaultNir }: FormProps & { defaultNir: string }) {
   const { t } = useTranslation('patients');
@@ -236,7 +241,7 @@ function MandatoryForm({ patientId, onSaved, defaultNir }: FormProps & { default
     regimeCode: '01',
     caisseCode: '',
     centreCode: '',
-    validFrom: todayIso(),
+    validFrom: formatDate(todayIso()),
     validTo: '',
   };
   const [d, setD] = useState(initial);
@@ -248,8 +253,8 @@ function MandatoryForm({ patientId, onSaved, defaultNir }: FormProps & { default
       regimeCode: d.regimeCode.trim(),
       caisseCode: d.caisseCode.trim(),
       ...(d.centreCode.trim() ? { centreCode: d.centreCode.trim() } : {}),
-      validFrom: d.validFrom,
-      validTo: d.validTo || null,
+      validFrom: iso(d.validFrom),
+      validTo: isoOrNull(d.validTo),
     };
     if (await form.submit(() => post(`/api/patients/${patientId}/coverage/mandatory`, body))) {
       setD(initial);
@@ -312,6 +317,7 @@ function MandatoryForm({ patientId, onSaved, defaultNir }: FormProps & { default
         />
         <TextInput
           {...dateInput}
+          placeholder={t('form.datePlaceholder')}
           label={t('coverage.validFrom')}
           required
           value={d.validFrom}
@@ -320,6 +326,7 @@ function MandatoryForm({ patientId, onSaved, defaultNir }: FormProps & { default
         />
         <TextInput
           {...dateInput}
+          placeholder={t('form.datePlaceholder')}
           label={t('coverage.validTo')}
           value={d.validTo}
           onChange={(e) => setD({ ...d, validTo: e.currentTarget.value })}
@@ -342,7 +349,7 @@ function ComplementaryForm({ patientId, onSaved }: FormProps) {
     organizationName: '',
     contractNumber: '',
     thirdPartyPayment: true,
-    validFrom: todayIso(),
+    validFrom: formatDate(todayIso()),
     validTo: '',
   };
   const [d, setD] = useState(initial);
@@ -352,8 +359,8 @@ function ComplementaryForm({ patientId, onSaved }: FormProps) {
       ...(d.organizationName.trim() ? { organizationName: d.organizationName.trim() } : {}),
       ...(d.contractNumber.trim() ? { contractNumber: d.contractNumber.trim() } : {}),
       thirdPartyPayment: d.thirdPartyPayment,
-      validFrom: d.validFrom,
-      validTo: d.validTo || null,
+      validFrom: iso(d.validFrom),
+      validTo: isoOrNull(d.validTo),
     };
     if (await form.submit(() => post(`/api/patients/${patientId}/coverage/complementary`, body))) {
       setD(initial);
@@ -388,6 +395,7 @@ function ComplementaryForm({ patientId, onSaved }: FormProps) {
         />
         <TextInput
           {...dateInput}
+          placeholder={t('form.datePlaceholder')}
           label={t('coverage.validFrom')}
           required
           value={d.validFrom}
@@ -396,6 +404,7 @@ function ComplementaryForm({ patientId, onSaved }: FormProps) {
         />
         <TextInput
           {...dateInput}
+          placeholder={t('form.datePlaceholder')}
           label={t('coverage.validTo')}
           value={d.validTo}
           onChange={(e) => setD({ ...d, validTo: e.currentTarget.value })}
@@ -421,15 +430,15 @@ function ComplementaryForm({ patientId, onSaved }: FormProps) {
 function ExemptionForm({ patientId, onSaved }: FormProps) {
   const { t } = useTranslation('patients');
   const form = useApiForm();
-  const initial = { kind: 'ald', aldLabel: '', startDate: todayIso(), endDate: '' };
+  const initial = { kind: 'ald', aldLabel: '', startDate: formatDate(todayIso()), endDate: '' };
   const [d, setD] = useState(initial);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const body = {
       kind: d.kind,
       ...(d.kind === 'ald' && d.aldLabel.trim() ? { aldLabel: d.aldLabel.trim() } : {}),
-      startDate: d.startDate,
-      endDate: d.endDate || null,
+      startDate: iso(d.startDate),
+      endDate: isoOrNull(d.endDate),
     };
     if (await form.submit(() => post(`/api/patients/${patientId}/coverage/exemption`, body))) {
       setD(initial);
@@ -470,6 +479,7 @@ function ExemptionForm({ patientId, onSaved }: FormProps) {
         )}
         <TextInput
           {...dateInput}
+          placeholder={t('form.datePlaceholder')}
           label={t('coverage.startDate')}
           required
           value={d.startDate}
@@ -478,6 +488,7 @@ function ExemptionForm({ patientId, onSaved }: FormProps) {
         />
         <TextInput
           {...dateInput}
+          placeholder={t('form.datePlaceholder')}
           label={t('coverage.endDate')}
           value={d.endDate}
           onChange={(e) => setD({ ...d, endDate: e.currentTarget.value })}

@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { identityDocumentKinds, isHighTrustDocument } from '@pivot/core/identity';
 import { IconRefresh } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -44,10 +45,10 @@ export function IdentityTab({ patient }: { patient: PatientRecord }) {
   const writable = can('patients.write') && !patient.mergedInto;
   return (
     <Grid gutter="md">
-      <Grid.Col span={{ base: 12, xl: 8 }}>
+      <Grid.Col span={{ base: 12, lg: 8 }}>
         <EditForm patient={patient} readOnly={!writable} />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xl: 4 }}>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
         <Stack gap="sm">
           {writable && <IdentityChecks patient={patient} />}
           <Title order={2} size="h5">
@@ -132,7 +133,12 @@ function EditForm({ patient, readOnly }: { patient: PatientRecord; readOnly: boo
           <Alert color="orange" title={t('identity.staleTitle')} data-testid="stale-version">
             <Group gap="sm">
               <Text size="sm">{t('identity.staleText')}</Text>
-              <Button size="xs" variant="white" leftSection={<IconRefresh size={14} />} onClick={() => void reload()}>
+              <Button
+                size="xs"
+                variant="white"
+                leftSection={<IconRefresh size={14} />}
+                onClick={() => void reload()}
+              >
                 {t('identity.reload')}
               </Button>
             </Group>
@@ -209,10 +215,17 @@ function IdentityChecks({ patient }: { patient: PatientRecord }) {
     if (!documentKind) return;
     await done(
       await documentForm.submit(() =>
-        send<{ identityStatus: string; event: { reason: string } }>('POST', `/api/patients/${patient.id}/identity`, {
-          kind: 'check_document',
-          document: { kind: documentKind, ...(needsGuardian ? { guardianDocumentKind: guardianKind } : {}) },
-        }),
+        send<{ identityStatus: string; event: { reason: string } }>(
+          'POST',
+          `/api/patients/${patient.id}/identity`,
+          {
+            kind: 'check_document',
+            document: {
+              kind: documentKind,
+              ...(needsGuardian ? { guardianDocumentKind: guardianKind } : {}),
+            },
+          },
+        ),
       ),
     );
   };
@@ -220,22 +233,30 @@ function IdentityChecks({ patient }: { patient: PatientRecord }) {
     event.preventDefault();
     await done(
       await insiForm.submit(() =>
-        send<{ identityStatus: string; event: { reason: string } }>('POST', `/api/patients/${patient.id}/identity`, {
-          kind: 'insi_result',
-          outcome,
-          ...(outcome === 'match' ? { ins: { value: ins.value, kind: ins.kind } } : {}),
-        }),
+        send<{ identityStatus: string; event: { reason: string } }>(
+          'POST',
+          `/api/patients/${patient.id}/identity`,
+          {
+            kind: 'insi_result',
+            outcome,
+            ...(outcome === 'match' ? { ins: { value: ins.value, kind: ins.kind } } : {}),
+          },
+        ),
       ),
     );
   };
   const setAttribute = async (attribute: 'doubtful' | 'fictitious', value: boolean) => {
     await done(
       await attributeForm.submit(() =>
-        send<{ identityStatus: string; event: { reason: string } }>('POST', `/api/patients/${patient.id}/identity`, {
-          kind: 'set_attribute',
-          attribute,
-          value,
-        }),
+        send<{ identityStatus: string; event: { reason: string } }>(
+          'POST',
+          `/api/patients/${patient.id}/identity`,
+          {
+            kind: 'set_attribute',
+            attribute,
+            value,
+          },
+        ),
       ),
     );
   };
@@ -356,7 +377,7 @@ function IdentityChecks({ patient }: { patient: PatientRecord }) {
   );
 }
 
-function evidenceText(evidence: IdentityEventRow['evidence'], t: (key: string, o?: object) => string) {
+function evidenceText(evidence: IdentityEventRow['evidence'], t: TFunction<'patients'>) {
   let e: Record<string, unknown> = {};
   if (typeof evidence === 'string') {
     try {
@@ -368,7 +389,8 @@ function evidenceText(evidence: IdentityEventRow['evidence'], t: (key: string, o
   const parts: string[] = [];
   if (e.documentKind) parts.push(t(`documents.${e.documentKind}`));
   if (e.guardianDocumentKind) parts.push(`+ ${t(`documents.${e.guardianDocumentKind}`)}`);
-  if (typeof e.highTrust === 'boolean') parts.push(e.highTrust ? t('identity.highTrust') : t('identity.lowTrust'));
+  if (typeof e.highTrust === 'boolean')
+    parts.push(e.highTrust ? t('identity.highTrust') : t('identity.lowTrust'));
   if (e.insiOutcome) parts.push(`INSi : ${t(`insiOutcomes.${e.insiOutcome}`)}`);
   if (e.insKind) parts.push(String(e.insKind).toUpperCase());
   if (Array.isArray(e.changedFields))

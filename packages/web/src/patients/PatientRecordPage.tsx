@@ -22,8 +22,8 @@ import { get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { CareTeamPanel } from '../directory/CareTeamPanel.tsx';
 import { AccessLogTab } from './AccessLogTab.tsx';
-import { IdentityBadge, useAge } from './components.tsx';
 import { CoverageTab } from './CoverageTab.tsx';
+import { IdentityBadge, useAge } from './components.tsx';
 import { IdentityTab } from './IdentityTab.tsx';
 import { MergeTab } from './MergeTab.tsx';
 import { formatDate, type PatientRecord, titleCase } from './model.ts';
@@ -101,7 +101,8 @@ export function PatientBanner({ patient }: { patient: PatientRecord }) {
             )}
             {(patient.identity.ins?.value ?? patient.nir) && (
               <Text size="sm" c="dimmed" ff="monospace">
-                {patient.identity.ins ? 'INS' : 'NIR'} {formatNir(patient.identity.ins?.value ?? patient.nir ?? '')}
+                {patient.identity.ins ? 'INS' : 'NIR'}{' '}
+                {formatNir(patient.identity.ins?.value ?? patient.nir ?? '')}
               </Text>
             )}
           </Group>
@@ -189,12 +190,7 @@ export function PatientRecordPage() {
           <span>{p.birthName}</span>
         </Breadcrumbs>
         {!p.mergedInto && (
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconDownload size={14} />}
-            onClick={exportRecord}
-          >
+          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} onClick={exportRecord}>
             {t('record.export')}
           </Button>
         )}

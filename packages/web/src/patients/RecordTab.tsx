@@ -32,7 +32,16 @@ import {
   upload,
 } from './model.ts';
 
-const kinds = ['note', 'attachment', 'registration', 'identity', 'merge', 'merge_undone', 'appointment', 'document'];
+const kinds = [
+  'note',
+  'attachment',
+  'registration',
+  'identity',
+  'merge',
+  'merge_undone',
+  'appointment',
+  'document',
+];
 const confidentialityColors = { normal: 'gray', restricted: 'orange', practitioner_only: 'red' } as const;
 
 function useConfidentialityOptions() {
@@ -134,7 +143,11 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
                         </Text>
                       )}
                       {item.confidentiality !== 'normal' && (
-                        <Badge size="xs" color={confidentialityColors[item.confidentiality]} variant="outline">
+                        <Badge
+                          size="xs"
+                          color={confidentialityColors[item.confidentiality]}
+                          variant="outline"
+                        >
                           {t(`confidentiality.${item.confidentiality}`)}
                         </Badge>
                       )}

@@ -36,16 +36,14 @@ export function SearchPage() {
   const navigate = useNavigate();
   const age = useAge();
   const [term, setTerm] = useState(lastTerm);
-  const [active, setActive] = useState(0);
+  const [activeRow, setActive] = useState(0);
   const search = usePatientSearch(term);
   const results = search.results;
+  const active = Math.min(activeRow, Math.max(results.length - 1, 0));
 
   useEffect(() => {
     lastTerm = term;
   }, [term]);
-  useEffect(() => {
-    setActive(0);
-  }, [results]);
 
   const open = (p: PatientSummary) => navigate(recordPathOf(p));
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -74,7 +72,12 @@ export function SearchPage() {
         </Title>
         <Group gap="xs">
           {can('patients.write') && (
-            <Button component={Link} to="/patients/nouveau" leftSection={<IconUserPlus size={16} />} size="sm">
+            <Button
+              component={Link}
+              to="/patients/nouveau"
+              leftSection={<IconUserPlus size={16} />}
+              size="sm"
+            >
               {t('search.new')}
             </Button>
           )}
@@ -99,8 +102,6 @@ export function SearchPage() {
         </Group>
       </Group>
       <TextInput
-        // The whole page exists for this box.
-        // biome-ignore lint/a11y/noAutofocus: the search box is the page's single purpose
         autoFocus
         size="md"
         role="combobox"
@@ -114,7 +115,10 @@ export function SearchPage() {
         leftSection={<IconSearch size={18} />}
         rightSection={search.isFetching ? <Loader size="xs" /> : null}
         value={term}
-        onChange={(e) => setTerm(e.currentTarget.value)}
+        onChange={(e) => {
+          setTerm(e.currentTarget.value);
+          setActive(0);
+        }}
         onKeyDown={onKeyDown}
         autoComplete="off"
         spellCheck={false}

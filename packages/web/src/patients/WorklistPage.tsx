@@ -1,4 +1,17 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +36,9 @@ export function WorklistPage() {
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['patients'] });
   const different = async (pair: WorklistPair) => {
-    if (await action.submit(() => post(`/api/patients/${pair.a.id}/different-from`, { otherId: pair.b.id }))) {
+    if (
+      await action.submit(() => post(`/api/patients/${pair.a.id}/different-from`, { otherId: pair.b.id }))
+    ) {
       notifications.show({ color: 'green', message: t('worklist.markedDifferent') });
       await refresh();
     }
@@ -31,7 +46,9 @@ export function WorklistPage() {
   const merge = async () => {
     if (!merging) return;
     if (
-      await action.submit(() => post(`/api/patients/${merging.keep.id}/merge`, { mergedId: merging.close.id }))
+      await action.submit(() =>
+        post(`/api/patients/${merging.keep.id}/merge`, { mergedId: merging.close.id }),
+      )
     ) {
       setMerging(null);
       notifications.show({ color: 'green', message: t('merge.done') });
@@ -96,16 +113,29 @@ export function WorklistPage() {
             <Stack gap={6} w={220}>
               {can('patients.merge') && (
                 <>
-                  <Button size="xs" variant="light" onClick={() => setMerging({ keep: pair.a, close: pair.b })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setMerging({ keep: pair.a, close: pair.b })}
+                  >
                     {t('worklist.keepA')}
                   </Button>
-                  <Button size="xs" variant="light" onClick={() => setMerging({ keep: pair.b, close: pair.a })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setMerging({ keep: pair.b, close: pair.a })}
+                  >
                     {t('worklist.keepB')}
                   </Button>
                 </>
               )}
               {can('patients.write') && (
-                <Button size="xs" variant="default" onClick={() => void different(pair)} loading={action.busy}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => void different(pair)}
+                  loading={action.busy}
+                >
                   {t('worklist.different')}
                 </Button>
               )}

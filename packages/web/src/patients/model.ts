@@ -199,7 +199,9 @@ function isRealDate(y: number, m: number, d: number): string | null {
 
 /** Used name or given name in normal case for display next to the strict traits. */
 export function titleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 export const identityStatusColors: Record<string, string> = {
