@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AgendaTables } from '../agenda/tables.ts';
+import type { BillingTables } from '../billing/tables.ts';
 import type { DirectoryTables } from '../directory/tables.ts';
+import type { DocumentsTables } from '../documents/tables.ts';
 import type { PatientsTables } from '../patients/tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -104,4 +107,9 @@ export interface FoundationTables {
 }
 
 /** Every table, each capability declaring its own in `<capability>/tables.ts`. */
-export type Database = FoundationTables & PatientsTables & DirectoryTables;
+export type Database = FoundationTables &
+  PatientsTables &
+  DirectoryTables &
+  AgendaTables &
+  BillingTables &
+  DocumentsTables;

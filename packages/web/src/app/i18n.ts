@@ -1,6 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { agendaMessages } from '../agenda/messages.ts';
+import { billingMessages } from '../billing/messages.ts';
 import { directoryMessages } from '../directory/messages.ts';
+import { documentsMessages } from '../documents/messages.ts';
 import { patientsMessages } from '../patients/messages.ts';
 import { en } from './locales/en.ts';
 import { fr } from './locales/fr.ts';
@@ -8,10 +11,20 @@ import { fr } from './locales/fr.ts';
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('pivot.language') : null;
 
 // Each capability keeps its own messages in `<capability>/messages.ts`, as an i18next namespace.
+const namespaces = {
+  patients: patientsMessages,
+  directory: directoryMessages,
+  agenda: agendaMessages,
+  billing: billingMessages,
+  documents: documentsMessages,
+};
+const resourcesOf = (language: 'fr' | 'en') =>
+  Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));
+
 void i18n.use(initReactI18next).init({
   resources: {
-    fr: { translation: fr, patients: patientsMessages.fr, directory: directoryMessages.fr },
-    en: { translation: en, patients: patientsMessages.en, directory: directoryMessages.en },
+    fr: { translation: fr, ...resourcesOf('fr') },
+    en: { translation: en, ...resourcesOf('en') },
   },
   lng: stored === 'en' ? 'en' : 'fr',
   fallbackLng: 'fr',

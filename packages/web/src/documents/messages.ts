@@ -1,0 +1,5 @@
+/** Messages of the documents pages (i18next namespace 'documents'), French first, English complete. */
+export const documentsMessages = {
+  fr: {},
+  en: {},
+};
