@@ -5,9 +5,9 @@ async function register(page: Page, birthName: string, givenNames: string, birth
   await page.getByTestId('nav-patients').click();
   await page.getByRole('link', { name: 'Nouveau patient' }).click();
   await expect(page.getByRole('heading', { name: 'Nouveau patient' })).toBeVisible();
-  await page.getByLabel('Nom de naissance', { exact: true }).fill(birthName);
-  await page.getByLabel('Prénoms de naissance', { exact: true }).fill(givenNames);
-  await page.getByLabel('Date de naissance', { exact: true }).fill(birthDate);
+  await page.getByLabel(/^Nom de naissance/).fill(birthName);
+  await page.getByLabel(/^Prénoms de naissance/).fill(givenNames);
+  await page.getByLabel(/^Date de naissance/).fill(birthDate);
   await page.getByText('Féminin', { exact: true }).click();
   await page.getByRole('button', { name: 'Créer le dossier' }).click();
 }

@@ -14,7 +14,8 @@ for (const [path, entry] of Object.entries(packages)) {
     const base = path === '' ? '' : `${path}/`;
     const candidates = [`${base}node_modules/${name}`, `node_modules/${name}`];
     if (candidates.some((c) => packages[c])) continue;
-    const platform = /(?:^|[-/])(android|darwin|freebsd|openbsd|netbsd|sunos|aix|win32|linux)[-_]?([a-z0-9]+)?/.exec(name);
+    const platform =
+      /(?:^|[-/])(android|darwin|freebsd|openbsd|netbsd|sunos|aix|win32|linux)[-_]?([a-z0-9]+)?/.exec(name);
     packages[`node_modules/${name}`] = {
       version: String(version).replace(/^[\^~]/, ''),
       optional: true,

@@ -250,7 +250,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
       const detected = await fileTypeFromBuffer(file.content);
       const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
       const allowed = detected ? acceptedTypes[detected.mime] : undefined;
-      if (!detected || !allowed || !allowed.includes(extension))
+      if (!detected || !allowed?.includes(extension))
         throw new DomainError('file_type_mismatch', { field: 'file' });
       const plan = await classificationPlan(db.kysely, actor.organizationId);
       if (!plan.some((c) => c.code === meta.data.classification))

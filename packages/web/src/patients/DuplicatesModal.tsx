@@ -45,7 +45,7 @@ export function DuplicatesModal({ candidates, different, onDifferent, onSame, on
                   </Text>
                   <ReasonsList reasons={c.reasons} />
                 </Stack>
-                <Stack gap={6} w={260}>
+                <Stack gap={6} w={330}>
                   <Button
                     size="xs"
                     leftSection={<IconExternalLink size={14} />}

@@ -281,7 +281,7 @@ export function PatientFormFields({ draft, setDraft, fieldError, sections = 'all
                     autoComplete="off"
                   />
                   <Text size="xs" mt={4} aria-live="polite" data-testid="first-given-name">
-                    {t('fields.firstGivenName')} : <b>{first || '—'}</b>
+                    {t('form.firstGivenNameLine')} <b>{first || '—'}</b>
                   </Text>
                 </div>
               </SimpleGrid>

@@ -80,12 +80,12 @@ export function PatientBanner({ patient }: { patient: PatientRecord }) {
             )}
             {patient.usedName && patient.usedName !== patient.birthName && (
               <Text size="sm">
-                {t('fields.usedName')} : <b>{patient.usedName}</b>
+                {t('banner.usedName')} <b>{patient.usedName}</b>
               </Text>
             )}
             {patient.usedGivenName && patient.usedGivenName !== given[0] && (
               <Text size="sm">
-                {t('fields.usedGivenName')} : <b>{titleCase(patient.usedGivenName)}</b>
+                {t('banner.usedGivenName')} <b>{titleCase(patient.usedGivenName)}</b>
               </Text>
             )}
           </Group>

@@ -55,6 +55,7 @@ const fr = {
   relations: { mother: 'Mère', father: 'Père', guardian: 'Tuteur', other: 'Autre' },
   form: {
     newTitle: 'Nouveau patient',
+    firstGivenNameLine: 'Premier prénom de naissance :',
     create: 'Créer le dossier',
     created: 'Dossier patient créé.',
     strictTraits: 'Traits stricts (pièce d’identité ou INSi)',
@@ -151,6 +152,8 @@ const fr = {
   },
   banner: {
     label: 'Identité du patient',
+    usedName: 'Nom utilisé :',
+    usedGivenName: 'Prénom utilisé :',
     birthPlace: 'lieu de naissance {{code}}',
   },
   flags: {
@@ -160,12 +163,12 @@ const fr = {
     complementary_missing: 'Pas de complémentaire',
     complementary_expired: 'Complémentaire expirée',
     complementary_expiring: 'Complémentaire bientôt expirée',
-    exemption_active: 'Exonération en cours : {{kinds}}',
+    exemption_active: '{{kinds}} en cours',
     exemption_expiring: 'Exonération bientôt terminée',
     third_party_payment: 'Tiers payant',
   },
   exemptionKinds: {
-    ald: 'ALD en cours',
+    ald: 'ALD',
     maternity: 'Maternité',
     work_accident: 'AT/MP',
     c2s: 'C2S',
@@ -467,6 +470,7 @@ const en: Messages = {
   relations: { mother: 'Mother', father: 'Father', guardian: 'Guardian', other: 'Other' },
   form: {
     newTitle: 'New patient',
+    firstGivenNameLine: 'First birth given name:',
     create: 'Create the record',
     created: 'Patient record created.',
     strictTraits: 'Strict traits (identity document or INSi)',
@@ -563,6 +567,8 @@ const en: Messages = {
   },
   banner: {
     label: 'Patient identity',
+    usedName: 'Used name:',
+    usedGivenName: 'Used given name:',
     birthPlace: 'birth place {{code}}',
   },
   flags: {
@@ -572,12 +578,12 @@ const en: Messages = {
     complementary_missing: 'No complementary insurance',
     complementary_expired: 'Complementary insurance expired',
     complementary_expiring: 'Complementary insurance expiring',
-    exemption_active: 'Exemption in force: {{kinds}}',
+    exemption_active: '{{kinds}} in force',
     exemption_expiring: 'Exemption ending soon',
     third_party_payment: 'Third-party payment',
   },
   exemptionKinds: {
-    ald: 'Long-term condition (ALD)',
+    ald: 'ALD (long-term condition)',
     maternity: 'Maternity',
     work_accident: 'Work accident (AT/MP)',
     c2s: 'C2S',

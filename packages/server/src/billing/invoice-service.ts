@@ -1,0 +1,237 @@
+import { creditNoteFor, DomainError, formatCents, type Invoice } from '@pivot/core';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { addRecordItem } from '../patients/record-items.ts';
+import { nextInvoiceSequence } from './visit-service.ts';
+
+export async function loadInvoice(tx: Kysely<Database>, organizationId: string, id: string) {
+  const invoice = await tx
+    .selectFrom('invoices')
+    .innerJoin('patients', 'patients.id', 'invoices.patient_id')
+    .innerJoin('users', 'users.id', 'invoices.practitioner_id')
+    .selectAll('invoices')
+    .select([
+      'patients.birth_name',
+      'patients.used_name',
+      'patients.first_given_name',
+      'patients.birth_date',
+      'users.display_name as practitioner_name',
+      'users.rpps as practitioner_rpps',
+      'users.specialty as practitioner_specialty',
+      'users.sector as practitioner_sector',
+    ])
+    .where('invoices.id', '=', id)
+    .where('invoices.organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!invoice) throw new DomainError('not_found');
+  const lines = await tx
+    .selectFrom('invoice_lines')
+    .selectAll()
+    .where('invoice_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const visit = invoice.visit_id
+    ? await tx.selectFrom('visits').select(['split']).where('id', '=', invoice.visit_id).executeTakeFirst()
+    : undefined;
+  const paid = await tx
+    .selectFrom('receivables')
+    .select((eb) => [eb.fn.sum<number>('paid_cents').as('paid'), eb.fn.sum<number>('amount_cents').as('due')])
+    .where('invoice_id', '=', id)
+    .executeTakeFirst();
+  const creditNote = await tx
+    .selectFrom('invoices')
+    .select(['id', 'number'])
+    .where('credited_invoice_id', '=', id)
+    .executeTakeFirst();
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    kind: invoice.kind,
+    issuedOn: invoice.issued_on,
+    patientId: invoice.patient_id,
+    patientName: `${invoice.used_name || invoice.birth_name} ${invoice.first_given_name}`,
+    patientBirthDate: invoice.birth_date,
+    practitioner: {
+      id: invoice.practitioner_id,
+      name: invoice.practitioner_name,
+      rpps: invoice.practitioner_rpps,
+      specialty: invoice.practitioner_specialty,
+      sector: invoice.practitioner_sector,
+    },
+    totalCents: invoice.total_cents,
+    amoCents: invoice.amo_cents,
+    amcCents: invoice.amc_cents,
+    patientCents: invoice.patient_cents,
+    reason: invoice.reason,
+    creditedInvoiceId: invoice.credited_invoice_id,
+    creditNote: creditNote ?? null,
+    dueCents: Number(paid?.due ?? 0),
+    paidCents: Number(paid?.paid ?? 0),
+    split: (visit?.split ?? null) as Record<string, unknown> | null,
+    lines: lines.map((l) => ({
+      code: l.act_code,
+      label: l.label,
+      coefficient: l.coefficient === null ? null : Number(l.coefficient),
+      feeCents: l.fee_cents,
+      baseCents: l.base_cents,
+      amoCents: l.amo_cents,
+      amcCents: l.amc_cents,
+      patientCents: l.patient_cents,
+    })),
+  };
+}
+export type InvoiceView = Awaited<ReturnType<typeof loadInvoice>>;
+
+export async function listInvoices(
+  db: Kysely<Database>,
+  organizationId: string,
+  query: { patientId?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number },
+) {
+  let q = db
+    .selectFrom('invoices')
+    .innerJoin('patients', 'patients.id', 'invoices.patient_id')
+    .innerJoin('users', 'users.id', 'invoices.practitioner_id')
+    .select([
+      'invoices.id',
+      'invoices.number',
+      'invoices.kind',
+      'invoices.issued_on',
+      'invoices.total_cents',
+      'invoices.patient_id',
+      'patients.birth_name',
+      'patients.used_name',
+      'patients.first_given_name',
+      'users.display_name as practitioner_name',
+    ])
+    .where('invoices.organization_id', '=', organizationId);
+  if (query.patientId) q = q.where('invoices.patient_id', '=', query.patientId);
+  if (query.from) q = q.where('invoices.issued_on', '>=', query.from);
+  if (query.to) q = q.where('invoices.issued_on', '<=', query.to);
+  const rows = await q.orderBy('invoices.year', 'desc').orderBy('invoices.sequence', 'desc').limit(query.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    issuedOn: r.issued_on,
+    totalCents: r.total_cents,
+    patientId: r.patient_id,
+    patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
+    practitionerName: r.practitioner_name,
+  }));
+}
+
+function asCoreInvoice(view: InvoiceView): Invoice {
+  return {
+    number: view.number,
+    issuedOn: view.issuedOn,
+    kind: view.kind,
+    lines: view.lines.map((l) => ({ label: l.label, actCode: l.code, amountCents: l.feeCents })),
+    totalCents: view.totalCents,
+  };
+}
+
+/**
+ * A wrong invoice is cancelled by a credit note in the same sequence, never deleted (billing.md):
+ * what was still owed on it is cancelled, unsent claims too.
+ */
+export async function issueCreditNote(
+  db: Kysely<Database>,
+  actor: Actor,
+  invoiceId: string,
+  input: { reason: string; date: string },
+) {
+  return db.transaction().execute(async (tx) => {
+    const invoice = await loadInvoice(tx, actor.organizationId, invoiceId);
+    const existing = invoice.creditNote
+      ? [{ ...asCoreInvoice(invoice), kind: 'credit_note' as const, creditedInvoiceNumber: invoice.number }]
+      : [];
+    const year = Number(input.date.slice(0, 4));
+    const { sequence, number } = await nextInvoiceSequence(tx, actor.organizationId, year);
+    const note = creditNoteFor(
+      asCoreInvoice(invoice),
+      { number, issuedOn: input.date, reason: input.reason },
+      existing,
+    );
+    const row = await tx
+      .insertInto('invoices')
+      .values({
+        organization_id: actor.organizationId,
+        patient_id: invoice.patientId,
+        visit_id: null,
+        practitioner_id: invoice.practitioner.id,
+        number,
+        year,
+        sequence,
+        kind: 'credit_note',
+        issued_on: input.date,
+        credited_invoice_id: invoice.id,
+        reason: note.reason ?? input.reason,
+        total_cents: note.totalCents,
+        amo_cents: -invoice.amoCents,
+        amc_cents: -invoice.amcCents,
+        patient_cents: -invoice.patientCents,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('invoice_lines')
+      .values(
+        invoice.lines.map((l, position) => ({
+          organization_id: actor.organizationId,
+          invoice_id: row.id,
+          position,
+          act_code: l.code,
+          label: l.label,
+          coefficient: l.coefficient,
+          fee_cents: -l.feeCents,
+          base_cents: -l.baseCents,
+          amo_cents: -l.amoCents,
+          amc_cents: -l.amcCents,
+          patient_cents: -l.patientCents,
+        })),
+      )
+      .execute();
+    // What was not paid is no longer owed; what was paid stays recorded (refunds are payments).
+    const receivables = await tx
+      .selectFrom('receivables')
+      .select(['id', 'paid_cents'])
+      .where('invoice_id', '=', invoice.id)
+      .execute();
+    for (const r of receivables) {
+      await tx
+        .updateTable('receivables')
+        .set({ amount_cents: r.paid_cents, status: 'cancelled' })
+        .where('id', '=', r.id)
+        .execute();
+    }
+    const visit = await tx.selectFrom('invoices').select('visit_id').where('id', '=', invoice.id).executeTakeFirst();
+    if (visit?.visit_id) {
+      await tx.updateTable('visits').set({ status: 'cancelled' }).where('id', '=', visit.visit_id).execute();
+      await tx
+        .updateTable('claims')
+        .set({ status: 'cancelled' })
+        .where('visit_id', '=', visit.visit_id)
+        .where('status', '=', 'pending')
+        .execute();
+    }
+    await addRecordItem(tx, {
+      organizationId: actor.organizationId,
+      patientId: invoice.patientId,
+      kind: 'invoice',
+      title: `Avoir ${number} (annule ${invoice.number})`,
+      authorId: actor.userId,
+      data: { invoiceId: row.id, number, totalCents: note.totalCents },
+    });
+    await auditFrom(actor)(tx, {
+      action: 'create',
+      entity: 'credit_note',
+      entityId: row.id,
+      patientId: invoice.patientId,
+      details: { number, credits: invoice.number, totalCents: note.totalCents },
+    });
+    return { id: row.id, number, totalCents: note.totalCents, creditedNumber: invoice.number, amount: formatCents(note.totalCents) };
+  });
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import {
+  atcDrugNames,
+  buildMedicalTermIndex,
+  type Cim10Row,
+  type MedicalTermIndex,
+  parseCim10Csv,
+} from '@pivot/core/documents';
+
+const referenceDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../reference');
+
+export interface MedicalReference {
+  cim10: Cim10Row[];
+  drugNames: string[];
+}
+
+let reference: MedicalReference | undefined;
+
+/** The CIM-10 labels and drug names shipped in reference/, read once per process. */
+export function medicalReference(): MedicalReference {
+  reference ??= {
+    cim10: parseCim10Csv(gunzipSync(readFileSync(join(referenceDir, 'cim10/cim10.csv.gz'))).toString('utf8')),
+    drugNames: atcDrugNames(
+      JSON.parse(readFileSync(join(referenceDir, 'drugs/atc-drug-names.json'), 'utf8')) as Record<
+        string,
+        string[]
+      >,
+    ),
+  };
+  return reference;
+}
+
+const indexes = new Map<string, { words: string; index: MedicalTermIndex }>();
+
+/** The confidentiality index of an organisation: reference terms plus its users' own words. */
+export function medicalTermIndex(organizationId: string, userTerms: string[]): MedicalTermIndex {
+  const words = userTerms.join('\n');
+  const cached = indexes.get(organizationId);
+  if (cached && cached.words === words) return cached.index;
+  const { cim10, drugNames } = medicalReference();
+  const index = buildMedicalTermIndex(cim10, drugNames, userTerms);
+  indexes.set(organizationId, { words, index });
+  return index;
+}
