@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { seedDirectory } from '../directory/demo.ts';
 import { insertPatientRows } from '../patients/bulk-insert.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
+import { demoDuplicates } from './demo-duplicates.ts';
 import { generatePatients } from './patient-generator.ts';
 
 const weekdayHours = [
@@ -103,6 +104,7 @@ export async function seedDemo(db: Db, options: SeedOptions) {
     return org;
   });
   await seedDirectory(db, org.id);
-  const patients = await insertPatientRows(db, org.id, generatePatients(options.patients, options.seed));
+  const population = [...generatePatients(options.patients, options.seed)];
+  const patients = await insertPatientRows(db, org.id, [...population, ...demoDuplicates(population)]);
   return { organizationId: org.id, accounts: demoAccounts.length, patients };
 }
