@@ -104,6 +104,28 @@ export async function seedDemo(db: Db, options: SeedOptions) {
     return org;
   });
   await seedDirectory(db, org.id);
+  // Before an anaesthesia consultation: recent blood tests and a chest X-ray (completeness checklist).
+  await db.kysely
+    .insertInto('completeness_requirements')
+    .values([
+      {
+        organization_id: org.id,
+        appointment_type_code: 'anesthesia',
+        classification: 'biology',
+        label_fr: 'Bilan sanguin de moins d’un mois',
+        label_en: 'Blood tests less than a month old',
+        max_age_days: 30,
+      },
+      {
+        organization_id: org.id,
+        appointment_type_code: 'anesthesia',
+        classification: 'imaging',
+        label_fr: 'Radiographie thoracique de moins de 3 mois',
+        label_en: 'Chest X-ray less than 3 months old',
+        max_age_days: 90,
+      },
+    ])
+    .execute();
   const population = [...generatePatients(options.patients, options.seed)];
   const patients = await insertPatientRows(db, org.id, [...population, ...demoDuplicates(population)]);
   return { organizationId: org.id, accounts: demoAccounts.length, patients };

@@ -31,6 +31,41 @@ export async function completenessRoutes(fastify: FastifyInstance) {
     }));
 
   app.get(
+    '/api/completeness-requirements',
+    {
+      config: { permission: 'records.read' },
+      schema: { tags: ['records'], summary: 'Appointment types that require items, with their requirements' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = await db.kysely
+        .selectFrom('completeness_requirements')
+        .selectAll()
+        .where('organization_id', '=', actor.organizationId)
+        .orderBy('appointment_type_code')
+        .execute();
+      const byType = new Map<
+        string,
+        { classificationCode: string; labels: { fr: string; en: string }; maxAgeDays: number | null }[]
+      >();
+      for (const r of rows) {
+        byType.set(r.appointment_type_code, [
+          ...(byType.get(r.appointment_type_code) ?? []),
+          {
+            classificationCode: r.classification,
+            labels: { fr: r.label_fr, en: r.label_en },
+            maxAgeDays: r.max_age_days,
+          },
+        ]);
+      }
+      return [...byType.entries()].map(([appointmentType, requirements]) => ({
+        appointmentType,
+        requirements,
+      }));
+    },
+  );
+
+  app.get(
     '/api/completeness-requirements/:appointmentType',
     {
       config: { permission: 'records.read' },

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import { ImportPage } from './ImportPage.tsx';
 import { PatientRecordPage } from './PatientRecordPage.tsx';
 import { RegistrationPage } from './RegistrationPage.tsx';
 import { SearchPage } from './SearchPage.tsx';
@@ -11,6 +12,7 @@ export function PatientsArea() {
       <Route index element={<SearchPage />} />
       <Route path="nouveau" element={<RegistrationPage />} />
       <Route path="doublons" element={<WorklistPage />} />
+      <Route path="import" element={<ImportPage />} />
       <Route path=":id/*" element={<PatientRecordPage />} />
     </Routes>
   );

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { CompletenessPanel } from './CompletenessPanel.tsx';
 import {
   type ClassificationCategory,
   formatDateTime,
@@ -83,6 +84,7 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
     <Grid gutter="md">
       <Grid.Col span={{ base: 12, lg: writable ? 8 : 12 }}>
         <Stack gap="xs">
+          <CompletenessPanel patientId={patient.id} />
           <Group justify="space-between">
             <Title order={2} size="h4">
               {t('record.timeline')}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAddressBook, IconCopy, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconAddressBook, IconCopy, IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +90,17 @@ export function SearchPage() {
           >
             {t('search.worklist')}
           </Button>
+          {can('patients.write') && (
+            <Button
+              component={Link}
+              to="/patients/import"
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              size="sm"
+            >
+              {t('importCsv.button')}
+            </Button>
+          )}
           <Button
             component={Link}
             to="/repertoire"
