@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { get, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { AddPlaceForm } from './AddPlaceForm.tsx';
 
 interface Organization {
   name: string;
@@ -142,6 +143,7 @@ export function OrganizationPanel() {
               <List.Item key={s.id}>{s.name}</List.Item>
             ))}
           </List>
+          {editable && <AddPlaceForm kind="site" />}
         </Card>
         <Card withBorder>
           <Title order={2} size="h5" mb="xs">
@@ -152,6 +154,7 @@ export function OrganizationPanel() {
               <List.Item key={r.id}>{r.name}</List.Item>
             ))}
           </List>
+          {editable && <AddPlaceForm kind="room" />}
         </Card>
       </SimpleGrid>
     </Stack>
