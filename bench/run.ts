@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { printTable, type Row } from './measure.ts';
+import { agendaBench } from './suites/agenda.ts';
 import { authRead } from './suites/auth-read.ts';
+import { billingBench } from './suites/billing.ts';
+import { documentsBench } from './suites/documents.ts';
 import { patientsBench, patientsImportBench } from './suites/patients.ts';
 
 /**
@@ -18,9 +21,12 @@ const { values } = parseArgs({
 const patients = Number(values.patients ?? (process.env.DATABASE_URL ? 1_000_000 : 100_000));
 const importLines = Number(values.import ?? 100_000);
 const suites: Record<string, () => Promise<Row[]>> = {
+  documents: documentsBench,
   'auth-read': authRead,
   patients: () => patientsBench(patients),
   'patients-import': () => patientsImportBench(importLines),
+  billing: () => billingBench(),
+  agenda: () => agendaBench(),
 };
 const selected = values.suite ?? Object.keys(suites);
 const rows: Row[] = [];

@@ -7,19 +7,24 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountingRoutes } from './accounting/routes.ts';
+import { agendaRoutes } from './agenda/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { setupRoutes } from './auth/setup-routes.ts';
 import { usersRoutes } from './auth/users-routes.ts';
+import { billingRoutes } from './billing/routes.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import { directoryRoutes } from './directory/routes.ts';
+import { documentsRoutes } from './documents/routes.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import './http/types.ts';
 import { localDirectoryStorage } from './files/storage.ts';
+import { mailRoutes } from './mail/routes.ts';
 import { organizationRoutes } from './organization/routes.ts';
 import { completenessRoutes } from './patients/completeness-routes.ts';
 import { recordRoutes } from './patients/record-routes.ts';
@@ -87,6 +92,11 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(recordRoutes);
   await app.register(completenessRoutes);
   await app.register(directoryRoutes);
+  await app.register(agendaRoutes);
+  await app.register(billingRoutes);
+  await app.register(accountingRoutes);
+  await app.register(documentsRoutes);
+  await app.register(mailRoutes);
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(join(webDist, 'index.html'))) {

@@ -16,6 +16,10 @@ export interface Config {
   loginRateLimitPerMinute: number;
   logLevel: string;
   webDist: string | undefined;
+  /** SMTP relay for e-mails leaving the outbox; none: e-mails wait in the outbox. */
+  smtp: { host: string; port: number; from: string } | undefined;
+  /** How often the outbox worker looks for messages to send; 0 disables it (tests drive it). */
+  outboxIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +36,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: Number(env.PIVOT_LOGIN_RATE_LIMIT ?? 30),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.PIVOT_WEB_DIST,
+    smtp: env.PIVOT_SMTP_HOST
+      ? {
+          host: env.PIVOT_SMTP_HOST,
+          port: Number(env.PIVOT_SMTP_PORT ?? 25),
+          from: env.PIVOT_SMTP_FROM ?? 'pivot@localhost',
+        }
+      : undefined,
+    outboxIntervalMs: Number(env.PIVOT_OUTBOX_INTERVAL_MS ?? 5000),
   };
 }

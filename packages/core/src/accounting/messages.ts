@@ -41,6 +41,14 @@ registerErrorMessages({
     fr: 'Chaque ligne du relevé doit avoir soit un débit, soit un crédit.',
     en: 'Each statement line needs either a debit or a credit.',
   },
+  already_reconciled: {
+    fr: 'Cette opération bancaire ou cette écriture est déjà rapprochée.',
+    en: 'This bank transaction or entry is already reconciled.',
+  },
+  reconciliation_amount_mismatch: {
+    fr: 'Le total des écritures choisies ne correspond pas au montant de l’opération bancaire.',
+    en: 'The total of the chosen entries does not match the bank transaction amount.',
+  },
   ofx_malformed: { fr: 'Le fichier OFX est illisible.', en: 'The OFX file cannot be read.' },
   ofx_fitid_missing: {
     fr: 'Opération OFX sans identifiant (FITID).',
@@ -53,4 +61,5 @@ registerFieldLabels({
   professionalShare: { fr: 'Part professionnelle', en: 'Professional share' },
   siren: { fr: 'SIREN', en: 'SIREN' },
   maxDaysApart: { fr: 'Écart de jours', en: 'Days apart' },
+  entryIds: { fr: 'Écritures', en: 'Entries' },
 });

@@ -173,6 +173,33 @@ registerErrorMessages({
   month_invalid: { fr: 'Le mois doit avoir la forme AAAA-MM.', en: 'The month must look like YYYY-MM.' },
 });
 
+registerErrorMessages({
+  no_pending_claims: {
+    fr: 'Aucune feuille de soins en attente d’envoi.',
+    en: 'No claim is waiting to be sent.',
+  },
+  ald_exemption_missing: {
+    fr: 'L’acte ne peut être lié à une ALD : le patient n’a pas d’exonération ALD en cours.',
+    en: 'The act cannot relate to an ALD: the patient has no current ALD exemption.',
+  },
+  mandatory_coverage_missing: {
+    fr: 'Le patient n’a pas d’assurance maladie obligatoire en cours : renseignez-la avant le tiers payant ou la télétransmission.',
+    en: 'The patient has no current mandatory insurance: record it before third-party payment or transmission.',
+  },
+  practitioner_rpps_missing: {
+    fr: 'Le praticien n’a pas de numéro RPPS : la feuille de soins ne peut être établie.',
+    en: 'The practitioner has no RPPS number: the claim cannot be made.',
+  },
+});
+
+registerFieldLabels({
+  patientId: { fr: 'Patient', en: 'Patient' },
+  practitionerId: { fr: 'Praticien', en: 'Practitioner' },
+  paymentIds: { fr: 'Chèques', en: 'Cheques' },
+  content: { fr: 'Fichier', en: 'File' },
+  'payer.id': { fr: 'Payeur', en: 'Payer' },
+});
+
 registerFieldLabels({
   acts: { fr: 'Actes', en: 'Acts' },
   feeCents: { fr: 'Honoraires', en: 'Fee' },

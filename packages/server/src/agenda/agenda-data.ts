@@ -48,6 +48,10 @@ registerErrorMessages({
     fr: 'Ce rendez-vous est annulé ou terminé : il ne peut plus être déplacé.',
     en: 'This appointment is cancelled or over: it can no longer be moved.',
   },
+  appointment_too_long: {
+    fr: 'Un rendez-vous ne peut pas durer plus de 24 heures.',
+    en: 'An appointment cannot last more than 24 hours.',
+  },
   practitioner_inactive: {
     fr: 'Ce praticien n’exerce plus dans la structure.',
     en: 'This practitioner no longer works in the practice.',
@@ -192,7 +196,10 @@ export async function listRooms(tx: Tx, organizationId: string): Promise<(Room &
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, siteId: r.site_id ?? '' }));
 }
 
-export async function listEquipment(tx: Tx, organizationId: string): Promise<(Equipment & { name: string })[]> {
+export async function listEquipment(
+  tx: Tx,
+  organizationId: string,
+): Promise<(Equipment & { name: string })[]> {
   const rows = await tx
     .selectFrom('equipment')
     .select(['id', 'name', 'kind', 'site_id'])
@@ -262,7 +269,12 @@ export function templateView(
 }
 
 /** Time held by appointments and meetings between two instants (only holds that keep their slot). */
-export async function loadBusy(tx: Tx, organizationId: string, start: number, end: number): Promise<BusyInterval[]> {
+export async function loadBusy(
+  tx: Tx,
+  organizationId: string,
+  start: number,
+  end: number,
+): Promise<BusyInterval[]> {
   const { rows } = await sql<{
     appointment_id: string | null;
     resource_id: string;
@@ -283,7 +295,12 @@ export async function loadBusy(tx: Tx, organizationId: string, start: number, en
   }));
 }
 
-export async function loadAbsences(tx: Tx, organizationId: string, start: number, end: number): Promise<Absence[]> {
+export async function loadAbsences(
+  tx: Tx,
+  organizationId: string,
+  start: number,
+  end: number,
+): Promise<Absence[]> {
   const rows = await tx
     .selectFrom('absences')
     .selectAll()

@@ -1,4 +1,4 @@
-import { type ChequeDepositSlip, formatCents, formatIban } from '@pivot/core';
+import { type ChequeDepositSlip, formatCents, formatIban } from '@pivot/core/billing';
 import PDFDocument from 'pdfkit';
 import type { InvoiceView } from './invoice-service.ts';
 
@@ -33,21 +33,39 @@ function row(doc: PDFKit.PDFDocument, cells: string[], widths: number[], bold = 
 }
 
 /** Note d'honoraires: practice, practitioner, patient, acts with their codes, split and amounts. */
-export function invoicePdf(invoice: InvoiceView, organization: { name: string; address: string }): Promise<Buffer> {
+export function invoicePdf(
+  invoice: InvoiceView,
+  organization: { name: string; address: string },
+  options: { quote?: boolean } = {},
+): Promise<Buffer> {
   return render((doc) => {
     doc.font('Helvetica-Bold').fontSize(14).text(organization.name);
     doc.font('Helvetica').fontSize(9).text(organization.address);
     doc.moveDown();
     doc
       .fontSize(9)
-      .text(`${invoice.practitioner.name}${invoice.practitioner.specialty ? ` — ${invoice.practitioner.specialty}` : ''}`);
+      .text(
+        `${invoice.practitioner.name}${invoice.practitioner.specialty ? ` — ${invoice.practitioner.specialty}` : ''}`,
+      );
     if (invoice.practitioner.rpps) doc.text(`RPPS ${invoice.practitioner.rpps}`);
     if (invoice.practitioner.sector)
-      doc.text(`Secteur conventionnel : ${invoice.practitioner.sector === 'optam' ? '2 OPTAM' : invoice.practitioner.sector}`);
+      doc.text(
+        `Secteur conventionnel : ${invoice.practitioner.sector === 'optam' ? '2 OPTAM' : invoice.practitioner.sector}`,
+      );
     doc.moveDown();
-    const title = invoice.kind === 'credit_note' ? 'Avoir' : 'Note d’honoraires';
-    doc.font('Helvetica-Bold').fontSize(16).text(`${title} n° ${invoice.number}`);
-    doc.font('Helvetica').fontSize(10).text(`Date : ${frenchDate(invoice.issuedOn)}`);
+    const title = options.quote
+      ? 'Devis — information écrite préalable'
+      : invoice.kind === 'credit_note'
+        ? 'Avoir'
+        : 'Note d’honoraires';
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .text(options.quote ? title : `${title} n° ${invoice.number}`);
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Date : ${frenchDate(invoice.issuedOn)}`);
     doc.text(`Patient : ${invoice.patientName}, né(e) le ${frenchDate(invoice.patientBirthDate)}`);
     if (invoice.reason) doc.text(`Motif : ${invoice.reason}`);
     doc.moveDown();
@@ -67,13 +85,17 @@ export function invoicePdf(invoice: InvoiceView, organization: { name: string; a
       );
     }
     doc.moveDown();
-    doc.font('Helvetica-Bold').fontSize(11).text(`Total des honoraires : ${euros(invoice.totalCents)}`);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text(`Total des honoraires : ${euros(invoice.totalCents)}`);
     doc.font('Helvetica').fontSize(9);
     doc.text(`Part assurance maladie obligatoire : ${euros(invoice.amoCents)}`);
     doc.text(`Part complémentaire : ${euros(invoice.amcCents)}`);
     doc.text(`Reste à la charge du patient : ${euros(invoice.patientCents)}`);
     const split = invoice.split as { flatContributionCents?: number; patientPaysAtDeskCents?: number } | null;
-    if (split?.flatContributionCents) doc.text(`Participation forfaitaire : ${euros(split.flatContributionCents)}`);
+    if (split?.flatContributionCents)
+      doc.text(`Participation forfaitaire : ${euros(split.flatContributionCents)}`);
     if (split?.patientPaysAtDeskCents !== undefined)
       doc.text(`Montant réglé au cabinet : ${euros(split.patientPaysAtDeskCents)}`);
     doc.moveDown();

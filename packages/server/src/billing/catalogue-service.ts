@@ -1,13 +1,13 @@
+import { DomainError } from '@pivot/core';
 import {
   type ActCatalogue,
   type ActDefinition,
   applyTariffUpdate,
   catalogueUpdateOf,
-  DomainError,
   parseCatalogueUpdate,
   shippedCatalogue,
   type Tariff,
-} from '@pivot/core';
+} from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';

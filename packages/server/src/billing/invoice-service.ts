@@ -1,4 +1,5 @@
-import { creditNoteFor, DomainError, formatCents, type Invoice } from '@pivot/core';
+import { DomainError } from '@pivot/core';
+import { creditNoteFor, formatCents, type Invoice } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
@@ -87,7 +88,12 @@ export type InvoiceView = Awaited<ReturnType<typeof loadInvoice>>;
 export async function listInvoices(
   db: Kysely<Database>,
   organizationId: string,
-  query: { patientId?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number },
+  query: {
+    patientId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    limit: number;
+  },
 ) {
   let q = db
     .selectFrom('invoices')
@@ -109,7 +115,11 @@ export async function listInvoices(
   if (query.patientId) q = q.where('invoices.patient_id', '=', query.patientId);
   if (query.from) q = q.where('invoices.issued_on', '>=', query.from);
   if (query.to) q = q.where('invoices.issued_on', '<=', query.to);
-  const rows = await q.orderBy('invoices.year', 'desc').orderBy('invoices.sequence', 'desc').limit(query.limit).execute();
+  const rows = await q
+    .orderBy('invoices.year', 'desc')
+    .orderBy('invoices.sequence', 'desc')
+    .limit(query.limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -207,7 +217,11 @@ export async function issueCreditNote(
         .where('id', '=', r.id)
         .execute();
     }
-    const visit = await tx.selectFrom('invoices').select('visit_id').where('id', '=', invoice.id).executeTakeFirst();
+    const visit = await tx
+      .selectFrom('invoices')
+      .select('visit_id')
+      .where('id', '=', invoice.id)
+      .executeTakeFirst();
     if (visit?.visit_id) {
       await tx.updateTable('visits').set({ status: 'cancelled' }).where('id', '=', visit.visit_id).execute();
       await tx
@@ -232,6 +246,12 @@ export async function issueCreditNote(
       patientId: invoice.patientId,
       details: { number, credits: invoice.number, totalCents: note.totalCents },
     });
-    return { id: row.id, number, totalCents: note.totalCents, creditedNumber: invoice.number, amount: formatCents(note.totalCents) };
+    return {
+      id: row.id,
+      number,
+      totalCents: note.totalCents,
+      creditedNumber: invoice.number,
+      amount: formatCents(note.totalCents),
+    };
   });
 }

@@ -1,12 +1,12 @@
+import { DomainError } from '@pivot/core';
 import {
   type ActCatalogue,
-  addMonths,
   addDays,
+  addMonths,
   buildClaim,
   type ComplementaryContract,
   complementaryContractInput,
   computeFeeSplit,
-  DomainError,
   type FeeSplit,
   findAct,
   formatInvoiceNumber,
@@ -16,7 +16,7 @@ import {
   type Sector,
   tariffOn,
   type VisitBilling,
-} from '@pivot/core';
+} from '@pivot/core/billing';
 import type { ComplementaryInsurance, MandatoryInsurance } from '@pivot/core/patients';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
@@ -76,7 +76,13 @@ export interface PreparedVisit {
   split: FeeSplit;
   sector: Sector;
   practitioner: { id: string; display_name: string; rpps: string | null; specialty: string | null };
-  patient: { id: string; birth_name: string; first_given_name: string; used_name: string; birth_date: string };
+  patient: {
+    id: string;
+    birth_name: string;
+    first_given_name: string;
+    used_name: string;
+    birth_date: string;
+  };
   mandatory: MandatoryInsurance | undefined;
   complementary: ComplementaryInsurance | undefined;
   lines: { code: string; label: string; coefficient: number | undefined }[];
@@ -96,24 +102,22 @@ export async function prepareVisit(
     .where('organization_id', '=', organizationId)
     .executeTakeFirst();
   if (!patient) throw new DomainError('not_found', { field: 'patientId' });
-  if (patient.merged_into) throw new DomainError('patient_merged', { params: { survivor: patient.merged_into } });
+  if (patient.merged_into)
+    throw new DomainError('patient_merged', { params: { survivor: patient.merged_into } });
   const practitioner = await tx
     .selectFrom('users')
     .select(['id', 'display_name', 'rpps', 'specialty', 'sector', 'role'])
     .where('id', '=', input.practitionerId)
     .where('organization_id', '=', organizationId)
     .executeTakeFirst();
-  if (!practitioner || practitioner.role !== 'practitioner')
-    throw new DomainError('not_found', { field: 'practitionerId' });
+  if (practitioner?.role !== 'practitioner') throw new DomainError('not_found', { field: 'practitionerId' });
   const sector = (practitioner.sector ?? '1') as Sector;
   const catalogue = await loadCatalogue(tx, organizationId);
   const coverage = await loadCoverage(tx, organizationId, patient.id);
   const on = activeOn(input.date);
   const mandatory = coverage.mandatory.find(on);
   const complementary = coverage.complementary.find(on);
-  const exemptions = coverage.exemptions.filter((e) =>
-    on({ validFrom: e.startDate, validTo: e.endDate }),
-  );
+  const exemptions = coverage.exemptions.filter((e) => on({ validFrom: e.startDate, validTo: e.endDate }));
   const has = (kind: string) => exemptions.some((e) => e.kind === kind);
   const maternity = exemptions.find((e) => e.kind === 'maternity');
   const specialty = practitioner.specialty ? specialtyKeys[practitioner.specialty] : undefined;
@@ -134,7 +138,8 @@ export async function prepareVisit(
       definition.kind === 'ngap' && act.coefficient !== undefined
         ? ngapAmount(tariff.amountCents, act.coefficient)
         : tariff.amountCents;
-    if (act.aldRelated && !has('ald')) throw new DomainError('ald_exemption_missing', { field: `acts.${i}.aldRelated` });
+    if (act.aldRelated && !has('ald'))
+      throw new DomainError('ald_exemption_missing', { field: `acts.${i}.aldRelated` });
     lines.push({ code: act.code, label: definition.label, coefficient: act.coefficient });
     return { code: act.code, baseCents, feeCents: act.feeCents ?? baseCents, aldRelated: act.aldRelated };
   });
@@ -143,7 +148,9 @@ export async function prepareVisit(
     SELECT coalesce(sum(flat_contribution_cents) FILTER (WHERE visit_date = ${input.date}), 0)::int AS today,
            coalesce(sum(flat_contribution_cents), 0)::int AS year
     FROM visits WHERE organization_id = ${organizationId} AND patient_id = ${patient.id} AND status = 'billed'
-      AND visit_date BETWEEN ${`${input.date.slice(0, 4)}-01-01`} AND ${`${input.date.slice(0, 4)}-12-31`}`.execute(tx);
+      AND visit_date BETWEEN ${`${input.date.slice(0, 4)}-01-01`} AND ${`${input.date.slice(0, 4)}-12-31`}`.execute(
+    tx,
+  );
 
   const billing: VisitBilling = {
     date: input.date,
@@ -175,9 +182,10 @@ export async function prepareVisit(
     flatContributionRecoveredLater: input.flatContributionRecoveredLater,
   };
   if (!input.thirdPartyPayment) {
-    // By default third-party payment is applied where it is due, and on the AMC when the contract offers it.
-    const due = computeDefaults(billing);
-    billing.thirdPartyPayment = { amo: due, amc: Boolean(complementary?.thirdPartyPayment) };
+    // By default third-party payment is applied where it is due, and on both insurers when the
+    // complementary contract offers it (tiers payant intégral).
+    const amc = Boolean(complementary?.thirdPartyPayment);
+    billing.thirdPartyPayment = { amo: computeDefaults(billing) || (amc && mandatory !== undefined), amc };
   }
   const split = computeFeeSplit(billing);
   if ((split.claimFromAmoCents > 0 || input.vitaleCard) && !mandatory)

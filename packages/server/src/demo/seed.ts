@@ -1,4 +1,5 @@
 import { luhnValid } from '@pivot/core/organization';
+import { seedAgenda } from '../agenda/demo.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/connection.ts';
 import { seedDirectory } from '../directory/demo.ts';
@@ -128,5 +129,6 @@ export async function seedDemo(db: Db, options: SeedOptions) {
     .execute();
   const population = [...generatePatients(options.patients, options.seed)];
   const patients = await insertPatientRows(db, org.id, [...population, ...demoDuplicates(population)]);
+  await seedAgenda(db, org.id);
   return { organizationId: org.id, accounts: demoAccounts.length, patients };
 }

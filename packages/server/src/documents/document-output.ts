@@ -128,8 +128,7 @@ export function renderPdf(doc: RichTextDoc, frame: PrintFrame): Promise<Buffer> 
   if (frame.letterhead.length > 0) pdf.moveDown();
   for (const block of printableBlocks(doc)) {
     const size = block.kind === 'heading' ? (block.level <= 1 ? 16 : 13) : 11;
-    const prefix =
-      block.kind === 'bullet' ? '•  ' : block.kind === 'ordered' ? `${block.index ?? 1}.  ` : '';
+    const prefix = block.kind === 'bullet' ? '•  ' : block.kind === 'ordered' ? `${block.index ?? 1}.  ` : '';
     const runs = block.runs.length === 0 ? [{ text: ' ', bold: false, italic: false }] : block.runs;
     pdf.fontSize(size);
     if (prefix) pdf.font('regular').text(prefix, { continued: true, indent: 14 });

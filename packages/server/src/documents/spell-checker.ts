@@ -71,8 +71,15 @@ export interface AsyncSpellChecker {
 
 /** The spell-checker in a worker thread, so that building it never blocks the server. */
 export function startSpellWorker(): AsyncSpellChecker {
-  const worker = new Worker(new URL('./spell-worker.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
+  // The worker runs TypeScript through tsx, as the server does (`node --import tsx`).
+  const bootstrap = `(async () => {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import(require('node:worker_threads').workerData.url);
+  })();`;
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    workerData: { url: new URL('./spell-worker.ts', import.meta.url).href },
   });
   worker.unref();
   let next = 0;

@@ -87,7 +87,8 @@ CREATE TABLE appointments (
   version integer NOT NULL DEFAULT 0,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
-  CHECK (ends_at > starts_at)
+  -- At most a day long: range reads bound their scan by start - 1 day.
+  CHECK (ends_at > starts_at AND ends_at - starts_at <= interval '24 hours')
 );
 CREATE INDEX appointments_org_start ON appointments (organization_id, starts_at);
 CREATE INDEX appointments_practitioner_start ON appointments (practitioner_id, starts_at);

@@ -1,0 +1,70 @@
+import { richTextDoc } from '../../packages/core/src/documents/index.ts';
+import { renderPdf } from '../../packages/server/src/documents/document-output.ts';
+import { medicalReference } from '../../packages/server/src/documents/medical-reference.ts';
+import { startSpellWorker } from '../../packages/server/src/documents/spell-checker.ts';
+import { load, type Row } from '../measure.ts';
+
+const paragraph =
+  'La patiente présente une hypertension artérielle essentielle traitée par amlodipine, ' +
+  'une dyslipidémie sous atorvastatine et un diabète de type 2 sous metformine. ' +
+  "L'examen clinique retrouve une auscultation cardio-pulmonaire normale, sans souffle ni râle. " +
+  "Pas de dyspnée, pas d'œdème des membres inférieurs. La tension artérielle est à 138/84 mmHg. ";
+
+/** About 6,000 characters: two printed pages of a consultation report. */
+const twoPageReport = paragraph.repeat(16);
+const oneLetter = richTextDoc(
+  'Cher confrère,',
+  ...Array.from({ length: 6 }, () => paragraph),
+  'Bien confraternellement.',
+);
+
+/**
+ * Documents (issue 7): the spell-checker's start-up (Hunspell dictionary-fr plus the CIM-10 and
+ * drug word list, in its worker thread), a check of a two-page report, and a one-page letter to PDF.
+ */
+export async function documentsBench(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const database = 'none';
+  const t0 = performance.now();
+  medicalReference();
+  const checker = startSpellWorker();
+  await checker.ready;
+  const ready = performance.now() - t0;
+  rows.push({
+    operation: 'spell-checker ready (first use)',
+    size: 'dictionary-fr + CIM-10 + ATC',
+    database,
+    count: 1,
+    p50: ready,
+    p95: ready,
+    throughput: 1000 / ready,
+  });
+  rows.push(
+    await load(
+      { operation: 'spell-check a 2-page report', size: `${twoPageReport.length} chars`, database },
+      200,
+      1,
+      async () => {
+        await checker.check(twoPageReport);
+      },
+    ),
+  );
+  await checker.close();
+  const frame = {
+    title: 'Lettre',
+    letterhead: ['Maison de santé', 'Dr Paul Durand'],
+    signature: ['Dr Paul Durand'],
+  };
+  await renderPdf(oneLetter, frame);
+  rows.push(
+    await load(
+      { operation: 'one-page letter to PDF', size: 'A4, fonts embedded', database },
+      200,
+      1,
+      async () => {
+        await renderPdf(oneLetter, frame);
+      },
+    ),
+  );
+  return rows;
+}

@@ -1,0 +1,145 @@
+import { expect, test } from '@playwright/test';
+import { SMTPServer } from 'smtp-server';
+import { login } from './login.ts';
+
+/*
+ * The e2e server inherits the environment of the Playwright runner (webServer): run with
+ * PIVOT_SMTP_HOST=127.0.0.1 PIVOT_SMTP_PORT=2626 and this test starts the SMTP server there and
+ * checks the e-mail arrives. Without them, the server has no SMTP relay and the test checks that
+ * the e-mail waits in the outbox with its error shown to the user.
+ */
+const smtpPort = process.env.PIVOT_SMTP_HOST ? Number(process.env.PIVOT_SMTP_PORT ?? 25) : null;
+const received: { to: string; raw: string }[] = [];
+let smtp: SMTPServer;
+
+test.beforeAll(async () => {
+  if (smtpPort === null) return;
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          raw: Buffer.concat(chunks).toString(),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+});
+test.afterAll(async () => {
+  if (smtpPort !== null) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+test('a secretary drafts a prescription from a template, the practitioner validates it, it is e-mailed and appears on the timeline', async ({
+  page,
+  browser,
+}) => {
+  await login(page, 'secretaire@demo.pivot');
+  // The template (the template editor is covered by the API tests).
+  const template = await page.request.post('/api/document-templates', {
+    data: {
+      name: 'Ordonnance e2e',
+      kind: 'prescription',
+      language: 'fr',
+      content: {
+        type: 'doc',
+        content: [
+          { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Ordonnance' }] },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: '{{practitioner.fullName}} — RPPS {{practitioner.rpps}}' }],
+          },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: '{{patient.civility}} {{patient.fullName}}, {{patient.age}}' }],
+          },
+        ],
+      },
+    },
+  });
+  expect(template.status()).toBe(201);
+  const [patient] = await (
+    await page.request.post('/api/patients/search', { data: { q: 'martin', limit: 5 } })
+  ).json();
+  expect(patient).toBeTruthy();
+
+  // 1. The secretary drafts it.
+  await page.getByTestId('nav-documents').click();
+  await page.getByRole('link', { name: 'Nouveau document' }).click();
+  await page.getByTestId('patient-picker').fill(`${patient.birthName} ${patient.birthGivenNames[0]}`);
+  await page
+    .getByRole('option', { name: new RegExp(`${patient.birthName} ${patient.birthGivenNames[0]}`) })
+    .first()
+    .click();
+  await page.getByTestId('template-picker').click();
+  await page.getByRole('option', { name: /Ordonnance e2e/ }).click();
+  await page.getByTestId('signer-picker').click();
+  await page.getByRole('option', { name: /Dr Paul Durand/ }).click();
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect(page.getByTestId('document-status')).toHaveText('Brouillon');
+  await expect(page.getByTestId('document-editor')).toHaveValue(/Dr Paul Durand — RPPS \d{11}/);
+  await expect(page.getByTestId('mentions-panel')).toContainText('Au moins une ligne de prescription');
+  const documentUrl = page.url();
+  const documentId = documentUrl.split('/documents/')[1]!;
+
+  await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await page.getByTestId('item-0-product').fill('Amoxicilline');
+  await page.getByTestId('item-0-dosage').fill('1 g');
+  await page.getByTestId('item-0-posology').fill('1 comprimé matin et soir');
+  await page.getByTestId('item-0-duration').fill('6 jours');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByTestId('mentions-panel')).toContainText(
+    'Toutes les mentions obligatoires sont présentes',
+  );
+  await page.getByRole('button', { name: 'Soumettre au praticien' }).click();
+  await expect(page.getByTestId('document-status')).toHaveText('À valider');
+  // The secretary has no validation button, and the API refuses her anyway.
+  await expect(page.getByRole('button', { name: 'Valider et signer' })).toHaveCount(0);
+  const current = await (await page.request.get(`/api/documents/${documentId}`)).json();
+  const refused = await page.request.post(`/api/documents/${documentId}/actions`, {
+    data: { kind: 'validate', version: current.current.version },
+  });
+  expect(refused.status()).toBe(403);
+
+  // 2. The practitioner validates it.
+  const doctorContext = await browser.newContext();
+  const doctor = await doctorContext.newPage();
+  await login(doctor, 'medecin@demo.pivot');
+  await doctor.goto(documentUrl);
+  await expect(doctor.getByTestId('mentions-panel')).toContainText(
+    'Toutes les mentions obligatoires sont présentes',
+  );
+  await doctor.getByRole('button', { name: 'Valider et signer' }).click();
+  await expect(doctor.getByTestId('document-status')).toHaveText('Validé');
+  await doctorContext.close();
+
+  // 3. The secretary sends it by e-mail to a colleague.
+  await page.reload();
+  await expect(page.getByTestId('document-status')).toHaveText('Validé');
+  await page.getByRole('button', { name: 'Envoyer…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Nom').fill('Dr Claire Confrère');
+  await dialog.getByLabel('Adresse e-mail').fill('claire.confrere@exemple.test');
+  await dialog.getByRole('button', { name: 'Ajouter le destinataire' }).click();
+  await dialog.getByRole('button', { name: 'Vérifier et envoyer' }).click();
+  await expect(page.getByTestId('document-status')).toHaveText('Envoyé');
+  if (smtpPort !== null) {
+    // The outbox worker hands it to the SMTP server; its state is shown with the sending.
+    await expect(page.getByTestId('sendings')).toContainText('Envoyé', { timeout: 30_000 });
+    await expect
+      .poll(() => received.find((m) => m.to === 'claire.confrere@exemple.test')?.raw ?? '')
+      .toContain('application/pdf');
+  } else {
+    await expect(page.getByTestId('sendings')).toContainText('SMTP non configuré', { timeout: 30_000 });
+    await expect(page.getByTestId('sendings')).toContainText('En attente');
+  }
+
+  // 4. It is on the patient's timeline.
+  await page.goto(`/patients/${patient.id}`);
+  await expect(page.getByTestId('timeline')).toContainText(current.title);
+});

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '@pivot/core';
+import { type BankImport, parseBankCsv, parseOfx, proposeBankMatches } from '@pivot/core/accounting';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { loadJournal } from './journal-store.ts';
+
+/** Imports a bank statement (CSV or OFX); the same file twice changes nothing. */
+export async function importBankStatement(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { format: 'csv' | 'ofx'; fileName: string; content: string },
+) {
+  const parsed: BankImport = input.format === 'csv' ? parseBankCsv(input.content) : parseOfx(input.content);
+  if (parsed.transactions.length === 0 && parsed.errors.length > 0) {
+    const first = parsed.errors[0]!;
+    throw new DomainError(first.code, {
+      field: 'content',
+      params: { line: first.line },
+      details: { errors: parsed.errors },
+    });
+  }
+  const sha = createHash('sha256').update(input.content).digest('hex');
+  return db.transaction().execute(async (tx) => {
+    const existing = await tx
+      .selectFrom('bank_imports')
+      .select(['id', 'transaction_count'])
+      .where('organization_id', '=', actor.organizationId)
+      .where('file_sha256', '=', sha)
+      .executeTakeFirst();
+    if (existing)
+      return { id: existing.id, alreadyImported: true, transactions: existing.transaction_count, errors: [] };
+    const row = await tx
+      .insertInto('bank_imports')
+      .values({
+        organization_id: actor.organizationId,
+        format: input.format,
+        file_name: input.fileName,
+        file_sha256: sha,
+        transaction_count: parsed.transactions.length,
+        imported_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (parsed.transactions.length > 0) {
+      await tx
+        .insertInto('bank_transactions')
+        .values(
+          parsed.transactions.map((t) => ({
+            organization_id: actor.organizationId,
+            import_id: row.id,
+            external_id: t.id,
+            transaction_date: t.date,
+            amount_cents: t.amountCents,
+            label: t.label,
+            memo: t.memo ?? null,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['import_id', 'external_id']).doNothing())
+        .execute();
+    }
+    await auditFrom(actor)(tx, {
+      action: 'import',
+      entity: 'bank_statement',
+      entityId: row.id,
+      details: {
+        format: input.format,
+        transactions: parsed.transactions.length,
+        errors: parsed.errors.length,
+      },
+    });
+    return {
+      id: row.id,
+      alreadyImported: false,
+      transactions: parsed.transactions.length,
+      errors: parsed.errors,
+    };
+  });
+}
+
+/** Unreconciled bank transactions with the journal entries proposed for each (same amount, close dates). */
+export async function reconciliationProposals(
+  db: Kysely<Database>,
+  organizationId: string,
+  options: { maxDaysApart: number },
+) {
+  const transactions = await db
+    .selectFrom('bank_transactions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('reconciled_at', 'is', null)
+    .orderBy('transaction_date')
+    .execute();
+  if (transactions.length === 0) return { transactions: [], proposals: [] };
+  const dates = transactions.map((t) => t.transaction_date).sort();
+  const from = shift(dates[0]!, -(options.maxDaysApart + 31));
+  const to = shift(dates.at(-1)!, options.maxDaysApart);
+  const journal = (await loadJournal(db, organizationId, { from, to })).filter((e) => !e.reconciled);
+  const proposals = proposeBankMatches(
+    transactions.map((t) => ({
+      id: t.id,
+      date: t.transaction_date,
+      amountCents: t.amount_cents,
+      label: t.label,
+    })),
+    journal,
+    { maxDaysApart: options.maxDaysApart },
+  );
+  return {
+    transactions: transactions.map((t) => ({
+      id: t.id,
+      date: t.transaction_date,
+      amountCents: t.amount_cents,
+      label: t.label,
+      proposal: proposals.find((p) => p.transactionId === t.id) ?? null,
+    })),
+    proposals,
+  };
+}
+
+function shift(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Confirms that a bank transaction settles the given journal entries (their total must match). */
+export async function reconcile(
+  db: Kysely<Database>,
+  actor: Actor,
+  transactionId: string,
+  entryIds: string[],
+) {
+  return db.transaction().execute(async (tx) => {
+    const transaction = await tx
+      .selectFrom('bank_transactions')
+      .selectAll()
+      .where('id', '=', transactionId)
+      .where('organization_id', '=', actor.organizationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!transaction) throw new DomainError('not_found');
+    if (transaction.reconciled_at) throw new DomainError('already_reconciled', { field: 'transactionId' });
+    const entries = await tx
+      .selectFrom('journal_entries')
+      .select(['id', 'amount_cents', 'bank_transaction_id'])
+      .where('organization_id', '=', actor.organizationId)
+      .where('id', 'in', entryIds)
+      .forUpdate()
+      .execute();
+    if (entries.length !== entryIds.length) throw new DomainError('not_found', { field: 'entryIds' });
+    if (entries.some((e) => e.bank_transaction_id !== null))
+      throw new DomainError('already_reconciled', { field: 'entryIds' });
+    const total = entries.reduce((s, e) => s + e.amount_cents, 0);
+    if (total !== transaction.amount_cents)
+      throw new DomainError('reconciliation_amount_mismatch', { field: 'entryIds' });
+    await tx
+      .updateTable('journal_entries')
+      .set({ bank_transaction_id: transactionId })
+      .where('id', 'in', entryIds)
+      .execute();
+    await tx
+      .updateTable('bank_transactions')
+      .set({ reconciled_at: new Date(), reconciled_by: actor.userId })
+      .where('id', '=', transactionId)
+      .execute();
+    await auditFrom(actor)(tx, {
+      action: 'reconcile',
+      entity: 'bank_transaction',
+      entityId: transactionId,
+      details: { entries: entryIds.length, amountCents: total },
+    });
+    return { transactionId, entryIds, amountCents: total };
+  });
+}

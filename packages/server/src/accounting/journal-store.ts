@@ -1,0 +1,119 @@
+import type { Form2035Key, JournalEntry } from '@pivot/core/accounting';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** Writes journal entries (and their lines) inside the caller's transaction. */
+export async function insertJournalEntries(
+  tx: Kysely<Database>,
+  organizationId: string,
+  entries: readonly (JournalEntry & {
+    paymentId?: string | null;
+    expenseId?: string | null;
+  })[],
+): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const rows = await tx
+    .insertInto('journal_entries')
+    .values(
+      entries.map((e) => ({
+        organization_id: organizationId,
+        journal: e.journal,
+        entry_date: e.date,
+        label: e.label,
+        piece_ref: e.pieceRef,
+        piece_date: e.pieceDate,
+        category: e.category,
+        payment_method: e.paymentMethod,
+        amount_cents: e.amountCents,
+        private_cents: e.privateCents,
+        counterparty: e.counterparty ?? null,
+        payment_id: e.paymentId ?? null,
+        expense_id: e.expenseId ?? null,
+        deposit_slip_id: e.depositSlipId ?? null,
+        bank_transaction_id: null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const lines = entries.flatMap((e, i) =>
+    e.lines.map((l, position) => ({
+      organization_id: organizationId,
+      entry_id: rows[i]!.id,
+      position,
+      account: l.account,
+      account_label: l.accountLabel,
+      debit_cents: l.debitCents,
+      credit_cents: l.creditCents,
+    })),
+  );
+  for (let i = 0; i < lines.length; i += 1000) {
+    await tx
+      .insertInto('journal_lines')
+      .values(lines.slice(i, i + 1000))
+      .execute();
+  }
+  return rows.map((r) => r.id);
+}
+
+/** The journal between two dates, in date order, as core's JournalEntry (ids are the row ids). */
+export async function loadJournal(
+  db: Kysely<Database>,
+  organizationId: string,
+  range: { from: string; to: string },
+): Promise<(JournalEntry & { reconciled: boolean })[]> {
+  const [entries, lines] = await Promise.all([
+    db
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('entry_date', '>=', range.from)
+      .where('entry_date', '<=', range.to)
+      .orderBy('entry_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('journal_lines')
+      .innerJoin('journal_entries', 'journal_entries.id', 'journal_lines.entry_id')
+      .select([
+        'journal_lines.entry_id',
+        'journal_lines.position',
+        'journal_lines.account',
+        'journal_lines.account_label',
+        'journal_lines.debit_cents',
+        'journal_lines.credit_cents',
+      ])
+      .where('journal_entries.organization_id', '=', organizationId)
+      .where('journal_entries.entry_date', '>=', range.from)
+      .where('journal_entries.entry_date', '<=', range.to)
+      .orderBy('journal_lines.entry_id')
+      .orderBy('journal_lines.position')
+      .execute(),
+  ]);
+  const byEntry = new Map<string, JournalEntry['lines']>();
+  for (const l of lines) {
+    const list = byEntry.get(l.entry_id) ?? [];
+    list.push({
+      account: l.account,
+      accountLabel: l.account_label,
+      debitCents: l.debit_cents,
+      creditCents: l.credit_cents,
+    });
+    byEntry.set(l.entry_id, list);
+  }
+  return entries.map((e) => ({
+    id: e.id,
+    journal: e.journal,
+    date: e.entry_date,
+    label: e.label,
+    pieceRef: e.piece_ref,
+    pieceDate: e.piece_date,
+    category: e.category as Form2035Key,
+    paymentMethod: e.payment_method,
+    amountCents: e.amount_cents,
+    privateCents: e.private_cents,
+    counterparty: e.counterparty ?? undefined,
+    depositSlipId: e.deposit_slip_id ?? undefined,
+    lines: byEntry.get(e.id) ?? [],
+    reconciled: e.bank_transaction_id !== null,
+  }));
+}

@@ -1,0 +1,222 @@
+import { DomainError } from '@pivot/core';
+import {
+  bankImportInput,
+  chartOfAccounts,
+  expenseEntry,
+  expenseInput,
+  type Form2035Key,
+  fecExportInput,
+  form2035Lines,
+  writeFec,
+  yearlyTotals,
+} from '@pivot/core/accounting';
+import { isoDate } from '@pivot/core/billing';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditFrom } from '../audit/audit-log.ts';
+import { actorOf } from '../http/request-context.ts';
+import { importBankStatement, reconcile, reconciliationProposals } from './bank-service.ts';
+import { insertJournalEntries, loadJournal } from './journal-store.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export async function accountingRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+
+  app.get(
+    '/api/accounting/chart',
+    {
+      config: { permission: 'accounting.read' },
+      schema: { tags: ['accounting'], summary: 'Chart of accounts and the lines of the 2035 return' },
+    },
+    async () => ({ accounts: chartOfAccounts, form2035Lines }),
+  );
+
+  app.get(
+    '/api/accounting/journal',
+    {
+      config: { permission: 'accounting.read' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Receipts-and-expenses journal between two dates',
+        querystring: z.object({ from: isoDate, to: isoDate }),
+      },
+    },
+    async (request) => loadJournal(db.kysely, actorOf(request).organizationId, request.query),
+  );
+
+  app.get(
+    '/api/accounting/totals',
+    {
+      config: { permission: 'accounting.read' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Yearly totals per 2035 line, private shares excluded',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (request) => {
+      const { year } = request.query;
+      const entries = await loadJournal(db.kysely, actorOf(request).organizationId, {
+        from: `${year}-01-01`,
+        to: `${year}-12-31`,
+      });
+      return yearlyTotals(entries, year);
+    },
+  );
+
+  app.get(
+    '/api/accounting/expenses',
+    {
+      config: { permission: 'accounting.read' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Expenses entered',
+        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+      },
+    },
+    async (request) => {
+      let q = db.kysely
+        .selectFrom('expenses')
+        .selectAll()
+        .where('organization_id', '=', actorOf(request).organizationId);
+      if (request.query.from) q = q.where('expense_date', '>=', request.query.from);
+      if (request.query.to) q = q.where('expense_date', '<=', request.query.to);
+      const rows = await q.orderBy('expense_date', 'desc').limit(500).execute();
+      return rows.map((e) => ({
+        id: e.id,
+        date: e.expense_date,
+        label: e.label,
+        pieceRef: e.piece_ref,
+        amountCents: e.amount_cents,
+        category: e.category,
+        professionalShare: e.professional_share,
+        paymentMethod: e.payment_method,
+        supplier: e.supplier,
+      }));
+    },
+  );
+
+  app.post(
+    '/api/accounting/expenses',
+    {
+      config: { permission: 'accounting.write' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Enter an expense with its 2035 category and professional share',
+        body: expenseInput,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = request.body;
+      const created = await db.kysely.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('expenses')
+          .values({
+            organization_id: actor.organizationId,
+            expense_date: input.date,
+            label: input.label,
+            piece_ref: input.pieceRef,
+            amount_cents: input.amountCents,
+            category: input.category,
+            professional_share: input.professionalShare,
+            payment_method: input.paymentMethod,
+            supplier: input.supplier ?? null,
+            created_by: actor.userId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const entry = expenseEntry({ ...input, id: row.id, category: input.category as Form2035Key });
+        await insertJournalEntries(tx, actor.organizationId, [{ ...entry, expenseId: row.id }]);
+        await auditFrom(actor)(tx, {
+          action: 'create',
+          entity: 'expense',
+          entityId: row.id,
+          details: { amountCents: input.amountCents, category: input.category },
+        });
+        return { id: row.id, privateCents: entry.privateCents, lines: entry.lines };
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/accounting/bank-imports',
+    {
+      config: { permission: 'accounting.write' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Import a bank statement (CSV or OFX); the same file twice changes nothing',
+        body: bankImportInput.omit({ maxDaysApart: true }).extend({
+          fileName: z.string().trim().min(1).max(200),
+          content: z.string().min(1).max(5_000_000),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await importBankStatement(db.kysely, actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/accounting/bank-transactions',
+    {
+      config: { permission: 'accounting.read' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Unreconciled bank transactions with proposed journal entries',
+        querystring: z.object({ maxDaysApart: z.coerce.number().int().min(0).max(60).default(5) }),
+      },
+    },
+    async (request) => reconciliationProposals(db.kysely, actorOf(request).organizationId, request.query),
+  );
+
+  app.post(
+    '/api/accounting/bank-transactions/:id/reconcile',
+    {
+      config: { permission: 'accounting.write' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Confirm that a bank transaction settles these journal entries',
+        params: idParams,
+        body: z.object({ entryIds: z.array(z.uuid()).min(1).max(1000) }),
+      },
+    },
+    async (request) => reconcile(db.kysely, actorOf(request), request.params.id, request.body.entryIds),
+  );
+
+  app.get(
+    '/api/accounting/fec',
+    {
+      config: { permission: 'accounting.read' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'The FEC file (LPF art. A47 A-1) of a fiscal year, named <SIREN>FEC<closing date>.txt',
+        querystring: fecExportInput,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { siren, fiscalYearStart, closingDate } = request.query;
+      const entries = await loadJournal(db.kysely, actor.organizationId, {
+        from: fiscalYearStart,
+        to: closingDate,
+      });
+      if (entries.length === 0) throw new DomainError('not_found', { field: 'closingDate' });
+      const fec = writeFec(entries, { siren, fiscalYearStart, closingDate });
+      await db.kysely.transaction().execute((tx) =>
+        auditFrom(actor)(tx, {
+          action: 'export',
+          entity: 'fec',
+          details: { closingDate, lines: fec.records.length },
+        }),
+      );
+      return reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fec.fileName}"`)
+        .send(fec.content);
+    },
+  );
+}

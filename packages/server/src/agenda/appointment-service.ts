@@ -1,0 +1,582 @@
+import { DomainError } from '@pivot/core';
+import {
+  type AppointmentInput,
+  type AppointmentStatus,
+  type AppointmentType,
+  checkAppointment,
+  holdsSlot,
+  matchWaitlist,
+  noticeContent,
+  reminderSmsText,
+  reminderTimes,
+  resolveAppointmentTime,
+  type StatusChangeInput,
+  transitionAppointment,
+  type WaitlistEntry,
+} from '@pivot/core/agenda';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { loadPatient } from '../patients/patient-service.ts';
+import { addRecordItem } from '../patients/record-items.ts';
+import {
+  checkPractitioners,
+  datesAround,
+  guardSlots,
+  loadAppointment,
+  loadOpenIntervals,
+  loadType,
+  period,
+} from './agenda-data.ts';
+import { noticeEmailText } from './outbox.ts';
+
+type Tx = Kysely<Database>;
+
+/** A unit of the wanted kind with no hold overlapping [start, end), or the one the user chose. */
+async function pickFree(
+  tx: Tx,
+  organizationId: string,
+  table: 'rooms' | 'equipment',
+  kind: string,
+  start: number,
+  end: number,
+  excludeAppointmentId: string | null,
+): Promise<string | null> {
+  const column = table === 'rooms' ? sql.ref('h.room_id') : sql.ref('h.equipment_id');
+  const { rows } = await sql<{ id: string }>`
+    SELECT r.id FROM ${sql.table(table)} r
+    WHERE r.organization_id = ${organizationId} AND r.active AND r.kind = ${kind}
+      AND NOT EXISTS (SELECT 1 FROM agenda_holds h WHERE ${column} = r.id AND h.holds_slot
+        AND h.period && ${period(start, end)}::tstzrange
+        AND h.appointment_id IS DISTINCT FROM ${excludeAppointmentId})
+    ORDER BY r.name LIMIT 1`.execute(tx);
+  return rows[0]?.id ?? null;
+}
+
+async function checkRoom(tx: Tx, organizationId: string, roomId: string) {
+  const room = await tx
+    .selectFrom('rooms')
+    .select(['id', 'site_id'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', roomId)
+    .executeTakeFirst();
+  if (!room) throw new DomainError('not_found', { field: 'roomId' });
+  return room;
+}
+
+interface Placement {
+  practitionerId: string;
+  start: number;
+  end: number;
+  roomId: string | null;
+  equipmentIds: string[];
+  overrideReason: string | null;
+  siteId: string | null;
+}
+
+/** Applies the booking rules of core and chooses the room and equipment the motif needs. */
+async function place(
+  tx: Tx,
+  organizationId: string,
+  type: AppointmentType,
+  request: {
+    practitionerId: string;
+    start: number;
+    end: number;
+    roomId: string | null;
+    equipmentIds: string[];
+    override: { reason: string } | null;
+    isNewPatient: boolean;
+  },
+  appointmentId: string | null,
+): Promise<Placement> {
+  await checkPractitioners(tx, organizationId, [request.practitionerId], 'practitionerId');
+  const { from, to } = datesAround(request.start, request.end);
+  const open = await loadOpenIntervals(tx, organizationId, from, to, [request.practitionerId]);
+  const checked = checkAppointment({
+    start: request.start,
+    end: request.end,
+    practitionerId: request.practitionerId,
+    type,
+    isNewPatient: request.isNewPatient,
+    openIntervals: open,
+    override: request.override,
+  });
+  const site = open.find((o) => o.start <= request.start && o.end > request.start)?.siteId ?? null;
+  let roomId = request.roomId;
+  if (roomId) await checkRoom(tx, organizationId, roomId);
+  else if (type.roomKind) {
+    roomId = await pickFree(
+      tx,
+      organizationId,
+      'rooms',
+      type.roomKind,
+      request.start,
+      request.end,
+      appointmentId,
+    );
+    if (!roomId) throw new DomainError('no_room_free', { field: 'roomId' });
+  }
+  const equipmentIds = [...request.equipmentIds];
+  if (equipmentIds.length === 0) {
+    for (const kind of type.equipmentKinds) {
+      const unit = await pickFree(
+        tx,
+        organizationId,
+        'equipment',
+        kind,
+        request.start,
+        request.end,
+        appointmentId,
+      );
+      if (!unit) throw new DomainError('no_equipment_free', { field: 'equipmentIds' });
+      equipmentIds.push(unit);
+    }
+  }
+  return {
+    practitionerId: request.practitionerId,
+    start: request.start,
+    end: request.end,
+    roomId,
+    equipmentIds,
+    overrideReason: checked.overrideReason,
+    siteId: site,
+  };
+}
+
+async function writeHolds(tx: Tx, organizationId: string, appointmentId: string, p: Placement) {
+  await tx.deleteFrom('agenda_holds').where('appointment_id', '=', appointmentId).execute();
+  const range = period(p.start, p.end);
+  const base = { organization_id: organizationId, appointment_id: appointmentId, period: range };
+  await tx
+    .insertInto('agenda_holds')
+    .values([
+      { ...base, practitioner_id: p.practitionerId },
+      ...(p.roomId ? [{ ...base, room_id: p.roomId }] : []),
+      ...p.equipmentIds.map((equipment_id) => ({ ...base, equipment_id })),
+    ])
+    .execute();
+}
+
+async function isNewPatient(tx: Tx, patientId: string): Promise<boolean> {
+  const seen = await tx
+    .selectFrom('appointments')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'seen')
+    .limit(1)
+    .executeTakeFirst();
+  return !seen;
+}
+
+const timeField = (value: string, field: string) => resolveAppointmentTime(value, field);
+
+/** Confirmation e-mail now, reminders (e-mail and SMS) before the appointment, all through the outbox. */
+async function queueNotices(
+  tx: Tx,
+  organizationId: string,
+  appointmentId: string,
+  kind: 'confirmation' | 'cancellation',
+  now: number,
+) {
+  const a = await tx
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('users as u', 'u.id', 'a.practitioner_id')
+    .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select([
+      'a.id',
+      'a.patient_id',
+      'a.starts_at',
+      'p.details',
+      'p.phones',
+      'u.display_name',
+      't.label',
+      't.preparation_instructions',
+      't.documents_to_bring',
+      'o.name as org_name',
+      'o.phone as org_phone',
+      'o.address as org_address',
+    ])
+    .where('a.id', '=', appointmentId)
+    .executeTakeFirstOrThrow();
+  const details = a.details as { email?: string | null; preferredLanguage?: string };
+  const language: 'fr' | 'en' = details.preferredLanguage === 'en' ? 'en' : 'fr';
+  const start = new Date(a.starts_at).getTime();
+  const address = a.org_address as Record<string, string>;
+  const content = (noticeKind: 'confirmation' | 'reminder' | 'cancellation') =>
+    noticeContent({
+      kind: noticeKind,
+      language,
+      start,
+      motif: {
+        label: a.label,
+        preparationInstructions: a.preparation_instructions,
+        documentsToBring: a.documents_to_bring,
+      },
+      practitionerName: a.display_name,
+      siteName: a.org_name,
+      siteAddress: [address.line1, address.postalCode, address.city].filter(Boolean).join(' ') || null,
+      sitePhone: a.org_phone || null,
+    });
+  const base = { organization_id: organizationId, patient_id: a.patient_id, appointment_id: a.id, language };
+  const rows: Insertable<Database['notices']>[] = [];
+  const email = details.email ?? null;
+  const phone = a.phones[0] ?? null;
+  if (email) {
+    const text = noticeEmailText(content(kind));
+    rows.push({ ...base, channel: 'email', kind, recipient: email, subject: text.subject, body: text.body });
+  }
+  if (kind === 'confirmation') {
+    for (const at of reminderTimes(start, now)) {
+      const reminder = content('reminder');
+      if (email) {
+        const text = noticeEmailText(reminder);
+        rows.push({
+          ...base,
+          channel: 'email',
+          kind: 'reminder',
+          recipient: email,
+          subject: text.subject,
+          body: text.body,
+          send_after: new Date(at),
+        });
+      }
+      if (phone)
+        rows.push({
+          ...base,
+          channel: 'sms',
+          kind: 'reminder',
+          recipient: phone,
+          body: reminderSmsText(reminder),
+          send_after: new Date(at),
+        });
+    }
+  } else {
+    // Reminders of a cancelled or moved appointment must not go out.
+    await tx
+      .updateTable('notices')
+      .set({ status: 'cancelled' })
+      .where('appointment_id', '=', a.id)
+      .where('status', '=', 'pending')
+      .where('kind', '=', 'reminder')
+      .execute();
+  }
+  if (rows.length > 0) await tx.insertInto('notices').values(rows).execute();
+}
+
+export async function bookAppointment(db: Db, actor: Actor, input: AppointmentInput, now = Date.now()) {
+  const start = timeField(input.start, 'start');
+  const end = timeField(input.end, 'end');
+  if (end - start > 86_400_000) throw new DomainError('appointment_too_long', { field: 'end' });
+  return guardSlots(() =>
+    db.kysely.transaction().execute(async (tx) => {
+      const patient = await loadPatient(tx, actor.organizationId, input.patientId);
+      if (patient.mergedInto) throw new DomainError('patient_merged', { field: 'patientId' });
+      const type = await loadType(tx, actor.organizationId, input.appointmentTypeId);
+      const placement = await place(
+        tx,
+        actor.organizationId,
+        type,
+        {
+          practitionerId: input.practitionerId,
+          start,
+          end,
+          roomId: input.roomId,
+          equipmentIds: input.equipmentIds,
+          override: input.override,
+          isNewPatient: await isNewPatient(tx, input.patientId),
+        },
+        null,
+      );
+      const row = await tx
+        .insertInto('appointments')
+        .values({
+          organization_id: actor.organizationId,
+          patient_id: input.patientId,
+          practitioner_id: placement.practitionerId,
+          appointment_type_id: type.id,
+          site_id: placement.siteId,
+          room_id: placement.roomId,
+          equipment_ids: placement.equipmentIds,
+          starts_at: new Date(start),
+          ends_at: new Date(end),
+          comment: input.comment,
+          override_reason: placement.overrideReason,
+          created_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeHolds(tx, actor.organizationId, row.id, placement);
+      await tx
+        .insertInto('appointment_status_events')
+        .values({
+          organization_id: actor.organizationId,
+          appointment_id: row.id,
+          from_status: null,
+          to_status: 'booked',
+          reason: placement.overrideReason,
+          author_id: actor.userId,
+        })
+        .execute();
+      await addRecordItem(tx, {
+        organizationId: actor.organizationId,
+        patientId: input.patientId,
+        kind: 'appointment',
+        title: 'appointment_booked',
+        authorId: actor.userId,
+        data: {
+          appointmentId: row.id,
+          appointmentTypeId: type.id,
+          motif: type.label,
+          practitionerId: placement.practitionerId,
+          start: new Date(start).toISOString(),
+          ...(placement.overrideReason ? { overrideReason: placement.overrideReason } : {}),
+        },
+      });
+      await auditFrom(actor)(tx, {
+        action: 'create',
+        entity: 'appointment',
+        entityId: row.id,
+        patientId: input.patientId,
+        details: placement.overrideReason ? { override: true } : {},
+      });
+      await queueNotices(tx, actor.organizationId, row.id, 'confirmation', now);
+      return loadAppointment(tx, actor.organizationId, row.id);
+    }),
+  );
+}
+
+export interface MoveInput {
+  start: string;
+  end?: string | undefined;
+  practitionerId?: string | undefined;
+  roomId?: string | null | undefined;
+  override?: { reason: string } | null | undefined;
+  version: number;
+}
+
+export async function moveAppointment(db: Db, actor: Actor, id: string, input: MoveInput, now = Date.now()) {
+  return guardSlots(() =>
+    db.kysely.transaction().execute(async (tx) => {
+      const current = await loadAppointment(tx, actor.organizationId, id);
+      if (current.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
+      // Once the patient has arrived the appointment is happening; cancelled or over, it is history.
+      if (current.status !== 'booked' && current.status !== 'confirmed')
+        throw new DomainError('appointment_not_active');
+      const type = await loadType(tx, actor.organizationId, current.appointmentTypeId);
+      const start = timeField(input.start, 'start');
+      const end = input.end ? timeField(input.end, 'end') : start + (current.end - current.start);
+      if (end <= start) throw new DomainError('end_before_start', { field: 'end' });
+      if (end - start > 86_400_000) throw new DomainError('appointment_too_long', { field: 'end' });
+      const practitionerId = input.practitionerId ?? current.practitionerId;
+      const placement = await place(
+        tx,
+        actor.organizationId,
+        // Moving keeps the motif even if it was since withdrawn from new bookings.
+        { ...type, active: true, newPatientsAllowed: true },
+        {
+          practitionerId,
+          start,
+          end,
+          roomId: input.roomId === undefined ? (type.roomKind ? null : current.roomId) : input.roomId,
+          equipmentIds: [],
+          override: input.override ?? null,
+          isNewPatient: false,
+        },
+        id,
+      );
+      const updated = await tx
+        .updateTable('appointments')
+        .set({
+          practitioner_id: practitionerId,
+          starts_at: new Date(start),
+          ends_at: new Date(end),
+          room_id: placement.roomId,
+          equipment_ids: placement.equipmentIds,
+          site_id: placement.siteId,
+          override_reason: placement.overrideReason,
+          updated_at: new Date(),
+          version: sql`version + 1`,
+        })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) throw new DomainError('stale_version', { field: 'version' });
+      await writeHolds(tx, actor.organizationId, id, placement);
+      await addRecordItem(tx, {
+        organizationId: actor.organizationId,
+        patientId: current.patientId,
+        kind: 'appointment',
+        title: 'appointment_moved',
+        authorId: actor.userId,
+        data: {
+          appointmentId: id,
+          from: current.startIso,
+          to: new Date(start).toISOString(),
+          practitionerId,
+        },
+      });
+      await auditFrom(actor)(tx, {
+        action: 'move',
+        entity: 'appointment',
+        entityId: id,
+        patientId: current.patientId,
+        details: { from: current.startIso, to: new Date(start).toISOString() },
+      });
+      await queueNotices(tx, actor.organizationId, id, 'cancellation', now);
+      await queueNotices(tx, actor.organizationId, id, 'confirmation', now);
+      return loadAppointment(tx, actor.organizationId, id);
+    }),
+  );
+}
+
+/** Waitlist entries that could take the time an appointment gave up. */
+export async function waitlistMatchesFor(
+  tx: Tx,
+  organizationId: string,
+  freed: { start: number; end: number; practitionerId: string; patientId: string },
+) {
+  const [entries, types] = await Promise.all([
+    tx
+      .selectFrom('waitlist_entries')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('active', '=', true)
+      .execute(),
+    tx.selectFrom('appointment_types').selectAll().where('organization_id', '=', organizationId).execute(),
+  ]);
+  const motifs = new Map(
+    types.map((t) => [
+      t.id,
+      { durationMinutes: t.duration_minutes, eligiblePractitionerIds: t.eligible_practitioner_ids },
+    ]),
+  );
+  const list: WaitlistEntry[] = entries.map((e) => ({
+    id: e.id,
+    patientId: e.patient_id,
+    appointmentTypeId: e.appointment_type_id,
+    preferredPractitionerId: e.preferred_practitioner_id,
+    weekdays: e.weekdays as WaitlistEntry['weekdays'],
+    period: e.period,
+    earliestDate: e.earliest_date,
+    latestDate: e.latest_date,
+    requestedAt: new Date(e.requested_at).toISOString(),
+    active: e.active,
+  }));
+  return matchWaitlist(list, { ...freed, freedByPatientId: freed.patientId }, motifs).map((m) => ({
+    waitlistEntryId: m.entry.id,
+    patientId: m.entry.patientId,
+    appointmentTypeId: m.entry.appointmentTypeId,
+    practitionerId: freed.practitionerId,
+    start: new Date(m.start).toISOString(),
+    end: new Date(m.end).toISOString(),
+  }));
+}
+
+export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: StatusChangeInput,
+  now = Date.now(),
+) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const current = await loadAppointment(tx, actor.organizationId, id);
+    if (current.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
+    const event = transitionAppointment(current.status, {
+      to: input.to,
+      authorId: actor.userId,
+      at: new Date(now).toISOString(),
+      reason: input.reason,
+    });
+    const updated = await tx
+      .updateTable('appointments')
+      .set({ status: event.to, updated_at: new Date(), version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new DomainError('stale_version', { field: 'version' });
+    const holds = holdsSlot(event.to);
+    if (holds !== holdsSlot(event.from)) {
+      // A no-show undone puts the hold back: refused by the constraint if the slot was retaken meanwhile.
+      await guardSlots(() =>
+        tx.updateTable('agenda_holds').set({ holds_slot: holds }).where('appointment_id', '=', id).execute(),
+      );
+    }
+    await tx
+      .insertInto('appointment_status_events')
+      .values({
+        organization_id: actor.organizationId,
+        appointment_id: id,
+        from_status: event.from,
+        to_status: event.to,
+        reason: event.reason,
+        author_id: actor.userId,
+        at: new Date(event.at),
+      })
+      .execute();
+    await addRecordItem(tx, {
+      organizationId: actor.organizationId,
+      patientId: current.patientId,
+      kind: 'appointment',
+      title: `appointment_${event.to}`,
+      body: event.reason ?? '',
+      authorId: actor.userId,
+      data: { appointmentId: id, from: event.from, to: event.to, start: current.startIso },
+    });
+    await auditFrom(actor)(tx, {
+      action: 'status',
+      entity: 'appointment',
+      entityId: id,
+      patientId: current.patientId,
+      details: { from: event.from, to: event.to },
+    });
+    if (event.to === 'cancelled') await queueNotices(tx, actor.organizationId, id, 'cancellation', now);
+    const freed = !holds && holdsSlot(event.from) && current.start > now;
+    const waitlistMatches = freed
+      ? await waitlistMatchesFor(tx, actor.organizationId, {
+          start: current.start,
+          end: current.end,
+          practitionerId: current.practitionerId,
+          patientId: current.patientId,
+        })
+      : [];
+    return { appointment: await loadAppointment(tx, actor.organizationId, id), waitlistMatches };
+  });
+}
+
+export async function statusHistory(db: Db, actor: Actor, id: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const appointment = await loadAppointment(tx, actor.organizationId, id);
+    const events = await tx
+      .selectFrom('appointment_status_events as e')
+      .leftJoin('users as u', 'u.id', 'e.author_id')
+      .select(['e.from_status', 'e.to_status', 'e.reason', 'e.at', 'e.author_id', 'u.display_name'])
+      .where('e.appointment_id', '=', id)
+      .orderBy('e.at')
+      .execute();
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'appointment',
+      entityId: id,
+      patientId: appointment.patientId,
+    });
+    return {
+      appointment,
+      history: events.map((e) => ({
+        from: e.from_status as AppointmentStatus | null,
+        to: e.to_status as AppointmentStatus,
+        reason: e.reason,
+        at: new Date(e.at).toISOString(),
+        authorId: e.author_id,
+        authorName: e.display_name,
+      })),
+    };
+  });
+}

@@ -1,0 +1,134 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '@pivot/core';
+import { buildCalendar, type CalendarEvent } from '@pivot/core/agenda';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Tx = Kysely<Database>;
+const DAY = 86_400_000;
+
+export const hashFeedToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new secret URL for a practitioner's or room's agenda; the previous one stops working. */
+export async function createFeed(
+  tx: Tx,
+  organizationId: string,
+  input: {
+    resourceId: string;
+    resourceKind: 'practitioner' | 'room';
+    showPatientNames: boolean;
+    createdBy: string;
+  },
+) {
+  const table = input.resourceKind === 'room' ? 'rooms' : 'users';
+  const found = await tx
+    .selectFrom(table)
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', input.resourceId)
+    .executeTakeFirst();
+  if (!found) throw new DomainError('not_found', { field: 'resourceId' });
+  await tx
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: new Date() })
+    .where('resource_id', '=', input.resourceId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const token = randomBytes(24).toString('base64url');
+  const row = await tx
+    .insertInto('calendar_feeds')
+    .values({
+      organization_id: organizationId,
+      resource_id: input.resourceId,
+      resource_kind: input.resourceKind,
+      token_hash: hashFeedToken(token),
+      show_patient_names: input.showPatientNames,
+      created_by: input.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token, path: `/api/agenda/feeds/${token}.ics` };
+}
+
+/** The iCalendar document of a feed: 30 days back, 180 days ahead; patient names only if opted in. */
+export async function renderFeed(tx: Tx, token: string, now = Date.now()): Promise<string> {
+  const feed = await tx
+    .selectFrom('calendar_feeds')
+    .selectAll()
+    .where('token_hash', '=', hashFeedToken(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!feed) throw new DomainError('not_found');
+  const from = new Date(now - 30 * DAY);
+  const to = new Date(now + 180 * DAY);
+  const column = feed.resource_kind === 'room' ? 'a.room_id' : 'a.practitioner_id';
+  const appointments = await tx
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .leftJoin('rooms as r', 'r.id', 'a.room_id')
+    .select([
+      'a.id',
+      'a.starts_at',
+      'a.ends_at',
+      'a.status',
+      'a.version',
+      't.label',
+      'r.name as room_name',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_given_name',
+      'p.used_given_name',
+    ])
+    .where('a.organization_id', '=', feed.organization_id)
+    .where(column, '=', feed.resource_id)
+    .where('a.status', 'not in', ['cancelled', 'no_show'])
+    .where('a.starts_at', '>=', from)
+    .where('a.starts_at', '<', to)
+    .orderBy('a.starts_at')
+    .execute();
+  const meetings = await tx
+    .selectFrom('meetings as m')
+    .select(['m.id', 'm.title', 'm.starts_at', 'm.ends_at', 'm.location', 'm.sequence'])
+    .where('m.organization_id', '=', feed.organization_id)
+    .where('m.cancelled', '=', false)
+    .where('m.starts_at', '>=', from)
+    .where('m.starts_at', '<', to)
+    .where((eb) =>
+      feed.resource_kind === 'room'
+        ? eb('m.room_id', '=', feed.resource_id)
+        : eb.exists(
+            eb
+              .selectFrom('meeting_attendees as ma')
+              .select('ma.id')
+              .whereRef('ma.meeting_id', '=', 'm.id')
+              .where('ma.user_id', '=', feed.resource_id),
+          ),
+    )
+    .execute();
+  const events: CalendarEvent[] = [
+    ...appointments.map((a) => ({
+      uid: `appointment-${a.id}@pivot`,
+      start: new Date(a.starts_at).getTime(),
+      end: new Date(a.ends_at).getTime(),
+      title: a.label.fr,
+      patientName: `${a.used_name || a.birth_name} ${a.used_given_name || a.first_given_name}`,
+      location: a.room_name,
+      status: 'CONFIRMED' as const,
+      sequence: a.version,
+    })),
+    ...meetings.map((m) => ({
+      uid: `meeting-${m.id}@pivot`,
+      start: new Date(m.starts_at).getTime(),
+      end: new Date(m.ends_at).getTime(),
+      title: m.title,
+      location: m.location || null,
+      sequence: m.sequence,
+    })),
+  ].sort((a, b) => a.start - b.start);
+  return buildCalendar(events, {
+    stamp: now,
+    calendarName: 'Pivot',
+    hidePatientNames: !feed.show_patient_names,
+  });
+}

@@ -1,0 +1,254 @@
+import { DomainError } from '@pivot/core';
+import {
+  type Absence,
+  absenceImpact,
+  addDays,
+  dailyCheck,
+  findFreeSlots,
+  type IsoWeekday,
+  nextWorkingDay,
+  parisDateOf,
+  parisStartOfDay,
+  patientsToNotify,
+  proposeRebookings,
+  type SlotMotif,
+  type SlotSearchInput,
+} from '@pivot/core/agenda';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import {
+  appointmentQuery,
+  appointmentView,
+  listEquipment,
+  listPractitioners,
+  listRooms,
+  listTypes,
+  loadAbsences,
+  loadBusy,
+  loadOpenIntervals,
+  loadType,
+} from './agenda-data.ts';
+
+type Tx = Kysely<Database>;
+const DAY = 86_400_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function slotView(slot: ReturnType<typeof findFreeSlots>[number]) {
+  return { ...slot, start: iso(slot.start), end: iso(slot.end) };
+}
+
+/** The next free slots for a motif, computed by core over the agenda read from the database. */
+export async function searchSlots(tx: Tx, organizationId: string, input: SlotSearchInput, now = Date.now()) {
+  const type = await loadType(tx, organizationId, input.appointmentTypeId);
+  if (!type.active) throw new DomainError('appointment_type_inactive', { field: 'appointmentTypeId' });
+  const from = Math.max(now, input.from ? Date.parse(input.from) : now);
+  const active = (await listPractitioners(tx, organizationId)).filter((p) => p.active).map((p) => p.id);
+  const motif: SlotMotif = {
+    ...type,
+    eligiblePractitionerIds: type.eligiblePractitionerIds.filter((id) => active.includes(id)),
+  };
+  const [rooms, equipment] = await Promise.all([
+    listRooms(tx, organizationId),
+    listEquipment(tx, organizationId),
+  ]);
+  const resourceIds = [
+    ...motif.eligiblePractitionerIds,
+    ...rooms.filter((r) => r.kind === type.roomKind).map((r) => r.id),
+    ...equipment.filter((e) => type.equipmentKinds.includes(e.kind)).map((e) => e.id),
+  ];
+  // Widening windows: the earliest slots are usually near, so most searches read a week of agenda,
+  // not 90 days. Slots found in a window are the earliest overall (same duration, earliest first).
+  const windows = [...new Set([7, 30, input.days].filter((d) => d <= input.days))];
+  let slots: ReturnType<typeof findFreeSlots> = [];
+  for (const days of windows) {
+    const until = from + days * DAY;
+    const [openIntervals, bookings, absences] = await Promise.all([
+      loadOpenIntervals(tx, organizationId, parisDateOf(from), parisDateOf(until), resourceIds),
+      loadBusy(tx, organizationId, from, until),
+      loadAbsences(tx, organizationId, from, until),
+    ]);
+    slots = findFreeSlots({
+      motif,
+      openIntervals,
+      bookings,
+      absences,
+      rooms,
+      equipment,
+      now: from,
+      until,
+      count: input.count,
+      stepMinutes: input.stepMinutes,
+      urgent: input.urgent,
+      preferences: {
+        weekdays: input.weekdays as IsoWeekday[],
+        period: input.period,
+        preferredPractitionerId: input.preferredPractitionerId,
+        onlyPreferredPractitioner: input.onlyPreferredPractitioner,
+      },
+    });
+    if (slots.length >= input.count) break;
+  }
+  return slots.map(slotView);
+}
+
+/** Everything the day and week views draw: columns, opening hours, absences, appointments, meetings. */
+export async function agendaRange(tx: Tx, organizationId: string, fromDate: string, days: number) {
+  const toDate = addDays(fromDate, days - 1);
+  const start = parisStartOfDay(fromDate);
+  const end = parisStartOfDay(addDays(toDate, 1));
+  const [practitioners, rooms, equipment, types, open, absences, rows, meetings] = await Promise.all([
+    listPractitioners(tx, organizationId),
+    listRooms(tx, organizationId),
+    listEquipment(tx, organizationId),
+    listTypes(tx, organizationId),
+    loadOpenIntervals(tx, organizationId, fromDate, toDate),
+    loadAbsences(tx, organizationId, start, end),
+    appointmentQuery(tx, organizationId)
+      .where('a.starts_at', '<', new Date(end))
+      .where('a.starts_at', '>', new Date(start - DAY))
+      .where('a.ends_at', '>', new Date(start))
+      .orderBy('a.starts_at')
+      .execute(),
+    tx
+      .selectFrom('meetings')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('cancelled', '=', false)
+      .where('starts_at', '<', new Date(end))
+      .where('ends_at', '>', new Date(start))
+      .orderBy('starts_at')
+      .execute(),
+  ]);
+  return {
+    from: fromDate,
+    to: toDate,
+    practitioners: practitioners.filter((p) => p.active),
+    rooms,
+    equipment,
+    appointmentTypes: types.map((t) => ({
+      id: t.id,
+      label: t.label,
+      colour: t.colour,
+      durationMinutes: t.durationMinutes,
+      eligiblePractitionerIds: t.eligiblePractitionerIds,
+      active: t.active,
+    })),
+    openIntervals: open.map((o) => ({
+      resourceId: o.resourceId,
+      start: iso(o.start),
+      end: iso(o.end),
+      reservedSameDay: o.reservedSameDay,
+    })),
+    absences: absences.map((a) => ({ ...a, start: iso(a.start), end: iso(a.end) })),
+    appointments: rows
+      .map(appointmentView)
+      .map(({ start: _s, end: _e, ...a }) => ({ ...a, start: a.startIso, end: a.endIso })),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      title: m.title,
+      roomId: m.room_id,
+      start: iso(new Date(m.starts_at).getTime()),
+      end: iso(new Date(m.ends_at).getTime()),
+    })),
+  };
+}
+
+async function motifsOf(tx: Tx, organizationId: string) {
+  const types = await listTypes(tx, organizationId);
+  return new Map<string, SlotMotif>(types.map((t) => [t.id, t]));
+}
+
+/** The appointments an absence hits, one rebooking proposal each, and the patients to notify. */
+export async function absenceConsequences(
+  tx: Tx,
+  organizationId: string,
+  absence: Absence,
+  now = Date.now(),
+) {
+  const rows = await appointmentQuery(tx, organizationId)
+    .where('a.practitioner_id', '=', absence.personId)
+    .where('a.starts_at', '<', new Date(absence.end))
+    .where('a.starts_at', '>', new Date(absence.start - DAY))
+    .where('a.ends_at', '>', new Date(absence.start))
+    .execute();
+  const affected = absenceImpact(absence, rows.map(appointmentView));
+  const windowStart = Math.max(now, absence.start);
+  const until = Math.max(absence.end, windowStart) + 60 * DAY;
+  const [rooms, equipment, open, bookings, absences, motifs] = await Promise.all([
+    listRooms(tx, organizationId),
+    listEquipment(tx, organizationId),
+    loadOpenIntervals(tx, organizationId, parisDateOf(windowStart), parisDateOf(until)),
+    loadBusy(tx, organizationId, windowStart, until),
+    loadAbsences(tx, organizationId, windowStart, until),
+    motifsOf(tx, organizationId),
+  ]);
+  const proposals = proposeRebookings({
+    absence,
+    affected,
+    motifs,
+    search: {
+      openIntervals: open,
+      bookings,
+      absences: absences.filter((a) => a.id !== absence.id),
+      rooms,
+      equipment,
+      now: windowStart,
+      until,
+      stepMinutes: 15,
+    },
+  });
+  const languages = new Map<string, 'fr' | 'en'>();
+  if (affected.length > 0) {
+    const patients = await tx
+      .selectFrom('patients')
+      .select(['id', sql<string | null>`details->>'preferredLanguage'`.as('language')])
+      .where(
+        'id',
+        'in',
+        affected.map((a) => a.patientId),
+      )
+      .execute();
+    for (const p of patients) languages.set(p.id, p.language === 'en' ? 'en' : 'fr');
+  }
+  return {
+    affected: affected.map(({ start: _s, end: _e, ...a }) => ({ ...a, start: a.startIso, end: a.endIso })),
+    proposals: proposals.map((p) => ({ ...p, slot: p.slot ? slotView(p.slot) : null })),
+    patientsToNotify: patientsToNotify(affected, (id) => languages.get(id)),
+  };
+}
+
+/** The checklist of the next working day (core dailyCheck over the appointments of that day). */
+export async function dailyCheckFor(tx: Tx, organizationId: string, today: string) {
+  const date = nextWorkingDay(today);
+  const start = parisStartOfDay(date);
+  const end = parisStartOfDay(addDays(date, 1));
+  const rows = await appointmentQuery(tx, organizationId)
+    .where('a.starts_at', '<', new Date(end))
+    .where('a.starts_at', '>', new Date(start - DAY))
+    .where('a.ends_at', '>', new Date(start))
+    .execute();
+  const appointments = rows.map(appointmentView);
+  const absences = await loadAbsences(tx, organizationId, start, end);
+  const patientIds = [...new Set(appointments.map((a) => a.patientId))];
+  const coverage =
+    patientIds.length === 0
+      ? []
+      : await tx
+          .selectFrom('coverage_items')
+          .select(['patient_id', sql<string | null>`max(valid_to)`.as('valid_until')])
+          .where('patient_id', 'in', patientIds)
+          .where('kind', '=', 'mandatory')
+          .groupBy('patient_id')
+          .execute();
+  const result = dailyCheck({
+    today,
+    appointments,
+    absences,
+    // Completeness rules are keyed by appointment type code in the patients capability; not linked yet.
+    missingDocuments: [],
+    coverage: coverage.map((c) => ({ patientId: c.patient_id, validUntil: c.valid_until })),
+  });
+  const names = new Map(appointments.map((a) => [a.patientId, a.patientName]));
+  return { ...result, patientNames: Object.fromEntries(names) };
+}

@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DomainError } from '@pivot/core';
+import {
+  type Claim,
+  type ClaimBatch,
+  type ClaimReceivable,
+  type ClaimStatus,
+  groupClaimsIntoBatches,
+  parseRemittance,
+  reconcileRemittance,
+  writeClaimBatchFile,
+} from '@pivot/core/billing';
+import { type Kysely, sql } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { insertPayment } from './payment-service.ts';
+
+/**
+ * Where claim batches go. Real SESAM-Vitale transmission needs CNDA-approved components that a
+ * deployment plugs in behind this interface; Pivot ships the file adapter below.
+ */
+export interface ClaimTransmissionAdapter {
+  readonly name: string;
+  send(batch: ClaimBatch, content: string): Promise<{ fileName: string }>;
+}
+
+/** Writes each batch as a `pivot-claim-batch/1` file (format documented in core claims.ts) in a directory. */
+export function fileTransmissionAdapter(directory: string): ClaimTransmissionAdapter {
+  return {
+    name: 'file',
+    async send(batch, content) {
+      await mkdir(directory, { recursive: true });
+      const fileName = `lot-${batch.destination}-${batch.number}.jsonl`;
+      await writeFile(join(directory, fileName), content, 'utf8');
+      return { fileName };
+    },
+  };
+}
+
+export async function listClaims(db: Kysely<Database>, organizationId: string, status?: string) {
+  let q = db
+    .selectFrom('claims')
+    .innerJoin('patients', 'patients.id', 'claims.patient_id')
+    .leftJoin('claim_batches', 'claim_batches.id', 'claims.batch_id')
+    .select([
+      'claims.id',
+      'claims.number',
+      'claims.destination',
+      'claims.claim_date',
+      'claims.fee_cents',
+      'claims.amo_cents',
+      'claims.amc_cents',
+      'claims.status',
+      'claims.rejection_code',
+      'claims.rejection_label',
+      'claims.patient_id',
+      'claim_batches.number as batch_number',
+      'patients.birth_name',
+      'patients.used_name',
+      'patients.first_given_name',
+    ])
+    .where('claims.organization_id', '=', organizationId);
+  if (status) q = q.where('claims.status', '=', status);
+  const rows = await q
+    .orderBy('claims.claim_date', 'desc')
+    .orderBy('claims.number', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    destination: r.destination,
+    date: r.claim_date,
+    feeCents: r.fee_cents,
+    amoCents: r.amo_cents,
+    amcCents: r.amc_cents,
+    status: r.status,
+    rejection: r.rejection_code ? { code: r.rejection_code, label: r.rejection_label } : null,
+    batchNumber: r.batch_number,
+    patientId: r.patient_id,
+    patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
+  }));
+}
+
+/** Groups the pending claims in batches per destination insurer and sends each through the adapter. */
+export async function sendPendingClaims(
+  db: Kysely<Database>,
+  actor: Actor,
+  adapter: ClaimTransmissionAdapter,
+  today: string,
+) {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`claims:${actor.organizationId}`}))`.execute(tx);
+    const pending = await tx
+      .selectFrom('claims')
+      .select(['id', 'number', 'data'])
+      .where('organization_id', '=', actor.organizationId)
+      .where('status', '=', 'pending')
+      .where('batch_id', 'is', null)
+      .orderBy('number')
+      .execute();
+    if (pending.length === 0) throw new DomainError('no_pending_claims');
+    const count = await tx
+      .selectFrom('claim_batches')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', actor.organizationId)
+      .executeTakeFirst();
+    const batches = groupClaimsIntoBatches(
+      pending.map((p) => p.data as unknown as Claim),
+      { firstBatchNumber: Number(count?.n ?? 0) + 1, createdOn: today },
+    );
+    const sent = [];
+    for (const batch of batches) {
+      const { fileName } = await adapter.send(batch, writeClaimBatchFile(batch));
+      const row = await tx
+        .insertInto('claim_batches')
+        .values({
+          organization_id: actor.organizationId,
+          number: batch.number,
+          destination: batch.destination,
+          created_on: batch.createdOn,
+          claim_count: batch.count,
+          total_fee_cents: batch.totalFeeCents,
+          total_amo_cents: batch.totalAmoCents,
+          adapter: adapter.name,
+          file_name: fileName,
+          rejection_code: null,
+          created_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ids = pending.filter((p) => batch.claims.some((c) => c.number === p.number)).map((p) => p.id);
+      await tx
+        .updateTable('claims')
+        .set({ batch_id: row.id, status: 'sent' })
+        .where('id', 'in', ids)
+        .execute();
+      sent.push({
+        id: row.id,
+        number: batch.number,
+        destination: batch.destination,
+        count: batch.count,
+        fileName,
+      });
+    }
+    await auditFrom(actor)(tx, {
+      action: 'send',
+      entity: 'claim_batch',
+      details: { batches: sent.length, claims: pending.length, adapter: adapter.name },
+    });
+    return { batches: sent };
+  });
+}
+
+export async function listBatches(db: Kysely<Database>, organizationId: string) {
+  const rows = await db
+    .selectFrom('claim_batches')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('number', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((b) => ({
+    id: b.id,
+    number: b.number,
+    destination: b.destination,
+    createdOn: b.created_on,
+    count: b.claim_count,
+    totalFeeCents: b.total_fee_cents,
+    totalAmoCents: b.total_amo_cents,
+    adapter: b.adapter,
+    fileName: b.file_name,
+    status: b.status,
+  }));
+}
+
+const receivableStatus = (claimStatus: string): ClaimStatus =>
+  claimStatus === 'sent' || claimStatus === 'cancelled' ? 'pending' : (claimStatus as ClaimStatus);
+
+/**
+ * Imports a remittance (NOEMIE-like return, format in core claims.ts): acknowledgements, payments
+ * and rejections reconciled against the insurer's receivables. A return already imported (same
+ * return id) changes nothing.
+ */
+export async function importRemittance(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { fileName: string; content: string },
+) {
+  const parsed = parseRemittance(input.content);
+  if (!parsed.remittance) {
+    const first = parsed.errors[0]!;
+    throw new DomainError(first.code, {
+      field: 'content',
+      params: { line: first.line },
+      details: { errors: parsed.errors },
+    });
+  }
+  const remittance = parsed.remittance;
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`remittance:${actor.organizationId}`}))`.execute(tx);
+    const existing = await tx
+      .selectFrom('remittance_imports')
+      .select(['id', 'summary'])
+      .where('organization_id', '=', actor.organizationId)
+      .where('return_id', '=', remittance.returnId)
+      .executeTakeFirst();
+    if (existing) return { alreadyImported: true, id: existing.id, ...(existing.summary as object) };
+    const rows = await tx
+      .selectFrom('receivables')
+      .innerJoin('claims', 'claims.id', 'receivables.claim_id')
+      .leftJoin('claim_batches', 'claim_batches.id', 'claims.batch_id')
+      .select([
+        'receivables.id',
+        'receivables.debtor_kind',
+        'receivables.debtor_id',
+        'receivables.amount_cents',
+        'receivables.paid_cents',
+        'claims.id as claim_id',
+        'claims.number as claim_number',
+        'claims.status as claim_status',
+        'claim_batches.number as batch_number',
+      ])
+      .where('receivables.organization_id', '=', actor.organizationId)
+      .where('receivables.debtor_kind', '=', remittance.insurerKind)
+      .execute();
+    const receivables: ClaimReceivable[] = rows.map((r) => ({
+      claimNumber: r.claim_number,
+      batchNumber: r.batch_number ?? '',
+      debtor: { kind: r.debtor_kind, id: r.debtor_id },
+      amountCents: r.amount_cents,
+      paidCents: r.paid_cents,
+      status: receivableStatus(r.claim_status),
+    }));
+    const result = reconcileRemittance(receivables, remittance, new Set());
+    const summary = {
+      returnId: remittance.returnId,
+      payments: result.payments.length,
+      paidCents: result.payments.reduce((s, p) => s + p.amountCents, 0),
+      rejections: remittance.rejections.length,
+      acknowledgements: remittance.acknowledgements.length,
+      unknownClaims: result.unknownClaims,
+      differences: result.differences,
+    };
+    const imported = await tx
+      .insertInto('remittance_imports')
+      .values({
+        organization_id: actor.organizationId,
+        return_id: remittance.returnId,
+        file_name: input.fileName,
+        file_sha256: createHash('sha256').update(input.content).digest('hex'),
+        insurer_kind: remittance.insurerKind,
+        insurer_id: remittance.insurerId,
+        return_date: remittance.date,
+        summary: JSON.stringify(summary),
+        imported_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const payment of result.payments) {
+      const row = rows.find((r) => r.claim_number === payment.claimNumber)!;
+      await insertPayment(
+        tx,
+        actor,
+        {
+          date: payment.paidOn,
+          amountCents: payment.amountCents,
+          method: { kind: 'transfer', reference: payment.reference },
+          payer: { kind: remittance.insurerKind, id: row.debtor_id },
+          targetDueIds: [row.id],
+        },
+        {
+          remittanceImportId: imported.id,
+          label: `Règlement ${remittance.insurerKind.toUpperCase()} ${remittance.returnId}`,
+        },
+      );
+    }
+    for (const r of result.receivables) {
+      const row = rows.find((x) => x.claim_number === r.claimNumber)!;
+      if (receivableStatus(row.claim_status) === r.status) continue;
+      await tx
+        .updateTable('claims')
+        .set({
+          status: r.status === 'pending' ? 'sent' : r.status,
+          rejection_code: r.rejectionCode ?? null,
+          rejection_label:
+            remittance.rejections.find((x) => x.claimNumber === r.claimNumber)?.label ??
+            remittance.acknowledgements.find((a) => a.batchNumber === r.batchNumber)?.label ??
+            null,
+        })
+        .where('id', '=', row.claim_id)
+        .execute();
+    }
+    for (const ack of remittance.acknowledgements) {
+      await tx
+        .updateTable('claim_batches')
+        .set({ status: ack.accepted ? 'acknowledged' : 'rejected', rejection_code: ack.reasonCode ?? null })
+        .where('organization_id', '=', actor.organizationId)
+        .where('number', '=', ack.batchNumber)
+        .execute();
+    }
+    await auditFrom(actor)(tx, {
+      action: 'import',
+      entity: 'remittance',
+      entityId: imported.id,
+      details: { returnId: remittance.returnId, payments: summary.payments, rejections: summary.rejections },
+    });
+    return { alreadyImported: false, id: imported.id, ...summary };
+  });
+}

@@ -1,0 +1,523 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { richTextDoc } from '@pivot/core/documents';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticRpps } from '../demo/seed.ts';
+import { aPatient } from '../testing/patient-builder.ts';
+import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
+
+let t: TestApp;
+let secretary: string;
+let doctor: string;
+let doctorId: string;
+let patientId: string;
+let childId: string;
+
+const prescriptionTemplate = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Ordonnance' }] },
+    {
+      type: 'paragraph',
+      content: [
+        {
+          type: 'text',
+          text: '{{practitioner.fullName}}, {{practitioner.specialty}}, RPPS {{practitioner.rpps}}',
+        },
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '{{patient.civility}} {{patient.fullName}}, ' },
+        { type: 'mergeField', attrs: { field: 'patient.age' } },
+        { type: 'text', text: ', le {{today}}' },
+      ],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'Paracétamol 1 g, 3 fois par jour, 5 jours' }],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const items = [
+  { product: 'Paracétamol', dosage: '1 g', posology: '1 comprimé 3 fois par jour', duration: '5 jours' },
+];
+
+async function call(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  cookie: string,
+  payload?: unknown,
+) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    payload: payload as Record<string, unknown> | undefined,
+  });
+}
+
+async function createTemplate(content: unknown = prescriptionTemplate, kind = 'prescription') {
+  const response = await call('POST', '/api/document-templates', secretary, {
+    name: 'Ordonnance simple',
+    kind,
+    language: 'fr',
+    content,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
+async function draft(templateId: string, patient = patientId, extra: Record<string, unknown> = {}) {
+  const response = await call('POST', '/api/documents', secretary, {
+    kind: 'prescription',
+    patientId: patient,
+    practitionerId: doctorId,
+    templateId,
+    documentDate: '2026-03-02',
+    ...extra,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
+const getDoc = async (id: string, cookie = secretary) =>
+  (await call('GET', `/api/documents/${id}`, cookie)).json();
+
+async function act(id: string, cookie: string, body: Record<string, unknown>) {
+  const current = await getDoc(id, cookie);
+  return call('POST', `/api/documents/${id}/actions`, cookie, { version: current.current.version, ...body });
+}
+
+/** A validated prescription, ready to send. */
+async function validatedPrescription(content?: unknown) {
+  const id = await draft(await createTemplate(content));
+  const edit = await act(id, secretary, {
+    kind: 'edit',
+    content: (await getDoc(id)).current.content,
+    details: { items },
+  });
+  expect(edit.statusCode, edit.body).toBe(200);
+  expect((await act(id, secretary, { kind: 'submit' })).statusCode).toBe(200);
+  const validation = await act(id, doctor, { kind: 'validate' });
+  expect(validation.statusCode, validation.body).toBe(200);
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ outboxIntervalMs: 0 });
+  const org = await anOrganization('Cabinet des Lilas')
+    .withUser('secretary')
+    .withUser('practitioner')
+    .create(t.db);
+  await t.db.kysely
+    .updateTable('organizations')
+    .set({
+      address: JSON.stringify({ line1: '3 rue des Lilas', postalCode: '75019', city: 'Paris' }),
+      phone: '+33142000000',
+    })
+    .where('id', '=', org.id)
+    .execute();
+  doctorId = org.byRole('practitioner').id;
+  await t.db.kysely
+    .updateTable('users')
+    .set({ display_name: 'Dr Paul Durand', rpps: syntheticRpps(7), specialty: 'Médecine générale' })
+    .where('id', '=', doctorId)
+    .execute();
+  secretary = await loginAs(t.app, org.byRole('secretary').email);
+  doctor = await loginAs(t.app, org.byRole('practitioner').email);
+  patientId = await aPatient()
+    .named('LEROY', 'CAMILLE')
+    .bornOn('1984-06-10')
+    .sex('F')
+    .register(t.app, secretary);
+  childId = await aPatient().named('PETIT', 'LOUIS').bornOn('2022-01-15').sex('M').register(t.app, secretary);
+});
+afterAll(() => t.close());
+
+describe('templates', () => {
+  it('refuses a template with an unknown merge field, naming it', async () => {
+    const response = await call('POST', '/api/document-templates', secretary, {
+      name: 'Faux',
+      kind: 'letter_to_patient',
+      language: 'fr',
+      content: richTextDoc('Bonjour {{patient.nickname}}'),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({ code: 'unknown_merge_field', field: 'content' });
+    expect(response.json().error.message).toContain('patient.nickname');
+  });
+
+  it('lists the merge fields to insert from and keeps the fields a template uses', async () => {
+    const fields = (await call('GET', '/api/documents/merge-fields', secretary)).json();
+    expect(fields.map((f: { field: string }) => f.field)).toContain('practitioner.rpps');
+    const id = await createTemplate();
+    const list = (await call('GET', '/api/document-templates?kind=prescription', secretary)).json();
+    const template = list.find((x: { id: string }) => x.id === id);
+    expect(template.mergeFields).toEqual(
+      expect.arrayContaining(['practitioner.rpps', 'patient.fullName', 'patient.age', 'today']),
+    );
+  });
+
+  it('names the invalid field in French when the body is malformed', async () => {
+    const response = await call('POST', '/api/document-templates', secretary, {
+      name: 'x',
+      kind: 'love_letter',
+      language: 'fr',
+      content: richTextDoc('x'),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.field).toBe('kind');
+  });
+});
+
+describe('documents from a template', () => {
+  it('fills the merge fields with the patient, the practitioner, the organisation and the age', async () => {
+    const id = await draft(await createTemplate());
+    const doc = await getDoc(id);
+    const text = JSON.stringify(doc.current.content);
+    expect(text).toContain(`Dr Paul Durand, Médecine générale, RPPS ${syntheticRpps(7)}`);
+    expect(text).toContain('Madame CAMILLE LEROY');
+    expect(text).toContain('41 ans');
+    expect(text).toContain('02/03/2026');
+    expect(doc.current.status).toBe('draft');
+  });
+
+  it('refuses a document for a merged patient', async () => {
+    const merged = await aPatient().named('DOUBLON', 'ANNE').bornOn('1990-01-01').register(t.app, secretary);
+    await t.db.kysely
+      .updateTable('patients')
+      .set({ merged_into: patientId })
+      .where('id', '=', merged)
+      .execute();
+    const response = await call('POST', '/api/documents', secretary, {
+      kind: 'letter_to_patient',
+      patientId: merged,
+      documentDate: '2026-03-02',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('patient_merged');
+  });
+});
+
+describe('workflow and role rule', () => {
+  it('refuses a secretary validating a prescription with 403 and a clear message', async () => {
+    const id = await draft(await createTemplate());
+    const response = await act(id, secretary, { kind: 'validate' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('validation_requires_practitioner');
+    expect(response.json().error.message).toMatch(/Seul un praticien/);
+  });
+
+  it('lists the missing mandatory mentions before validation, then validates once completed', async () => {
+    const id = await draft(await createTemplate());
+    expect((await getDoc(id, doctor)).missingMentions.map((m: { code: string }) => m.code)).toContain(
+      'prescription_items',
+    );
+    const refused = await act(id, doctor, { kind: 'validate' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('mandatory_mentions_missing');
+    expect(refused.json().error.details.missingMentions[0].labels.fr).toBeTruthy();
+    await act(id, secretary, {
+      kind: 'edit',
+      content: (await getDoc(id)).current.content,
+      details: { items },
+    });
+    expect((await getDoc(id, doctor)).missingMentions).toEqual([]);
+    const ok = await act(id, doctor, { kind: 'validate' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await getDoc(id)).current.status).toBe('validated');
+  });
+
+  it('asks for the weight of a child on a prescription', async () => {
+    const id = await draft(await createTemplate(), childId);
+    await act(id, secretary, {
+      kind: 'edit',
+      content: (await getDoc(id)).current.content,
+      details: { items },
+    });
+    const mentions = (await getDoc(id, doctor)).missingMentions.map((m: { code: string }) => m.code);
+    expect(mentions).toEqual(['patient_weight']);
+  });
+
+  it('never changes a validated version: an edit is refused, a revision supersedes it', async () => {
+    const id = await validatedPrescription();
+    const edit = await act(id, secretary, { kind: 'edit', content: richTextDoc('changé') });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.code).toBe('document_immutable');
+    const before = await getDoc(id);
+    const revision = await call('POST', `/api/documents/${id}/revisions`, doctor, {
+      version: before.current.version,
+      content: richTextDoc('Ordonnance corrigée'),
+    });
+    expect(revision.statusCode, revision.body).toBe(201);
+    const after = await getDoc(id);
+    expect(after.versions).toHaveLength(2);
+    expect(after.versions[0].supersededBy).toBe(after.versions[1].id);
+    expect(after.versions[0].content).toEqual(before.current.content);
+    expect(after.current.number).toBe(2);
+    expect(after.current.status).toBe('draft');
+    // The database refuses too, whatever the code does.
+    await expect(
+      t.db.kysely
+        .updateTable('document_versions')
+        .set({ content: JSON.stringify(richTextDoc('falsifié')) })
+        .where('id', '=', after.versions[0].id)
+        .execute(),
+    ).rejects.toThrow(/immutable/);
+  });
+});
+
+describe('output', () => {
+  it('renders an A4 PDF with embedded fonts whose text reads back', async () => {
+    const id = await validatedPrescription();
+    const response = await call('GET', `/api/documents/${id}/pdf`, secretary);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, response.rawPayload);
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Ordonnance');
+    expect(text).toContain('CAMILLE LEROY');
+    expect(text).toContain('Paracétamol 1 g');
+    expect(text).toContain('Signé électroniquement');
+    const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    const fonts = execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' });
+    const fontLines = fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
+    expect(fontLines.length).toBeGreaterThan(0);
+    for (const line of fontLines) expect(line).toMatch(/\byes\s+yes\b/);
+  });
+
+  it('renders a DOCX that LibreOffice opens and converts', async () => {
+    if (!existsSync('/usr/bin/soffice'))
+      throw new Error(
+        'LibreOffice (/usr/bin/soffice) is required to check the DOCX output: install libreoffice-writer',
+      );
+    const id = await validatedPrescription();
+    const response = await call('GET', `/api/documents/${id}/docx`, secretary);
+    expect(response.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-docx-'));
+    writeFileSync(join(dir, 'doc.docx'), response.rawPayload);
+    execFileSync(
+      '/usr/bin/soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'doc.docx'),
+      ],
+      { timeout: 90_000 },
+    );
+    expect(existsSync(join(dir, 'doc.pdf'))).toBe(true);
+    const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('CAMILLE LEROY');
+    expect(text).toContain('Paracétamol 1 g');
+  }, 120_000);
+});
+
+describe('confidentiality and sending', () => {
+  let smtp: SMTPServer;
+  let refusing: SMTPServer;
+  let port: number;
+  let refusingPort: number;
+  const received: { to: string; raw: string }[] = [];
+
+  const listen = (server: SMTPServer) =>
+    new Promise<number>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
+    });
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            raw: Buffer.concat(chunks).toString(),
+          });
+          callback();
+        });
+      },
+    });
+    refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onRcptTo(_address, _session, callback) {
+        const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+      },
+    });
+    port = await listen(smtp);
+    refusingPort = await listen(refusing);
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await new Promise<void>((r) => refusing.close(() => r()));
+  });
+
+  const withSmtp = (p: number) => {
+    t.app.config.smtp = { host: '127.0.0.1', port: p, from: 'secretariat@cabinet.test' };
+  };
+
+  it('highlights medical terms for a non-health recipient and refuses sending until confirmed', async () => {
+    const id = await validatedPrescription({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Certificat pour {{patient.fullName}}.' }] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'Suivi pour diabète, traitement par metformine.' }],
+        },
+      ],
+    });
+    const check = await call('POST', `/api/documents/${id}/confidentiality-check`, secretary, {
+      recipients: [{ category: 'employer' }, { category: 'health_professional' }],
+    });
+    expect(check.statusCode).toBe(200);
+    const [employer, colleague] = check.json().results;
+    expect(employer.needsConfirmation).toBe(true);
+    const terms = employer.spans.map((s: { start: number; end: number }) =>
+      check.json().text.slice(s.start, s.end),
+    );
+    expect(terms).toEqual(expect.arrayContaining(['diabète', 'metformine']));
+    expect(colleague.needsConfirmation).toBe(false);
+
+    const version = (await getDoc(id)).current.version;
+    const recipients = [{ category: 'employer', name: 'Société Durand', email: 'rh@durand.test' }];
+    const refused = await call('POST', `/api/documents/${id}/sendings`, secretary, {
+      version,
+      channel: 'print',
+      recipients,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('confidential_terms_unconfirmed');
+    const sent = await call('POST', `/api/documents/${id}/sendings`, secretary, {
+      version,
+      channel: 'print',
+      recipients,
+      confirmedTerms: terms,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+  });
+
+  it('sends by e-mail through SMTP with the PDF and records the sending on the timeline', async () => {
+    withSmtp(port);
+    const id = await validatedPrescription();
+    const version = (await getDoc(id)).current.version;
+    const response = await call('POST', `/api/documents/${id}/sendings`, secretary, {
+      version,
+      channel: 'email',
+      recipients: [
+        { category: 'health_professional', name: 'Dr Claire Moreau', email: 'claire.moreau@confrere.test' },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const processed = (await call('POST', '/api/outbox/process', secretary)).json();
+    expect(processed.sent).toBe(1);
+    const mail = received.find((m) => m.to === 'claire.moreau@confrere.test');
+    expect(mail?.raw).toContain('Content-Type: application/pdf');
+    const sendings = (await call('GET', `/api/documents/${id}/sendings`, secretary)).json();
+    expect(sendings[0]).toMatchObject({
+      channel: 'email',
+      outboxStatus: 'sent',
+      attempts: 1,
+      lastError: null,
+    });
+    expect((await getDoc(id)).current.status).toBe('sent');
+    const timeline = (
+      await call('GET', `/api/patients/${patientId}/timeline?kind=document_sent`, secretary)
+    ).json();
+    expect(timeline.some((i: { data: { documentId: string } }) => i.data.documentId === id)).toBe(true);
+  });
+
+  it('keeps a refused e-mail in the outbox with the SMTP error and retries it', async () => {
+    withSmtp(refusingPort);
+    const id = await validatedPrescription();
+    const version = (await getDoc(id)).current.version;
+    await call('POST', `/api/documents/${id}/sendings`, secretary, {
+      version,
+      channel: 'email',
+      recipients: [{ category: 'health_professional', name: 'Dr Inconnu', email: 'nobody@confrere.test' }],
+    });
+    const processed = (await call('POST', '/api/outbox/process', secretary)).json();
+    expect(processed.failed).toBe(1);
+    let [sending] = (await call('GET', `/api/documents/${id}/sendings`, secretary)).json();
+    expect(sending).toMatchObject({ outboxStatus: 'pending', attempts: 1 });
+    expect(sending.lastError).toMatch(/550|Mailbox unavailable/);
+    withSmtp(port);
+    expect((await call('POST', `/api/outbox/${sending.outboxId}/retry`, secretary)).statusCode).toBe(200);
+    await call('POST', '/api/outbox/process', secretary);
+    [sending] = (await call('GET', `/api/documents/${id}/sendings`, secretary)).json();
+    expect(sending).toMatchObject({ outboxStatus: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('hands a secure message to the file outbox when no MSSanté operator is configured', async () => {
+    const id = await validatedPrescription();
+    const version = (await getDoc(id)).current.version;
+    const response = await call('POST', `/api/documents/${id}/sendings`, secretary, {
+      version,
+      channel: 'secure_messaging',
+      recipients: [
+        { category: 'health_professional', name: 'Dr Moreau', email: 'claire.moreau@medecin.mssante.fr' },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    await call('POST', '/api/outbox/process', secretary);
+    const outboxId = response.json().sendings[0].outboxId;
+    const message = JSON.parse(
+      readFileSync(join(t.config.dataDir, 'secure-messaging-outbox', outboxId, 'message.json'), 'utf8'),
+    );
+    expect(message.to).toBe('claire.moreau@medecin.mssante.fr');
+  });
+});
+
+describe('snippets and spell-check', () => {
+  it('refuses a snippet shortcut already taken', async () => {
+    const first = await call('POST', '/api/snippets', secretary, {
+      shortcut: '.cv',
+      text: 'Je vous remercie de votre confiance.',
+    });
+    expect(first.statusCode).toBe(201);
+    const second = await call('POST', '/api/snippets', secretary, { shortcut: '.CV', text: 'Autre' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.field).toBe('shortcut');
+  });
+
+  it('knows French and medical words, flags misspellings and learns the users’ words', async () => {
+    const text =
+      'La patiente présente une hypertension artérielle traitée par amlodipine. Pas de dyspnée. Une fautte.';
+    const first = (await call('POST', '/api/spell-check', secretary, { text })).json();
+    expect(first.misspellings.map((m: { word: string }) => m.word)).toEqual(['fautte']);
+    await call('POST', '/api/medical-words', secretary, { terms: ['fautte'] });
+    const second = (await call('POST', '/api/spell-check', secretary, { text })).json();
+    expect(second.misspellings).toEqual([]);
+  }, 60_000);
+});

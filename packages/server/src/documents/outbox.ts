@@ -1,0 +1,149 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { FileStorage } from '../files/storage.ts';
+
+export interface OutgoingMessage {
+  id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  attachment: { name: string; content: Buffer } | null;
+}
+
+/** A channel that hands a message over to the outside world, or throws with the reason. */
+export interface MessageTransport {
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** E-mail through a real SMTP relay (nodemailer). */
+export function smtpTransport(smtp: { host: string; port: number; from: string }): MessageTransport {
+  const transporter = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: false,
+    ignoreTLS: smtp.host === '127.0.0.1' || smtp.host === 'localhost',
+    connectionTimeout: 10_000,
+  });
+  return {
+    async send(message) {
+      await transporter.sendMail({
+        from: smtp.from,
+        to: message.recipient,
+        subject: message.subject,
+        text: message.body,
+        attachments: message.attachment
+          ? [{ filename: message.attachment.name, content: message.attachment.content }]
+          : [],
+      });
+    },
+  };
+}
+
+/**
+ * Secure health messaging (MSSanté): a deployment plugs in its certified operator's client behind
+ * this interface. Without one, messages are deposited as files for the operator's connector to pick up.
+ */
+export function fileDropSecureMessaging(dir: string): MessageTransport {
+  return {
+    async send(message) {
+      const folder = join(dir, message.id);
+      await mkdir(folder, { recursive: true });
+      await writeFile(
+        join(folder, 'message.json'),
+        JSON.stringify({ to: message.recipient, subject: message.subject, body: message.body }),
+      );
+      if (message.attachment)
+        await writeFile(join(folder, message.attachment.name), message.attachment.content);
+    },
+  };
+}
+
+export interface OutboxTransports {
+  email: MessageTransport | null;
+  secure_messaging: MessageTransport;
+}
+
+export function transportsFor(config: Config): OutboxTransports {
+  return {
+    email: config.smtp ? smtpTransport(config.smtp) : null,
+    secure_messaging: fileDropSecureMessaging(join(config.dataDir, 'secure-messaging-outbox')),
+  };
+}
+
+export const maxAttempts = 5;
+
+/** Retry delay after a failure: 1, 2, 4, 8 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return 60_000 * 2 ** Math.max(0, attempts - 1);
+}
+
+/**
+ * Sends the messages that are due, one by one; a refusal keeps the message with its error and
+ * schedules a retry, until `maxAttempts` when it stays `failed` for a user to look at.
+ */
+export async function processOutbox(
+  db: Kysely<Database>,
+  storage: FileStorage,
+  transports: OutboxTransports,
+  now = new Date(),
+): Promise<{ sent: number; failed: number }> {
+  const due = await db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const row of due) {
+    // Claimed first, so that two servers never send the same message.
+    const claimed = await db
+      .updateTable('outbox_messages')
+      .set({ status: 'sending' })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    const transport = transports[row.channel];
+    try {
+      if (!transport) throw new Error('SMTP non configuré (PIVOT_SMTP_HOST)');
+      const attachment =
+        row.attachment_key && row.attachment_name
+          ? { name: row.attachment_name, content: await storage.get(row.attachment_key) }
+          : null;
+      await transport.send({
+        id: row.id,
+        recipient: row.recipient,
+        subject: row.subject,
+        body: row.body,
+        attachment,
+      });
+      await db
+        .updateTable('outbox_messages')
+        .set({ status: 'sent', sent_at: new Date(), attempts: row.attempts + 1, last_error: null })
+        .where('id', '=', row.id)
+        .execute();
+      sent++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      await db
+        .updateTable('outbox_messages')
+        .set({
+          status: attempts >= maxAttempts ? 'failed' : 'pending',
+          attempts,
+          last_error: String((error as Error).message ?? error).slice(0, 1000),
+          next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,231 @@
+import { DomainError } from '@pivot/core';
+import {
+  applyDocumentAction,
+  checkBeforeSending,
+  type DocumentKind,
+  type DocumentStatus,
+  type RichTextDoc,
+  type SendingInput,
+} from '@pivot/core/documents';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import { updateVersioned } from '../db/versioned-update.ts';
+import type { FileStorage } from '../files/storage.ts';
+import type { Actor } from '../http/request-context.ts';
+import { loadPatient } from '../patients/patient-service.ts';
+import { addRecordItem } from '../patients/record-items.ts';
+import { renderPdf } from './document-output.ts';
+import { loadDocument, printFrame } from './document-service.ts';
+import { medicalTermIndex } from './medical-reference.ts';
+
+export async function organizationWords(tx: Kysely<Database>, organizationId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('medical_words')
+    .select('word')
+    .where('organization_id', '=', organizationId)
+    .orderBy('word')
+    .execute();
+  return rows.map((r) => r.word);
+}
+
+/** The confidentiality check of the current version for each recipient category. */
+export async function confidentialityCheck(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+  recipients: { category: SendingInput['recipients'][number]['category'] }[],
+  confirmedTerms: string[],
+) {
+  const loaded = await loadDocument(db.kysely, actor.organizationId, documentId);
+  const index = medicalTermIndex(
+    actor.organizationId,
+    await organizationWords(db.kysely, actor.organizationId),
+  );
+  const content = loaded.current.content as RichTextDoc;
+  return recipients.map((r) => ({
+    category: r.category,
+    ...checkBeforeSending(content, r, index, confirmedTerms),
+  }));
+}
+
+const outgoingChannelOf = {
+  email: 'email',
+  secure_messaging: 'secure_messaging',
+  post: 'post',
+  print: 'hand_delivered',
+} as const;
+
+/**
+ * Sends the validated version: confidentiality confirmed for every non-health recipient, one
+ * sending per recipient on the patient timeline, e-mails and secure messages put in the outbox
+ * with the PDF, paper sendings in the outgoing mail register.
+ */
+export async function sendDocument(
+  db: Db,
+  storage: FileStorage,
+  actor: Actor,
+  documentId: string,
+  input: SendingInput,
+) {
+  const loaded = await loadDocument(db.kysely, actor.organizationId, documentId);
+  const content = loaded.current.content as RichTextDoc;
+  const index = medicalTermIndex(
+    actor.organizationId,
+    await organizationWords(db.kysely, actor.organizationId),
+  );
+  for (const [i, recipient] of input.recipients.entries()) {
+    const check = checkBeforeSending(content, recipient, index, input.confirmedTerms);
+    if (check.needsConfirmation)
+      throw new DomainError('confidential_terms_unconfirmed', {
+        field: `recipients.${i}`,
+        params: { count: check.spans.length },
+        details: { spans: check.spans },
+      });
+  }
+  // Addresses come from the directory when the recipient is a correspondent.
+  const recipients = await Promise.all(
+    input.recipients.map(async (r) => {
+      let address = r.email ?? null;
+      if (r.correspondentId) {
+        const c = await db.kysely
+          .selectFrom('correspondents')
+          .select(['email', 'secure_email'])
+          .where('id', '=', r.correspondentId)
+          .where('organization_id', '=', actor.organizationId)
+          .executeTakeFirst();
+        if (!c) throw new DomainError('not_found', { field: 'recipients' });
+        address = input.channel === 'secure_messaging' ? (c.secure_email ?? address) : (address ?? c.email);
+      }
+      if ((input.channel === 'email' || input.channel === 'secure_messaging') && !address)
+        throw new DomainError('recipient_address_missing', { field: 'recipients', params: { name: r.name } });
+      return { ...r, address };
+    }),
+  );
+  const electronic = input.channel === 'email' || input.channel === 'secure_messaging';
+  const frame = await printFrame(db.kysely, actor.organizationId, loaded);
+  const stored = electronic ? await storage.put(await renderPdf(content, frame)) : null;
+  const fileName = `${loaded.document.title.replace(/[^\p{L}\p{N} _-]+/gu, '').slice(0, 80) || 'document'}.pdf`;
+
+  return db.kysely.transaction().execute(async (tx) => {
+    const again = await loadDocument(tx, actor.organizationId, documentId);
+    const patient = await loadPatient(tx, actor.organizationId, again.document.patient_id);
+    const current = again.current;
+    const { document: next } = applyDocumentAction(
+      {
+        id: current.id,
+        documentId,
+        version: current.number,
+        kind: again.kind as DocumentKind,
+        status: current.status as DocumentStatus,
+        patientId: current.patient_id,
+        practitionerId: current.practitioner_id,
+        content: current.content as RichTextDoc,
+        supersedes: current.supersedes,
+        supersededBy: current.superseded_by,
+        validation: null,
+        sentAt: current.sent_at ? new Date(current.sent_at).toISOString() : null,
+        filedAt: null,
+      },
+      { kind: 'send' },
+      { userId: actor.userId, role: actor.role, practitionerId: null, at: new Date().toISOString() },
+      { id: patient.id, mergedIntoId: patient.mergedInto },
+    );
+    await updateVersioned(
+      tx,
+      'document_versions',
+      { organizationId: actor.organizationId, id: current.id, version: input.version },
+      { status: next.status, sent_at: next.sentAt },
+    );
+    const sendings: { id: string; outboxId: string | null }[] = [];
+    for (const r of recipients) {
+      const sending = await tx
+        .insertInto('document_sendings')
+        .values({
+          organization_id: actor.organizationId,
+          patient_id: patient.id,
+          document_id: documentId,
+          version_id: current.id,
+          channel: input.channel,
+          recipient_category: r.category,
+          recipient_name: r.name,
+          recipient_address: r.address,
+          correspondent_id: r.correspondentId,
+          confirmed_terms: JSON.stringify(input.confirmedTerms),
+          sent_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      let outboxId: string | null = null;
+      if (electronic && stored) {
+        const row = await tx
+          .insertInto('outbox_messages')
+          .values({
+            organization_id: actor.organizationId,
+            patient_id: patient.id,
+            sending_id: sending.id,
+            channel: input.channel as 'email' | 'secure_messaging',
+            recipient: r.address!,
+            subject: again.document.title,
+            body:
+              again.document.language === 'en'
+                ? 'Please find the document attached.'
+                : 'Veuillez trouver ci-joint le document.',
+            attachment_name: fileName,
+            attachment_key: stored.key,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        outboxId = row.id;
+      } else {
+        await tx
+          .insertInto('outgoing_mail')
+          .values({
+            organization_id: actor.organizationId,
+            patient_id: patient.id,
+            recipient: JSON.stringify(
+              r.correspondentId
+                ? { kind: 'directory', correspondentId: r.correspondentId, displayName: r.name }
+                : { kind: 'free_text', name: r.name },
+            ),
+            channel: outgoingChannelOf[input.channel],
+            subject: again.document.title,
+            document_id: documentId,
+            tracking_number: null,
+            created_by: actor.userId,
+          })
+          .execute();
+      }
+      await addRecordItem(tx, {
+        organizationId: actor.organizationId,
+        patientId: patient.id,
+        kind: 'document_sent',
+        title: again.document.title,
+        body: `${r.name}${r.address ? ` <${r.address}>` : ''}`,
+        authorId: actor.userId,
+        data: {
+          documentId,
+          versionId: current.id,
+          sendingId: sending.id,
+          channel: input.channel,
+          recipientCategory: r.category,
+          outboxId,
+        },
+      });
+      sendings.push({ id: sending.id, outboxId });
+    }
+    await auditFrom(actor)(tx, {
+      action: 'send',
+      entity: 'document',
+      entityId: documentId,
+      patientId: patient.id,
+      details: {
+        channel: input.channel,
+        recipients: recipients.length,
+        confirmedTerms: input.confirmedTerms.length,
+      },
+    });
+    return { status: next.status, sendings };
+  });
+}

@@ -1,0 +1,80 @@
+import { DomainError } from '@pivot/core';
+import type {
+  IncomingMail,
+  IncomingMailKind,
+  IncomingMailStatus,
+  MailParty,
+  OutgoingChannel,
+  OutgoingMail,
+  OutgoingMailStatus,
+} from '@pivot/core/mail';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { IncomingMailTable, OutgoingMailTable } from './tables.ts';
+
+export function incomingFromRow(row: Selectable<IncomingMailTable>): IncomingMail & { version: number } {
+  return {
+    id: row.id,
+    receivedOn: row.received_on,
+    sender: row.sender as unknown as MailParty,
+    kind: row.kind as IncomingMailKind,
+    subject: row.subject,
+    patientId: row.patient_id,
+    scanFileId: row.scan_key,
+    assigneeId: row.assignee_id,
+    annotations: row.annotations,
+    dueDate: row.due_date,
+    status: row.status as IncomingMailStatus,
+    filedAttachmentId: row.filed_attachment_id,
+    version: row.version,
+  };
+}
+
+export function outgoingFromRow(row: Selectable<OutgoingMailTable>): OutgoingMail & { version: number } {
+  return {
+    id: row.id,
+    recipient: row.recipient as unknown as MailParty,
+    channel: row.channel as OutgoingChannel,
+    subject: row.subject,
+    patientId: row.patient_id,
+    documentId: row.document_id,
+    trackingNumber: row.tracking_number,
+    status: row.status as OutgoingMailStatus,
+    sentOn: row.sent_on,
+    version: row.version,
+  };
+}
+
+export async function loadIncoming(tx: Kysely<Database>, organizationId: string, id: string) {
+  const row = await tx
+    .selectFrom('incoming_mail')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
+export async function loadOutgoing(tx: Kysely<Database>, organizationId: string, id: string) {
+  const row = await tx
+    .selectFrom('outgoing_mail')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
+/** An assignee is a user of the organisation (a practitioner or a colleague). */
+export async function checkAssignee(tx: Kysely<Database>, organizationId: string, id: string | null) {
+  if (id === null) return;
+  const user = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!user) throw new DomainError('not_found', { field: 'assigneeId' });
+}

@@ -1,0 +1,405 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, get, post } from '../app/api.ts';
+import { useApiForm } from '../app/use-api-form.ts';
+import type { PatientSummary } from '../patients/model.ts';
+import { usePatientSearch } from '../patients/SearchPage.tsx';
+import { centsOf, euros, frenchDate, todayIso } from './money.ts';
+import { PaymentForm } from './PaymentForm.tsx';
+
+export interface Practitioner {
+  id: string;
+  name: string;
+  specialty: string | null;
+  sector: string | null;
+}
+
+interface CatalogueAct {
+  code: string;
+  label: string;
+  tariffs: { sector: string; amountCents: number }[];
+}
+
+interface Split {
+  feeCents: number;
+  baseCents: number;
+  amoCents: number;
+  flatContributionCents: number;
+  amcCents: number;
+  overbillingCents: number;
+  patientRemainderCents: number;
+  patientPaysAtDeskCents: number;
+  claimFromAmoCents: number;
+  claimFromAmcCents: number;
+  quoteRequired: boolean;
+}
+
+interface Preview {
+  sector: string;
+  thirdPartyPayment: { amo: boolean; amc: boolean };
+  complementary: unknown;
+  split: Split;
+}
+
+interface Billed {
+  invoiceId: string;
+  number: string;
+  split: Split;
+}
+
+interface ActLine {
+  key: number;
+  code: string;
+  fee: string;
+}
+
+export function usePractitioners() {
+  return useQuery({
+    queryKey: ['billing', 'practitioners'],
+    queryFn: () => get<Practitioner[]>('/api/billing/practitioners'),
+  });
+}
+
+function PatientPicker({
+  value,
+  onChange,
+}: {
+  value: PatientSummary | null;
+  onChange: (p: PatientSummary | null) => void;
+}) {
+  const { t } = useTranslation('billing');
+  const [term, setTerm] = useState('');
+  const search = usePatientSearch(term, 8);
+  if (value) {
+    return (
+      <Group data-testid="billing-patient">
+        <Text fw={600}>
+          {(value.usedName || value.birthName).toUpperCase()}{' '}
+          {value.usedGivenName || value.birthGivenNames[0]}
+        </Text>
+        <Text c="dimmed">{frenchDate(value.birthDate)}</Text>
+        <Anchor component="button" type="button" onClick={() => onChange(null)}>
+          {t('visit.changePatient')}
+        </Anchor>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <TextInput
+        label={t('visit.patient')}
+        placeholder={t('visit.patientHint')}
+        leftSection={<IconSearch size={16} />}
+        value={term}
+        onChange={(e) => setTerm(e.currentTarget.value)}
+      />
+      {search.results.map((p) => (
+        <Button
+          key={p.id}
+          variant="subtle"
+          justify="flex-start"
+          data-testid="billing-patient-result"
+          onClick={() => onChange(p)}
+        >
+          {(p.usedName || p.birthName).toUpperCase()} {p.usedGivenName || p.birthGivenNames[0]} —{' '}
+          {frenchDate(p.birthDate)}
+        </Button>
+      ))}
+    </Stack>
+  );
+}
+
+/** Bill a visit in one screen: patient, practitioner, acts, the split computed by the server live. */
+export function BillVisitPanel() {
+  const { t, i18n } = useTranslation('billing');
+  const client = useQueryClient();
+  const practitioners = usePractitioners();
+  const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [practitionerId, setPractitionerId] = useState<string | null>(null);
+  const [date, setDate] = useState(todayIso());
+  const [acts, setActs] = useState<ActLine[]>([]);
+  const [pick, setPick] = useState<string | null>(null);
+  const [carePathway, setCarePathway] = useState(true);
+  const [quoteGiven, setQuoteGiven] = useState(false);
+  const [vitaleCard, setVitaleCard] = useState(false);
+  const [amcOverbilling, setAmcOverbilling] = useState<number>(0);
+  const [billed, setBilled] = useState<Billed | null>(null);
+  const form = useApiForm();
+  const practitioner = practitioners.data?.find((p) => p.id === practitionerId);
+  const catalogue = useQuery({
+    queryKey: ['billing', 'catalogue', date],
+    queryFn: () =>
+      get<{ edition: string; source: string; acts: CatalogueAct[] }>(`/api/billing/catalogue?date=${date}`),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
+  });
+  const sector = practitioner?.sector ?? '1';
+  const available = (catalogue.data?.acts ?? []).filter((a) =>
+    a.tariffs.some((x) => x.sector === sector || x.sector === 'all'),
+  );
+  const body =
+    patient && practitionerId && acts.length > 0
+      ? {
+          patientId: patient.id,
+          practitionerId,
+          date,
+          carePathway: carePathway ? 'in' : 'out',
+          acts: acts.map((a) => ({
+            code: a.code,
+            ...(centsOf(a.fee) !== null ? { feeCents: centsOf(a.fee) } : {}),
+          })),
+          complementaryContract: {
+            paysCopayment: true,
+            overbillingShare: 10_000,
+            overbillingCapOfBase: amcOverbilling * 100,
+          },
+          quoteGiven,
+          vitaleCard,
+        }
+      : null;
+  const [debouncedBody] = useDebouncedValue(body, 250);
+  const preview = useQuery({
+    queryKey: ['billing', 'preview', debouncedBody],
+    queryFn: () => post<Preview>('/api/billing/visits/preview', debouncedBody),
+    enabled: debouncedBody !== null,
+    retry: false,
+  });
+  const previewError = preview.error instanceof ApiError ? preview.error : null;
+
+  const addAct = () => {
+    const act = available.find((a) => a.code === pick);
+    if (!act) return;
+    const tariff =
+      act.tariffs.find((x) => x.sector === sector) ?? act.tariffs.find((x) => x.sector === 'all');
+    setActs([
+      ...acts,
+      {
+        key: Date.now() + acts.length,
+        code: act.code,
+        fee: tariff ? (tariff.amountCents / 100).toFixed(2).replace('.', ',') : '',
+      },
+    ]);
+    setPick(null);
+  };
+
+  const bill = async () => {
+    if (!body) return;
+    const result = await form.submit(() => post<Billed>('/api/billing/visits', body));
+    if (result) {
+      setBilled(result);
+      notifications.show({ color: 'green', message: t('visit.billed', { number: result.number }) });
+      await client.invalidateQueries({ queryKey: ['billing'] });
+    }
+  };
+
+  const reset = () => {
+    setBilled(null);
+    setActs([]);
+    setPatient(null);
+    setQuoteGiven(false);
+  };
+
+  if (billed && patient) {
+    return (
+      <Stack maw={720}>
+        <Alert color="green" title={t('visit.billed', { number: billed.number })}>
+          <Group>
+            <Anchor href={`/api/billing/invoices/${billed.invoiceId}/pdf`} target="_blank">
+              {t('invoices.pdf')}
+            </Anchor>
+            <Text>
+              {t('split.atDesk')} :{' '}
+              <strong>{euros(billed.split.patientPaysAtDeskCents, i18n.language)}</strong>
+            </Text>
+          </Group>
+        </Alert>
+        {billed.split.patientPaysAtDeskCents > 0 && (
+          <Card withBorder>
+            <Title order={4} mb="sm">
+              {t('payments.take')}
+            </Title>
+            <PaymentForm
+              patientId={patient.id}
+              date={date}
+              amountCents={billed.split.patientPaysAtDeskCents}
+              onDone={reset}
+            />
+          </Card>
+        )}
+        <Button variant="default" onClick={reset}>
+          {t('visit.next')}
+        </Button>
+      </Stack>
+    );
+  }
+
+  const split = preview.data?.split;
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+      <Stack>
+        <PatientPicker value={patient} onChange={setPatient} />
+        <Group grow>
+          <Select
+            label={t('visit.practitioner')}
+            data={(practitioners.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.name}${p.sector ? ` — ${t(`sector.${p.sector}`)}` : ''}`,
+            }))}
+            value={practitionerId}
+            onChange={setPractitionerId}
+          />
+          <TextInput
+            label={t('visit.date')}
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+        </Group>
+        <Group align="flex-end">
+          <Select
+            label={t('visit.act')}
+            searchable
+            data={available.map((a) => ({ value: a.code, label: `${a.code} — ${a.label}` }))}
+            value={pick}
+            onChange={setPick}
+            style={{ flex: 1 }}
+          />
+          <Button leftSection={<IconPlus size={16} />} onClick={addAct} disabled={!pick}>
+            {t('visit.addAct')}
+          </Button>
+        </Group>
+        {acts.length > 0 && (
+          <Table>
+            <Table.Tbody>
+              {acts.map((a, i) => (
+                <Table.Tr key={a.key}>
+                  <Table.Td>{a.code}</Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('visit.fee', { code: a.code })}
+                      value={a.fee}
+                      rightSection="€"
+                      error={previewError?.field === `acts.${i}.feeCents` ? previewError.message : undefined}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        setActs(acts.map((x, j) => (j === i ? { ...x, fee: value } : x)));
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('visit.removeAct')}
+                      onClick={() => setActs(acts.filter((_, j) => j !== i))}
+                    >
+                      <IconTrash size={16} />
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Checkbox
+          label={t('visit.carePathway')}
+          checked={carePathway}
+          onChange={(e) => setCarePathway(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t('visit.vitaleCard')}
+          checked={vitaleCard}
+          onChange={(e) => setVitaleCard(e.currentTarget.checked)}
+        />
+        <NumberInput
+          label={t('visit.amcOverbilling')}
+          description={t('visit.amcOverbillingHint')}
+          min={0}
+          max={1000}
+          suffix=" %"
+          value={amcOverbilling}
+          onChange={(v) => setAmcOverbilling(Number(v) || 0)}
+        />
+        <Checkbox
+          label={t('visit.quoteGiven')}
+          checked={quoteGiven}
+          onChange={(e) => setQuoteGiven(e.currentTarget.checked)}
+          error={previewError?.field === 'quoteGiven' ? previewError.message : undefined}
+        />
+        {catalogue.data && (
+          <Text size="xs" c="dimmed">
+            {t('visit.catalogue', { edition: catalogue.data.edition })}
+          </Text>
+        )}
+      </Stack>
+      <Stack>
+        <Title order={4}>{t('split.title')}</Title>
+        {previewError && previewError.field !== 'quoteGiven' && (
+          <Alert color="red">{previewError.message}</Alert>
+        )}
+        {previewError?.field === 'quoteGiven' && <Alert color="orange">{previewError.message}</Alert>}
+        {split ? (
+          <Table data-testid="billing-split">
+            <Table.Tbody>
+              {(
+                [
+                  ['fee', split.feeCents],
+                  ['base', split.baseCents],
+                  ['overbilling', split.overbillingCents],
+                  ['amo', split.amoCents],
+                  ['flat', split.flatContributionCents],
+                  ['amc', split.amcCents],
+                  ['remainder', split.patientRemainderCents],
+                  ['atDesk', split.patientPaysAtDeskCents],
+                ] as const
+              ).map(([key, value]) => (
+                <Table.Tr key={key} fw={key === 'atDesk' ? 700 : undefined}>
+                  <Table.Td>{t(`split.${key}`)}</Table.Td>
+                  <Table.Td ta="right" data-testid={`split-${key}`}>
+                    {euros(value, i18n.language)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Td>{t('split.thirdParty')}</Table.Td>
+                <Table.Td ta="right">
+                  {[
+                    preview.data?.thirdPartyPayment.amo && 'AMO',
+                    preview.data?.thirdPartyPayment.amc && 'AMC',
+                  ]
+                    .filter(Boolean)
+                    .join(' + ') || t('split.none')}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        ) : (
+          !previewError && <Text c="dimmed">{t('split.empty')}</Text>
+        )}
+        {form.generalError && <Alert color="red">{form.generalError}</Alert>}
+        <Button size="md" onClick={bill} loading={form.busy} disabled={!body || !split}>
+          {t('visit.bill')}
+        </Button>
+      </Stack>
+    </SimpleGrid>
+  );
+}

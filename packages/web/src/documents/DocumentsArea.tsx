@@ -1,0 +1,681 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { documentKindRules, documentKinds } from '@pivot/core/documents';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { get, post, put } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
+import { useApiForm } from '../app/use-api-form.ts';
+import type { PatientSummary } from '../patients/model.ts';
+import {
+  type DocumentRow,
+  type DocumentView,
+  docToText,
+  type PrescriptionLine,
+  type Signer,
+  type TemplateView,
+  textToDoc,
+} from './model.ts';
+import { SendDialog } from './SendDialog.tsx';
+import { TextEditor } from './TextEditor.tsx';
+
+const statusColors: Record<string, string> = {
+  draft: 'gray',
+  to_validate: 'orange',
+  validated: 'green',
+  sent: 'blue',
+  filed: 'dark',
+};
+
+function useKindLabel() {
+  const { i18n } = useTranslation();
+  return (kind: string) => {
+    const labels: Record<string, { fr: string; en: string }> = kindLabels;
+    return labels[kind]?.[i18n.language === 'en' ? 'en' : 'fr'] ?? kind;
+  };
+}
+
+const kindLabels = Object.fromEntries(Object.entries(documentKindRules).map(([k, r]) => [k, r.labels]));
+
+function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation('documents');
+  return (
+    <Badge color={statusColors[status] ?? 'gray'} data-testid="document-status">
+      {t(`statuses.${status}`)}
+    </Badge>
+  );
+}
+
+function DocumentsList() {
+  const { t } = useTranslation('documents');
+  const kindLabel = useKindLabel();
+  const { can } = useSession();
+  const [status, setStatus] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: ['documents', 'list', status],
+    queryFn: () => get<DocumentRow[]>(`/api/documents${status ? `?status=${status}` : ''}`),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Select
+          placeholder={t('allStatuses')}
+          clearable
+          value={status}
+          onChange={setStatus}
+          data={['draft', 'to_validate', 'validated', 'sent', 'filed'].map((s) => ({
+            value: s,
+            label: t(`statuses.${s}`),
+          }))}
+        />
+        {can('documents.write') && (
+          <Button component={Link} to="/documents/nouveau">
+            {t('newDocument')}
+          </Button>
+        )}
+      </Group>
+      {list.data?.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+      <Table striped highlightOnHover>
+        <Table.Tbody>
+          {list.data?.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/documents/${d.id}`}>
+                  {kindLabel(d.kind)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {d.patientBirthName} {d.patientGivenName}
+              </Table.Td>
+              <Table.Td>{d.documentDate}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={d.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function PatientPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation('documents');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const results = useQuery({
+    queryKey: ['patients', 'search', debounced, 20],
+    queryFn: () => post<PatientSummary[]>('/api/patients/search', { q: debounced, limit: 20 }),
+    enabled: debounced.length > 1,
+  });
+  return (
+    <Select
+      label={t('patient')}
+      placeholder={t('patientSearch')}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value}
+      onChange={onChange}
+      filter={({ options }) => options}
+      data={(results.data ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.birthName} ${p.birthGivenNames[0] ?? ''} (${p.birthDate})`,
+      }))}
+      data-testid="patient-picker"
+    />
+  );
+}
+
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+}
+
+function NewDocument() {
+  const { t } = useTranslation('documents');
+  const kindLabel = useKindLabel();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const form = useApiForm();
+  const templates = useQuery({
+    queryKey: ['document-templates'],
+    queryFn: () => get<TemplateView[]>('/api/document-templates'),
+  });
+  const signers = useQuery({
+    queryKey: ['documents', 'signers'],
+    queryFn: () => get<Signer[]>('/api/documents/signers'),
+  });
+  const [patientId, setPatientId] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [kind, setKind] = useState<string>('prescription');
+  const [practitionerId, setPractitionerId] = useState<string | null>(
+    me?.role === 'practitioner' ? me.id : null,
+  );
+  const [documentDate, setDocumentDate] = useState(today());
+  const create = async () => {
+    const template = templates.data?.find((x) => x.id === templateId);
+    const created = await form.submit(() =>
+      post<{ id: string }>('/api/documents', {
+        kind: template?.kind ?? kind,
+        patientId,
+        practitionerId,
+        templateId,
+        language: template?.language ?? 'fr',
+        documentDate,
+      }),
+    );
+    if (created) navigate(`/documents/${created.id}`);
+  };
+  return (
+    <Paper withBorder p="md" maw={640}>
+      <Stack>
+        <Title order={3}>{t('newDocument')}</Title>
+        <PatientPicker value={patientId} onChange={setPatientId} />
+        <Select
+          label={t('template')}
+          placeholder={t('noTemplate')}
+          clearable
+          value={templateId}
+          onChange={setTemplateId}
+          data={(templates.data ?? []).map((x) => ({
+            value: x.id,
+            label: `${x.name} (${kindLabel(x.kind)}, ${x.language})`,
+          }))}
+          data-testid="template-picker"
+        />
+        {!templateId && (
+          <Select
+            label={t('kind')}
+            value={kind}
+            onChange={(v) => setKind(v ?? 'letter_to_patient')}
+            data={documentKinds.map((k) => ({ value: k, label: kindLabel(k) }))}
+          />
+        )}
+        <Select
+          label={t('practitioner')}
+          value={practitionerId}
+          onChange={setPractitionerId}
+          clearable
+          data={(signers.data ?? []).map((s) => ({
+            value: s.id,
+            label: `${s.displayName}${s.specialty ? ` — ${s.specialty}` : ''}`,
+          }))}
+          data-testid="signer-picker"
+        />
+        <TextInput
+          type="date"
+          label={t('date')}
+          value={documentDate}
+          onChange={(e) => setDocumentDate(e.currentTarget.value)}
+        />
+        {form.generalError && (
+          <Alert color="red">
+            {form.error?.field ? `${form.error.field} : ` : ''}
+            {form.generalError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button loading={form.busy} disabled={!patientId} onClick={create}>
+            {t('create')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function PrescriptionLines({
+  lines,
+  onChange,
+  readOnly,
+}: {
+  lines: PrescriptionLine[];
+  onChange: (lines: PrescriptionLine[]) => void;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('documents');
+  const set = (i: number, key: keyof PrescriptionLine, value: string) =>
+    onChange(lines.map((l, j) => (j === i ? { ...l, [key]: value } : l)));
+  return (
+    <Paper withBorder p="sm">
+      <Text fw={500} mb="xs">
+        {t('items')}
+      </Text>
+      <Stack gap="xs">
+        {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: prescription lines have no identity but their position
+          <Group key={i} grow>
+            {(['product', 'dosage', 'posology', 'duration'] as const).map((key) => (
+              <TextInput
+                key={key}
+                size="xs"
+                label={t(key)}
+                readOnly={readOnly}
+                value={line[key] ?? ''}
+                onChange={(e) => set(i, key, e.currentTarget.value)}
+                data-testid={`item-${i}-${key}`}
+              />
+            ))}
+          </Group>
+        ))}
+        {!readOnly && (
+          <Group>
+            <Button size="xs" variant="light" onClick={() => onChange([...lines, {}])}>
+              {t('addItem')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function DocumentPage() {
+  const { t, i18n } = useTranslation('documents');
+  const kindLabel = useKindLabel();
+  const { id } = useParams();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const form = useApiForm();
+  const doc = useQuery({
+    queryKey: ['documents', id],
+    queryFn: () => get<DocumentView>(`/api/documents/${id}`),
+  });
+  const sendings = useQuery({
+    queryKey: ['documents', id, 'sendings'],
+    queryFn: () =>
+      get<
+        {
+          id: string;
+          channel: string;
+          recipientName: string;
+          recipientAddress: string | null;
+          outboxId: string | null;
+          outboxStatus: string | null;
+          attempts: number | null;
+          lastError: string | null;
+        }[]
+      >(`/api/documents/${id}/sendings`),
+    refetchInterval: 5000,
+  });
+  const [text, setText] = useState('');
+  const [lines, setLines] = useState<PrescriptionLine[]>([]);
+  const [weight, setWeight] = useState<number | ''>('');
+  const [sending, setSending] = useState(false);
+  useEffect(() => {
+    if (!doc.data) return;
+    setText(docToText(doc.data.current.content));
+    setLines(doc.data.current.details.items ?? []);
+    setWeight(doc.data.current.details.weightKg ?? '');
+  }, [doc.data]);
+  if (!doc.data) return null;
+  const d = doc.data;
+  const editable = d.allowedActions.includes('edit') && can('documents.write');
+  const isPrescription = d.kind === 'prescription' || d.kind === 'prescription_ald';
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  const refresh = () => client.invalidateQueries({ queryKey: ['documents'] });
+
+  const run = async (kind: string) => {
+    const body: Record<string, unknown> = { kind, version: d.current.version };
+    if (kind === 'edit') {
+      body.content = textToDoc(text);
+      body.details = {
+        ...d.current.details,
+        ...(isPrescription ? { items: lines.filter((l) => (l.product ?? '').trim() !== '') } : {}),
+        weightKg: weight === '' ? null : weight,
+      };
+    }
+    const done = await form.submit(() => post(`/api/documents/${d.id}/actions`, body));
+    if (done) {
+      notifications.show({ color: 'green', message: t(kind === 'edit' ? 'saved' : 'done') });
+      await refresh();
+    }
+  };
+  const revise = async () => {
+    const done = await form.submit(() =>
+      post(`/api/documents/${d.id}/revisions`, { version: d.current.version, content: textToDoc(text) }),
+    );
+    if (done) await refresh();
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={3}>{d.title}</Title>
+          <Text c="dimmed" size="sm">
+            {kindLabel(d.kind)} · {d.documentDate} · {t('version', { n: d.current.number })}
+          </Text>
+        </div>
+        <Group>
+          <StatusBadge status={d.current.status} />
+          <Button component="a" href={`/api/documents/${d.id}/pdf`} variant="default" size="xs">
+            PDF
+          </Button>
+          <Button component="a" href={`/api/documents/${d.id}/docx`} variant="default" size="xs">
+            DOCX
+          </Button>
+        </Group>
+      </Group>
+      <TextEditor value={text} onChange={setText} readOnly={!editable} withMergeFields />
+      {isPrescription && <PrescriptionLines lines={lines} onChange={setLines} readOnly={!editable} />}
+      {editable && (
+        <NumberInput
+          label={t('weight')}
+          value={weight}
+          onChange={(v) => setWeight(v === '' ? '' : Number(v))}
+          maw={200}
+          decimalScale={1}
+        />
+      )}
+      <Paper withBorder p="sm" data-testid="mentions-panel">
+        <Text fw={500}>{t('mentions')}</Text>
+        {d.missingMentions.length === 0 ? (
+          <Text size="sm" c="green">
+            {t('mentionsOk')}
+          </Text>
+        ) : (
+          <>
+            <Text size="sm">{t('mentionsMissing')}</Text>
+            <List size="sm">
+              {d.missingMentions.map((m) => (
+                <List.Item key={`${m.code}-${m.itemIndex ?? ''}-${m.section ?? ''}`}>
+                  {m.labels[language]}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </Paper>
+      {form.generalError && <Alert color="red">{form.generalError}</Alert>}
+      <Group>
+        {editable && (
+          <Button onClick={() => run('edit')} loading={form.busy}>
+            {t('actions.edit')}
+          </Button>
+        )}
+        {d.allowedActions
+          .filter((a) => a !== 'edit' && a !== 'send')
+          .filter((a) => a !== 'validate' || can('documents.validate'))
+          .map((a) => (
+            <Button key={a} variant="light" onClick={() => run(a)} loading={form.busy}>
+              {t(`actions.${a}`)}
+            </Button>
+          ))}
+        {d.allowedActions.includes('send') && can('documents.write') && (
+          <Button variant="filled" color="blue" onClick={() => setSending(true)}>
+            {t('actions.send')}
+          </Button>
+        )}
+        {['validated', 'sent', 'filed'].includes(d.current.status) &&
+          !d.current.supersededBy &&
+          can('documents.write') && (
+            <Button variant="subtle" onClick={revise}>
+              {t('actions.revise')}
+            </Button>
+          )}
+      </Group>
+      {(sendings.data?.length ?? 0) > 0 && (
+        <Paper withBorder p="sm">
+          <Text fw={500}>{t('sendings')}</Text>
+          <Table data-testid="sendings">
+            <Table.Tbody>
+              {sendings.data?.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{t(`channels.${s.channel}`)}</Table.Td>
+                  <Table.Td>
+                    {s.recipientName} {s.recipientAddress ? `<${s.recipientAddress}>` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {s.outboxStatus && (
+                      <Badge
+                        color={
+                          s.outboxStatus === 'sent' ? 'green' : s.outboxStatus === 'failed' ? 'red' : 'yellow'
+                        }
+                      >
+                        {t(`outbox.${s.outboxStatus}`)}
+                      </Badge>
+                    )}{' '}
+                    {s.attempts ? t('attempts', { n: s.attempts }) : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="red">
+                      {s.lastError}
+                    </Text>
+                    {s.outboxId && s.outboxStatus !== 'sent' && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={async () => {
+                          await post(`/api/outbox/${s.outboxId}/retry`);
+                          await sendings.refetch();
+                        }}
+                      >
+                        {t('retry')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Paper withBorder p="sm">
+        <Text fw={500}>{t('versions')}</Text>
+        <List size="sm">
+          {d.versions.map((v) => (
+            <List.Item key={v.id}>
+              {t('version', { n: v.number })} — {t(`statuses.${v.status}`)}
+              {v.supersededBy ? ` (${t('superseded')})` : ''}
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+      <SendDialog
+        documentId={d.id}
+        version={d.current.version}
+        opened={sending}
+        onClose={() => setSending(false)}
+        onSent={async () => {
+          setSending(false);
+          notifications.show({ color: 'green', message: t('sentOk') });
+          await refresh();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function TemplatesPage() {
+  const { t } = useTranslation('documents');
+  const kindLabel = useKindLabel();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const form = useApiForm();
+  const templates = useQuery({
+    queryKey: ['document-templates'],
+    queryFn: () => get<TemplateView[]>('/api/document-templates'),
+  });
+  const [editing, setEditing] = useState<TemplateView | 'new' | null>(null);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState('prescription');
+  const [language, setLanguage] = useState<'fr' | 'en'>('fr');
+  const [text, setText] = useState('');
+  const [shortcut, setShortcut] = useState('');
+  const [snippetText, setSnippetText] = useState('');
+  const snippetForm = useApiForm();
+
+  const open = (template: TemplateView | 'new') => {
+    setEditing(template);
+    form.setError(null);
+    if (template === 'new') {
+      setName('');
+      setText('');
+    } else {
+      setName(template.name);
+      setKind(template.kind);
+      setLanguage(template.language);
+      setText(docToText(template.content));
+    }
+  };
+  const save = async () => {
+    const body = { name, kind, language, practitionerId: null, content: textToDoc(text) };
+    const done = await form.submit(() =>
+      editing === 'new' || editing === null
+        ? post('/api/document-templates', body)
+        : put(`/api/document-templates/${editing.id}`, { ...body, version: editing.version }),
+    );
+    if (done) {
+      setEditing(null);
+      notifications.show({ color: 'green', message: t('saved') });
+      await client.invalidateQueries({ queryKey: ['document-templates'] });
+    }
+  };
+  const addSnippet = async () => {
+    const done = await snippetForm.submit(() => post('/api/snippets', { shortcut, text: snippetText }));
+    if (done) {
+      setShortcut('');
+      setSnippetText('');
+      await client.invalidateQueries({ queryKey: ['snippets'] });
+    }
+  };
+
+  if (editing)
+    return (
+      <Stack>
+        <Group grow>
+          <TextInput
+            label={t('name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={form.fieldError('name')}
+          />
+          <Select
+            label={t('kind')}
+            value={kind}
+            onChange={(v) => setKind(v ?? 'prescription')}
+            data={documentKinds.map((k) => ({ value: k, label: kindLabel(k) }))}
+          />
+          <Select
+            label={t('language')}
+            value={language}
+            onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')}
+            data={[
+              { value: 'fr', label: 'Français' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Group>
+        <TextEditor value={text} onChange={setText} withMergeFields />
+        {form.generalError && <Alert color="red">{form.generalError}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setEditing(null)}>
+            {t('cancel')}
+          </Button>
+          <Button onClick={save} loading={form.busy}>
+            {t('save')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+
+  return (
+    <Stack>
+      <Group justify="flex-end">
+        {can('documents.write') && <Button onClick={() => open('new')}>{t('newTemplate')}</Button>}
+      </Group>
+      {templates.data?.length === 0 && <Text c="dimmed">{t('noTemplates')}</Text>}
+      <Table striped highlightOnHover>
+        <Table.Tbody>
+          {templates.data?.map((x) => (
+            <Table.Tr key={x.id} style={{ cursor: 'pointer' }} onClick={() => open(x)}>
+              <Table.Td>{x.name}</Table.Td>
+              <Table.Td>{kindLabel(x.kind)}</Table.Td>
+              <Table.Td>{x.language.toUpperCase()}</Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  {x.mergeFields.join(', ')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {can('documents.write') && (
+        <Paper withBorder p="sm">
+          <Text fw={500}>{t('snippets')}</Text>
+          <Group align="flex-end">
+            <TextInput
+              label={t('shortcut')}
+              value={shortcut}
+              onChange={(e) => setShortcut(e.currentTarget.value)}
+              error={snippetForm.fieldError('shortcut')}
+              w={140}
+            />
+            <TextInput
+              label={t('snippetText')}
+              value={snippetText}
+              onChange={(e) => setSnippetText(e.currentTarget.value)}
+              flex={1}
+            />
+            <Button onClick={addSnippet} loading={snippetForm.busy}>
+              {t('addSnippet')}
+            </Button>
+          </Group>
+          {snippetForm.generalError && !snippetForm.error?.field && (
+            <Alert color="red">{snippetForm.generalError}</Alert>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function DocumentsHome() {
+  const { t } = useTranslation('documents');
+  return (
+    <Tabs defaultValue="documents" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="documents">{t('documents')}</Tabs.Tab>
+        <Tabs.Tab value="templates">{t('templates')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="documents">
+        <DocumentsList />
+      </Tabs.Panel>
+      <Tabs.Panel value="templates">
+        <TemplatesPage />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+/** The Documents area: documents and their workflow, templates and snippets. */
+export function DocumentsArea() {
+  return (
+    <Routes>
+      <Route index element={<DocumentsHome />} />
+      <Route path="nouveau" element={<NewDocument />} />
+      <Route path=":id" element={<DocumentPage />} />
+    </Routes>
+  );
+}

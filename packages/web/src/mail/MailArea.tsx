@@ -1,0 +1,506 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { incomingMailKinds, outgoingChannels } from '@pivot/core/mail';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, get, patch, post } from '../app/api.ts';
+import i18n from '../app/i18n.ts';
+import { useSession } from '../app/session.tsx';
+import { useApiForm } from '../app/use-api-form.ts';
+
+type Party = { kind: 'directory'; displayName: string } | { kind: 'free_text'; name: string };
+
+interface IncomingMail {
+  id: string;
+  receivedOn: string;
+  sender: Party;
+  kind: string;
+  subject: string;
+  patientId: string | null;
+  scanFileId: string | null;
+  assigneeId: string | null;
+  annotations: { text: string; at: string }[];
+  dueDate: string | null;
+  status: string;
+  filedAttachmentId: string | null;
+  version: number;
+}
+
+interface OutgoingMail {
+  id: string;
+  recipient: Party;
+  channel: string;
+  subject: string;
+  trackingNumber: string | null;
+  status: string;
+  sentOn: string | null;
+  version: number;
+}
+
+interface Assignee {
+  id: string;
+  displayName: string;
+  role: string;
+}
+
+const partyName = (p: Party) => (p.kind === 'directory' ? p.displayName : p.name);
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+async function uploadScan(id: string, file: File) {
+  const body = new FormData();
+  body.append('file', file);
+  const response = await fetch(`/api/mail/incoming/${id}/scan`, {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { 'accept-language': i18n.language },
+  });
+  if (!response.ok) {
+    const error = (await response.json()).error;
+    throw new ApiError(response.status, error.code, error.message, error.field);
+  }
+}
+
+function IncomingTable({
+  mails,
+  assignees,
+  refresh,
+}: {
+  mails: IncomingMail[];
+  assignees: Assignee[];
+  refresh: () => void;
+}) {
+  const { t } = useTranslation('documents');
+  const { can } = useSession();
+  const form = useApiForm();
+  const [filing, setFiling] = useState<IncomingMail | null>(null);
+  const [patientId, setPatientId] = useState('');
+  const [classification, setClassification] = useState('letter_received');
+  const writable = can('mail.write');
+  const change = async (mail: IncomingMail, values: Record<string, unknown>) => {
+    if (await form.submit(() => patch(`/api/mail/incoming/${mail.id}`, { version: mail.version, ...values })))
+      refresh();
+  };
+  return (
+    <Stack>
+      {form.generalError && <Alert color="red">{form.generalError}</Alert>}
+      {mails.length === 0 && <Text c="dimmed">{t('mail.empty')}</Text>}
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('mail.receivedOn')}</Table.Th>
+            <Table.Th>{t('mail.sender')}</Table.Th>
+            <Table.Th>{t('mail.subject')}</Table.Th>
+            <Table.Th>{t('mail.assignee')}</Table.Th>
+            <Table.Th>{t('mail.dueDate')}</Table.Th>
+            <Table.Th>{t('status')}</Table.Th>
+            <Table.Th>{t('mail.scan')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {mails.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>{m.receivedOn}</Table.Td>
+              <Table.Td>{partyName(m.sender)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {t(`mail.kinds.${m.kind}`)} — {m.subject}
+                </Text>
+                {m.annotations.map((a) => (
+                  <Text key={a.at} size="xs" c="dimmed">
+                    « {a.text} »
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  disabled={!writable}
+                  value={m.assigneeId}
+                  placeholder={t('mail.unassigned')}
+                  clearable
+                  data={assignees.map((a) => ({ value: a.id, label: a.displayName }))}
+                  onChange={(v) => change(m, { assigneeId: v })}
+                />
+              </Table.Td>
+              <Table.Td>{m.dueDate ?? '—'}</Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  disabled={!writable}
+                  value={m.status}
+                  data={['to_process', 'in_progress', 'done', 'archived'].map((s) => ({
+                    value: s,
+                    label: t(`mail.statuses.${s}`),
+                  }))}
+                  onChange={(v) => v && v !== m.status && change(m, { status: v })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {m.scanFileId ? (
+                    <Button
+                      component="a"
+                      size="compact-xs"
+                      variant="subtle"
+                      href={`/api/mail/incoming/${m.id}/scan`}
+                      target="_blank"
+                    >
+                      {t('mail.viewScan')}
+                    </Button>
+                  ) : (
+                    writable && (
+                      <FileButton
+                        accept="application/pdf,image/jpeg,image/png,image/tiff"
+                        onChange={async (file) => {
+                          if (file && (await form.submit(() => uploadScan(m.id, file))) !== undefined)
+                            refresh();
+                        }}
+                      >
+                        {(props) => (
+                          <Button {...props} size="compact-xs" variant="light">
+                            {t('mail.uploadScan')}
+                          </Button>
+                        )}
+                      </FileButton>
+                    )
+                  )}
+                  {m.filedAttachmentId ? (
+                    <Badge color="green">{t('mail.filed')}</Badge>
+                  ) : (
+                    m.scanFileId &&
+                    writable && (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() => {
+                          setFiling(m);
+                          setPatientId(m.patientId ?? '');
+                        }}
+                      >
+                        {t('mail.fileIntoRecord')}
+                      </Button>
+                    )
+                  )}
+                  {writable && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={async () => {
+                        const text = window.prompt(t('mail.annotation'));
+                        if (
+                          text &&
+                          (await form.submit(() => post(`/api/mail/incoming/${m.id}/annotations`, { text })))
+                        )
+                          refresh();
+                      }}
+                    >
+                      {t('mail.annotate')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={filing !== null} onClose={() => setFiling(null)} title={t('mail.fileIntoRecord')}>
+        <Stack>
+          <TextInput
+            label={`${t('patient')} (id)`}
+            value={patientId}
+            onChange={(e) => setPatientId(e.currentTarget.value)}
+            error={form.fieldError('patientId')}
+          />
+          <TextInput
+            label={t('mail.classification')}
+            value={classification}
+            onChange={(e) => setClassification(e.currentTarget.value)}
+            error={form.fieldError('classificationCode')}
+          />
+          <Button
+            loading={form.busy}
+            onClick={async () => {
+              if (!filing) return;
+              const done = await form.submit(() =>
+                post(`/api/mail/incoming/${filing.id}/file-into-record`, {
+                  version: filing.version,
+                  patientId,
+                  classificationCode: classification,
+                }),
+              );
+              if (done) {
+                setFiling(null);
+                refresh();
+              }
+            }}
+          >
+            {t('mail.fileIntoRecord')}
+          </Button>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function NewIncoming({ assignees, onSaved }: { assignees: Assignee[]; onSaved: () => void }) {
+  const { t } = useTranslation('documents');
+  const form = useApiForm();
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [sender, setSender] = useState('');
+  const [kind, setKind] = useState('letter');
+  const [subject, setSubject] = useState('');
+  const [assigneeId, setAssigneeId] = useState<string | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const save = async () => {
+    const done = await form.submit(() =>
+      post('/api/mail/incoming', {
+        receivedOn,
+        sender: { kind: 'free_text', name: sender },
+        kind,
+        subject,
+        assigneeId,
+        dueDate: dueDate || null,
+      }),
+    );
+    if (done) {
+      setSender('');
+      setSubject('');
+      onSaved();
+    }
+  };
+  return (
+    <Paper withBorder p="sm">
+      <Text fw={500} mb="xs">
+        {t('mail.newIncoming')}
+      </Text>
+      <Group align="flex-end" grow>
+        <TextInput
+          type="date"
+          label={t('mail.receivedOn')}
+          value={receivedOn}
+          onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          error={form.fieldError('receivedOn')}
+        />
+        <TextInput
+          label={t('mail.sender')}
+          value={sender}
+          onChange={(e) => setSender(e.currentTarget.value)}
+          error={form.fieldError('sender.name')}
+        />
+        <Select
+          label={t('mail.kind')}
+          value={kind}
+          onChange={(v) => setKind(v ?? 'letter')}
+          data={incomingMailKinds.map((k) => ({ value: k, label: t(`mail.kinds.${k}`) }))}
+        />
+        <TextInput
+          label={t('mail.subject')}
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+        />
+        <Select
+          label={t('mail.assignee')}
+          clearable
+          value={assigneeId}
+          onChange={setAssigneeId}
+          data={assignees.map((a) => ({ value: a.id, label: a.displayName }))}
+        />
+        <TextInput
+          type="date"
+          label={t('mail.dueDate')}
+          value={dueDate}
+          onChange={(e) => setDueDate(e.currentTarget.value)}
+          error={form.fieldError('dueDate')}
+        />
+        <Button onClick={save} loading={form.busy}>
+          {t('save')}
+        </Button>
+      </Group>
+      {form.generalError && !form.error?.field && (
+        <Alert color="red" mt="xs">
+          {form.generalError}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+function OutgoingPanel() {
+  const { t } = useTranslation('documents');
+  const { can } = useSession();
+  const client = useQueryClient();
+  const form = useApiForm();
+  const list = useQuery({
+    queryKey: ['mail', 'outgoing'],
+    queryFn: () => get<OutgoingMail[]>('/api/mail/outgoing'),
+  });
+  const [recipient, setRecipient] = useState('');
+  const [channel, setChannel] = useState('post');
+  const [subject, setSubject] = useState('');
+  const refresh = () => client.invalidateQueries({ queryKey: ['mail', 'outgoing'] });
+  return (
+    <Stack>
+      {can('mail.write') && (
+        <Paper withBorder p="sm">
+          <Text fw={500} mb="xs">
+            {t('mail.newOutgoing')}
+          </Text>
+          <Group align="flex-end" grow>
+            <TextInput
+              label={t('mail.recipient')}
+              value={recipient}
+              onChange={(e) => setRecipient(e.currentTarget.value)}
+            />
+            <Select
+              label={t('mail.channel')}
+              value={channel}
+              onChange={(v) => setChannel(v ?? 'post')}
+              data={outgoingChannels.map((c) => ({ value: c, label: t(`mail.channels.${c}`) }))}
+            />
+            <TextInput
+              label={t('mail.subject')}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+            />
+            <Button
+              loading={form.busy}
+              onClick={async () => {
+                if (
+                  await form.submit(() =>
+                    post('/api/mail/outgoing', {
+                      recipient: { kind: 'free_text', name: recipient },
+                      channel,
+                      subject,
+                    }),
+                  )
+                ) {
+                  setRecipient('');
+                  setSubject('');
+                  refresh();
+                }
+              }}
+            >
+              {t('save')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      {form.generalError && <Alert color="red">{form.generalError}</Alert>}
+      <Table striped>
+        <Table.Tbody>
+          {list.data?.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>{partyName(m.recipient)}</Table.Td>
+              <Table.Td>{t(`mail.channels.${m.channel}`)}</Table.Td>
+              <Table.Td>{m.subject}</Table.Td>
+              <Table.Td>
+                <Badge>{t(`mail.outgoingStatuses.${m.status}`)}</Badge> {m.sentOn ?? ''}
+              </Table.Td>
+              <Table.Td>
+                {m.status === 'to_send' && can('mail.write') && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={async () => {
+                      const trackingNumber =
+                        m.channel === 'registered_post'
+                          ? (window.prompt(t('mail.trackingNumber')) ?? '')
+                          : undefined;
+                      if (
+                        await form.submit(() =>
+                          post(`/api/mail/outgoing/${m.id}/status`, {
+                            version: m.version,
+                            status: 'sent',
+                            on: today(),
+                            ...(trackingNumber ? { trackingNumber } : {}),
+                          }),
+                        )
+                      )
+                        refresh();
+                    }}
+                  >
+                    {t('mail.markSent')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** The Courrier area: incoming mail register, my tray with its counter, outgoing mail. */
+export function MailArea() {
+  const { t } = useTranslation('documents');
+  const { can } = useSession();
+  const client = useQueryClient();
+  const assignees = useQuery({
+    queryKey: ['mail', 'assignees'],
+    queryFn: () => get<Assignee[]>('/api/mail/assignees'),
+  });
+  const incoming = useQuery({
+    queryKey: ['mail', 'incoming'],
+    queryFn: () => get<IncomingMail[]>('/api/mail/incoming'),
+  });
+  const tray = useQuery({
+    queryKey: ['mail', 'tray'],
+    queryFn: () =>
+      get<{ counter: { open: number; overdue: number }; items: IncomingMail[] }>('/api/mail/tray'),
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: ['mail'] });
+  return (
+    <Tabs defaultValue="incoming" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="incoming">{t('mail.incoming')}</Tabs.Tab>
+        <Tabs.Tab
+          value="tray"
+          rightSection={
+            <Badge size="sm" color={tray.data?.counter.overdue ? 'red' : 'blue'} data-testid="tray-counter">
+              {tray.data?.counter.open ?? 0}
+            </Badge>
+          }
+        >
+          {t('mail.tray')}
+        </Tabs.Tab>
+        <Tabs.Tab value="outgoing">{t('mail.outgoing')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="incoming">
+        <Stack>
+          {can('mail.write') && <NewIncoming assignees={assignees.data ?? []} onSaved={refresh} />}
+          <IncomingTable mails={incoming.data ?? []} assignees={assignees.data ?? []} refresh={refresh} />
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="tray">
+        <Stack>
+          <Text>
+            {t('mail.trayCounter', {
+              open: tray.data?.counter.open ?? 0,
+              overdue: tray.data?.counter.overdue ?? 0,
+            })}
+          </Text>
+          <IncomingTable mails={tray.data?.items ?? []} assignees={assignees.data ?? []} refresh={refresh} />
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="outgoing">
+        <OutgoingPanel />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
