@@ -54,6 +54,8 @@ async function notice(fields: Record<string, unknown>) {
       subject: 'Sujet',
       body: 'Corps',
       attachments: '[]',
+      // A second in the past: the database clock has microseconds, Date.now() only milliseconds.
+      send_after: new Date(Date.now() - 1000),
       ...fields,
     })
     .returning('id')
