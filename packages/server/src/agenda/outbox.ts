@@ -66,12 +66,18 @@ export function httpSmsProvider(url: string, token: string): SmsProvider {
   };
 }
 
-/** Transports configured by the environment (PIVOT_SMTP_URL, PIVOT_SMS_URL + PIVOT_SMS_TOKEN). */
+/**
+ * Transports configured by the environment: the same SMTP relay as documents (PIVOT_SMTP_HOST,
+ * PIVOT_SMTP_PORT, PIVOT_SMTP_FROM, or a full PIVOT_SMTP_URL), and PIVOT_SMS_URL + PIVOT_SMS_TOKEN.
+ */
 export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): OutboxTransports {
+  const smtpUrl =
+    env.PIVOT_SMTP_URL ??
+    (env.PIVOT_SMTP_HOST ? `smtp://${env.PIVOT_SMTP_HOST}:${env.PIVOT_SMTP_PORT ?? 25}` : undefined);
   return {
-    mailer: env.PIVOT_SMTP_URL ? smtpMailer(env.PIVOT_SMTP_URL) : null,
+    mailer: smtpUrl ? smtpMailer(smtpUrl) : null,
     sms: env.PIVOT_SMS_URL ? httpSmsProvider(env.PIVOT_SMS_URL, env.PIVOT_SMS_TOKEN ?? '') : null,
-    from: env.PIVOT_MAIL_FROM ?? 'Pivot <no-reply@pivot.local>',
+    from: env.PIVOT_SMTP_FROM ?? env.PIVOT_MAIL_FROM ?? 'Pivot <no-reply@pivot.local>',
   };
 }
 
