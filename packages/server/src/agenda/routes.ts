@@ -56,14 +56,17 @@ export async function agendaRoutes(fastify: FastifyInstance) {
   const { db } = app;
 
   // The outbox worker: every server runs it; rows are claimed with SKIP LOCKED.
+  // PIVOT_OUTBOX_INTERVAL_MS=0 (the tests) turns the workers off; they then send on demand.
   const transports = transportsFromEnv();
-  const worker = setInterval(() => {
-    sendDueNotices(db, transports).catch((error) =>
-      app.log.error({ err: { message: error.message } }, 'outbox'),
-    );
-  }, 30_000);
-  worker.unref();
-  app.addHook('onClose', async () => clearInterval(worker));
+  if (app.config.outboxIntervalMs > 0) {
+    const worker = setInterval(() => {
+      sendDueNotices(db, transports).catch((error) =>
+        app.log.error({ err: { message: error.message } }, 'outbox'),
+      );
+    }, 30_000);
+    worker.unref();
+    app.addHook('onClose', async () => clearInterval(worker));
+  }
 
   app.get(
     '/api/agenda/resources',

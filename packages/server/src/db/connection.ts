@@ -35,6 +35,9 @@ export interface ConnectOptions {
 export async function connect(options: ConnectOptions): Promise<Db> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover) must not crash the process:
+    // the pool drops it and opens another on the next query.
+    pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const exec = async (script: string) => {
       const client = await pool.connect();

@@ -25,6 +25,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     ...loadConfig({}),
     dataDir,
     loginRateLimitPerMinute: 1000,
+    outboxIntervalMs: 0,
     ...overrides,
     webDist: '/nonexistent',
   };
