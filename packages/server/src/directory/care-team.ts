@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/request-context.ts';
+import { mirrorAttendingPhysician } from './attending-physician.ts';
 import { correspondentView, loadCorrespondent } from './correspondents.ts';
 
 const patientParams = z.object({ patientId: z.uuid() });
@@ -133,6 +134,7 @@ export async function careTeamRoutes(fastify: FastifyInstance) {
           patientId,
           details: { role: input.role, correspondentId: input.correspondentId },
         });
+        await mirrorAttendingPhysician(tx, actor.organizationId, patientId);
         return careTeamOf(tx, actor.organizationId, patientId);
       });
       return reply.status(201).send(team);
@@ -169,6 +171,7 @@ export async function careTeamRoutes(fastify: FastifyInstance) {
           patientId,
           details: { role: removed.role, correspondentId: removed.correspondent_id },
         });
+        await mirrorAttendingPhysician(tx, actor.organizationId, patientId);
         return careTeamOf(tx, actor.organizationId, patientId);
       });
     },

@@ -494,6 +494,69 @@ describe('care team', () => {
     );
   });
 
+  it('keeps the attending physician chosen on the patient form and the care team in step', async () => {
+    const other = (
+      await create(secretaryA, aPractitioner().with({ familyName: 'Autretraitant' }).build())
+    ).json();
+    const patient = await aPatient()
+      .named('TRAITANT', 'JULES')
+      .sex('M')
+      .bornOn('1970-03-03')
+      .with({ attendingPhysicianId: doctor.id })
+      .register(t.app, secretaryA);
+    const team = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/patients/${patient}/care-team`,
+          headers: { cookie: secretaryA },
+        })
+      ).json();
+    expect(
+      (await team()).map((m: { role: string; correspondent: { id: string } }) => [
+        m.role,
+        m.correspondent.id,
+      ]),
+    ).toEqual([['attending_physician', doctor.id]]);
+    const read = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/patients/${patient}`,
+          headers: { cookie: secretaryA },
+        })
+      ).json();
+    const { version } = await read();
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/patients/${patient}`,
+      headers: { cookie: secretaryA },
+      payload: { version, attendingPhysicianId: other.id },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await team()).map((m: { correspondent: { id: string } }) => m.correspondent.id)).toEqual([
+      other.id,
+    ]);
+    expect((await read()).attendingPhysicianId).toBe(other.id);
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/patients/${patient}`,
+      headers: { cookie: secretaryA },
+      payload: { version: version + 1, attendingPhysicianId: lab.id },
+    });
+    expect(refused.json().error).toMatchObject({
+      code: 'attending_physician_not_practitioner',
+      field: 'attendingPhysicianId',
+    });
+    const member = (await team())[0];
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/patients/${patient}/care-team/${member.id}`,
+      headers: { cookie: secretaryA },
+    });
+    expect((await read()).attendingPhysicianId).toBeNull();
+  });
+
   it('refuses the care team to an accountant', async () => {
     expect(
       (await t.app.inject({ method: 'GET', url: url(), headers: { cookie: accountantA } })).statusCode,

@@ -19,6 +19,7 @@ import { auditFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
+import { setAttendingPhysician } from '../directory/attending-physician.ts';
 import type { Actor } from '../http/request-context.ts';
 import { birthPlaces } from '../identity/birth-places.ts';
 import { findDuplicates } from './duplicate-check.ts';
@@ -89,6 +90,8 @@ export async function registerPatient(
       .values({ organization_id: actor.organizationId, ...patientColumns(patient) })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (input.attendingPhysicianId)
+      await setAttendingPhysician(tx, actor, row.id, input.attendingPhysicianId);
     // The user said "different person" for each candidate shown: recorded so they are not proposed again.
     for (const c of candidates) await recordDifferent(tx, actor, row.id, c.patient.id);
     await addRecordItem(tx, {
@@ -186,6 +189,9 @@ export async function updatePatient(
       { organizationId: actor.organizationId, id, version },
       { ...patientColumns(patient), updated_at: new Date() },
     );
+    if (changes.attendingPhysicianId !== undefined) {
+      await setAttendingPhysician(tx, actor, id, changes.attendingPhysicianId);
+    }
     await auditFrom(actor)(tx, {
       action: 'update',
       entity: 'patient',

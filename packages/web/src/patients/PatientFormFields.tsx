@@ -15,6 +15,7 @@ import { isValidNir, normalizeGivenNames, normalizeName } from '@pivot/core/iden
 import { accessibilityNeeds, isMinorOn, type Patient, phoneKinds } from '@pivot/core/patients';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AttendingPhysicianSelect } from './AttendingPhysicianSelect.tsx';
 import { formatDate, parseTypedDate, todayIso } from './model.ts';
 
 interface Person {
@@ -42,6 +43,8 @@ export interface PatientDraft {
   trustedPerson: Person;
   personToNotify: Person;
   legalRepresentative: Person & { email: string };
+  /** A practitioner of the directory; '' for none. */
+  attendingPhysicianId: string;
 }
 
 const emptyPerson = { name: '', phone: '', relation: '' };
@@ -65,6 +68,7 @@ export const emptyDraft: PatientDraft = {
   trustedPerson: emptyPerson,
   personToNotify: emptyPerson,
   legalRepresentative: { ...emptyPerson, relation: 'mother', email: '' },
+  attendingPhysicianId: '',
 };
 
 export function draftFromPatient(p: Patient): PatientDraft {
@@ -97,6 +101,7 @@ export function draftFromPatient(p: Patient): PatientDraft {
     legalRepresentative: p.legalRepresentative
       ? { ...p.legalRepresentative, email: p.legalRepresentative.email ?? '' }
       : { ...emptyPerson, relation: 'mother', email: '' },
+    attendingPhysicianId: p.attendingPhysicianId ?? '',
   };
 }
 
@@ -136,6 +141,7 @@ export function bodyFromDraft(d: PatientDraft, clear = false): Record<string, un
     }),
     phones: d.phones.filter((p) => filled(p.number)).map((p) => ({ kind: p.kind, number: p.number.trim() })),
     email: orNull(filled(d.email), d.email.trim()),
+    attendingPhysicianId: orNull(filled(d.attendingPhysicianId), d.attendingPhysicianId),
     preferredLanguage: d.preferredLanguage,
     ...(d.preferredLanguage === 'other' ? { otherLanguage: d.otherLanguage } : {}),
     accessibilityNeeds: d.accessibilityNeeds,
@@ -518,6 +524,11 @@ export function PatientFormFields({ draft, setDraft, fieldError, sections = 'all
           </Group>
         </Stack>
       </Fieldset>
+      <AttendingPhysicianSelect
+        value={draft.attendingPhysicianId}
+        onChange={(id) => set('attendingPhysicianId', id)}
+        error={errorOf('attendingPhysicianId')}
+      />
       {personFields('trustedPerson')}
       {personFields('personToNotify')}
       {minor && (
