@@ -485,70 +485,79 @@ export async function changeStatus(
   input: StatusChangeInput,
   now = Date.now(),
 ) {
-  return db.kysely.transaction().execute(async (tx) => {
-    const current = await loadAppointment(tx, actor.organizationId, id);
-    if (current.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
-    const event = transitionAppointment(current.status, {
-      to: input.to,
-      authorId: actor.userId,
-      at: new Date(now).toISOString(),
-      reason: input.reason,
-    });
-    const updated = await tx
-      .updateTable('appointments')
-      .set({ status: event.to, updated_at: new Date(), version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw new DomainError('stale_version', { field: 'version' });
-    const holds = holdsSlot(event.to);
-    if (holds !== holdsSlot(event.from)) {
-      // A no-show undone puts the hold back: refused by the constraint if the slot was retaken meanwhile.
-      await guardSlots(() =>
-        tx.updateTable('agenda_holds').set({ holds_slot: holds }).where('appointment_id', '=', id).execute(),
-      );
-    }
-    await tx
-      .insertInto('appointment_status_events')
-      .values({
-        organization_id: actor.organizationId,
-        appointment_id: id,
-        from_status: event.from,
-        to_status: event.to,
-        reason: event.reason,
-        author_id: actor.userId,
-        at: new Date(event.at),
-      })
-      .execute();
-    await addRecordItem(tx, {
-      organizationId: actor.organizationId,
-      patientId: current.patientId,
-      kind: 'appointment',
-      title: `appointment_${event.to}`,
-      body: event.reason ?? '',
-      authorId: actor.userId,
-      data: { appointmentId: id, from: event.from, to: event.to, start: current.startIso },
-    });
-    await auditFrom(actor)(tx, {
-      action: 'status',
-      entity: 'appointment',
-      entityId: id,
-      patientId: current.patientId,
-      details: { from: event.from, to: event.to },
-    });
-    if (event.to === 'cancelled') await queueNotices(tx, actor.organizationId, id, 'cancellation', now);
-    const freed = !holds && holdsSlot(event.from) && current.start > now;
-    const waitlistMatches = freed
-      ? await waitlistMatchesFor(tx, actor.organizationId, {
-          start: current.start,
-          end: current.end,
-          practitionerId: current.practitionerId,
-          patientId: current.patientId,
-        })
-      : [];
-    return { appointment: await loadAppointment(tx, actor.organizationId, id), waitlistMatches };
+  return db.kysely.transaction().execute((tx) => changeStatusIn(tx, actor, id, input, now));
+}
+
+/** The status change inside a caller's transaction (the reception desk moves its visit with it). */
+export async function changeStatusIn(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: StatusChangeInput,
+  now = Date.now(),
+) {
+  const current = await loadAppointment(tx, actor.organizationId, id);
+  if (current.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
+  const event = transitionAppointment(current.status, {
+    to: input.to,
+    authorId: actor.userId,
+    at: new Date(now).toISOString(),
+    reason: input.reason,
   });
+  const updated = await tx
+    .updateTable('appointments')
+    .set({ status: event.to, updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', input.version)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) throw new DomainError('stale_version', { field: 'version' });
+  const holds = holdsSlot(event.to);
+  if (holds !== holdsSlot(event.from)) {
+    // A no-show undone puts the hold back: refused by the constraint if the slot was retaken meanwhile.
+    await guardSlots(() =>
+      tx.updateTable('agenda_holds').set({ holds_slot: holds }).where('appointment_id', '=', id).execute(),
+    );
+  }
+  await tx
+    .insertInto('appointment_status_events')
+    .values({
+      organization_id: actor.organizationId,
+      appointment_id: id,
+      from_status: event.from,
+      to_status: event.to,
+      reason: event.reason,
+      author_id: actor.userId,
+      at: new Date(event.at),
+    })
+    .execute();
+  await addRecordItem(tx, {
+    organizationId: actor.organizationId,
+    patientId: current.patientId,
+    kind: 'appointment',
+    title: `appointment_${event.to}`,
+    body: event.reason ?? '',
+    authorId: actor.userId,
+    data: { appointmentId: id, from: event.from, to: event.to, start: current.startIso },
+  });
+  await auditFrom(actor)(tx, {
+    action: 'status',
+    entity: 'appointment',
+    entityId: id,
+    patientId: current.patientId,
+    details: { from: event.from, to: event.to },
+  });
+  if (event.to === 'cancelled') await queueNotices(tx, actor.organizationId, id, 'cancellation', now);
+  const freed = !holds && holdsSlot(event.from) && current.start > now;
+  const waitlistMatches = freed
+    ? await waitlistMatchesFor(tx, actor.organizationId, {
+        start: current.start,
+        end: current.end,
+        practitionerId: current.practitionerId,
+        patientId: current.patientId,
+      })
+    : [];
+  return { appointment: await loadAppointment(tx, actor.organizationId, id), waitlistMatches };
 }
 
 export async function statusHistory(db: Db, actor: Actor, id: string) {
