@@ -1,5 +1,6 @@
 import './messages.ts';
 
+export * from './act-suggestion.ts';
 export * from './calendar-date.ts';
 export * from './cash-register.ts';
 export * from './catalogue.ts';
@@ -12,5 +13,6 @@ export * from './invoice-number.ts';
 export * from './money.ts';
 export * from './payments.ts';
 export * from './rates-data.ts';
+export * from './refunds.ts';
 export * from './reports.ts';
 export * from './schemas.ts';

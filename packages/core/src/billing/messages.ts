@@ -192,7 +192,31 @@ registerErrorMessages({
   },
 });
 
+registerErrorMessages({
+  appointment_already_billed: {
+    fr: 'Ce rendez-vous est déjà facturé : une même séance ne se facture pas deux fois (annulez d’abord la facture par un avoir).',
+    en: 'This appointment is already billed: a visit is not billed twice (cancel the invoice with a credit note first).',
+  },
+  appointment_other_patient: {
+    fr: 'Ce rendez-vous est celui d’un autre patient.',
+    en: 'This appointment is another patient’s.',
+  },
+  appointment_not_held: {
+    fr: 'Ce rendez-vous a été annulé ou le patient ne s’est pas présenté : rien à facturer.',
+    en: 'This appointment was cancelled or missed: nothing to bill.',
+  },
+  refund_exceeds_balance: {
+    fr: 'Le remboursement dépasse ce qui peut être rendu à ce payeur ({max} €).',
+    en: 'The refund is more than this payer may be refunded ({max} €).',
+  },
+  payment_not_depositable: {
+    fr: 'Un remboursement ne se remet pas en banque.',
+    en: 'A refund cannot be put on a deposit slip.',
+  },
+});
+
 registerFieldLabels({
+  appointmentId: { fr: 'Rendez-vous', en: 'Appointment' },
   patientId: { fr: 'Patient', en: 'Patient' },
   practitionerId: { fr: 'Praticien', en: 'Practitioner' },
   paymentIds: { fr: 'Chèques', en: 'Cheques' },

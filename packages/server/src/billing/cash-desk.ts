@@ -186,6 +186,12 @@ export async function createChequeSlip(
         if (!payments.some((p) => p.id === id))
           throw new DomainError('not_found', { field: `paymentIds.${i}` });
       });
+      payments.forEach((p) => {
+        if (p.amount_cents < 0)
+          throw new DomainError('payment_not_depositable', {
+            field: `paymentIds.${input.paymentIds.indexOf(p.id)}`,
+          });
+      });
       const already = new Set(payments.filter((p) => p.deposit_slip_id !== null).map((p) => p.id));
       const number = await nextSlipNumber(tx, actor.organizationId, input.date);
       const slip = buildChequeDepositSlip(

@@ -221,7 +221,9 @@ export async function listPayments(
   if (query.to) q = q.where('payments.payment_date', '<=', query.to);
   if (query.patientId) q = q.where('payments.patient_id', '=', query.patientId);
   if (query.method) q = q.where('payments.method', '=', query.method as 'cash');
-  if (query.undeposited) q = q.where('payments.deposit_slip_id', 'is', null);
+  // Refunds (negative amounts) are money paid out: never on a deposit slip.
+  if (query.undeposited)
+    q = q.where('payments.deposit_slip_id', 'is', null).where('payments.amount_cents', '>', 0);
   const rows = await q
     .orderBy('payments.payment_date', 'desc')
     .orderBy('payments.created_at', 'desc')
@@ -240,5 +242,6 @@ export async function listPayments(
         ? { bank: r.cheque_bank, number: r.cheque_number, drawer: r.cheque_drawer }
         : null,
     depositSlipId: r.deposit_slip_id,
+    refund: r.amount_cents < 0 ? { reason: r.reason, creditNoteId: r.credit_note_id } : null,
   }));
 }

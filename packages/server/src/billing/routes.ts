@@ -6,6 +6,7 @@ import {
   isoDate,
   nonNegativeCents,
   paymentInput,
+  refundInput,
 } from '@pivot/core/billing';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -35,6 +36,8 @@ import {
 import { issueCreditNote, listInvoices, loadInvoice } from './invoice-service.ts';
 import { listPayments, recordPayment } from './payment-service.ts';
 import { ageing, listUnpaid, takings } from './receivables.ts';
+import { listRefundable, refund } from './refund-service.ts';
+import { visitDraft } from './visit-draft.ts';
 import { billVisit, type PreparedVisit, prepareVisit, visitInput } from './visit-service.ts';
 
 registerErrorStatuses({
@@ -43,6 +46,7 @@ registerErrorStatuses({
   invoice_already_credited: 409,
   invoice_never_deleted: 409,
   no_pending_claims: 409,
+  appointment_already_billed: 409,
 });
 
 const idParams = z.object({ id: z.uuid() });
@@ -240,6 +244,24 @@ export async function billingRoutes(
     },
   );
 
+  app.get(
+    '/api/billing/visit-draft',
+    {
+      config: { permission: 'billing.read' },
+      schema: {
+        tags: ['billing'],
+        summary:
+          'What the bill-visit form starts from when opened from the agenda or reception: patient, practitioner, today, the appointment, its suggested act, and whether it is already billed',
+        querystring: z.object({
+          patientId: z.uuid(),
+          practitionerId: z.uuid(),
+          appointmentId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (request) => visitDraft(db.kysely, actorOf(request), { ...request.query, date: todayInParis() }),
+  );
+
   app.post(
     '/api/billing/visits',
     {
@@ -366,6 +388,33 @@ export async function billingRoutes(
     },
     async (request, reply) =>
       reply.status(201).send(await recordPayment(db.kysely, actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/billing/refunds/balances',
+    {
+      config: { permission: 'billing.read' },
+      schema: {
+        tags: ['billing'],
+        summary: 'Payers owed money back: overpayments and payments on invoices cancelled by a credit note',
+        querystring: z.object({ patientId: z.uuid().optional() }),
+      },
+    },
+    async (request) => listRefundable(db.kysely, actorOf(request).organizationId, request.query),
+  );
+
+  app.post(
+    '/api/billing/refunds',
+    {
+      config: { permission: 'billing.write' },
+      schema: {
+        tags: ['billing'],
+        summary:
+          'Refund a payer up to its refundable balance: a negative payment, a negative receipt in the journal, less cash expected that day',
+        body: refundInput,
+      },
+    },
+    async (request, reply) => reply.status(201).send(await refund(db.kysely, actorOf(request), request.body)),
   );
 
   app.get(

@@ -204,6 +204,9 @@ export interface PaymentsTable {
   credit_cents: Generated<number>;
   deposit_slip_id: string | null;
   remittance_import_id: string | null;
+  /** Refunds (negative amounts): why, and the credit note they follow. */
+  reason: Generated<string | null>;
+  credit_note_id: Generated<string | null>;
   created_by: string | null;
   created_at: Timestamp;
 }

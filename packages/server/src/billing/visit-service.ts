@@ -26,6 +26,7 @@ import type { Actor } from '../http/request-context.ts';
 import { loadCoverage } from '../patients/coverage-service.ts';
 import { addRecordItem } from '../patients/record-items.ts';
 import { loadCatalogue } from './catalogue-service.ts';
+import { assertAppointmentBillable, specialtyKey } from './visit-draft.ts';
 
 export const visitActInput = z.object({
   code: z.string().trim().toUpperCase().min(1).max(13),
@@ -58,13 +59,6 @@ export const defaultComplementaryContract: ComplementaryContract = {
   paysCopayment: true,
   overbillingShare: 0,
   overbillingCapOfBase: 0,
-};
-
-/** Practitioner specialties as written on accounts → specialty keys of specialty-specific tariffs. */
-const specialtyKeys: Record<string, string> = {
-  'Gynécologie médicale': 'medical_gynaecology',
-  Psychiatrie: 'psychiatry',
-  Pédiatrie: 'paediatrics',
 };
 
 const activeOn = (date: string) => (p: { validFrom: string; validTo?: string | null | undefined }) =>
@@ -120,7 +114,12 @@ export async function prepareVisit(
   const exemptions = coverage.exemptions.filter((e) => on({ validFrom: e.startDate, validTo: e.endDate }));
   const has = (kind: string) => exemptions.some((e) => e.kind === kind);
   const maternity = exemptions.find((e) => e.kind === 'maternity');
-  const specialty = practitioner.specialty ? specialtyKeys[practitioner.specialty] : undefined;
+  const specialty = specialtyKey(practitioner.specialty);
+  if (input.appointmentId)
+    await assertAppointmentBillable(tx, organizationId, {
+      appointmentId: input.appointmentId,
+      patientId: patient.id,
+    });
 
   const lines: PreparedVisit['lines'] = [];
   const acts = input.acts.map((act, i) => {
@@ -231,6 +230,17 @@ export function amcDebtorId(complementary: ComplementaryInsurance): string {
 
 /** Bills a visit: visit, invoice numbered in sequence, lines, receivables, claim, timeline item, audit. */
 export async function billVisit(db: Kysely<Database>, actor: Actor, input: VisitInput) {
+  try {
+    return await billVisitOnce(db, actor, input);
+  } catch (error) {
+    // Two secretaries billing the same appointment at once: the partial unique index decides.
+    if ((error as { code?: string } | null)?.code === '23505' && input.appointmentId)
+      throw new DomainError('appointment_already_billed', { field: 'appointmentId', params: { number: '' } });
+    throw error;
+  }
+}
+
+async function billVisitOnce(db: Kysely<Database>, actor: Actor, input: VisitInput) {
   return db.transaction().execute(async (tx) => {
     const prepared = await prepareVisit(tx, actor.organizationId, input);
     const { split, patient, practitioner, mandatory, complementary } = prepared;
