@@ -1,5 +1,6 @@
 import './messages.ts';
 
+export * from './absence-notice.ts';
 export * from './absences.ts';
 export * from './appointment-status.ts';
 export * from './appointment-type.ts';

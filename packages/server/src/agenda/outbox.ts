@@ -46,6 +46,7 @@ export function smtpMailer(url: string): Mailer {
           filename: a.filename,
           contentType: a.contentType,
           content: a.content,
+          ...(a.encoding ? { encoding: a.encoding } : {}),
         })),
       });
     },

@@ -19,6 +19,7 @@ import { auditFrom } from '../audit/audit-log.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/patient-service.ts';
+import { agendaAdminRoutes } from './admin-routes.ts';
 import {
   absenceView,
   appointmentQuery,
@@ -57,6 +58,8 @@ export async function agendaRoutes(fastify: FastifyInstance) {
 
   // The outbox worker: every server runs it; rows are claimed with SKIP LOCKED.
   // PIVOT_OUTBOX_INTERVAL_MS=0 (the tests) turns the workers off; they then send on demand.
+  await agendaAdminRoutes(fastify);
+
   const transports = transportsFromEnv();
   if (app.config.outboxIntervalMs > 0) {
     const worker = setInterval(() => {
@@ -889,30 +892,46 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
+      const actor = actorOf(request);
       let query = db.kysely
-        .selectFrom('notices')
+        .selectFrom('notices as n')
+        .leftJoin('patients as p', 'p.id', 'n.patient_id')
         .select([
-          'id',
-          'patient_id',
-          'appointment_id',
-          'meeting_id',
-          'channel',
-          'kind',
-          'language',
-          'recipient',
-          'subject',
-          'status',
-          'attempts',
-          'last_error',
-          'send_after',
-          'sent_at',
+          'n.id',
+          'n.patient_id',
+          'n.appointment_id',
+          'n.meeting_id',
+          'n.channel',
+          'n.kind',
+          'n.language',
+          'n.recipient',
+          'n.subject',
+          'n.status',
+          'n.attempts',
+          'n.last_error',
+          'n.send_after',
+          'n.sent_at',
+          'p.birth_name',
+          'p.used_name',
+          'p.first_given_name',
+          'p.used_given_name',
         ])
-        .where('organization_id', '=', actorOf(request).organizationId);
-      if (request.query.status) query = query.where('status', '=', request.query.status);
+        .where('n.organization_id', '=', actor.organizationId);
+      if (request.query.status) query = query.where('n.status', '=', request.query.status);
       if (request.query.appointmentId)
-        query = query.where('appointment_id', '=', request.query.appointmentId);
-      const rows = await query.orderBy('send_after', 'desc').limit(500).execute();
+        query = query.where('n.appointment_id', '=', request.query.appointmentId);
+      const rows = await query.orderBy('n.send_after', 'desc').limit(500).execute();
+      await db.kysely.transaction().execute((tx) =>
+        auditFrom(actor)(tx, {
+          action: 'read',
+          entity: 'notices',
+          details: { status: request.query.status ?? null, count: rows.length },
+        }),
+      );
       return rows.map((n) => ({
+        patientName: n.birth_name
+          ? `${n.used_name || n.birth_name} ${n.used_given_name || n.first_given_name}`
+          : null,
         id: n.id,
         patientId: n.patient_id,
         appointmentId: n.appointment_id,

@@ -56,6 +56,8 @@ export interface AppointmentTypesTable {
   new_patients_allowed: boolean;
   bookable_online: boolean;
   urgent_same_day_only: boolean;
+  /** Key of the completeness rules (records) the record must meet before this visit. */
+  completeness_code: Generated<string | null>;
   active: boolean;
   version: Generated<number>;
   created_at: Timestamp;
@@ -166,6 +168,8 @@ export interface NoticeAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** Binary attachments (a PDF) are stored in base64. */
+  encoding?: 'base64';
 }
 
 export interface NoticesTable {
