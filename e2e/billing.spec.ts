@@ -1,6 +1,129 @@
 import { expect, test } from '@playwright/test';
 import { login } from './login.ts';
 
+const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+// These two run before the month's flow below, which closes today's cash desk.
+test('the reception’s billing link opens the bill-visit form prefilled from a seen appointment, which is billed once only', async ({
+  page,
+}) => {
+  await login(page, 'secretaire@demo.pivot');
+  const practitioners = (await (await page.request.get('/api/billing/practitioners')).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const gp = practitioners.find((p) => p.name === 'Dr Paul Durand')!;
+  const from = new Date(Date.now() - 8 * 86_400_000).toISOString();
+  const appointments = (await (
+    await page.request.get(
+      `/api/agenda/appointments?from=${from}&to=${new Date().toISOString()}&practitionerId=${gp.id}`,
+    )
+  ).json()) as { id: string; patientId: string; status: string; patientName: string }[];
+  const seen = appointments.filter((a) => a.status === 'seen');
+  expect(seen.length).toBeGreaterThan(0);
+  const appointment = seen[seen.length - 1]!;
+  const link = `/facturation/seance?patient=${appointment.patientId}&practitioner=${gp.id}&appointment=${appointment.id}`;
+
+  await page.goto(link);
+  await expect(page.getByTestId('billing-appointment')).toContainText('Rendez-vous du');
+  await expect(page.getByTestId('billing-patient')).toContainText(appointment.patientName.split(' ')[0]!);
+  await expect(page.getByRole('textbox', { name: 'Praticien' })).toHaveValue(/Dr Paul Durand/);
+  await expect(page.getByLabel('Date')).toHaveValue(todayInParis());
+  // The motif suggests the GP consultation at its tariff.
+  await expect(page.getByLabel('Honoraires de l’acte G')).toHaveValue('30,00');
+  await expect(page.getByTestId('split-fee')).toHaveText('30,00 €');
+  await page.getByRole('button', { name: 'Facturer', exact: true }).click();
+  await expect(page.getByText(/Note d’honoraires \d{4}-\d+ établie/).first()).toBeVisible();
+
+  // Opening the same link again says it is billed, and billing it again is refused.
+  await page.goto(link);
+  await expect(page.getByTestId('billing-already-billed')).toContainText('Note d’honoraires');
+  await expect(page.getByRole('button', { name: 'Facturer', exact: true })).toBeDisabled();
+  const again = await page.request.post('/api/billing/visits', {
+    data: {
+      patientId: appointment.patientId,
+      practitionerId: gp.id,
+      date: todayInParis(),
+      appointmentId: appointment.id,
+      acts: [{ code: 'G' }],
+    },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.code).toBe('appointment_already_billed');
+});
+
+test('an invoice paid in cash and cancelled by a credit note is refunded in cash: less cash expected, a negative receipt in the journal', async ({
+  page,
+}) => {
+  await login(page, 'secretaire@demo.pivot');
+  const today = todayInParis();
+  const practitioners = (await (await page.request.get('/api/billing/practitioners')).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const gp = practitioners.find((p) => p.name === 'Dr Paul Durand')!;
+  const created = await page.request.post('/api/patients', {
+    data: {
+      birthName: 'REMBOURSE',
+      birthGivenNames: ['ROGER'],
+      birthDate: '1959-02-11',
+      sex: 'M',
+      birthPlaceCode: '75056',
+      acknowledgedDuplicates: [],
+    },
+  });
+  const patientId = (await created.json()).id as string;
+  const billed = await page.request.post('/api/billing/visits', {
+    data: { patientId, practitionerId: gp.id, date: today, acts: [{ code: 'G' }] },
+  });
+  expect(billed.status()).toBe(201);
+  const number = (await billed.json()).number as string;
+  const paid = await page.request.post('/api/billing/payments', {
+    data: {
+      date: today,
+      amountCents: 3000,
+      method: { kind: 'cash' },
+      payer: { kind: 'patient', id: patientId },
+    },
+  });
+  expect(paid.status()).toBe(201);
+  const before = await (await page.request.get(`/api/billing/cash-days/${today}`)).json();
+
+  await page.goto('/facturation/factures');
+  const row = page.getByTestId('invoices-table').getByRole('row').filter({ hasText: number });
+  await row.getByRole('button', { name: 'Annuler par un avoir' }).click();
+  await page.getByLabel('Motif de l’avoir').fill('Facturé à tort');
+  await page.getByRole('button', { name: 'Établir l’avoir' }).click();
+  // The refund of what had been paid is offered at once, for the whole amount.
+  await expect(page.getByText('Remboursable au plus : 30,00 €')).toBeVisible();
+  await expect(page.getByLabel('Montant remboursé')).toHaveValue('30,00');
+  await expect(page.getByLabel('Motif du remboursement')).toHaveValue(/Remboursement suite à l’avoir/);
+  await page.getByRole('button', { name: 'Enregistrer le remboursement' }).click();
+  await expect(page.getByText(/Remboursement enregistré/).first()).toBeVisible();
+  await expect(page.getByTestId('invoices-table')).toContainText('Avoir');
+
+  const after = await (await page.request.get(`/api/billing/cash-days/${today}`)).json();
+  expect(after.expectedCents).toBe(before.expectedCents - 3000);
+  await page.goto('/facturation/impayes');
+  await expect(page.getByRole('heading', { name: 'Impayés' })).toBeVisible();
+  await expect(page.getByText('REMBOURSE ROGER')).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await login(page, 'comptable@demo.pivot');
+  const journal = (await (
+    await page.request.get(`/api/accounting/journal?from=${today}&to=${today}`)
+  ).json()) as {
+    label: string;
+    amountCents: number;
+    lines: { account: string; debitCents: number; creditCents: number }[];
+  }[];
+  const refund = journal.find((e) => e.label.startsWith('Remboursement') && e.amountCents === -3000);
+  expect(refund?.lines.map((l) => [l.account, l.debitCents, l.creditCents])).toEqual([
+    ['706', 3000, 0],
+    ['531', 0, 3000],
+  ]);
+});
+
 test('a patient seen by a sector-2 cardiologist is billed with a complementary insurer, pays by cheque, the cheque goes on a deposit slip and the day is closed', async ({
   page,
 }) => {

@@ -25,6 +25,17 @@ beforeAll(async () => {
         label: JSON.stringify({ fr, en }),
         duration_minutes: 20,
         colour: '#4c6ef5',
+        eligible_practitioner_ids: [],
+        room_kind: null,
+        equipment_kinds: [],
+        preparation_instructions: JSON.stringify({ fr: '', en: '' }),
+        documents_to_bring: JSON.stringify([]),
+        new_patients_allowed: true,
+        bookable_online: false,
+        urgent_same_day_only: false,
+        active: true,
+        created_at: new Date(),
+        updated_at: new Date(),
       })),
     )
     .returning(['id', 'label'])

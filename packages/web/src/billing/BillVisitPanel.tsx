@@ -18,8 +18,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError, get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { PatientSummary } from '../patients/model.ts';
@@ -65,6 +66,57 @@ interface Billed {
   invoiceId: string;
   number: string;
   split: Split;
+}
+
+/** What the form starts from when opened from the agenda or the reception's billing queue. */
+interface VisitDraft {
+  patient: PatientSummary;
+  practitionerId: string;
+  date: string;
+  appointment: {
+    id: string;
+    date: string;
+    startsAt: string;
+    status: string;
+    type: { fr: string; en: string };
+  } | null;
+  alreadyBilled: { id: string; number: string } | null;
+  suggestedActs: { code: string; label: string; feeCents: number }[];
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const feeText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** `?patient=…&practitioner=…&appointment=…` (appointment optional) read from the address. */
+function useDraftParams() {
+  const [params, setParams] = useSearchParams();
+  const patient = params.get('patient');
+  const practitioner = params.get('practitioner');
+  const appointment = params.get('appointment');
+  const valid =
+    patient !== null &&
+    practitioner !== null &&
+    uuid.test(patient) &&
+    uuid.test(practitioner) &&
+    (appointment === null || uuid.test(appointment));
+  const draft = useQuery({
+    queryKey: ['billing', 'draft', patient, practitioner, appointment],
+    queryFn: () =>
+      get<VisitDraft>(
+        `/api/billing/visit-draft?patientId=${patient}&practitionerId=${practitioner}${
+          appointment ? `&appointmentId=${appointment}` : ''
+        }`,
+      ),
+    enabled: valid,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return {
+    key: valid ? `${patient}/${practitioner}/${appointment ?? ''}` : null,
+    invalid: params.has('patient') && !valid,
+    draft,
+    clear: () => setParams({}, { replace: true }),
+  };
 }
 
 interface ActLine {
@@ -144,7 +196,30 @@ export function BillVisitPanel() {
   const [vitaleCard, setVitaleCard] = useState(false);
   const [amcOverbilling, setAmcOverbilling] = useState<number>(0);
   const [billed, setBilled] = useState<Billed | null>(null);
+  const [appointment, setAppointment] = useState<VisitDraft['appointment']>(null);
+  const [alreadyBilled, setAlreadyBilled] = useState<VisitDraft['alreadyBilled']>(null);
+  const [appliedDraft, setAppliedDraft] = useState<string | null>(null);
   const form = useApiForm();
+  const fromAddress = useDraftParams();
+  const draftData = fromAddress.draft.data;
+  const draftError = fromAddress.draft.error instanceof ApiError ? fromAddress.draft.error : null;
+  useEffect(() => {
+    if (!draftData || !fromAddress.key || appliedDraft === fromAddress.key) return;
+    setAppliedDraft(fromAddress.key);
+    setBilled(null);
+    setPatient(draftData.patient);
+    setPractitionerId(draftData.practitionerId);
+    setDate(draftData.date);
+    setAppointment(draftData.appointment);
+    setAlreadyBilled(draftData.alreadyBilled);
+    setActs(
+      draftData.suggestedActs.map((a, i) => ({
+        key: Date.now() + i,
+        code: a.code,
+        fee: feeText(a.feeCents),
+      })),
+    );
+  }, [draftData, fromAddress.key, appliedDraft]);
   const practitioner = practitioners.data?.find((p) => p.id === practitionerId);
   const catalogue = useQuery({
     queryKey: ['billing', 'catalogue', date],
@@ -174,6 +249,7 @@ export function BillVisitPanel() {
           },
           quoteGiven,
           vitaleCard,
+          ...(appointment ? { appointmentId: appointment.id } : {}),
         }
       : null;
   const [debouncedBody] = useDebouncedValue(body, 250);
@@ -216,6 +292,15 @@ export function BillVisitPanel() {
     setActs([]);
     setPatient(null);
     setQuoteGiven(false);
+    setAppointment(null);
+    setAlreadyBilled(null);
+    if (fromAddress.key) fromAddress.clear();
+  };
+  const changePatient = (p: PatientSummary | null) => {
+    setPatient(p);
+    // The appointment belongs to the patient it was opened for.
+    setAppointment(null);
+    setAlreadyBilled(null);
   };
 
   if (billed && patient) {
@@ -253,10 +338,38 @@ export function BillVisitPanel() {
   }
 
   const split = preview.data?.split;
+  const startsAt = appointment
+    ? new Intl.DateTimeFormat(i18n.language, {
+        timeZone: 'Europe/Paris',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(appointment.startsAt))
+    : '';
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
       <Stack>
-        <PatientPicker value={patient} onChange={setPatient} />
+        {(fromAddress.invalid || draftError) && (
+          <Alert color="red" data-testid="billing-draft-error">
+            {draftError?.message ?? t('visit.badLink')}
+          </Alert>
+        )}
+        {appointment && (
+          <Alert color="blue" data-testid="billing-appointment" title={t('visit.fromAppointment')}>
+            {t('visit.appointmentOf', {
+              date: frenchDate(appointment.date),
+              time: startsAt,
+              type: i18n.language.startsWith('en') ? appointment.type.en : appointment.type.fr,
+            })}
+          </Alert>
+        )}
+        {alreadyBilled && (
+          <Alert color="orange" data-testid="billing-already-billed" title={t('visit.alreadyBilled')}>
+            <Anchor href={`/api/billing/invoices/${alreadyBilled.id}/pdf`} target="_blank">
+              {t('visit.alreadyBilledInvoice', { number: alreadyBilled.number })}
+            </Anchor>
+          </Alert>
+        )}
+        <PatientPicker value={patient} onChange={changePatient} />
         <Group grow>
           <Select
             label={t('visit.practitioner')}
@@ -353,7 +466,7 @@ export function BillVisitPanel() {
       </Stack>
       <Stack>
         <Title order={4}>{t('split.title')}</Title>
-        {previewError && previewError.field !== 'quoteGiven' && (
+        {previewError && previewError.field !== 'quoteGiven' && !alreadyBilled && (
           <Alert color="red">{previewError.message}</Alert>
         )}
         {previewError?.field === 'quoteGiven' && <Alert color="orange">{previewError.message}</Alert>}
@@ -396,7 +509,12 @@ export function BillVisitPanel() {
           !previewError && <Text c="dimmed">{t('split.empty')}</Text>
         )}
         {form.generalError && <Alert color="red">{form.generalError}</Alert>}
-        <Button size="md" onClick={bill} loading={form.busy} disabled={!body || !split}>
+        <Button
+          size="md"
+          onClick={bill}
+          loading={form.busy}
+          disabled={!body || !split || alreadyBilled !== null}
+        >
           {t('visit.bill')}
         </Button>
       </Stack>

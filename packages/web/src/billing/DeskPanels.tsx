@@ -7,6 +7,7 @@ import {
   Checkbox,
   FileButton,
   Group,
+  Modal,
   Stack,
   Table,
   Text,
@@ -21,6 +22,7 @@ import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
+import { RefundModal, RefundsSection, type RefundTarget } from './Refunds.tsx';
 
 interface InvoiceRow {
   id: string;
@@ -41,15 +43,50 @@ export function InvoicesPanel() {
     queryKey: ['billing', 'invoices'],
     queryFn: () => get<InvoiceRow[]>('/api/billing/invoices?limit=200'),
   });
-  const credit = async (row: InvoiceRow) => {
-    const reason = window.prompt(t('invoices.creditReason'));
-    if (!reason) return;
-    const done = await form.submit(() => post(`/api/billing/invoices/${row.id}/credit-note`, { reason }));
-    if (done) await client.invalidateQueries({ queryKey: ['billing'] });
+  const [crediting, setCrediting] = useState<InvoiceRow | null>(null);
+  const [reason, setReason] = useState('');
+  const [refund, setRefund] = useState<RefundTarget | null>(null);
+  const credit = async () => {
+    if (!crediting) return;
+    const row = crediting;
+    const done = await form.submit(() =>
+      post<{ id: string; number: string }>(`/api/billing/invoices/${row.id}/credit-note`, { reason }),
+    );
+    if (!done) return;
+    setCrediting(null);
+    setReason('');
+    notifications.show({ color: 'green', message: t('invoices.credited', { number: done.number }) });
+    await client.invalidateQueries({ queryKey: ['billing'] });
+    // What the patient had paid on the cancelled invoice is now owed back: offer the refund at once.
+    const invoice = await get<{ patientId: string }>(`/api/billing/invoices/${row.id}`);
+    const balances = await get<RefundTarget['balance'][]>(
+      `/api/billing/refunds/balances?patientId=${invoice.patientId}`,
+    );
+    const owed = balances.find((b) => b.payer.kind === 'patient' && b.payer.id === invoice.patientId);
+    if (owed) setRefund({ balance: owed, creditNote: { id: done.id, number: done.number } });
   };
   return (
     <Stack>
-      {form.generalError && <Alert color="red">{form.generalError}</Alert>}
+      <Modal
+        opened={crediting !== null}
+        onClose={() => setCrediting(null)}
+        title={t('invoices.creditTitle', { number: crediting?.number ?? '' })}
+      >
+        <Stack>
+          <TextInput
+            label={t('invoices.creditReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={form.fieldError('reason')}
+            data-autofocus
+          />
+          {form.error && form.error.field !== 'reason' && <Alert color="red">{form.error.message}</Alert>}
+          <Button color="orange" onClick={credit} loading={form.busy} disabled={reason.trim() === ''}>
+            {t('invoices.issueCreditNote')}
+          </Button>
+        </Stack>
+      </Modal>
+      <RefundModal target={refund} onClose={() => setRefund(null)} />
       <Table striped data-testid="invoices-table">
         <Table.Thead>
           <Table.Tr>
@@ -78,7 +115,7 @@ export function InvoicesPanel() {
                     {t('invoices.pdf')}
                   </Anchor>
                   {r.kind === 'invoice' && can('billing.write') && (
-                    <Button size="xs" variant="subtle" color="orange" onClick={() => credit(r)}>
+                    <Button size="xs" variant="subtle" color="orange" onClick={() => setCrediting(r)}>
                       {t('invoices.cancel')}
                     </Button>
                   )}
@@ -120,41 +157,45 @@ export function UnpaidPanel() {
     await client.invalidateQueries({ queryKey: ['billing', 'unpaid'] });
   };
   return (
-    <Table striped data-testid="unpaid-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('unpaid.debtor')}</Table.Th>
-          <Table.Th>{t('invoices.patient')}</Table.Th>
-          <Table.Th>{t('invoices.number')}</Table.Th>
-          <Table.Th>{t('unpaid.since')}</Table.Th>
-          <Table.Th ta="right">{t('unpaid.outstanding')}</Table.Th>
-          <Table.Th>{t('unpaid.reminders')}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {(unpaid.data?.items ?? []).map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              <Badge variant="light">{t(`debtor.${r.debtor.kind}`)}</Badge>{' '}
-              {r.debtor.kind !== 'patient' && r.debtor.id}
-            </Table.Td>
-            <Table.Td>{r.patientName}</Table.Td>
-            <Table.Td>{r.invoiceNumber}</Table.Td>
-            <Table.Td>
-              {frenchDate(r.dueDate)} ({r.bucket} {t('unpaid.days')})
-            </Table.Td>
-            <Table.Td ta="right">{euros(r.outstandingCents, i18n.language)}</Table.Td>
-            <Table.Td>{r.reminderCount}</Table.Td>
-            <Table.Td>
-              <Button size="xs" variant="subtle" onClick={() => remind(r.id)}>
-                {t('unpaid.remind')}
-              </Button>
-            </Table.Td>
+    <Stack>
+      <RefundsSection />
+      <Title order={4}>{t('unpaid.title')}</Title>
+      <Table striped data-testid="unpaid-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('unpaid.debtor')}</Table.Th>
+            <Table.Th>{t('invoices.patient')}</Table.Th>
+            <Table.Th>{t('invoices.number')}</Table.Th>
+            <Table.Th>{t('unpaid.since')}</Table.Th>
+            <Table.Th ta="right">{t('unpaid.outstanding')}</Table.Th>
+            <Table.Th>{t('unpaid.reminders')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {(unpaid.data?.items ?? []).map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <Badge variant="light">{t(`debtor.${r.debtor.kind}`)}</Badge>{' '}
+                {r.debtor.kind !== 'patient' && r.debtor.id}
+              </Table.Td>
+              <Table.Td>{r.patientName}</Table.Td>
+              <Table.Td>{r.invoiceNumber}</Table.Td>
+              <Table.Td>
+                {frenchDate(r.dueDate)} ({r.bucket} {t('unpaid.days')})
+              </Table.Td>
+              <Table.Td ta="right">{euros(r.outstandingCents, i18n.language)}</Table.Td>
+              <Table.Td>{r.reminderCount}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" onClick={() => remind(r.id)}>
+                  {t('unpaid.remind')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }
 
