@@ -29,6 +29,7 @@ import { organizationRoutes } from './organization/routes.ts';
 import { completenessRoutes } from './patients/completeness-routes.ts';
 import { recordRoutes } from './patients/record-routes.ts';
 import { patientsRoutes } from './patients/routes.ts';
+import { receptionRoutes } from './reception/routes.ts';
 
 export interface RouteEntry {
   methods: string[];
@@ -97,6 +98,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(accountingRoutes);
   await app.register(documentsRoutes);
   await app.register(mailRoutes);
+  await app.register(receptionRoutes);
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(join(webDist, 'index.html'))) {

@@ -25,6 +25,7 @@ export const permissions = [
   'agenda.write',
   'agenda.manage',
   'reception.use',
+  'reception.manage',
   'billing.read',
   'billing.write',
   'accounting.read',
@@ -68,7 +69,14 @@ const grants: Record<Role, readonly Permission[]> = {
   secretary,
   // A practitioner signs and reads confidential items (CSP R4127-72: the secretary works under the
   // practitioner's responsibility and does not see practitioner-only notes).
-  practitioner: [...secretary, 'records.readConfidential', 'documents.validate', 'agenda.manage'],
+  practitioner: [
+    ...secretary,
+    'records.readConfidential',
+    'documents.validate',
+    'agenda.manage',
+    // Triage protocols are medical content: written and edited by practitioners (or an admin).
+    'reception.manage',
+  ],
   accountant: [
     'organization.read',
     'billing.read',

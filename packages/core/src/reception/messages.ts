@@ -1,6 +1,30 @@
 import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
 
 registerErrorMessages({
+  appointment_cancelled: {
+    fr: 'Ce rendez-vous est annulé : l’arrivée ne peut pas être enregistrée. Ajoutez le patient sans rendez-vous.',
+    en: 'This appointment is cancelled: the arrival cannot be recorded. Add the patient as a walk-in.',
+  },
+  arrival_not_today: {
+    fr: 'Ce rendez-vous n’est pas aujourd’hui : l’arrivée ne peut pas être enregistrée.',
+    en: 'This appointment is not today: the arrival cannot be recorded.',
+  },
+  triage_protocol_exists: {
+    fr: 'Un protocole porte déjà cet identifiant.',
+    en: 'A protocol already has this identifier.',
+  },
+  triage_protocol_id_changed: {
+    fr: 'L’identifiant d’un protocole ne peut pas changer.',
+    en: 'A protocol’s identifier cannot change.',
+  },
+  incident_closed: {
+    fr: 'Cet incident est clos : il ne peut plus être modifié.',
+    en: 'This incident is closed: it can no longer be changed.',
+  },
+  patient_email_missing: {
+    fr: 'Le patient n’a pas d’adresse e-mail : saisissez-en une ou imprimez la fiche.',
+    en: 'The patient has no e-mail address: enter one or print the sheet.',
+  },
   recipient_required: {
     fr: 'Indiquez le destinataire du message.',
     en: 'Say who the message is for.',

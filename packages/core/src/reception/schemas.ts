@@ -92,11 +92,7 @@ export const triageProtocolSchema = z
   .object({
     id: slug,
     title: bilingual,
-    baseline: z.object({
-      level: z.enum(urgencyLevels),
-      path: z.enum(triagePaths).optional(),
-      advice: bilingual.optional(),
-    }),
+    baseline: triageFlagSchema,
     questions: z.array(triageQuestionSchema).min(1).max(30),
   })
   .refine((p) => new Set(p.questions.map((q) => q.id)).size === p.questions.length, {
@@ -129,3 +125,28 @@ export const incidentRecordInput = z
     { message: 'incident_unknown_step', path: ['completedStepIds'] },
   );
 export type IncidentRecordInput = z.infer<typeof incidentRecordInput>;
+
+export const informationSheetCategories = [
+  'exam_preparation',
+  'what_to_bring',
+  'access',
+  'fees',
+  'other',
+] as const;
+export type InformationSheetCategory = (typeof informationSheetCategories)[number];
+
+/** A sheet handed or sent to patients, written in French and English. */
+export const informationSheetInput = z.object({
+  category: z.enum(informationSheetCategories),
+  title: z.object({ fr: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }),
+  body: z.object({ fr: z.string().trim().min(1).max(20000), en: z.string().trim().min(1).max(20000) }),
+});
+export type InformationSheetInput = z.infer<typeof informationSheetInput>;
+
+export const sendSheetInput = z.object({
+  patientId: id,
+  language: z.enum(['fr', 'en']).default('fr'),
+  /** Defaults to the patient's e-mail address on record. */
+  email: z.email().nullable().default(null),
+});
+export type SendSheetInput = z.infer<typeof sendSheetInput>;

@@ -4,6 +4,7 @@ import type { BillingTables } from '../billing/tables.ts';
 import type { DirectoryTables } from '../directory/tables.ts';
 import type { DocumentsTables } from '../documents/tables.ts';
 import type { PatientsTables } from '../patients/tables.ts';
+import type { ReceptionTables } from '../reception/tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
@@ -112,4 +113,5 @@ export type Database = FoundationTables &
   DirectoryTables &
   AgendaTables &
   BillingTables &
-  DocumentsTables;
+  DocumentsTables &
+  ReceptionTables;

@@ -74,11 +74,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const params = (issue.params ?? {}) as Record<string, unknown>;
       const message = issue.message ?? '';
       const missing = issue.keyword === 'invalid_type' && /received undefined/.test(message);
+      // A schema may carry one of our stable codes as its message (e.g. invalid_finess, or
+      // recipient_required for a missing or empty recipient).
+      if (hasErrorMessage(message)) return sendError(request, reply, new DomainError(message, { field }));
       if (missing) return sendError(request, reply, new DomainError('required', { field }));
-      // A refinement may carry one of our stable codes as its message (e.g. invalid_finess).
-      if (issue.keyword === 'custom' && hasErrorMessage(message)) {
-        return sendError(request, reply, new DomainError(message, { field }));
-      }
       const detail = validationDetail(issue.keyword, params, requestLanguage(request));
       return sendError(request, reply, new DomainError('validation_failed', { field }), { detail });
     }

@@ -1,0 +1,487 @@
+import { DomainError } from '@pivot/core';
+import { addDays, parisDateOf, parisStartOfDay } from '@pivot/core/agenda';
+import {
+  applyWaitingRoomEvent,
+  billingQueue,
+  latePractitioners,
+  type PublicDisplayMode,
+  publicDisplay,
+  type WaitingRoomEvent,
+  waitingStats,
+} from '@pivot/core/reception';
+import { missingBeforeVisit } from '@pivot/core/records';
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import { changeStatusIn } from '../agenda/appointment-service.ts';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { publishWaitingRoomChange } from './board-events.ts';
+import { coreVisit, loadVisitRows, type VisitView, visitQuery, visitView } from './visits.ts';
+
+type Tx = Kysely<Database>;
+
+/** A practitioner is shown late when the first patient waiting for them waited this long past the time. */
+export const lateThresholdMinutes = 15;
+
+const version = z.number().int().nonnegative();
+
+export const arrivalInput = z.object({
+  appointmentId: z.uuid(),
+  /** The appointment version the desk read: two desks marking the same arrival, one wins. */
+  version,
+});
+export type ArrivalInput = z.infer<typeof arrivalInput>;
+
+export const walkInInput = z.object({
+  patientId: z.uuid(),
+  practitionerId: z.uuid().nullable().default(null),
+  siteId: z.uuid().nullable().default(null),
+  reason: z.string().trim().max(500).default(''),
+  urgency: z.enum(['routine', 'soon', 'urgent', 'vital']).default('routine'),
+});
+export type WalkInInput = z.infer<typeof walkInInput>;
+
+export const visitMoveInput = z.object({
+  to: z.enum(['in_consultation', 'seen', 'left']),
+  version,
+  roomLabel: z.string().trim().max(100).nullable().default(null),
+  /** Why the patient left without being seen (kept on the appointment's history). */
+  reason: z.string().trim().max(500).nullable().default(null),
+});
+export type VisitMoveInput = z.infer<typeof visitMoveInput>;
+
+async function nextTicket(tx: Tx, organizationId: string, day: string): Promise<number> {
+  const row = await sql<{ last: number }>`
+    INSERT INTO reception_tickets (organization_id, day, last) VALUES (${organizationId}, ${day}, 1)
+    ON CONFLICT (organization_id, day) DO UPDATE SET last = reception_tickets.last + 1
+    RETURNING last`.execute(tx);
+  return row.rows[0]!.last;
+}
+
+function uniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23505';
+}
+
+async function loadVisit(tx: Tx, organizationId: string, id: string) {
+  const row = await visitQuery(tx, organizationId).where('v.id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('visit_not_found', { field: 'visitId' });
+  return row;
+}
+
+export interface DeskAppointment {
+  appointmentId: string;
+  version: number;
+  start: string;
+  end: string;
+  status: string;
+  patientId: string;
+  patientName: string;
+  birthDate: string;
+  identityStatus: string;
+  practitionerId: string;
+  practitionerName: string;
+  appointmentTypeLabel: { fr: string; en: string };
+  siteId: string | null;
+  roomId: string | null;
+  comment: string;
+  /** Identity not validated: the arrival opens the identity check (document seen). */
+  identityToCheck: boolean;
+  /** Last day of the mandatory insurance rights when they end before the appointment. */
+  coverageExpiredOn: string | null;
+  noMandatoryCoverage: boolean;
+  /** Record items the appointment type requires and the record lacks (completeness rules). */
+  missingDocuments: { fr: string; en: string }[];
+  visit: VisitView | null;
+}
+
+export interface DeskDay {
+  date: string;
+  appointments: DeskAppointment[];
+  walkIns: VisitView[];
+}
+
+/** The day's desk: appointments of the site in time order, with what to check at arrival. */
+export async function deskDay(
+  db: Db,
+  actor: Actor,
+  query: { date: string; siteId?: string | undefined },
+): Promise<DeskDay> {
+  return db.kysely.transaction().execute(async (tx) => {
+    const start = parisStartOfDay(query.date);
+    const end = parisStartOfDay(addDays(query.date, 1));
+    let appointmentRows = tx
+      .selectFrom('appointments as a')
+      .innerJoin('patients as p', 'p.id', 'a.patient_id')
+      .innerJoin('users as u', 'u.id', 'a.practitioner_id')
+      .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
+      .select([
+        'a.id',
+        'a.version',
+        'a.starts_at',
+        'a.ends_at',
+        'a.status',
+        'a.patient_id',
+        'a.practitioner_id',
+        'a.site_id',
+        'a.room_id',
+        'a.comment',
+        'p.birth_name',
+        'p.used_name',
+        'p.first_given_name',
+        'p.used_given_name',
+        'p.birth_date',
+        'p.identity_status',
+        'u.display_name as practitioner_name',
+        't.label as type_label',
+        't.completeness_code',
+      ])
+      .where('a.organization_id', '=', actor.organizationId)
+      .where('a.starts_at', '>=', new Date(start))
+      .where('a.starts_at', '<', new Date(end))
+      .where('a.status', '<>', 'cancelled');
+    if (query.siteId) appointmentRows = appointmentRows.where('a.site_id', '=', query.siteId);
+    const appointments = await appointmentRows.orderBy('a.starts_at').orderBy('a.id').execute();
+    const visitRows = await loadVisitRows(tx, actor.organizationId, query.date);
+    const visitsByAppointment = new Map(
+      visitRows.filter((v) => v.appointment_id).map((v) => [v.appointment_id!, visitView(v)]),
+    );
+    const patientIds = [...new Set(appointments.map((a) => a.patient_id))];
+    const coverage = new Map<string, string | null>();
+    const attachmentsByPatient = new Map<string, { classification: string; uploaded_at: Date }[]>();
+    const codes = [...new Set(appointments.map((a) => a.completeness_code).filter((c): c is string => !!c))];
+    const requirementsByCode = new Map<string, Parameters<typeof missingBeforeVisit>[0][number][]>();
+    if (patientIds.length > 0) {
+      const rows = await tx
+        .selectFrom('coverage_items')
+        .select(['patient_id', sql<string | null>`max(valid_to)`.as('valid_until')])
+        .where('patient_id', 'in', patientIds)
+        .where('organization_id', '=', actor.organizationId)
+        .where('kind', '=', 'mandatory')
+        .groupBy('patient_id')
+        .execute();
+      for (const r of rows) coverage.set(r.patient_id, r.valid_until);
+    }
+    if (codes.length > 0) {
+      const requirements = await tx
+        .selectFrom('completeness_requirements')
+        .selectAll()
+        .where('organization_id', '=', actor.organizationId)
+        .where('appointment_type_code', 'in', codes)
+        .execute();
+      for (const r of requirements) {
+        requirementsByCode.set(r.appointment_type_code, [
+          ...(requirementsByCode.get(r.appointment_type_code) ?? []),
+          {
+            classificationCode: r.classification,
+            labels: { fr: r.label_fr, en: r.label_en },
+            maxAgeDays: r.max_age_days,
+          },
+        ]);
+      }
+      const concerned = [
+        ...new Set(appointments.filter((a) => a.completeness_code).map((a) => a.patient_id)),
+      ];
+      const attachments = await tx
+        .selectFrom('attachments')
+        .select(['patient_id', 'classification', 'uploaded_at'])
+        .where('organization_id', '=', actor.organizationId)
+        .where('patient_id', 'in', concerned)
+        .execute();
+      for (const a of attachments) {
+        attachmentsByPatient.set(a.patient_id, [...(attachmentsByPatient.get(a.patient_id) ?? []), a]);
+      }
+    }
+    const result: DeskAppointment[] = appointments.map((a) => {
+      const requirements = a.completeness_code ? (requirementsByCode.get(a.completeness_code) ?? []) : [];
+      const missing =
+        requirements.length === 0
+          ? []
+          : missingBeforeVisit(
+              requirements,
+              (attachmentsByPatient.get(a.patient_id) ?? []).map((x, i) => ({
+                id: String(i),
+                classificationCode: x.classification,
+                documentDate: parisDateOf(new Date(x.uploaded_at).getTime()),
+              })),
+              query.date,
+            );
+      const validUntil = coverage.get(a.patient_id);
+      return {
+        appointmentId: a.id,
+        version: a.version,
+        start: new Date(a.starts_at).toISOString(),
+        end: new Date(a.ends_at).toISOString(),
+        status: a.status,
+        patientId: a.patient_id,
+        patientName: `${a.used_name || a.birth_name} ${a.used_given_name || a.first_given_name}`,
+        birthDate: a.birth_date,
+        identityStatus: a.identity_status,
+        practitionerId: a.practitioner_id,
+        practitionerName: a.practitioner_name,
+        appointmentTypeLabel: a.type_label,
+        siteId: a.site_id,
+        roomId: a.room_id,
+        comment: a.comment,
+        identityToCheck: a.identity_status !== 'validated' && a.identity_status !== 'qualified',
+        coverageExpiredOn: validUntil && validUntil < query.date ? validUntil : null,
+        noMandatoryCoverage: !coverage.has(a.patient_id),
+        missingDocuments: missing.map((m) => m.requirement.labels),
+        visit: visitsByAppointment.get(a.id) ?? null,
+      };
+    });
+    const walkIns = visitRows
+      .filter((v) => !v.appointment_id && (!query.siteId || v.site_id === query.siteId || !v.site_id))
+      .map(visitView);
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'reception_desk',
+      entityId: query.date,
+      details: { appointments: result.length, walkIns: walkIns.length },
+    });
+    return { date: query.date, appointments: result, walkIns };
+  });
+}
+
+/** Marks the patient of an appointment arrived: the appointment moves and a visit enters the waiting room. */
+export async function markArrived(db: Db, actor: Actor, input: ArrivalInput, now = Date.now()) {
+  const visit = await db.kysely.transaction().execute(async (tx) => {
+    const appointment = await tx
+      .selectFrom('appointments')
+      .select(['id', 'status', 'patient_id', 'practitioner_id', 'site_id', 'starts_at', 'version'])
+      .where('id', '=', input.appointmentId)
+      .where('organization_id', '=', actor.organizationId)
+      .executeTakeFirst();
+    if (!appointment) throw new DomainError('not_found', { field: 'appointmentId' });
+    if (appointment.status === 'cancelled')
+      throw new DomainError('appointment_cancelled', { field: 'appointmentId' });
+    if (appointment.status === 'arrived' || appointment.status === 'in_consultation')
+      throw new DomainError('already_arrived', { field: 'appointmentId' });
+    const day = parisDateOf(now);
+    if (parisDateOf(new Date(appointment.starts_at).getTime()) !== day)
+      throw new DomainError('arrival_not_today', { field: 'appointmentId' });
+    await changeStatusIn(
+      tx,
+      actor,
+      input.appointmentId,
+      { to: 'arrived', version: input.version, reason: null },
+      now,
+    );
+    const ticket = await nextTicket(tx, actor.organizationId, day);
+    const inserted = await tx
+      .insertInto('reception_visits')
+      .values({
+        organization_id: actor.organizationId,
+        site_id: appointment.site_id,
+        patient_id: appointment.patient_id,
+        appointment_id: appointment.id,
+        practitioner_id: appointment.practitioner_id,
+        day,
+        ticket,
+        scheduled_start: new Date(appointment.starts_at),
+        arrived_at: new Date(now),
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        throw uniqueViolation(error) ? new DomainError('already_arrived', { field: 'appointmentId' }) : error;
+      });
+    await auditFrom(actor)(tx, {
+      action: 'arrived',
+      entity: 'reception_visit',
+      entityId: inserted.id,
+      patientId: appointment.patient_id,
+      details: { appointmentId: appointment.id, ticket },
+    });
+    return visitView(await loadVisit(tx, actor.organizationId, inserted.id));
+  });
+  publishWaitingRoomChange(actor.organizationId);
+  return visit;
+}
+
+/** A patient without an appointment: straight into the waiting room. */
+export async function addWalkIn(db: Db, actor: Actor, input: WalkInInput, now = Date.now()) {
+  const visit = await db.kysely.transaction().execute(async (tx) => {
+    const patient = await tx
+      .selectFrom('patients')
+      .select(['id', 'merged_into'])
+      .where('id', '=', input.patientId)
+      .where('organization_id', '=', actor.organizationId)
+      .executeTakeFirst();
+    if (!patient) throw new DomainError('not_found', { field: 'patientId' });
+    if (patient.merged_into) throw new DomainError('patient_merged', { field: 'patientId' });
+    if (input.practitionerId) {
+      const practitioner = await tx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', input.practitionerId)
+        .where('organization_id', '=', actor.organizationId)
+        .where('role', '=', 'practitioner')
+        .executeTakeFirst();
+      if (!practitioner) throw new DomainError('not_found', { field: 'practitionerId' });
+    }
+    const day = parisDateOf(now);
+    const ticket = await nextTicket(tx, actor.organizationId, day);
+    const inserted = await tx
+      .insertInto('reception_visits')
+      .values({
+        organization_id: actor.organizationId,
+        site_id: input.siteId,
+        patient_id: input.patientId,
+        practitioner_id: input.practitionerId,
+        day,
+        ticket,
+        arrived_at: new Date(now),
+        walk_in_reason: input.reason,
+        urgency: input.urgency,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await auditFrom(actor)(tx, {
+      action: 'walk_in',
+      entity: 'reception_visit',
+      entityId: inserted.id,
+      patientId: input.patientId,
+      details: { ticket, urgency: input.urgency },
+    });
+    return visitView(await loadVisit(tx, actor.organizationId, inserted.id));
+  });
+  publishWaitingRoomChange(actor.organizationId);
+  return visit;
+}
+
+const appointmentStatusOf: Record<VisitMoveInput['to'], 'in_consultation' | 'seen' | 'cancelled'> = {
+  in_consultation: 'in_consultation',
+  seen: 'seen',
+  left: 'cancelled',
+};
+
+/** Called in, seen, or left without being seen; the core refuses moves out of order. */
+export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMoveInput, now = Date.now()) {
+  const visit = await db.kysely.transaction().execute(async (tx) => {
+    const row = await loadVisit(tx, actor.organizationId, id);
+    if (row.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
+    const current = coreVisit(row);
+    const event: WaitingRoomEvent =
+      input.to === 'in_consultation'
+        ? { kind: 'called_in', visitId: id, at: now, roomLabel: input.roomLabel }
+        : input.to === 'seen'
+          ? { kind: 'seen', visitId: id, at: now }
+          : { kind: 'left', visitId: id, at: now };
+    const [next] = applyWaitingRoomEvent({ visits: [current] }, event).visits;
+    if (row.appointment_id) {
+      const appointment = await tx
+        .selectFrom('appointments')
+        .select(['version'])
+        .where('id', '=', row.appointment_id)
+        .executeTakeFirstOrThrow();
+      await changeStatusIn(
+        tx,
+        actor,
+        row.appointment_id,
+        {
+          to: appointmentStatusOf[input.to],
+          version: appointment.version,
+          reason: input.to === 'left' ? input.reason || 'left_without_being_seen' : null,
+        },
+        now,
+      );
+    }
+    const updated = await tx
+      .updateTable('reception_visits')
+      .set({
+        stage: next!.stage,
+        called_at: next!.calledAt === null ? null : new Date(next!.calledAt),
+        seen_at: next!.seenAt === null ? null : new Date(next!.seenAt),
+        left_at: next!.leftAt === null ? null : new Date(next!.leftAt),
+        room_label: next!.roomLabel,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new DomainError('stale_version', { field: 'version' });
+    await auditFrom(actor)(tx, {
+      action: input.to,
+      entity: 'reception_visit',
+      entityId: id,
+      patientId: row.patient_id,
+      details: { from: current.stage, to: next!.stage },
+    });
+    return visitView(await loadVisit(tx, actor.organizationId, id));
+  });
+  publishWaitingRoomChange(actor.organizationId);
+  return visit;
+}
+
+export interface WaitingRoomBoard {
+  date: string;
+  at: string;
+  visits: (VisitView & { waitingMinutes: number | null })[];
+  stats: {
+    practitionerId: string | null;
+    practitionerName: string | null;
+    patients: number;
+    averageMinutes: number;
+    maxMinutes: number;
+  }[];
+  late: { practitionerId: string; practitionerName: string | null; lateMinutes: number }[];
+  billingQueue: string[];
+}
+
+/** The staff board: every visit of the day with its waiting time, waits per practitioner, lateness. */
+export async function waitingRoomBoard(
+  tx: Tx,
+  organizationId: string,
+  now: number,
+): Promise<WaitingRoomBoard> {
+  const date = parisDateOf(now);
+  const rows = await loadVisitRows(tx, organizationId, date);
+  const state = { visits: rows.map(coreVisit) };
+  const names = new Map(rows.map((r) => [r.practitioner_id, r.practitioner_name]));
+  return {
+    date,
+    at: new Date(now).toISOString(),
+    visits: rows.map((r) => {
+      const view = visitView(r);
+      const end = r.called_at ?? r.left_at;
+      const waited = (end ? new Date(end).getTime() : now) - new Date(r.arrived_at).getTime();
+      return { ...view, waitingMinutes: Math.max(0, Math.floor(waited / 60_000)) };
+    }),
+    stats: waitingStats(state, now).map((s) => ({
+      ...s,
+      practitionerName: names.get(s.practitionerId) ?? null,
+    })),
+    late: latePractitioners(state, now, lateThresholdMinutes).map((l) => ({
+      practitionerId: l.practitionerId,
+      practitionerName: names.get(l.practitionerId) ?? null,
+      lateMinutes: l.lateMinutes,
+    })),
+    billingQueue: billingQueue(state).map((v) => v.visitId),
+  };
+}
+
+export interface PublicBoard {
+  date: string;
+  entries: ReturnType<typeof publicDisplay>;
+}
+
+/** The screen in the waiting room: tickets or initials, the practitioner and room; never a name. */
+export async function publicBoard(
+  tx: Tx,
+  organizationId: string,
+  mode: PublicDisplayMode,
+  now: number,
+): Promise<PublicBoard> {
+  const date = parisDateOf(now);
+  const rows = await loadVisitRows(tx, organizationId, date);
+  const names = new Map(rows.map((r) => [r.practitioner_id, r.practitioner_name]));
+  return {
+    date,
+    entries: publicDisplay({ visits: rows.map(coreVisit) }, mode, (id) => names.get(id) ?? null),
+  };
+}

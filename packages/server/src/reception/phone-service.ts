@@ -1,0 +1,426 @@
+import { DomainError } from '@pivot/core';
+import {
+  type CallLogInput,
+  createPhoneMessage,
+  isOverdue,
+  messageCounters,
+  mostUrgent,
+  normalizePhoneNumber,
+  type PhoneMessage,
+  type PhoneMessageInput,
+  type PhoneMessageStatus,
+  summarizeCalls,
+  type UrgencyLevel,
+} from '@pivot/core/reception';
+import { type Kysely, sql } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { evaluate } from './triage-service.ts';
+
+type Tx = Kysely<Database>;
+
+async function checkRecipient(tx: Tx, organizationId: string, recipientId: string) {
+  const user = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', recipientId)
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!user) throw new DomainError('recipient_required', { field: 'recipientId' });
+}
+
+async function insertMessage(
+  tx: Tx,
+  actor: Actor,
+  input: Omit<PhoneMessageInput, 'callLogId'>,
+  links: { callLogId: string | null; patientId: string | null },
+  now: number,
+) {
+  // The schema accepts the recipient's id as text so that "no recipient" gets its own message.
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!uuid.test(input.recipientId)) throw new DomainError('recipient_required', { field: 'recipientId' });
+  await checkRecipient(tx, actor.organizationId, input.recipientId);
+  const message = createPhoneMessage(
+    { ...input, dueAt: input.dueAt ? Date.parse(input.dueAt) : null },
+    { id: '', takenAt: now, takenBy: actor.userId },
+  );
+  const row = await tx
+    .insertInto('phone_messages')
+    .values({
+      organization_id: actor.organizationId,
+      recipient_id: message.recipientId,
+      caller_name: message.callerName,
+      callback_number: message.callbackNumber,
+      content: message.content,
+      urgency: message.urgency,
+      due_at: new Date(message.dueAt),
+      call_log_id: links.callLogId,
+      patient_id: links.patientId,
+      taken_by: actor.userId,
+      taken_at: new Date(now),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await auditFrom(actor)(tx, {
+    action: 'create',
+    entity: 'phone_message',
+    entityId: row.id,
+    patientId: links.patientId,
+    details: { recipientId: message.recipientId, urgency: message.urgency },
+  });
+  return row.id;
+}
+
+async function callerDetails(tx: Tx, organizationId: string, caller: CallLogInput['caller']) {
+  if (caller.kind === 'patient') {
+    const patient = await tx
+      .selectFrom('patients')
+      .select(['id', 'birth_name', 'used_name', 'first_given_name', 'used_given_name'])
+      .where('id', '=', caller.patientId)
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+    if (!patient) throw new DomainError('not_found', { field: 'caller' });
+    return {
+      caller_kind: 'patient',
+      patient_id: patient.id,
+      correspondent_id: null,
+      caller_name: `${patient.used_name || patient.birth_name} ${patient.used_given_name || patient.first_given_name}`,
+      caller_phone: null,
+    };
+  }
+  if (caller.kind === 'correspondent') {
+    const correspondent = await tx
+      .selectFrom('correspondents')
+      .select(['id', 'name', 'family_name', 'given_name'])
+      .where('id', '=', caller.correspondentId)
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+    if (!correspondent) throw new DomainError('not_found', { field: 'caller' });
+    return {
+      caller_kind: 'correspondent',
+      patient_id: null,
+      correspondent_id: correspondent.id,
+      caller_name: correspondent.name || `${correspondent.family_name} ${correspondent.given_name}`.trim(),
+      caller_phone: null,
+    };
+  }
+  return {
+    caller_kind: 'free_text',
+    patient_id: null,
+    correspondent_id: null,
+    caller_name: caller.name,
+    caller_phone: caller.phone ? normalizePhoneNumber(caller.phone, 'caller.phone') : null,
+  };
+}
+
+export type CallWithMessage = CallLogInput & {
+  message?: Omit<PhoneMessageInput, 'callLogId' | 'callerName'> | null | undefined;
+};
+
+/**
+ * One call in the log, its triage answers and result kept with it, and the message taken during it
+ * if any: all in one transaction, so a message never exists without its call nor the reverse.
+ */
+export async function logCall(db: Db, actor: Actor, input: CallWithMessage, now = Date.now()) {
+  if (input.outcome === 'message_taken' && !input.message)
+    throw new DomainError('recipient_required', { field: 'message.recipientId' });
+  return db.kysely.transaction().execute(async (tx) => {
+    const caller = await callerDetails(tx, actor.organizationId, input.caller);
+    let urgency: UrgencyLevel = input.urgency;
+    let triage: Record<string, unknown> | null = null;
+    if (input.triage) {
+      const result = await evaluate(tx, actor.organizationId, input.triage.protocolId, input.triage.answers);
+      urgency = mostUrgent([urgency, result.level]);
+      triage = {
+        protocolId: result.protocolId,
+        protocolVersion: result.protocolVersion,
+        answers: input.triage.answers,
+        level: result.level,
+        path: result.path,
+        flags: result.flags.map((f) => ({ questionId: f.questionId, optionId: f.optionId, level: f.level })),
+      };
+    }
+    const row = await tx
+      .insertInto('call_log')
+      .values({
+        organization_id: actor.organizationId,
+        direction: input.direction,
+        at: new Date(input.at),
+        ...caller,
+        reason_category: input.reasonCategory,
+        urgency,
+        outcome: input.outcome,
+        transferred_to: input.transferredTo,
+        note: input.note,
+        triage: triage ? JSON.stringify(triage) : null,
+        author_id: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await auditFrom(actor)(tx, {
+      action: 'create',
+      entity: 'call_log',
+      entityId: row.id,
+      patientId: caller.patient_id,
+      details: { reason: input.reasonCategory, outcome: input.outcome, urgency },
+    });
+    let messageId: string | null = null;
+    if (input.message) {
+      messageId = await insertMessage(
+        tx,
+        actor,
+        { ...input.message, callerName: caller.caller_name },
+        { callLogId: row.id, patientId: caller.patient_id },
+        now,
+      );
+    }
+    return { id: row.id, urgency, triage, messageId };
+  });
+}
+
+export async function listCalls(db: Db, actor: Actor, query: { date: string }) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('call_log as c')
+      .innerJoin('users as u', 'u.id', 'c.author_id')
+      .select([
+        'c.id',
+        'c.direction',
+        'c.at',
+        'c.caller_kind',
+        'c.patient_id',
+        'c.correspondent_id',
+        'c.caller_name',
+        'c.caller_phone',
+        'c.reason_category',
+        'c.urgency',
+        'c.outcome',
+        'c.transferred_to',
+        'c.note',
+        'c.triage',
+        'c.author_id',
+        'u.display_name as author_name',
+      ])
+      .where('c.organization_id', '=', actor.organizationId)
+      .where(sql<string>`(c.at AT TIME ZONE 'Europe/Paris')::date`, '=', query.date)
+      .orderBy('c.at', 'desc')
+      .execute();
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'call_log',
+      entityId: query.date,
+      details: { calls: rows.length },
+    });
+    const calls = rows.map((r) => ({
+      id: r.id,
+      direction: r.direction as 'in' | 'out',
+      at: new Date(r.at).toISOString(),
+      caller:
+        r.caller_kind === 'patient'
+          ? { kind: 'patient' as const, patientId: r.patient_id!, name: r.caller_name }
+          : r.caller_kind === 'correspondent'
+            ? { kind: 'correspondent' as const, correspondentId: r.correspondent_id!, name: r.caller_name }
+            : { kind: 'free_text' as const, name: r.caller_name, phone: r.caller_phone },
+      reasonCategory: r.reason_category as CallLogInput['reasonCategory'],
+      urgency: r.urgency as UrgencyLevel,
+      outcome: r.outcome as CallLogInput['outcome'],
+      transferredTo: r.transferred_to,
+      note: r.note,
+      triage: r.triage,
+      authorId: r.author_id,
+      authorName: r.author_name,
+    }));
+    const summary = summarizeCalls(
+      calls.map((c) => ({
+        id: c.id,
+        direction: c.direction,
+        at: Date.parse(c.at),
+        caller: { kind: 'free_text', name: c.caller.name, phone: null },
+        reasonCategory: c.reasonCategory,
+        urgency: c.urgency,
+        outcome: c.outcome,
+        note: c.note,
+        authorId: c.authorId,
+      })),
+    );
+    return { date: query.date, calls, summary };
+  });
+}
+
+export async function takeMessage(db: Db, actor: Actor, input: PhoneMessageInput, now = Date.now()) {
+  return db.kysely.transaction().execute(async (tx) => {
+    let patientId: string | null = null;
+    if (input.callLogId) {
+      const call = await tx
+        .selectFrom('call_log')
+        .select(['id', 'patient_id'])
+        .where('id', '=', input.callLogId)
+        .where('organization_id', '=', actor.organizationId)
+        .executeTakeFirst();
+      if (!call) throw new DomainError('not_found', { field: 'callLogId' });
+      patientId = call.patient_id;
+    }
+    const id = await insertMessage(tx, actor, input, { callLogId: input.callLogId, patientId }, now);
+    return loadMessage(tx, actor.organizationId, id, now);
+  });
+}
+
+function messageQuery(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('phone_messages as m')
+    .innerJoin('users as r', 'r.id', 'm.recipient_id')
+    .innerJoin('users as t', 't.id', 'm.taken_by')
+    .select([
+      'm.id',
+      'm.recipient_id',
+      'm.caller_name',
+      'm.callback_number',
+      'm.content',
+      'm.urgency',
+      'm.due_at',
+      'm.status',
+      'm.call_log_id',
+      'm.patient_id',
+      'm.taken_by',
+      'm.taken_at',
+      'm.done_at',
+      'm.version',
+      'r.display_name as recipient_name',
+      't.display_name as taken_by_name',
+    ])
+    .where('m.organization_id', '=', organizationId);
+}
+
+type MessageRow = Awaited<ReturnType<ReturnType<typeof messageQuery>['execute']>>[number];
+
+function coreMessage(r: MessageRow): PhoneMessage {
+  return {
+    id: r.id,
+    recipientId: r.recipient_id,
+    callerName: r.caller_name,
+    callbackNumber: r.callback_number,
+    content: r.content,
+    urgency: r.urgency as UrgencyLevel,
+    takenAt: new Date(r.taken_at).getTime(),
+    takenBy: r.taken_by,
+    dueAt: new Date(r.due_at).getTime(),
+    status: r.status as PhoneMessageStatus,
+  };
+}
+
+function messageView(r: MessageRow, now: number) {
+  const message = coreMessage(r);
+  return {
+    id: r.id,
+    recipientId: r.recipient_id,
+    recipientName: r.recipient_name,
+    callerName: r.caller_name,
+    callbackNumber: r.callback_number,
+    content: r.content,
+    urgency: message.urgency,
+    dueAt: new Date(r.due_at).toISOString(),
+    status: message.status,
+    overdue: isOverdue(message, now),
+    callLogId: r.call_log_id,
+    patientId: r.patient_id,
+    takenBy: r.taken_by,
+    takenByName: r.taken_by_name,
+    takenAt: new Date(r.taken_at).toISOString(),
+    doneAt: r.done_at ? new Date(r.done_at).toISOString() : null,
+    version: r.version,
+  };
+}
+
+async function loadMessage(tx: Tx, organizationId: string, id: string, now: number) {
+  const row = await messageQuery(tx, organizationId).where('m.id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('not_found');
+  return messageView(row, now);
+}
+
+/**
+ * Messages for me (any user), or for everyone (the desk's view). Open messages come overdue first,
+ * then by due time; done ones of the last days follow.
+ */
+export async function listMessages(
+  db: Db,
+  actor: Actor,
+  query: { scope: 'mine' | 'all'; status: 'open' | 'done' },
+  now = Date.now(),
+) {
+  return db.kysely.transaction().execute(async (tx) => {
+    let q = messageQuery(tx, actor.organizationId);
+    if (query.scope === 'mine') q = q.where('m.recipient_id', '=', actor.userId);
+    q =
+      query.status === 'open'
+        ? q.where('m.status', '<>', 'done').orderBy('m.due_at')
+        : q
+            .where('m.status', '=', 'done')
+            .where('m.done_at', '>', new Date(now - 7 * 86_400_000))
+            .orderBy('m.done_at', 'desc');
+    const rows = await q.limit(500).execute();
+    const messages = rows.map((r) => messageView(r, now));
+    if (query.status === 'open') messages.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'phone_messages',
+      details: { scope: query.scope, count: messages.length },
+    });
+    return messages;
+  });
+}
+
+/** The counters next to my name: unread, open, overdue, urgent. */
+export async function myCounters(db: Db, actor: Actor, now = Date.now()) {
+  const rows = await messageQuery(db.kysely, actor.organizationId)
+    .where('m.recipient_id', '=', actor.userId)
+    .where('m.status', '<>', 'done')
+    .execute();
+  const [counters] = messageCounters(rows.map(coreMessage), now);
+  return counters ?? { recipientId: actor.userId, unread: 0, open: 0, overdue: 0, urgent: 0 };
+}
+
+/** The recipient marks a message read or done; the desk may too (a colleague away). */
+export async function setMessageStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { status: 'read' | 'done'; version: number },
+  canManageAll: boolean,
+  now = Date.now(),
+) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const row = await messageQuery(tx, actor.organizationId).where('m.id', '=', id).executeTakeFirst();
+    if (!row) throw new DomainError('not_found');
+    if (row.recipient_id !== actor.userId && !canManageAll) throw new DomainError('forbidden');
+    const current = coreMessage(row);
+    if (current.status === input.status) return messageView(row, now);
+    if (current.status === 'done' && input.status === 'read')
+      throw new DomainError('invalid_transition', {
+        field: 'status',
+        params: { from: 'done', to: 'read' },
+      });
+    const updated = await tx
+      .updateTable('phone_messages')
+      .set({
+        status: input.status,
+        done_at: input.status === 'done' ? new Date(now) : null,
+        done_by: input.status === 'done' ? actor.userId : null,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new DomainError('stale_version', { field: 'version' });
+    await auditFrom(actor)(tx, {
+      action: input.status,
+      entity: 'phone_message',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return loadMessage(tx, actor.organizationId, id, now);
+  });
+}

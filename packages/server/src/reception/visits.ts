@@ -1,0 +1,123 @@
+import type { Visit, VisitStage } from '@pivot/core/reception';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Tx = Kysely<Database>;
+
+export interface VisitView {
+  id: string;
+  ticket: number;
+  stage: VisitStage;
+  patientId: string;
+  patientName: string;
+  practitionerId: string | null;
+  practitionerName: string | null;
+  appointmentId: string | null;
+  scheduledStart: string | null;
+  arrivedAt: string;
+  calledAt: string | null;
+  seenAt: string | null;
+  leftAt: string | null;
+  roomLabel: string | null;
+  walkInReason: string;
+  urgency: string;
+  /** Seen and an invoice (a billed visit of billing) exists for it. */
+  billed: boolean;
+  version: number;
+}
+
+/**
+ * The visits of a day with names. "Billed" is read from billing: a billed visit linked to the
+ * appointment, or for a walk-in one of the same patient on the same day after being seen.
+ */
+export function visitQuery(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('reception_visits as v')
+    .innerJoin('patients as p', 'p.id', 'v.patient_id')
+    .leftJoin('users as u', 'u.id', 'v.practitioner_id')
+    .select([
+      'v.id',
+      'v.ticket',
+      'v.stage',
+      'v.patient_id',
+      'v.practitioner_id',
+      'v.appointment_id',
+      'v.scheduled_start',
+      'v.arrived_at',
+      'v.called_at',
+      'v.seen_at',
+      'v.billed_at',
+      'v.left_at',
+      'v.room_label',
+      'v.walk_in_reason',
+      'v.urgency',
+      'v.version',
+      'v.site_id',
+      'p.birth_name',
+      'p.used_name',
+      'p.first_given_name',
+      'p.used_given_name',
+      'u.display_name as practitioner_name',
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM visits b
+        WHERE b.organization_id = v.organization_id AND b.status <> 'cancelled' AND (
+          b.appointment_id = v.appointment_id
+          OR (v.appointment_id IS NULL AND b.patient_id = v.patient_id AND b.visit_date = v.day
+              AND b.created_at >= v.seen_at)))`.as('billed'),
+    ])
+    .where('v.organization_id', '=', organizationId);
+}
+
+export type VisitRow = Awaited<ReturnType<ReturnType<typeof visitQuery>['execute']>>[number];
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function visitView(r: VisitRow): VisitView {
+  const seen = r.stage === 'seen' && r.billed;
+  return {
+    id: r.id,
+    ticket: r.ticket,
+    stage: (seen ? 'billed' : r.stage) as VisitStage,
+    patientId: r.patient_id,
+    patientName: `${r.used_name || r.birth_name} ${r.used_given_name || r.first_given_name}`,
+    practitionerId: r.practitioner_id,
+    practitionerName: r.practitioner_name,
+    appointmentId: r.appointment_id,
+    scheduledStart: iso(r.scheduled_start),
+    arrivedAt: iso(r.arrived_at)!,
+    calledAt: iso(r.called_at),
+    seenAt: iso(r.seen_at),
+    leftAt: iso(r.left_at),
+    roomLabel: r.room_label,
+    walkInReason: r.walk_in_reason,
+    urgency: r.urgency,
+    billed: r.billed,
+    version: r.version,
+  };
+}
+
+const ms = (d: Date | string | null) => (d === null ? null : new Date(d).getTime());
+
+/** The core's view of a visit, for the waiting-room rules (stages, waiting times, lateness). */
+export function coreVisit(r: VisitRow): Visit {
+  return {
+    visitId: r.id,
+    patientId: r.patient_id,
+    practitionerId: r.practitioner_id,
+    scheduledStart: ms(r.scheduled_start),
+    givenName: r.used_given_name || r.first_given_name,
+    familyName: r.used_name || r.birth_name,
+    ticket: r.ticket,
+    stage: (r.stage === 'seen' && r.billed ? 'billed' : r.stage) as VisitStage,
+    arrivedAt: ms(r.arrived_at)!,
+    calledAt: ms(r.called_at),
+    seenAt: ms(r.seen_at),
+    billedAt: ms(r.billed_at),
+    leftAt: ms(r.left_at),
+    roomLabel: r.room_label,
+  };
+}
+
+export async function loadVisitRows(tx: Tx, organizationId: string, day: string) {
+  return visitQuery(tx, organizationId).where('v.day', '=', day).orderBy('v.ticket').execute();
+}
