@@ -15,6 +15,12 @@ interface Impact {
   patientsToNotify: { patientId: string; language: string; appointmentIds: string[] }[];
 }
 
+interface Notified {
+  queued: number;
+  alreadyNotified: number;
+  withoutContact: { appointmentId: string; patientName: string }[];
+}
+
 const frDate = (iso: string) => `${localDate(iso).split('-').reverse().join('/')} ${timeOf(iso)}`;
 
 /** Absences: declare one, see at once the appointments it hits, and move them in one step. */
@@ -32,6 +38,8 @@ export function AbsencesPage() {
   const [note, setNote] = useState('');
   const [impact, setImpact] = useState<Impact | null>(null);
   const [moved, setMoved] = useState<string[]>([]);
+  const notifyForm = useApiForm();
+  const [notified, setNotified] = useState<Notified | null>(null);
   const names = new Map((resources.data?.practitioners ?? []).map((p) => [p.id, p.name]));
   const upcoming = useQuery({
     queryKey: ['agenda', 'absences'],
@@ -55,6 +63,7 @@ export function AbsencesPage() {
       notifications.show({ color: 'green', message: t('absences.declared') });
       setImpact(result);
       setMoved([]);
+      setNotified(null);
       await client.invalidateQueries({ queryKey: ['agenda'] });
     }
   };
@@ -71,6 +80,27 @@ export function AbsencesPage() {
     );
     if (done) setMoved((m) => [...m, appointmentId]);
     return !!done;
+  };
+  const showImpact = async (absenceId: string) => {
+    const result = await rebook.submit(() => get<Impact>(`/api/agenda/absences/${absenceId}/impact`));
+    if (result) {
+      setImpact(result);
+      setMoved([]);
+      setNotified(null);
+    }
+  };
+  const notify = async () => {
+    if (!impact) return;
+    const result = await notifyForm.submit(() =>
+      post<Notified>(`/api/agenda/absences/${impact.absence.id}/notices`),
+    );
+    if (result) {
+      setNotified(result);
+      notifications.show({
+        color: 'green',
+        message: t('absences.notified', { queued: result.queued, already: result.alreadyNotified }),
+      });
+    }
   };
   const moveAll = async () => {
     for (const p of impact?.proposals ?? [])
@@ -177,9 +207,33 @@ export function AbsencesPage() {
           )}
           {rebook.error && <Alert color="red">{rebook.error.message}</Alert>}
           {impact.patientsToNotify.length > 0 && (
-            <Text size="sm" mt="sm">
-              {t('absences.notify')} : {impact.patientsToNotify.length}
-            </Text>
+            <Group mt="sm">
+              <Text size="sm">
+                {t('absences.notify')} : {impact.patientsToNotify.length}
+              </Text>
+              {can('agenda.write') && (
+                <Button size="xs" variant="light" onClick={notify} loading={notifyForm.busy}>
+                  {t('absences.notifyButton')}
+                </Button>
+              )}
+            </Group>
+          )}
+          {notifyForm.error && <Alert color="red">{notifyForm.error.message}</Alert>}
+          {notified && (
+            <Alert
+              color={notified.withoutContact.length ? 'orange' : 'green'}
+              mt="sm"
+              data-testid="absence-notified"
+            >
+              {t('absences.notified', { queued: notified.queued, already: notified.alreadyNotified })}
+              {notified.withoutContact.length > 0 && (
+                <Text size="sm">
+                  {t('absences.withoutContact', {
+                    names: notified.withoutContact.map((w) => w.patientName).join(', '),
+                  })}
+                </Text>
+              )}
+            </Alert>
           )}
         </Card>
       )}
@@ -193,6 +247,11 @@ export function AbsencesPage() {
               <Table.Td>{t(`absences.kinds.${a.kind}`)}</Table.Td>
               <Table.Td>
                 {frDate(a.start)} → {frDate(a.end)}
+              </Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" onClick={() => showImpact(a.id)}>
+                  {t('absences.showImpact')}
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -32,6 +32,9 @@ import {
   wallClock,
 } from './agenda-model.ts';
 import { DailyCheckPage } from './DailyCheckPage.tsx';
+import { MeetingsPage } from './MeetingsPage.tsx';
+import { NoticesPage } from './NoticesPage.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
 import { SlotFinderPage } from './SlotFinderPage.tsx';
 import './agenda.css';
 
@@ -268,7 +271,7 @@ function AgendaPage() {
   );
 }
 
-/** The Agenda area: views, free-slot finder, absences and the next-day check. */
+/** The Agenda area: views, free-slot finder, absences, the next-day check, meetings, outbox and settings. */
 export function AgendaArea() {
   const { t } = useTranslation('agenda');
   const links = [
@@ -276,6 +279,9 @@ export function AgendaArea() {
     { to: '/agenda/creneaux', label: t('nav.slots') },
     { to: '/agenda/absences', label: t('nav.absences') },
     { to: '/agenda/controle', label: t('nav.check') },
+    { to: '/agenda/reunions', label: t('nav.meetings') },
+    { to: '/agenda/envois', label: t('nav.notices') },
+    { to: '/agenda/parametres', label: t('nav.settings') },
   ];
   return (
     <Stack gap="sm">
@@ -302,6 +308,9 @@ export function AgendaArea() {
         <Route path="creneaux" element={<SlotFinderPage />} />
         <Route path="absences" element={<AbsencesPage />} />
         <Route path="controle" element={<DailyCheckPage />} />
+        <Route path="reunions" element={<MeetingsPage />} />
+        <Route path="envois" element={<NoticesPage />} />
+        <Route path="parametres" element={<SettingsPage />} />
       </Routes>
     </Stack>
   );

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconMail, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -283,6 +284,13 @@ export function AppointmentDrawer({
       if (to === 'cancelled' && result.waitlistMatches.length === 0) close();
     }
   };
+  const sendConvocation = async () => {
+    if (!current) return;
+    const result = await action.submit(() =>
+      post<{ recipient: string }>(`/api/agenda/appointments/${current.id}/convocation/send`, {}),
+    );
+    if (result) notifications.show({ color: 'green', message: t('convocation.sent', result) });
+  };
   const move = async () => {
     if (!current || !moving) return;
     const done = await action.submit(() =>
@@ -327,9 +335,34 @@ export function AppointmentDrawer({
             <Text size="sm">{t('detail.override', { reason: current.overrideReason })}</Text>
           )}
           {current.comment && <Text size="sm">{current.comment}</Text>}
-          <Button component={Link} to={`/patients/${current.patientId}`} variant="subtle" size="xs">
-            {t('detail.openRecord')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to={`/patients/${current.patientId}`} variant="subtle" size="xs">
+              {t('detail.openRecord')}
+            </Button>
+            <Button
+              component="a"
+              href={`/api/agenda/appointments/${current.id}/convocation`}
+              target="_blank"
+              rel="noopener"
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPrinter size={14} />}
+              data-testid="convocation-pdf"
+            >
+              {t('convocation.print')}
+            </Button>
+            {writable && (
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconMail size={14} />}
+                onClick={sendConvocation}
+                loading={action.busy}
+              >
+                {t('convocation.send')}
+              </Button>
+            )}
+          </Group>
           {writable && (
             <Group gap="xs">
               {nextActions[current.status].map((to) => (
