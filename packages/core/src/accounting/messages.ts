@@ -41,6 +41,10 @@ registerErrorMessages({
     fr: 'Chaque ligne du relevé doit avoir soit un débit, soit un crédit.',
     en: 'Each statement line needs either a debit or a credit.',
   },
+  not_reconciled: {
+    fr: 'Cette opération bancaire n’est pas rapprochée.',
+    en: 'This bank transaction is not reconciled.',
+  },
   already_reconciled: {
     fr: 'Cette opération bancaire ou cette écriture est déjà rapprochée.',
     en: 'This bank transaction or entry is already reconciled.',

@@ -209,6 +209,10 @@ registerErrorMessages({
     fr: 'Le remboursement dépasse ce qui peut être rendu à ce payeur ({max} €).',
     en: 'The refund is more than this payer may be refunded ({max} €).',
   },
+  claim_not_rejected: {
+    fr: 'Seule une feuille de soins rejetée se renvoie (n° {number}).',
+    en: 'Only a rejected claim can be sent again (no. {number}).',
+  },
   payment_not_depositable: {
     fr: 'Un remboursement ne se remet pas en banque.',
     en: 'A refund cannot be put on a deposit slip.',

@@ -175,3 +175,78 @@ export async function reconcile(
     return { transactionId, entryIds, amountCents: total };
   });
 }
+
+/** Bank transactions already reconciled, newest first, with the entries they settle (to undo a mistake). */
+export async function reconciledTransactions(db: Kysely<Database>, organizationId: string) {
+  const transactions = await db
+    .selectFrom('bank_transactions')
+    .select(['id', 'transaction_date', 'amount_cents', 'label', 'reconciled_at'])
+    .where('organization_id', '=', organizationId)
+    .where('reconciled_at', 'is not', null)
+    .orderBy('reconciled_at', 'desc')
+    .limit(100)
+    .execute();
+  const entries =
+    transactions.length === 0
+      ? []
+      : await db
+          .selectFrom('journal_entries')
+          .select(['id', 'bank_transaction_id', 'entry_date', 'label', 'piece_ref', 'amount_cents'])
+          .where('organization_id', '=', organizationId)
+          .where(
+            'bank_transaction_id',
+            'in',
+            transactions.map((t) => t.id),
+          )
+          .execute();
+  return transactions.map((t) => ({
+    id: t.id,
+    date: t.transaction_date,
+    amountCents: t.amount_cents,
+    label: t.label,
+    reconciledAt: t.reconciled_at,
+    entries: entries
+      .filter((e) => e.bank_transaction_id === t.id)
+      .map((e) => ({
+        id: e.id,
+        date: e.entry_date,
+        label: e.label,
+        pieceRef: e.piece_ref,
+        amountCents: e.amount_cents,
+      })),
+  }));
+}
+
+/** Undoes a reconciliation: the transaction and its entries are open again for the right match. */
+export async function undoReconciliation(db: Kysely<Database>, actor: Actor, transactionId: string) {
+  return db.transaction().execute(async (tx) => {
+    const transaction = await tx
+      .selectFrom('bank_transactions')
+      .select(['id', 'reconciled_at', 'amount_cents'])
+      .where('id', '=', transactionId)
+      .where('organization_id', '=', actor.organizationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!transaction) throw new DomainError('not_found');
+    if (!transaction.reconciled_at) throw new DomainError('not_reconciled', { field: 'transactionId' });
+    const released = await tx
+      .updateTable('journal_entries')
+      .set({ bank_transaction_id: null })
+      .where('organization_id', '=', actor.organizationId)
+      .where('bank_transaction_id', '=', transactionId)
+      .returning('id')
+      .execute();
+    await tx
+      .updateTable('bank_transactions')
+      .set({ reconciled_at: null, reconciled_by: null })
+      .where('id', '=', transactionId)
+      .execute();
+    await auditFrom(actor)(tx, {
+      action: 'unreconcile',
+      entity: 'bank_transaction',
+      entityId: transactionId,
+      details: { entries: released.length, amountCents: transaction.amount_cents },
+    });
+    return { transactionId, entryIds: released.map((r) => r.id) };
+  });
+}

@@ -16,7 +16,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
 import { actorOf } from '../http/request-context.ts';
-import { importBankStatement, reconcile, reconciliationProposals } from './bank-service.ts';
+import {
+  importBankStatement,
+  reconcile,
+  reconciledTransactions,
+  reconciliationProposals,
+  undoReconciliation,
+} from './bank-service.ts';
 import { insertJournalEntries, loadJournal } from './journal-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -185,6 +191,31 @@ export async function accountingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => reconcile(db.kysely, actorOf(request), request.params.id, request.body.entryIds),
+  );
+
+  app.get(
+    '/api/accounting/bank-transactions/reconciled',
+    {
+      config: { permission: 'accounting.read' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Reconciled bank transactions, newest first, with the entries they settle',
+      },
+    },
+    async (request) => reconciledTransactions(db.kysely, actorOf(request).organizationId),
+  );
+
+  app.delete(
+    '/api/accounting/bank-transactions/:id/reconcile',
+    {
+      config: { permission: 'accounting.write' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Undo a reconciliation: the transaction and its entries are open again',
+        params: idParams,
+      },
+    },
+    async (request) => undoReconciliation(db.kysely, actorOf(request), request.params.id),
   );
 
   app.get(

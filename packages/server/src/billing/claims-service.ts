@@ -16,7 +16,9 @@ import { type Kysely, sql } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { loadCoverage } from '../patients/coverage-service.ts';
 import { insertPayment } from './payment-service.ts';
+import { amoDebtorId } from './visit-service.ts';
 
 /**
  * Where claim batches go. Real SESAM-Vitale transmission needs CNDA-approved components that a
@@ -309,5 +311,70 @@ export async function importRemittance(
       details: { returnId: remittance.returnId, payments: summary.payments, rejections: summary.rejections },
     });
     return { alreadyImported: false, id: imported.id, ...summary };
+  });
+}
+
+/**
+ * Reworks a rejected claim: it is sent again with the next batches, with the insured person as
+ * the patient's coverage now says on the date of care (a rejection for closed rights or a wrong
+ * NIR is fixed on the patient's coverage first). The receivable follows a change of insurer.
+ */
+export async function resendClaim(db: Kysely<Database>, actor: Actor, claimId: string) {
+  return db.transaction().execute(async (tx) => {
+    const claim = await tx
+      .selectFrom('claims')
+      .selectAll()
+      .where('id', '=', claimId)
+      .where('organization_id', '=', actor.organizationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!claim) throw new DomainError('not_found');
+    if (claim.status !== 'rejected')
+      throw new DomainError('claim_not_rejected', { field: 'status', params: { number: claim.number } });
+    const coverage = await loadCoverage(tx, actor.organizationId, claim.patient_id);
+    const mandatory = coverage.mandatory.find(
+      (m) => m.validFrom <= claim.claim_date && (!m.validTo || m.validTo >= claim.claim_date),
+    );
+    if (!mandatory) throw new DomainError('mandatory_coverage_missing', { field: 'patientId' });
+    const person = {
+      nir: mandatory.beneficiaryNir,
+      rank: mandatory.beneficiaryRank,
+      regime: mandatory.regimeCode,
+      fund: mandatory.caisseCode,
+    };
+    const data = claim.data as unknown as Claim;
+    const destination = `${person.regime}${person.fund}`;
+    const reworked: Claim = { ...data, insured: person, beneficiary: person, destination };
+    await tx
+      .updateTable('claims')
+      .set({
+        status: 'pending',
+        batch_id: null,
+        destination,
+        data: JSON.stringify(reworked),
+        rejection_code: null,
+        rejection_label: null,
+      })
+      .where('id', '=', claim.id)
+      .execute();
+    await tx
+      .updateTable('receivables')
+      .set({ debtor_id: amoDebtorId(mandatory) })
+      .where('claim_id', '=', claim.id)
+      .where('debtor_kind', '=', 'amo')
+      .where('status', '=', 'open')
+      .execute();
+    await auditFrom(actor)(tx, {
+      action: 'resend',
+      entity: 'claim',
+      entityId: claim.id,
+      patientId: claim.patient_id,
+      details: {
+        number: claim.number,
+        rejection: claim.rejection_code,
+        destination: { before: claim.destination, after: destination },
+      },
+    });
+    return { id: claim.id, number: claim.number, status: 'pending' as const, destination };
   });
 }

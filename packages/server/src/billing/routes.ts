@@ -31,6 +31,7 @@ import {
   importRemittance,
   listBatches,
   listClaims,
+  resendClaim,
   sendPendingClaims,
 } from './claims-service.ts';
 import { issueCreditNote, listInvoices, loadInvoice } from './invoice-service.ts';
@@ -47,6 +48,7 @@ registerErrorStatuses({
   invoice_never_deleted: 409,
   no_pending_claims: 409,
   appointment_already_billed: 409,
+  claim_not_rejected: 409,
 });
 
 const idParams = z.object({ id: z.uuid() });
@@ -595,6 +597,20 @@ export async function billingRoutes(
       },
     },
     async (request) => listClaims(db.kysely, actorOf(request).organizationId, request.query.status),
+  );
+
+  app.post(
+    '/api/billing/claims/:id/resend',
+    {
+      config: { permission: 'billing.write' },
+      schema: {
+        tags: ['billing'],
+        summary:
+          'Send a rejected claim again with the next batches, with the insured person as the coverage now says',
+        params: idParams,
+      },
+    },
+    async (request) => resendClaim(db.kysely, actorOf(request), request.params.id),
   );
 
   app.get(
