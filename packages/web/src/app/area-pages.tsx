@@ -4,6 +4,7 @@ import { BillingArea } from '../billing/BillingArea.tsx';
 import { DocumentsArea } from '../documents/DocumentsArea.tsx';
 import { MailArea } from '../mail/MailArea.tsx';
 import { PatientsArea } from '../patients/PatientsArea.tsx';
+import { ReceptionArea } from '../reception/ReceptionArea.tsx';
 
 /** Areas that have their own pages; the others show what is coming. */
 export const areaPages: Record<string, ComponentType> = {
@@ -12,4 +13,5 @@ export const areaPages: Record<string, ComponentType> = {
   documents: DocumentsArea,
   mail: MailArea,
   billing: BillingArea,
+  reception: ReceptionArea,
 };

@@ -5,6 +5,7 @@ import { billingMessages } from '../billing/messages.ts';
 import { directoryMessages } from '../directory/messages.ts';
 import { documentsMessages } from '../documents/messages.ts';
 import { patientsMessages } from '../patients/messages.ts';
+import { receptionMessages } from '../reception/messages.ts';
 import { en } from './locales/en.ts';
 import { fr } from './locales/fr.ts';
 
@@ -17,6 +18,7 @@ const namespaces = {
   agenda: agendaMessages,
   billing: billingMessages,
   documents: documentsMessages,
+  reception: receptionMessages,
 };
 const resourcesOf = (language: 'fr' | 'en') =>
   Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));
