@@ -920,7 +920,12 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       if (request.query.status) query = query.where('n.status', '=', request.query.status);
       if (request.query.appointmentId)
         query = query.where('n.appointment_id', '=', request.query.appointmentId);
-      const rows = await query.orderBy('n.send_after', 'desc').limit(500).execute();
+      // Newest first: what a secretary just queued is on top, above reminders planned long ago.
+      const rows = await query
+        .orderBy('n.created_at', 'desc')
+        .orderBy('n.send_after', 'desc')
+        .limit(500)
+        .execute();
       await db.kysely.transaction().execute((tx) =>
         auditFrom(actor)(tx, {
           action: 'read',
