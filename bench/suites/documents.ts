@@ -1,6 +1,5 @@
 import { richTextDoc } from '../../packages/core/src/documents/index.ts';
 import { renderPdf } from '../../packages/server/src/documents/document-output.ts';
-import { medicalReference } from '../../packages/server/src/documents/medical-reference.ts';
 import { startSpellWorker } from '../../packages/server/src/documents/spell-checker.ts';
 import { load, type Row } from '../measure.ts';
 
@@ -19,20 +18,20 @@ const oneLetter = richTextDoc(
 );
 
 /**
- * Documents (issue 7): the spell-checker's start-up (Hunspell dictionary-fr plus the CIM-10 and
- * drug word list, in its worker thread), a check of a two-page report, and a one-page letter to PDF.
+ * Documents (issue 7): the spell-checker's start-up (its worker thread reading the dictionary-fr
+ * forms and the CIM-10 and drug words shipped in reference/spelling), a check of a two-page report,
+ * suggestions for a misspelt word, and a one-page letter to PDF.
  */
 export async function documentsBench(): Promise<Row[]> {
   const rows: Row[] = [];
   const database = 'none';
   const t0 = performance.now();
-  medicalReference();
   const checker = startSpellWorker();
   await checker.ready;
   const ready = performance.now() - t0;
   rows.push({
     operation: 'spell-checker ready (first use)',
-    size: 'dictionary-fr + CIM-10 + ATC',
+    size: 'dictionary-fr forms + CIM-10/ATC words, worker',
     database,
     count: 1,
     p50: ready,
@@ -46,6 +45,17 @@ export async function documentsBench(): Promise<Row[]> {
       1,
       async () => {
         await checker.check(twoPageReport);
+      },
+    ),
+  );
+  const misspelt = ['hypertention', 'amlodipinne', 'rhinopharingite', 'dyspnee', 'cardio-pulmonnaire'];
+  rows.push(
+    await load(
+      { operation: 'spelling suggestions for one word', size: 'misspelt medical words', database },
+      50,
+      1,
+      async (i) => {
+        await checker.suggest(misspelt[i % misspelt.length]!);
       },
     ),
   );

@@ -29,7 +29,7 @@ export function buildMedicalWordList(
     for (const w of wordsOf(row.label.replace(/\*{3}[^*]*\*{3}/g, ' '))) words.add(w);
   for (const name of drugNames) for (const w of wordsOf(name)) words.add(w);
   for (const word of userWords) for (const w of wordsOf(word)) words.add(w);
-  return [...words].sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...words].sort(new Intl.Collator('fr').compare);
 }
 
 /** The word list in the format of nspell's `personal()` dictionary: one word a line. */

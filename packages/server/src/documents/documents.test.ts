@@ -520,4 +520,9 @@ describe('snippets and spell-check', () => {
     const second = (await call('POST', '/api/spell-check', secretary, { text })).json();
     expect(second.misspellings).toEqual([]);
   }, 60_000);
+
+  it('suggests the right spelling of a misspelt medical word', async () => {
+    const response = await call('POST', '/api/spell-check/suggestions', secretary, { word: 'amlodipinne' });
+    expect(response.json().suggestions[0]).toBe('amlodipine');
+  }, 60_000);
 });

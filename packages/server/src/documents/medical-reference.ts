@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import {
   atcDrugNames,
@@ -9,8 +7,7 @@ import {
   type MedicalTermIndex,
   parseCim10Csv,
 } from '@pivot/core/documents';
-
-const referenceDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../reference');
+import { cim10File, drugNamesFile } from './reference-files.ts';
 
 export interface MedicalReference {
   cim10: Cim10Row[];
@@ -22,13 +19,8 @@ let reference: MedicalReference | undefined;
 /** The CIM-10 labels and drug names shipped in reference/, read once per process. */
 export function medicalReference(): MedicalReference {
   reference ??= {
-    cim10: parseCim10Csv(gunzipSync(readFileSync(join(referenceDir, 'cim10/cim10.csv.gz'))).toString('utf8')),
-    drugNames: atcDrugNames(
-      JSON.parse(readFileSync(join(referenceDir, 'drugs/atc-drug-names.json'), 'utf8')) as Record<
-        string,
-        string[]
-      >,
-    ),
+    cim10: parseCim10Csv(gunzipSync(readFileSync(cim10File)).toString('utf8')),
+    drugNames: atcDrugNames(JSON.parse(readFileSync(drugNamesFile, 'utf8')) as Record<string, string[]>),
   };
   return reference;
 }

@@ -100,6 +100,14 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
+  // The spell-checker loads in its worker as the server starts listening (well under a second), so
+  // the first document opened is checked at once; in-process test apps never listen and skip it.
+  app.addHook('onListen', async () => {
+    spellChecker().ready.catch((error: Error) =>
+      app.log.error({ err: { message: error.message } }, 'spell-checker failed to load'),
+    );
+  });
+
   app.get(
     '/api/documents/merge-fields',
     {

@@ -1,8 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import { buildMedicalWordList, personalDictionary } from '@pivot/core/documents';
 import dictionaryFr from 'dictionary-fr';
 import nspell from 'nspell';
-import { medicalReference } from './medical-reference.ts';
+import {
+  buildMedicalWords,
+  elision,
+  expandFrenchWordForms,
+  readFrenchWordForms,
+  readMedicalWords,
+  type WordForms,
+  withoutElision,
+} from './spelling-lists.ts';
 
 export interface Misspelling {
   start: number;
@@ -18,7 +25,6 @@ export interface SpellChecker {
 type Speller = ReturnType<typeof nspell>;
 
 const wordPattern = /\p{L}+(?:['’-]\p{L}+)*/gu;
-const elision = /^(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’]/iu;
 
 function isKnown(speller: Speller, word: string, extra: ReadonlySet<string>): boolean {
   if (word.length < 2 || extra.has(word.toLocaleLowerCase('fr'))) return true;
@@ -32,13 +38,61 @@ function isKnown(speller: Speller, word: string, extra: ReadonlySet<string>): bo
 }
 
 /**
- * French Hunspell (dictionary-fr) plus the medical word list built from the CIM-10 labels and drug
- * names; built once, on first use (about half a second), then each check is a few milliseconds.
+ * nspell over the expanded word forms: its own affix-file settings (REP, KEY and TRY tables for the
+ * suggestions, ICONV/OCONV) with the forms read from the shipped list instead of expanded at each
+ * start, so checks and suggestions are nspell's. nspell looks words up in its `data` object; a
+ * proxy answers from the sets, finding the elided forms ("l'hypertension") through their bare
+ * word, so "l'hypertention" is still corrected to "l'hypertension".
  */
-export function createSpellChecker(): SpellChecker {
-  const { cim10, drugNames } = medicalReference();
-  const speller = nspell(dictionaryFr);
-  speller.personal(personalDictionary(buildMedicalWordList(cim10, drugNames)));
+function spellerOver(forms: WordForms, medicalWords: readonly string[]): Speller {
+  const speller = nspell({ aff: dictionaryFr.aff }) as Speller & {
+    data: Record<string, string[]>;
+    flags: Record<string, string | boolean | undefined>;
+  };
+  const noCodes: string[] = [];
+  const { plain } = forms;
+  const codes = new Map<string, string[]>();
+  for (const [form, flags] of forms.flagged)
+    codes.set(
+      form,
+      flags.flatMap((name) => (speller.flags[name] ? [String(speller.flags[name])] : [])),
+    );
+  for (const word of medicalWords) if (!plain.has(word) && !codes.has(word)) codes.set(word, noCodes);
+  const exact = (key: string) => (plain.has(key) ? noCodes : codes.get(key));
+  const lookup = (key: string | symbol): string[] | undefined => {
+    if (typeof key !== 'string') return undefined;
+    const found = exact(key);
+    if (found !== undefined) return found;
+    const bare = withoutElision(key);
+    return bare === undefined ? undefined : exact(bare);
+  };
+  speller.data = new Proxy(Object.create(null) as Record<string, string[]>, {
+    get: (_, key) => lookup(key),
+    has: (_, key) => lookup(key) !== undefined,
+    set: (_, key, value: string[]) => {
+      if (typeof key === 'string') codes.set(key, value);
+      return true;
+    },
+  });
+  return speller;
+}
+
+/**
+ * French Hunspell (dictionary-fr) plus the medical word list built from the CIM-10 labels and drug
+ * names. Ready in a few hundred milliseconds from the lists shipped in reference/spelling (see
+ * spelling-lists.ts); each check is then a fraction of a millisecond.
+ */
+export async function loadSpellChecker(
+  forms: WordForms | undefined = readFrenchWordForms(),
+  medicalWords: readonly string[] | undefined = readMedicalWords(),
+): Promise<SpellChecker> {
+  if (forms === undefined || medicalWords === undefined)
+    process.emitWarning(
+      'reference/spelling does not match dictionary-fr or the CIM-10 and drug files: building the ' +
+        'word lists (seconds); rebuild them with ' +
+        '`node --import tsx packages/server/src/documents/build-spelling-lists.ts`',
+    );
+  const speller = spellerOver(forms ?? expandFrenchWordForms(), medicalWords ?? (await buildMedicalWords()));
   return {
     check(text, userWords = []) {
       const extra = new Set(userWords.map((w) => w.toLocaleLowerCase('fr')));
@@ -55,7 +109,7 @@ export function createSpellChecker(): SpellChecker {
       }
       return out;
     },
-    // Suggestions are slow in Hunspell: asked for one word, when the user opens it.
+    // Suggestions try every edit of the word: asked for one word, when the user opens it.
     suggest(word) {
       return speller.suggest(word).slice(0, 5);
     },

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { createSpellChecker } from './spell-checker.ts';
+import { loadSpellChecker } from './spell-checker.ts';
 
-// Building the French Hunspell dictionary takes seconds of CPU: it runs here, off the event loop.
-const checker = createSpellChecker();
+// Suggestions try thousands of edits of a word: they run here, off the event loop.
+const checker = await loadSpellChecker();
 parentPort?.postMessage({ type: 'ready' });
 parentPort?.on('message', (message: { id: number; text: string; userWords: string[]; suggest?: string }) => {
   if (message.suggest !== undefined) {
