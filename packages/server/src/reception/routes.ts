@@ -140,6 +140,24 @@ export async function receptionRoutes(fastify: FastifyInstance) {
   await app.register(boardStreamRoutes);
 
   // --- calls and messages ------------------------------------------------------------------
+  app.get(
+    '/api/reception/colleagues',
+    {
+      config: { permission: 'reception.use' },
+      schema: { tags, summary: 'Active colleagues: recipients of messages, practitioners of walk-ins' },
+    },
+    async (request) =>
+      (
+        await db.kysely
+          .selectFrom('users')
+          .select(['id', 'display_name', 'role', 'specialty'])
+          .where('organization_id', '=', actorOf(request).organizationId)
+          .where('active', '=', true)
+          .orderBy('display_name')
+          .execute()
+      ).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, specialty: u.specialty })),
+  );
+
   app.post(
     '/api/reception/calls',
     {

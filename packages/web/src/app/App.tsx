@@ -16,6 +16,7 @@ import { Shell } from './Shell.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 import './global.css';
+import { PublicScreenPage } from '../reception/PublicScreenPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -63,6 +64,7 @@ export function App() {
             <Routes>
               <Route path="/connexion" element={<LoginPage />} />
               <Route path="/premier-demarrage" element={<SetupPage />} />
+              <Route path="/ecran-salle-attente" element={<PublicScreenPage />} />
               <Route element={<RequireSession />}>
                 <Route index element={<Home />} />
                 <Route path="/compte" element={<AccountPage />} />

@@ -1,13 +1,12 @@
 import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { CallsPage } from './CallsPage.tsx';
 import { DeskPage } from './DeskPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
 import { MessagesPage } from './MessagesPage.tsx';
+import { useMessageCounters } from './model.ts';
 import { OrientationPage } from './OrientationPage.tsx';
 import { TriageProtocolsPage } from './TriageProtocolsPage.tsx';
 import { WaitingRoomPage } from './WaitingRoomPage.tsx';
@@ -23,21 +22,6 @@ export const receptionPaths = {
   protocols: 'protocoles',
 } as const;
 type TabKey = keyof typeof receptionPaths;
-
-export interface MessageCounters {
-  unread: number;
-  open: number;
-  overdue: number;
-  urgent: number;
-}
-
-export function useMessageCounters() {
-  return useQuery({
-    queryKey: ['reception', 'messages', 'counters'],
-    queryFn: () => get<MessageCounters>('/api/reception/messages/mine/counters'),
-    refetchInterval: 30_000,
-  });
-}
 
 /** The secretary's first screen: the day, the waiting room, the phone, orientation, incidents. */
 export function ReceptionArea() {
