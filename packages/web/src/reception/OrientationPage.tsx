@@ -26,26 +26,13 @@ import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../app/api.ts';
 import type { useApiForm as UseApiForm } from '../app/use-api-form.ts';
 import { useApiForm } from '../app/use-api-form.ts';
+import { type BodyView, formatPhone } from '../directory/correspondent.ts';
 import type { PatientRecord, PatientSummary } from '../patients/model.ts';
 
 type Bilingual = { fr: string; en: string };
 type Category = (typeof informationSheetCategories)[number];
 
-interface BodyCorrespondent {
-  id: string;
-  kind: 'body';
-  displayName: string;
-  bodyType: string;
-  name: string;
-  finess: string | null;
-  phone: string | null;
-  handles: string;
-  openingHours: string;
-  email: string | null;
-  secureEmail: string | null;
-  notes: string;
-  address: { line1: string; line2: string; postalCode: string; city: string; country: string };
-}
+type BodyCorrespondent = BodyView;
 
 export interface InformationSheet {
   id: string;
@@ -208,8 +195,8 @@ function ServiceCard({ service: c }: { service: BodyCorrespondent }) {
           </Text>
         )}
         {c.phone && (
-          <Anchor href={`tel:${c.phone.replace(/[^+\d]/g, '')}`} fw={600} data-testid="orientation-phone">
-            ☎ {c.phone}
+          <Anchor href={`tel:${c.phone}`} fw={600} data-testid="orientation-phone">
+            ☎ {formatPhone(c.phone)}
           </Anchor>
         )}
         {address && (
