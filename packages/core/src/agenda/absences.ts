@@ -5,8 +5,10 @@ import { type Interval, overlaps } from './intervals.ts';
 import { addDays, parisStartOfDay } from './paris-time.ts';
 import { type BusyInterval, findFreeSlots, type Slot, type SlotSearch } from './slots.ts';
 
-export const absenceKinds = ['holiday', 'sickness', 'training'] as const;
+/** 'external' is a busy period imported from the person's own calendar (.ics), never declared by hand. */
+export const absenceKinds = ['holiday', 'sickness', 'training', 'external'] as const;
 export type AbsenceKind = (typeof absenceKinds)[number];
+export const declarableAbsenceKinds = ['holiday', 'sickness', 'training'] as const;
 
 export interface Absence extends Interval {
   id: string;

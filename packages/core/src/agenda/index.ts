@@ -4,6 +4,7 @@ export * from './absence-notice.ts';
 export * from './absences.ts';
 export * from './appointment-status.ts';
 export * from './appointment-type.ts';
+export * from './busy-import.ts';
 export * from './daily-check.ts';
 export * from './holidays.ts';
 export * from './ical.ts';

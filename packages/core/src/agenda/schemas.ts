@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
-import { absenceKinds } from './absences.ts';
+import { declarableAbsenceKinds } from './absences.ts';
 import { appointmentStatuses } from './appointment-status.ts';
 import { resolveAppointmentTime } from './appointment-type.ts';
 import { weekdayNames } from './opening-hours.ts';
@@ -131,7 +131,7 @@ export type StatusChangeInput = z.infer<typeof statusChangeInput>;
 export const absenceInput = z
   .object({
     personId: id,
-    kind: z.enum(absenceKinds),
+    kind: z.enum(declarableAbsenceKinds),
     start: instant,
     end: instant,
     note: z.string().trim().max(500).default(''),

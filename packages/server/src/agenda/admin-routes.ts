@@ -11,6 +11,7 @@ import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { absenceView } from './agenda-data.ts';
 import { convocationPdf, loadConvocation } from './convocation.ts';
+import { importBusyPeriods } from './ics-import.ts';
 import { absenceConsequences } from './planning-service.ts';
 
 registerErrorStatuses({ patient_without_email: 422, notice_pending: 409 });
@@ -524,5 +525,26 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
       });
       return reply.status(201).send(result);
     },
+  );
+
+  app.post(
+    '/api/agenda/absences/import',
+    {
+      config: { permission: 'agenda.write' },
+      // An .ics of a year of busy time is a few hundred kilobytes.
+      bodyLimit: 3 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import an external calendar (.ics) as busy periods of a person; dryRun reports without writing',
+        body: z.object({
+          personId: uuid,
+          ics: z.string().min(1).max(2_000_000),
+          days: z.number().int().min(1).max(730).default(365),
+          dryRun: z.boolean().default(false),
+        }),
+      },
+    },
+    async (request) => importBusyPeriods(db, actorOf(request), request.body),
   );
 }

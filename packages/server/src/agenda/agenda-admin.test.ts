@@ -371,3 +371,123 @@ describe('absence notices', () => {
     expect((await call('POST', `/api/agenda/absences/${id}/notices`, otherOrg)).statusCode).toBe(404);
   });
 });
+
+describe('.ics import', () => {
+  const vtimezone = [
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Paris',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'TZNAME:CEST',
+    'DTSTART:19700329T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    'END:DAYLIGHT',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'TZNAME:CET',
+    'DTSTART:19701025T030000',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
+  const vevent = (uid: string, lines: string[]) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    'DTSTAMP:20261101T000000Z',
+    ...lines,
+    'END:VEVENT',
+  ];
+  const ics = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Test//Outlook//FR',
+    ...vtimezone,
+    // 09:00–10:00 Paris summer time, with the zone defined in the file.
+    ...vevent('hospital', [
+      'DTSTART;TZID=Europe/Paris:20270504T090000',
+      'DTEND;TZID=Europe/Paris:20270504T100000',
+      'SUMMARY:Vacation hôpital',
+    ]),
+    // Overlaps the previous one: merged into 09:00–11:00.
+    ...vevent('staff', ['DTSTART:20270504T073000Z', 'DTEND:20270504T090000Z', 'SUMMARY:Staff']),
+    // Marked free: not imported.
+    ...vevent('free', [
+      'DTSTART:20270505T120000Z',
+      'DTEND:20270505T130000Z',
+      'TRANSP:TRANSPARENT',
+      'SUMMARY:Libre',
+    ]),
+    // Every Thursday afternoon three times, the second one removed.
+    ...vevent('weekly', [
+      'DTSTART;TZID=Europe/Paris:20270506T140000',
+      'DTEND;TZID=Europe/Paris:20270506T180000',
+      'RRULE:FREQ=WEEKLY;COUNT=3',
+      'EXDATE;TZID=Europe/Paris:20270513T140000',
+      'SUMMARY:Cours faculté',
+    ]),
+    // A whole day, as Paris dates.
+    ...vevent('congress', ['DTSTART;VALUE=DATE:20270601', 'DTEND;VALUE=DATE:20270602', 'SUMMARY:Congrès']),
+    'END:VCALENDAR',
+  ].join('\r\n');
+
+  it('reads zones, recurrences, free and all-day events, reports the appointments hit, and writes nothing on a trial run', async () => {
+    const a = await bookAt('2027-05-04T09:20', patientId, 20, secondPractitionerId);
+    const trial = await call('POST', '/api/agenda/absences/import', secretary, {
+      personId: secondPractitionerId,
+      ics,
+      dryRun: true,
+    });
+    expect(trial.statusCode).toBe(200);
+    const report = trial.json();
+    expect(report.periods).toEqual([
+      { start: '2027-05-04T07:00:00.000Z', end: '2027-05-04T09:00:00.000Z' },
+      { start: '2027-05-06T12:00:00.000Z', end: '2027-05-06T16:00:00.000Z' },
+      { start: '2027-05-20T12:00:00.000Z', end: '2027-05-20T16:00:00.000Z' },
+      { start: '2027-05-31T22:00:00.000Z', end: '2027-06-01T22:00:00.000Z' },
+    ]);
+    expect(report.lines.find((l: { uid: string }) => l.uid === 'free')).toMatchObject({
+      outcome: 'skipped',
+      reason: 'free_time',
+    });
+    expect(report.appointmentsInBusyPeriods).toEqual([
+      { appointmentId: a.id, start: '2027-05-04T07:20:00.000Z', patientName: 'DURAND PAUL' },
+    ]);
+    const absences = () =>
+      t.db.kysely.selectFrom('absences').selectAll().where('person_id', '=', secondPractitionerId).execute();
+    expect(await absences()).toEqual([]);
+
+    const done = await call('POST', '/api/agenda/absences/import', secretary, {
+      personId: secondPractitionerId,
+      ics,
+    });
+    expect(done.json()).toMatchObject({ dryRun: false, replaced: 0 });
+    const rows = await absences();
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.kind === 'external' && r.note === 'Import .ics')).toBe(true);
+
+    // The same calendar imported again replaces the earlier periods rather than clashing with them.
+    const again = await call('POST', '/api/agenda/absences/import', secretary, {
+      personId: secondPractitionerId,
+      ics,
+    });
+    expect(again.json()).toMatchObject({ replaced: 4 });
+    expect(await absences()).toHaveLength(4);
+  });
+
+  it('says clearly when the file is not a calendar, and refuses a person of another organization', async () => {
+    const bad = await call('POST', '/api/agenda/absences/import', secretary, {
+      personId: secondPractitionerId,
+      ics: 'Nom;Prénom\nDurand;Paul',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'ics_unreadable', field: 'ics' });
+    expect(bad.json().error.message).toMatch(/n’est pas un calendrier iCalendar/);
+    const other = await call('POST', '/api/agenda/absences/import', otherOrg, {
+      personId: secondPractitionerId,
+      ics,
+    });
+    expect(other.statusCode).toBe(404);
+  });
+});

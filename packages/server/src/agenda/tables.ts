@@ -137,7 +137,7 @@ export interface AbsencesTable {
   id: Generated<string>;
   organization_id: string;
   person_id: string;
-  kind: 'holiday' | 'sickness' | 'training';
+  kind: 'holiday' | 'sickness' | 'training' | 'external';
   starts_at: Timestamp;
   ends_at: Timestamp;
   note: Generated<string>;
