@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../app/api.ts';
+import { api, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
@@ -31,6 +31,14 @@ interface Entry {
   amountCents: number;
   paymentMethod: string;
   reconciled: boolean;
+}
+
+interface ReconciledTransaction {
+  id: string;
+  date: string;
+  amountCents: number;
+  label: string;
+  entries: { id: string; date: string; label: string; pieceRef: string; amountCents: number }[];
 }
 
 interface BankView {
@@ -70,6 +78,10 @@ export function AccountingPanel() {
   const bank = useQuery({
     queryKey: ['billing', 'bank'],
     queryFn: () => get<BankView>('/api/accounting/bank-transactions'),
+  });
+  const reconciled = useQuery({
+    queryKey: ['billing', 'bank', 'reconciled'],
+    queryFn: () => get<ReconciledTransaction[]>('/api/accounting/bank-transactions/reconciled'),
   });
   const expenseForm = useApiForm();
   const bankForm = useApiForm();
@@ -131,6 +143,12 @@ export function AccountingPanel() {
   const reconcile = async (id: string, entryIds: string[]) => {
     if (await bankForm.submit(() => post(`/api/accounting/bank-transactions/${id}/reconcile`, { entryIds })))
       await refresh();
+  };
+  const undoReconciliation = async (id: string) => {
+    if (await bankForm.submit(() => api('DELETE', `/api/accounting/bank-transactions/${id}/reconcile`))) {
+      notifications.show({ message: t('accounting.unreconciled') });
+      await refresh();
+    }
   };
   const expenseLines = (chart.data?.form2035Lines ?? []).filter((l) => l.side === 'expense');
   const fecUrl = `/api/accounting/fec?siren=${encodeURIComponent(fec.siren)}&fiscalYearStart=${fec.start}&closingDate=${fec.closing}`;
@@ -281,6 +299,45 @@ export function AccountingPanel() {
           ))}
         </Table.Tbody>
       </Table>
+      {(reconciled.data ?? []).length > 0 && (
+        <details data-testid="reconciled-transactions">
+          <summary>
+            <Text component="span" fw={600}>
+              {t('accounting.reconciled', { count: reconciled.data?.length ?? 0 })}
+            </Text>
+          </summary>
+          <Table>
+            <Table.Tbody>
+              {(reconciled.data ?? []).map((x) => (
+                <Table.Tr key={x.id}>
+                  <Table.Td>{frenchDate(x.date)}</Table.Td>
+                  <Table.Td>{x.label}</Table.Td>
+                  <Table.Td ta="right">{euros(x.amountCents, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {x.entries
+                        .map((e) => `${e.pieceRef} (${euros(e.amountCents, i18n.language)})`)
+                        .join(', ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {writable && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="orange"
+                        onClick={() => undoReconciliation(x.id)}
+                      >
+                        {t('accounting.undoReconcile')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </details>
+      )}
 
       <Group justify="space-between">
         <Title order={4}>{t('accounting.journal')}</Title>

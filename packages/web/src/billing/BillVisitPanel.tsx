@@ -287,6 +287,26 @@ export function BillVisitPanel() {
     }
   };
 
+  // The written quote (information écrite préalable) the law requires from 70 € with overbilling.
+  const printQuote = async () => {
+    if (!body) return;
+    const { quoteGiven: _given, ...rest } = body;
+    const response = await fetch('/api/billing/visits/quote', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'accept-language': i18n.language },
+      body: JSON.stringify(rest),
+    });
+    if (!response.ok) {
+      const error = (await response.json().catch(() => null))?.error;
+      notifications.show({ color: 'red', message: error?.message ?? response.statusText });
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    window.open(url, '_blank');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
   const reset = () => {
     setBilled(null);
     setActs([]);
@@ -452,12 +472,20 @@ export function BillVisitPanel() {
           value={amcOverbilling}
           onChange={(v) => setAmcOverbilling(Number(v) || 0)}
         />
-        <Checkbox
-          label={t('visit.quoteGiven')}
-          checked={quoteGiven}
-          onChange={(e) => setQuoteGiven(e.currentTarget.checked)}
-          error={previewError?.field === 'quoteGiven' ? previewError.message : undefined}
-        />
+        <Group justify="space-between" align="flex-start">
+          <Checkbox
+            label={t('visit.quoteGiven')}
+            checked={quoteGiven}
+            onChange={(e) => setQuoteGiven(e.currentTarget.checked)}
+            error={previewError?.field === 'quoteGiven' ? previewError.message : undefined}
+          />
+          {body &&
+            ((preview.data?.split.overbillingCents ?? 0) > 0 || previewError?.field === 'quoteGiven') && (
+              <Button size="xs" variant="light" onClick={printQuote} data-testid="print-quote">
+                {t('visit.printQuote')}
+              </Button>
+            )}
+        </Group>
         {catalogue.data && (
           <Text size="xs" c="dimmed">
             {t('visit.catalogue', { edition: catalogue.data.edition })}

@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../app/session.tsx';
 import { AccountingPanel } from './AccountingPanel.tsx';
 import { BillVisitPanel } from './BillVisitPanel.tsx';
+import { CataloguePanel } from './CataloguePanel.tsx';
 import { CashDeskPanel, ClaimsPanel, DepositSlipsPanel, InvoicesPanel, UnpaidPanel } from './DeskPanels.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 
@@ -20,6 +21,7 @@ export const billingPaths = {
   claims: 'teletransmission',
   accounting: 'comptabilite',
   reports: 'rapports',
+  catalogue: 'catalogue',
 } as const;
 type TabKey = keyof typeof billingPaths;
 
@@ -39,6 +41,7 @@ export function BillingArea() {
     'claims',
     ...(can('accounting.read') ? (['accounting'] as const) : []),
     'reports',
+    'catalogue',
   ];
   const segment = location.pathname.replace(/^\/facturation\/?/, '').split('/')[0] ?? '';
   const tab = tabs.find((key) => billingPaths[key] === segment);
@@ -56,6 +59,7 @@ export function BillingArea() {
     claims: <ClaimsPanel />,
     accounting: <AccountingPanel />,
     reports: <ReportsPanel />,
+    catalogue: <CataloguePanel />,
   };
   return (
     <Stack>

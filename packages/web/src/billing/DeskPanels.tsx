@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { CashSlipForm } from './CashSlipForm.tsx';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
 import { RefundModal, RefundsSection, type RefundTarget } from './Refunds.tsx';
 
@@ -427,7 +428,7 @@ export function DepositSlipsPanel() {
           ))}
         </Table.Tbody>
       </Table>
-      <Group align="flex-end">
+      <Group align="flex-end" data-testid="cheque-slip-form">
         <TextInput
           label={t('slips.bank')}
           value={bank}
@@ -454,6 +455,7 @@ export function DepositSlipsPanel() {
       {form.error && !['bank', 'iban'].includes(form.error.field ?? '') && (
         <Alert color="red">{form.error.message}</Alert>
       )}
+      <CashSlipForm />
       <Title order={4}>{t('slips.title')}</Title>
       <Table data-testid="deposit-slips">
         <Table.Tbody>
@@ -462,7 +464,11 @@ export function DepositSlipsPanel() {
               <Table.Td>{s.number}</Table.Td>
               <Table.Td>{frenchDate(s.date)}</Table.Td>
               <Table.Td>{s.bank}</Table.Td>
-              <Table.Td>{t('slips.count', { count: s.count })}</Table.Td>
+              <Table.Td>
+                {s.kind === 'cash'
+                  ? t('slips.cashCount', { count: s.count })
+                  : t('slips.count', { count: s.count })}
+              </Table.Td>
               <Table.Td ta="right">{euros(s.totalCents, i18n.language)}</Table.Td>
               <Table.Td>
                 {s.kind === 'cheque' && (
@@ -495,6 +501,7 @@ interface ClaimRow {
 
 export function ClaimsPanel() {
   const { t, i18n } = useTranslation('billing');
+  const { can } = useSession();
   const client = useQueryClient();
   const form = useApiForm();
   const claims = useQuery({
@@ -505,6 +512,13 @@ export function ClaimsPanel() {
     const done = await form.submit(() => post<{ batches: unknown[] }>('/api/billing/claim-batches'));
     if (done) {
       notifications.show({ color: 'green', message: t('claims.sent', { count: done.batches.length }) });
+      await client.invalidateQueries({ queryKey: ['billing'] });
+    }
+  };
+  const resend = async (claim: ClaimRow) => {
+    const done = await form.submit(() => post<{ number: string }>(`/api/billing/claims/${claim.id}/resend`));
+    if (done) {
+      notifications.show({ color: 'green', message: t('claims.resent', { number: done.number }) });
       await client.invalidateQueries({ queryKey: ['billing'] });
     }
   };
@@ -572,6 +586,11 @@ export function ClaimsPanel() {
                   <Text size="xs" c="red">
                     {c.rejection.code} — {c.rejection.label}
                   </Text>
+                )}
+                {c.status === 'rejected' && can('billing.write') && (
+                  <Button size="xs" variant="light" mt={4} onClick={() => resend(c)}>
+                    {t('claims.resend')}
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>
