@@ -82,7 +82,20 @@ test('a secretary drafts a prescription from a template, the practitioner valida
   await page.getByRole('option', { name: /Dr Paul Durand/ }).click();
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByTestId('document-status')).toHaveText('Brouillon');
-  await expect(page.getByTestId('document-editor')).toHaveValue(/Dr Paul Durand — RPPS \d{11}/);
+  const editor = page.getByTestId('document-editor');
+  await expect(editor).toContainText(/Dr Paul Durand — RPPS \d{11}/);
+  // The rich-text editor underlines an unknown word as she types, and a click offers the fix.
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Surveillance d’une hypertention artérielle.');
+  await page.locator('.pivot-misspelt', { hasText: 'hypertention' }).click();
+  await page
+    .getByTestId('spelling-suggestions')
+    .getByRole('button', { name: 'hypertension', exact: true })
+    .click();
+  await expect(editor).toContainText('Surveillance d’une hypertension artérielle.');
+  await expect(page.locator('.pivot-misspelt')).toHaveCount(0);
   await expect(page.getByTestId('mentions-panel')).toContainText('Au moins une ligne de prescription');
   const documentUrl = page.url();
   const documentId = documentUrl.split('/documents/')[1]!;
@@ -96,6 +109,7 @@ test('a secretary drafts a prescription from a template, the practitioner valida
   await expect(page.getByTestId('mentions-panel')).toContainText(
     'Toutes les mentions obligatoires sont présentes',
   );
+  await expect(editor).toContainText('Surveillance d’une hypertension artérielle.');
   await page.getByRole('button', { name: 'Soumettre au praticien' }).click();
   await expect(page.getByTestId('document-status')).toHaveText('À valider');
   // The secretary has no validation button, and the API refuses her anyway.

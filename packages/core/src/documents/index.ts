@@ -9,5 +9,6 @@ export * from './rich-text.ts';
 export * from './schemas.ts';
 export * from './snippets.ts';
 export * from './spell-words.ts';
+export * from './spelling-text.ts';
 export * from './term-tokens.ts';
 export * from './workflow.ts';

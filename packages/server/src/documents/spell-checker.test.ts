@@ -39,6 +39,11 @@ describe('French and medical spell-checker', () => {
     ]);
   });
 
+  it('leaves words in capitals alone: acronyms and birth names', () => {
+    expect(unknown('Mme DUPONTEL, suivie pour HTA et BPCO, IRM faite.')).toEqual([]);
+    expect(unknown('Mme Dupontel')).toEqual(['Dupontel']);
+  });
+
   it('accepts the words the users added', () => {
     expect(checker.check('Le Dr Zorglub prescrit du zorglubine.', ['Zorglub', 'zorglubine'])).toEqual([]);
   });

@@ -28,6 +28,8 @@ const wordPattern = /\p{L}+(?:['’-]\p{L}+)*/gu;
 
 function isKnown(speller: Speller, word: string, extra: ReadonlySet<string>): boolean {
   if (word.length < 2 || extra.has(word.toLocaleLowerCase('fr'))) return true;
+  // Words in capitals are acronyms (HTA, BPCO) or birth names, as word processors assume.
+  if (word === word.toLocaleUpperCase('fr') && word !== word.toLocaleLowerCase('fr')) return true;
   if (speller.correct(word)) return true;
   const bare = word.replace(/’/g, "'").replace(elision, '');
   if (bare !== word && (speller.correct(bare) || extra.has(bare.toLocaleLowerCase('fr')))) return true;

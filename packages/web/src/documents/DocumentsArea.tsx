@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { documentKindRules, documentKinds } from '@pivot/core/documents';
+import { documentKindRules, documentKinds, type RichTextDoc } from '@pivot/core/documents';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,17 +26,9 @@ import { get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { PatientSummary } from '../patients/model.ts';
-import {
-  type DocumentRow,
-  type DocumentView,
-  docToText,
-  type PrescriptionLine,
-  type Signer,
-  type TemplateView,
-  textToDoc,
-} from './model.ts';
+import { DocumentEditor } from './DocumentEditor.tsx';
+import type { DocumentRow, DocumentView, PrescriptionLine, Signer, TemplateView } from './model.ts';
 import { SendDialog } from './SendDialog.tsx';
-import { TextEditor } from './TextEditor.tsx';
 
 const statusColors: Record<string, string> = {
   draft: 'gray',
@@ -145,6 +137,8 @@ function PatientPicker({ value, onChange }: { value: string | null; onChange: (i
     />
   );
 }
+
+const emptyDoc: RichTextDoc = { type: 'doc', content: [] };
 
 function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -317,13 +311,13 @@ function DocumentPage() {
       >(`/api/documents/${id}/sendings`),
     refetchInterval: 5000,
   });
-  const [text, setText] = useState('');
+  const [content, setContent] = useState<RichTextDoc>(emptyDoc);
   const [lines, setLines] = useState<PrescriptionLine[]>([]);
   const [weight, setWeight] = useState<number | ''>('');
   const [sending, setSending] = useState(false);
   useEffect(() => {
     if (!doc.data) return;
-    setText(docToText(doc.data.current.content));
+    setContent(doc.data.current.content);
     setLines(doc.data.current.details.items ?? []);
     setWeight(doc.data.current.details.weightKg ?? '');
   }, [doc.data]);
@@ -337,7 +331,7 @@ function DocumentPage() {
   const run = async (kind: string) => {
     const body: Record<string, unknown> = { kind, version: d.current.version };
     if (kind === 'edit') {
-      body.content = textToDoc(text);
+      body.content = content;
       body.details = {
         ...d.current.details,
         ...(isPrescription ? { items: lines.filter((l) => (l.product ?? '').trim() !== '') } : {}),
@@ -352,7 +346,7 @@ function DocumentPage() {
   };
   const revise = async () => {
     const done = await form.submit(() =>
-      post(`/api/documents/${d.id}/revisions`, { version: d.current.version, content: textToDoc(text) }),
+      post(`/api/documents/${d.id}/revisions`, { version: d.current.version, content }),
     );
     if (done) await refresh();
   };
@@ -376,7 +370,7 @@ function DocumentPage() {
           </Button>
         </Group>
       </Group>
-      <TextEditor value={text} onChange={setText} readOnly={!editable} withMergeFields />
+      <DocumentEditor value={content} onChange={setContent} readOnly={!editable} withMergeFields />
       {isPrescription && <PrescriptionLines lines={lines} onChange={setLines} readOnly={!editable} />}
       {editable && (
         <NumberInput
@@ -520,7 +514,7 @@ function TemplatesPage() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState('prescription');
   const [language, setLanguage] = useState<'fr' | 'en'>('fr');
-  const [text, setText] = useState('');
+  const [content, setContent] = useState<RichTextDoc>(emptyDoc);
   const [shortcut, setShortcut] = useState('');
   const [snippetText, setSnippetText] = useState('');
   const snippetForm = useApiForm();
@@ -530,16 +524,16 @@ function TemplatesPage() {
     form.setError(null);
     if (template === 'new') {
       setName('');
-      setText('');
+      setContent(emptyDoc);
     } else {
       setName(template.name);
       setKind(template.kind);
       setLanguage(template.language);
-      setText(docToText(template.content));
+      setContent(template.content);
     }
   };
   const save = async () => {
-    const body = { name, kind, language, practitionerId: null, content: textToDoc(text) };
+    const body = { name, kind, language, practitionerId: null, content };
     const done = await form.submit(() =>
       editing === 'new' || editing === null
         ? post('/api/document-templates', body)
@@ -586,7 +580,7 @@ function TemplatesPage() {
             ]}
           />
         </Group>
-        <TextEditor value={text} onChange={setText} withMergeFields />
+        <DocumentEditor value={content} onChange={setContent} withMergeFields />
         {form.generalError && <Alert color="red">{form.generalError}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setEditing(null)}>

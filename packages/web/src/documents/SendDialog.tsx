@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { useCorrespondents } from '../directory/use-correspondents.ts';
-import { highlight } from './TextEditor.tsx';
+import { highlight } from './text-highlight.tsx';
 
 interface Recipient {
   category: string;

@@ -1,0 +1,275 @@
+import '@mantine/tiptap/styles.css';
+import { Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { RichTextEditor } from '@mantine/tiptap';
+import {
+  mergeFields,
+  type RichTextDoc,
+  type Snippet,
+  spellingRange,
+  spellingText,
+} from '@pivot/core/documents';
+import { IconTable } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEditor } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../app/api.ts';
+import './document-editor.css';
+import { documentExtensions, type MisspeltRange, misspeltAt, spellingKey } from './editor-extensions.ts';
+
+interface Misspelling {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** Merge fields by group, to insert at the cursor. */
+export function MergeFieldList({ onInsert }: { onInsert: (field: string) => void }) {
+  const { t, i18n } = useTranslation('documents');
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  return (
+    <Paper withBorder p="sm" w={260}>
+      <Title order={5}>{t('mergeFields')}</Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('mergeFieldsHint')}
+      </Text>
+      <ScrollArea h={360}>
+        <Stack gap={4}>
+          {mergeFields.map((f) => (
+            <Button
+              key={f.field}
+              variant="subtle"
+              size="compact-xs"
+              justify="flex-start"
+              onClick={() => onInsert(f.field)}
+              title={`{{${f.field}}}`}
+            >
+              {f.labels[language]}
+            </Button>
+          ))}
+        </Stack>
+      </ScrollArea>
+    </Paper>
+  );
+}
+
+const emptyDoc: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/**
+ * The document editor (TipTap): headings, bold and italic, lists, tables, merge-field chips,
+ * snippet expansion, and the server's French medical spell-check underlining unknown words as the
+ * user types; a click on one shows its suggestions. Stores the editor's JSON as is: the core's
+ * rich-text document, which the PDF and DOCX output render.
+ */
+export function DocumentEditor({
+  value,
+  onChange,
+  readOnly = false,
+  withMergeFields = false,
+}: {
+  value: RichTextDoc;
+  onChange: (value: RichTextDoc) => void;
+  readOnly?: boolean;
+  withMergeFields?: boolean;
+}) {
+  const { t } = useTranslation('documents');
+  const snippets = useQuery({ queryKey: ['snippets'], queryFn: () => get<Snippet[]>('/api/snippets') });
+  const snippetsRef = useRef<readonly Snippet[]>([]);
+  snippetsRef.current = snippets.data ?? [];
+  const emitted = useRef<string>('');
+  const [revision, setRevision] = useState(0);
+  const [misspelt, setMisspelt] = useState<MisspeltRange[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [selected, setSelected] = useState<MisspeltRange | null>(null);
+
+  const editor = useEditor({
+    extensions: documentExtensions(() => snippetsRef.current),
+    content: value.content.length > 0 ? value : emptyDoc,
+    editable: !readOnly,
+    editorProps: {
+      attributes: {
+        'data-testid': 'document-editor',
+        'aria-label': t('content'),
+        spellcheck: 'false',
+      },
+      handleClick: (view, pos) => {
+        setSelected(misspeltAt(spellingKey.getState(view.state), pos));
+        return false;
+      },
+    },
+    onUpdate: ({ editor: current }) => {
+      const json = current.getJSON() as RichTextDoc;
+      emitted.current = JSON.stringify(json);
+      onChange(json);
+      setRevision((n) => n + 1);
+    },
+  });
+
+  // A document loaded or saved elsewhere replaces the content; the user's own edits do not.
+  useEffect(() => {
+    if (!editor || JSON.stringify(value) === emitted.current) return;
+    emitted.current = JSON.stringify(value);
+    editor.commands.setContent(value.content.length > 0 ? value : emptyDoc, { emitUpdate: false });
+    setRevision((n) => n + 1);
+  }, [editor, value]);
+
+  useEffect(() => {
+    editor?.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  // The spell-check runs shortly after the user stops typing; a stale answer is dropped.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` is what triggers a new check
+  useEffect(() => {
+    if (!editor || readOnly) return;
+    const doc = editor.state.doc;
+    const timer = setTimeout(async () => {
+      const spelling = spellingText(editor.getJSON() as RichTextDoc);
+      setChecking(true);
+      try {
+        const result = await post<{ misspellings: Misspelling[] }>('/api/spell-check', {
+          text: spelling.text,
+        });
+        if (editor.isDestroyed || editor.state.doc !== doc) return;
+        const ranges = result.misspellings.flatMap((m) => {
+          const range = spellingRange(spelling, m.start, m.end);
+          return range ? [{ ...range, word: m.word }] : [];
+        });
+        editor.view.dispatch(editor.state.tr.setMeta(spellingKey, ranges).setMeta('addToHistory', false));
+        setMisspelt(ranges);
+      } finally {
+        setChecking(false);
+      }
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [editor, readOnly, revision]);
+
+  const suggestions = useQuery({
+    queryKey: ['spell-suggestions', selected?.word],
+    queryFn: () => post<{ suggestions: string[] }>('/api/spell-check/suggestions', { word: selected!.word }),
+    enabled: selected !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  const replace = (range: MisspeltRange, word: string) => {
+    editor?.chain().focus().insertContentAt({ from: range.from, to: range.to }, word).run();
+    setSelected(null);
+  };
+  const addWord = async (word: string) => {
+    await post('/api/medical-words', { terms: [word] });
+    setSelected(null);
+    setRevision((n) => n + 1);
+  };
+  const words = [...new Set((misspelt ?? []).map((m) => m.word))];
+
+  return (
+    <Group align="flex-start" wrap="nowrap">
+      <Stack flex={1} gap="xs" miw={0}>
+        <Text size="sm" fw={500}>
+          {t('content')}
+        </Text>
+        <RichTextEditor
+          editor={editor}
+          labels={{
+            boldControlLabel: t('editor.bold'),
+            italicControlLabel: t('editor.italic'),
+            h1ControlLabel: t('editor.h1'),
+            h2ControlLabel: t('editor.h2'),
+            h3ControlLabel: t('editor.h3'),
+            bulletListControlLabel: t('editor.bulletList'),
+            orderedListControlLabel: t('editor.orderedList'),
+            undoControlLabel: t('editor.undo'),
+            redoControlLabel: t('editor.redo'),
+          }}
+        >
+          {!readOnly && (
+            <RichTextEditor.Toolbar>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.Bold />
+                <RichTextEditor.Italic />
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.H1 />
+                <RichTextEditor.H2 />
+                <RichTextEditor.H3 />
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.BulletList />
+                <RichTextEditor.OrderedList />
+                <RichTextEditor.Control
+                  aria-label={t('editor.table')}
+                  title={t('editor.table')}
+                  onClick={() =>
+                    editor?.chain().focus().insertTable({ rows: 2, cols: 3, withHeaderRow: true }).run()
+                  }
+                >
+                  <IconTable size={16} stroke={1.5} />
+                </RichTextEditor.Control>
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.Undo />
+                <RichTextEditor.Redo />
+              </RichTextEditor.ControlsGroup>
+              {checking && <Loader size="xs" ml="auto" aria-label={t('spellChecking')} />}
+            </RichTextEditor.Toolbar>
+          )}
+          <RichTextEditor.Content className="pivot-document-content" />
+        </RichTextEditor>
+        {!readOnly && (
+          <Text size="xs" c="dimmed">
+            {t('editorHint')}
+          </Text>
+        )}
+        {!readOnly && misspelt && (
+          <Paper withBorder p="xs" data-testid="spelling-panel">
+            {words.length === 0 ? (
+              <Text size="sm">{t('spellOk')}</Text>
+            ) : (
+              <Stack gap={6}>
+                <Text size="sm">{t('spellFound', { count: words.length })}</Text>
+                <Group gap={4}>
+                  {words.map((word) => (
+                    <Badge
+                      key={word}
+                      color="red"
+                      variant={selected?.word === word ? 'filled' : 'light'}
+                      style={{ cursor: 'pointer', textTransform: 'none' }}
+                      onClick={() => setSelected(misspelt.find((m) => m.word === word) ?? null)}
+                    >
+                      {word}
+                    </Badge>
+                  ))}
+                </Group>
+              </Stack>
+            )}
+            {selected && (
+              <Group gap={4} mt="xs" data-testid="spelling-suggestions">
+                <Text size="sm">{t('suggestionsFor', { word: selected.word })}</Text>
+                {suggestions.isLoading && <Loader size="xs" />}
+                {suggestions.data?.suggestions.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('noSuggestion')}
+                  </Text>
+                )}
+                {suggestions.data?.suggestions.map((s) => (
+                  <Button key={s} size="compact-xs" variant="light" onClick={() => replace(selected, s)}>
+                    {s}
+                  </Button>
+                ))}
+                <Button size="compact-xs" variant="subtle" onClick={() => addWord(selected.word)}>
+                  {t('addToDictionary')}
+                </Button>
+              </Group>
+            )}
+          </Paper>
+        )}
+      </Stack>
+      {withMergeFields && !readOnly && (
+        <MergeFieldList
+          onInsert={(field) =>
+            editor?.chain().focus().insertContent({ type: 'mergeField', attrs: { field } }).run()
+          }
+        />
+      )}
+    </Group>
+  );
+}
