@@ -177,10 +177,12 @@ export function proposeBankMatches(
       amountCents: slipEntries.reduce((s, e) => s + e.amountCents, 0),
     });
   }
+  // Candidates by amount: a month-end statement has thousands of lines against thousands of entries.
+  const byAmount = new Map<number, Candidate[]>();
+  for (const c of candidates) byAmount.set(c.amountCents, [...(byAmount.get(c.amountCents) ?? []), c]);
   const pairs: { t: BankTransaction; c: Candidate; days: number }[] = [];
   for (const t of transactions) {
-    for (const c of candidates) {
-      if (c.amountCents !== t.amountCents) continue;
+    for (const c of byAmount.get(t.amountCents) ?? []) {
       const days = Math.abs(daysBetween(c.date, t.date));
       if (days <= maxDays) pairs.push({ t, c, days });
     }
