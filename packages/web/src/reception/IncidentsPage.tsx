@@ -513,6 +513,7 @@ function IncidentForm({
               'patientIds',
               'otherPeople',
               'followUp',
+              'version',
             ]}
           />
         )}

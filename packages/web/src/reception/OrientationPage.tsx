@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  Grid,
   Group,
   Modal,
   Paper,
@@ -110,10 +111,14 @@ export function patientLabel(
 /** Orientation: where to send callers and patients, and the information sheets handed or sent to them. */
 export function OrientationPage() {
   return (
-    <Stack gap="xl">
-      <DirectorySection />
-      <SheetsSection />
-    </Stack>
+    <Grid gutter="xl">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <DirectorySection />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <SheetsSection />
+      </Grid.Col>
+    </Grid>
   );
 }
 
@@ -157,7 +162,7 @@ function DirectorySection() {
         />
       </Group>
       {results.data?.length === 0 && <Text c="dimmed">{t('orientation.noService')}</Text>}
-      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} data-testid="orientation-results">
+      <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="orientation-results">
         {(results.data ?? []).map((c) => (
           <ServiceCard key={c.id} service={c} />
         ))}
@@ -262,9 +267,7 @@ function SheetsSection() {
                       <Text size="xs" c="dimmed" lineClamp={1}>
                         {s.body[language]}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Group gap={4} mt={4}>
                         <Button size="xs" variant="subtle" onClick={() => setEditing(s)}>
                           {t('orientation.edit')}
                         </Button>
@@ -339,7 +342,7 @@ function SheetEditor({ sheet, onClose }: { sheet: InformationSheet | null; onClo
     await client.invalidateQueries({ queryKey: ['reception', 'information-sheets'] });
     onClose();
   };
-  const fields = ['category', 'title.fr', 'title.en', 'body.fr', 'body.en'];
+  const fields = ['category', 'title.fr', 'title.en', 'body.fr', 'body.en', 'version'];
   return (
     <Modal
       opened

@@ -172,6 +172,9 @@ export function TriageProtocolsPage() {
                 />
               ))}
             </Paper>
+            {editing && current && editing.version !== null && (
+              <TryIt key={`${current.id}-${current.version}`} protocol={current} />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
@@ -191,9 +194,6 @@ export function TriageProtocolsPage() {
                   if (p) open(p);
                 }}
               />
-              {current && editing.version !== null && (
-                <TryIt key={`${current.id}-${current.version}`} protocol={current} />
-              )}
             </Stack>
           )}
         </Grid.Col>
@@ -212,6 +212,7 @@ function ProtocolEditor({
   onReload: () => void;
 }) {
   const { t } = useTranslation('reception');
+  const language = useLanguage();
   const client = useQueryClient();
   const form = useApiForm();
   const [p, setP] = useState<TriageProtocol>(initial.protocol);
@@ -252,7 +253,7 @@ function ProtocolEditor({
     <Paper withBorder p="md" data-testid="protocol-editor">
       <Stack>
         <Group justify="space-between">
-          <Title order={3}>{isNew ? t('protocols.new') : p.title.fr || p.id}</Title>
+          <Title order={3}>{isNew ? t('protocols.new') : p.title[language] || p.id}</Title>
           {!isNew && (
             <Switch
               label={active ? t('protocols.active') : t('protocols.inactive')}
