@@ -4,6 +4,7 @@ export * from './confidentiality.ts';
 export * from './document-kinds.ts';
 export * from './mandatory-mentions.ts';
 export * from './merge-fields.ts';
+export * from './prescription-print.ts';
 export * from './reference-lists.ts';
 export * from './rich-text.ts';
 export * from './schemas.ts';

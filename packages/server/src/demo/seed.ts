@@ -3,6 +3,7 @@ import { seedAgenda } from '../agenda/demo.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/connection.ts';
 import { seedDirectory } from '../directory/demo.ts';
+import { seedDocuments } from '../documents/demo.ts';
 import { insertPatientRows } from '../patients/bulk-insert.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { demoDuplicates } from './demo-duplicates.ts';
@@ -130,5 +131,6 @@ export async function seedDemo(db: Db, options: SeedOptions) {
   const population = [...generatePatients(options.patients, options.seed)];
   const patients = await insertPatientRows(db, org.id, [...population, ...demoDuplicates(population)]);
   await seedAgenda(db, org.id);
+  await seedDocuments(db, org.id);
   return { organizationId: org.id, accounts: demoAccounts.length, patients };
 }

@@ -15,6 +15,7 @@ import {
   type MergeContext,
   type MissingMention,
   type PostalAddress,
+  printedContent,
   type RichTextDoc,
   reviseDocument,
   richTextDoc,
@@ -157,6 +158,20 @@ export async function loadDocument(tx: Kysely<Database>, organizationId: string,
     .execute()) as VersionRow[];
   const current = versions.filter((v) => v.superseded_by === null).at(-1) ?? versions.at(-1)!;
   return { document, versions, current, kind: document.kind as DocumentKind };
+}
+
+/**
+ * The current version as printed, e-mailed and checked for confidentiality: its text, then its
+ * prescription lines (under the two zones of the ALD form for a bizone prescription).
+ */
+export function printedDocument(loaded: Awaited<ReturnType<typeof loadDocument>>): RichTextDoc {
+  const details = (loaded.current.details ?? {}) as DocumentDetails;
+  return printedContent(
+    loaded.current.content as RichTextDoc,
+    loaded.kind,
+    details.items,
+    loaded.document.language === 'en' ? 'en' : 'fr',
+  );
 }
 
 /** The document as the mandatory-mentions check sees it: headers from the records, body from details. */

@@ -296,6 +296,8 @@ describe('output', () => {
     expect(text).toContain('Ordonnance');
     expect(text).toContain('CAMILLE LEROY');
     expect(text).toContain('Paracétamol 1 g');
+    // The prescription lines are printed after the text, with their posology and duration.
+    expect(text).toContain('Paracétamol 1 g — 1 comprimé 3 fois par jour — pendant 5 jours');
     expect(text).toContain('Signé électroniquement');
     const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
@@ -306,6 +308,47 @@ describe('output', () => {
       .filter((l) => l.trim() !== '');
     expect(fontLines.length).toBeGreaterThan(0);
     for (const line of fontLines) expect(line).toMatch(/\byes\s+yes\b/);
+  });
+
+  it('prints a two-zone ALD prescription with each line under its zone', async () => {
+    const id = await draft(await createTemplate(prescriptionTemplate, 'prescription_ald'), patientId, {
+      kind: 'prescription_ald',
+    });
+    const aldItems = [
+      {
+        product: 'Metformine',
+        dosage: '1000 mg',
+        posology: '1 comprimé matin et soir',
+        duration: '3 mois',
+        zone: 'ald',
+      },
+      {
+        product: 'Ibuprofène',
+        dosage: '400 mg',
+        posology: '1 comprimé si douleur',
+        duration: '5 jours',
+        zone: 'other',
+      },
+    ];
+    const edit = await act(id, secretary, {
+      kind: 'edit',
+      content: (await getDoc(id)).current.content,
+      details: { items: aldItems },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const response = await call('GET', `/api/documents/${id}/pdf`, secretary);
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
+    writeFileSync(join(dir, 'ald.pdf'), response.rawPayload);
+    const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'ald.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    const upper = text.indexOf('Prescriptions relatives au traitement de l’affection de longue durée');
+    const lower = text.indexOf('Prescriptions SANS RAPPORT avec l’affection de longue durée');
+    expect(upper).toBeGreaterThan(0);
+    expect(lower).toBeGreaterThan(upper);
+    expect(text.indexOf('Metformine 1000 mg')).toBeGreaterThan(upper);
+    expect(text.indexOf('Metformine 1000 mg')).toBeLessThan(lower);
+    expect(text.indexOf('Ibuprofène 400 mg')).toBeGreaterThan(lower);
   });
 
   it('renders a DOCX that LibreOffice opens and converts', async () => {

@@ -31,6 +31,7 @@ import {
   documentView,
   loadDocument,
   missingMentions,
+  printedDocument,
   printFrame,
   reviseValidated,
 } from './document-service.ts';
@@ -657,7 +658,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         const actor = actorOf(request);
         const loaded = await loadDocument(db.kysely, actor.organizationId, request.params.id);
         const frame = await printFrame(db.kysely, actor.organizationId, loaded);
-        const content = loaded.current.content as RichTextDoc;
+        const content = printedDocument(loaded);
         const file = format === 'pdf' ? await renderPdf(content, frame) : await renderDocx(content, frame);
         await db.kysely.transaction().execute((tx) =>
           auditFrom(actor)(tx, {

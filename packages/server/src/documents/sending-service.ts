@@ -17,7 +17,7 @@ import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/patient-service.ts';
 import { addRecordItem } from '../patients/record-items.ts';
 import { renderPdf } from './document-output.ts';
-import { loadDocument, printFrame } from './document-service.ts';
+import { loadDocument, printedDocument, printFrame } from './document-service.ts';
 import { medicalTermIndex } from './medical-reference.ts';
 
 export async function organizationWords(tx: Kysely<Database>, organizationId: string): Promise<string[]> {
@@ -43,7 +43,7 @@ export async function confidentialityCheck(
     actor.organizationId,
     await organizationWords(db.kysely, actor.organizationId),
   );
-  const content = loaded.current.content as RichTextDoc;
+  const content = printedDocument(loaded);
   return recipients.map((r) => ({
     category: r.category,
     ...checkBeforeSending(content, r, index, confirmedTerms),
@@ -70,7 +70,7 @@ export async function sendDocument(
   input: SendingInput,
 ) {
   const loaded = await loadDocument(db.kysely, actor.organizationId, documentId);
-  const content = loaded.current.content as RichTextDoc;
+  const content = printedDocument(loaded);
   const index = medicalTermIndex(
     actor.organizationId,
     await organizationWords(db.kysely, actor.organizationId),

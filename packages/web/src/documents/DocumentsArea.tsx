@@ -241,13 +241,16 @@ function PrescriptionLines({
   lines,
   onChange,
   readOnly,
+  bizone,
 }: {
   lines: PrescriptionLine[];
   onChange: (lines: PrescriptionLine[]) => void;
   readOnly: boolean;
+  /** The two-zone ALD form: each line says which zone it is printed in. */
+  bizone: boolean;
 }) {
   const { t } = useTranslation('documents');
-  const set = (i: number, key: keyof PrescriptionLine, value: string) =>
+  const set = (i: number, key: keyof PrescriptionLine, value: string | null) =>
     onChange(lines.map((l, j) => (j === i ? { ...l, [key]: value } : l)));
   return (
     <Paper withBorder p="sm">
@@ -269,11 +272,30 @@ function PrescriptionLines({
                 data-testid={`item-${i}-${key}`}
               />
             ))}
+            {bizone && (
+              <Select
+                size="xs"
+                label={t('zone')}
+                readOnly={readOnly}
+                value={line.zone ?? null}
+                onChange={(v) => set(i, 'zone', v)}
+                data={[
+                  { value: 'ald', label: t('zones.ald') },
+                  { value: 'other', label: t('zones.other') },
+                ]}
+                error={!line.zone && (line.product ?? '').trim() !== '' ? t('zoneRequired') : undefined}
+                data-testid={`item-${i}-zone`}
+              />
+            )}
           </Group>
         ))}
         {!readOnly && (
           <Group>
-            <Button size="xs" variant="light" onClick={() => onChange([...lines, {}])}>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onChange([...lines, bizone ? { zone: 'ald' } : {}])}
+            >
               {t('addItem')}
             </Button>
           </Group>
@@ -371,7 +393,14 @@ function DocumentPage() {
         </Group>
       </Group>
       <DocumentEditor value={content} onChange={setContent} readOnly={!editable} withMergeFields />
-      {isPrescription && <PrescriptionLines lines={lines} onChange={setLines} readOnly={!editable} />}
+      {isPrescription && (
+        <PrescriptionLines
+          lines={lines}
+          onChange={setLines}
+          readOnly={!editable}
+          bizone={d.kind === 'prescription_ald'}
+        />
+      )}
       {editable && (
         <NumberInput
           label={t('weight')}

@@ -59,6 +59,8 @@ export interface PrescriptionLine {
   dosage?: string | null;
   posology?: string | null;
   duration?: string | null;
+  /** Two-zone ALD form: `ald` upper zone, `other` lower zone. */
+  zone?: 'ald' | 'other' | null;
 }
 
 export interface Signer {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { prescriptionLineText, printedContent } from './prescription-print.ts';
+import { richTextDoc, richTextPlainText } from './rich-text.ts';
+
+const body = richTextDoc('Ordonnance', 'Mme CAMILLE LEROY');
+
+describe('printed prescription', () => {
+  it('writes a line with its dosage, posology, duration, quantity, renewals and substitution', () => {
+    expect(
+      prescriptionLineText(
+        {
+          product: 'Amoxicilline',
+          dosage: '1 g',
+          posology: '1 comprimé matin et soir',
+          duration: '6 jours',
+          quantity: '1 boîte',
+          renewals: 2,
+          nonSubstitutable: true,
+          nonSubstitutableReason: 'MTE',
+        },
+        'fr',
+      ),
+    ).toBe(
+      'Amoxicilline 1 g — 1 comprimé matin et soir — pendant 6 jours — QSP 1 boîte — à renouveler 2 fois — Non substituable (MTE)',
+    );
+    expect(prescriptionLineText({ product: 'Bilan lipidique', itemKind: 'other' }, 'en')).toBe(
+      'Bilan lipidique',
+    );
+  });
+
+  it('prints the lines of a prescription after its text, skipping empty ones', () => {
+    const printed = printedContent(
+      body,
+      'prescription',
+      [{ product: 'Paracétamol', dosage: '1 g', posology: '3 fois par jour' }, { product: ' ' }],
+      'fr',
+    );
+    expect(richTextPlainText(printed)).toBe(
+      'Ordonnance\nMme CAMILLE LEROY\nParacétamol 1 g — 3 fois par jour',
+    );
+  });
+
+  it('puts the lines of a two-zone ALD prescription under the zone they belong to', () => {
+    const printed = richTextPlainText(
+      printedContent(
+        body,
+        'prescription_ald',
+        [
+          { product: 'Metformine', dosage: '1000 mg', zone: 'ald' },
+          { product: 'Paracétamol', dosage: '1 g', zone: 'other' },
+          { product: 'Insuline glargine', zone: 'ald' },
+        ],
+        'fr',
+      ),
+    );
+    const upper = printed.indexOf('Prescriptions relatives au traitement de l’affection de longue durée');
+    const lower = printed.indexOf('Prescriptions SANS RAPPORT avec l’affection de longue durée');
+    expect(upper).toBeGreaterThan(0);
+    expect(lower).toBeGreaterThan(upper);
+    expect(printed.indexOf('Metformine 1000 mg')).toBeGreaterThan(upper);
+    expect(printed.indexOf('Insuline glargine')).toBeLessThan(lower);
+    expect(printed.indexOf('Paracétamol 1 g')).toBeGreaterThan(lower);
+  });
+
+  it('leaves letters, certificates and prescriptions without lines as they are', () => {
+    expect(printedContent(body, 'certificate', [{ product: 'x' }], 'fr')).toBe(body);
+    expect(printedContent(body, 'prescription', [], 'fr')).toBe(body);
+  });
+});

@@ -1,0 +1,87 @@
+import type { DocumentKind } from './document-kinds.ts';
+import type { PrescriptionItem } from './mandatory-mentions.ts';
+import type { RichTextDoc, RichTextNode } from './rich-text.ts';
+
+type Language = 'fr' | 'en';
+
+const words = {
+  fr: {
+    during: 'pendant',
+    quantity: 'QSP',
+    renewals: (n: number) => `à renouveler ${n} fois`,
+    nonSubstitutable: 'Non substituable',
+    // Headings of the two zones of the ALD form (cerfa n° 12708).
+    aldZone:
+      'Prescriptions relatives au traitement de l’affection de longue durée reconnue (liste ou hors liste) (AFFECTION EXONÉRANTE)',
+    otherZone: 'Prescriptions SANS RAPPORT avec l’affection de longue durée (MALADIES INTERCURRENTES)',
+  },
+  en: {
+    during: 'for',
+    quantity: 'quantity',
+    renewals: (n: number) => `renew ${n} time${n > 1 ? 's' : ''}`,
+    nonSubstitutable: 'Not substitutable',
+    aldZone: 'Prescriptions related to the recognised long-term condition (ALD, 100 % cover)',
+    otherZone: 'Prescriptions UNRELATED to the long-term condition',
+  },
+} as const;
+
+const present = (value: string | null | undefined): value is string => !!value && value.trim() !== '';
+
+/** One prescription line as printed: "Amoxicilline 1 g — 1 comprimé matin et soir — pendant 6 jours". */
+export function prescriptionLineText(item: PrescriptionItem, language: Language): string {
+  const w = words[language];
+  const parts = [
+    [item.product, item.dosage].filter(present).join(' '),
+    item.posology,
+    present(item.duration) ? `${w.during} ${item.duration!.trim()}` : null,
+    present(item.quantity) ? `${w.quantity} ${item.quantity!.trim()}` : null,
+    item.renewals ? w.renewals(item.renewals) : null,
+    item.nonSubstitutable
+      ? `${w.nonSubstitutable}${present(item.nonSubstitutableReason) ? ` (${item.nonSubstitutableReason})` : ''}`
+      : null,
+  ];
+  return parts.filter(present).join(' — ');
+}
+
+const list = (items: readonly PrescriptionItem[], language: Language): RichTextNode => ({
+  type: 'orderedList',
+  attrs: { start: 1 },
+  content: items.map((item) => ({
+    type: 'listItem',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: prescriptionLineText(item, language) }] }],
+  })),
+});
+
+const heading = (text: string): RichTextNode => ({
+  type: 'heading',
+  attrs: { level: 3 },
+  content: [{ type: 'text', text }],
+});
+
+/**
+ * The document as printed (PDF, DOCX, e-mailed): its text, then for a prescription its lines —
+ * for the two-zone ALD form (bizone), the lines of the ALD zone under the upper heading and the
+ * others under the lower one, as on the cerfa form. Other kinds print their text only.
+ */
+export function printedContent(
+  content: RichTextDoc,
+  kind: DocumentKind,
+  items: readonly PrescriptionItem[] | undefined,
+  language: Language,
+): RichTextDoc {
+  const lines = (items ?? []).filter((item) => present(item.product));
+  if ((kind !== 'prescription' && kind !== 'prescription_ald') || lines.length === 0) return content;
+  if (kind === 'prescription') return { ...content, content: [...content.content, list(lines, language)] };
+  const ald = lines.filter((item) => item.zone === 'ald');
+  const other = lines.filter((item) => item.zone !== 'ald');
+  return {
+    ...content,
+    content: [
+      ...content.content,
+      heading(words[language].aldZone),
+      ...(ald.length > 0 ? [list(ald, language)] : [{ type: 'paragraph' }]),
+      heading(words[language].otherZone),
+      ...(other.length > 0 ? [list(other, language)] : [{ type: 'paragraph' }]),
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPatient } from '../testing/patient-builder.ts';
+import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
+import { demoTemplates, seedDocuments } from './demo.ts';
+
+let t: TestApp;
+let secretary: string;
+let doctorId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ outboxIntervalMs: 0 });
+  const org = await anOrganization('Maison de santé démo')
+    .withUser('secretary')
+    .withUser('practitioner')
+    .create(t.db);
+  doctorId = org.byRole('practitioner').id;
+  await seedDocuments(t.db, org.id);
+  secretary = await loginAs(t.app, org.byRole('secretary').email);
+});
+afterAll(() => t.close());
+
+describe('demo templates', () => {
+  it('gives the demo practice a letter, a certificate, both prescriptions and a report, with snippets', async () => {
+    const templates = (
+      await t.app.inject({ method: 'GET', url: '/api/document-templates', headers: { cookie: secretary } })
+    ).json();
+    expect(templates.map((x: { kind: string }) => x.kind).sort()).toEqual(
+      demoTemplates.map((x) => x.kind).sort(),
+    );
+    for (const kind of [
+      'letter_to_colleague',
+      'certificate',
+      'prescription',
+      'prescription_ald',
+      'consultation_report',
+    ])
+      expect(templates.some((x: { kind: string }) => x.kind === kind)).toBe(true);
+    const snippets = (
+      await t.app.inject({ method: 'GET', url: '/api/snippets', headers: { cookie: secretary } })
+    ).json();
+    expect(snippets.map((s: { shortcut: string }) => s.shortcut)).toContain('.ras');
+  });
+
+  it('fills a document from the certificate template with the patient and the practitioner', async () => {
+    const patientId = await aPatient()
+      .named('LEROY', 'CAMILLE')
+      .bornOn('1984-06-10')
+      .sex('F')
+      .register(t.app, secretary);
+    const templates = (
+      await t.app.inject({ method: 'GET', url: '/api/document-templates', headers: { cookie: secretary } })
+    ).json();
+    const certificate = templates.find((x: { kind: string }) => x.kind === 'certificate');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'certificate',
+        patientId,
+        practitionerId: doctorId,
+        templateId: certificate.id,
+        documentDate: '2026-03-02',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const doc = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/documents/${created.json().id}`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    const text = JSON.stringify(doc.current.content);
+    expect(text).toContain('CAMILLE LEROY');
+    expect(text).toContain('10/06/1984');
+    expect(text).not.toContain('{{');
+  });
+});

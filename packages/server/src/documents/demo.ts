@@ -1,0 +1,200 @@
+import type { DocumentKind, RichTextDoc, RichTextNode, Snippet } from '@pivot/core/documents';
+import { validateSnippet, validateTemplate } from '@pivot/core/documents';
+import type { Db } from '../db/connection.ts';
+
+const text = (value: string, marks?: string[]): RichTextNode => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks: marks.map((type) => ({ type })) } : {}),
+});
+const p = (...content: (string | RichTextNode)[]): RichTextNode => ({
+  type: 'paragraph',
+  // ProseMirror allows no empty text node: an empty paragraph has no content.
+  content: content.filter((c) => c !== '').map((c) => (typeof c === 'string' ? text(c) : c)),
+});
+const h = (level: number, value: string): RichTextNode => ({
+  type: 'heading',
+  attrs: { level },
+  content: [text(value)],
+});
+const field = (name: string): RichTextNode => ({ type: 'mergeField', attrs: { field: name } });
+const bullets = (...items: string[]): RichTextNode => ({
+  type: 'bulletList',
+  content: items.map((item) => ({ type: 'listItem', content: [p(item)] })),
+});
+const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
+
+export interface DemoTemplate {
+  name: string;
+  kind: DocumentKind;
+  language: 'fr' | 'en';
+  content: RichTextDoc;
+}
+
+/** The demo practice's templates: one of each common kind, ready to use and to copy. */
+export const demoTemplates: DemoTemplate[] = [
+  {
+    name: 'Lettre à un confrère',
+    kind: 'letter_to_colleague',
+    language: 'fr',
+    content: doc(
+      p('{{organization.name}}, le {{todayLong}}'),
+      p('Cher confrère, chère consœur,'),
+      p(
+        'Je vous adresse ',
+        field('patient.civility'),
+        ' ',
+        field('patient.fullName'),
+        ', ',
+        field('patient.age'),
+        ', né(e) le {{patient.birthDate}}, pour avis et prise en charge.',
+      ),
+      h(3, 'Motif'),
+      p(''),
+      h(3, 'Antécédents et traitement en cours'),
+      bullets(''),
+      p('Je vous remercie de me tenir informé(e) de votre avis.'),
+      p('Bien confraternellement,'),
+      p(field('practitioner.fullName'), ', ', field('practitioner.specialty')),
+    ),
+  },
+  {
+    name: 'Certificat médical',
+    kind: 'certificate',
+    language: 'fr',
+    content: doc(
+      h(1, 'Certificat médical'),
+      p(
+        'Je soussigné(e), ',
+        field('practitioner.fullName'),
+        ', ',
+        field('practitioner.specialty'),
+        ', RPPS {{practitioner.rpps}}, certifie avoir examiné ce jour ',
+        field('patient.civility'),
+        ' ',
+        field('patient.fullName'),
+        ', né(e) le {{patient.birthDate}}.',
+      ),
+      p(''),
+      p(
+        'Certificat établi à la demande de l’intéressé(e) et remis en main propre pour faire valoir ce que de droit.',
+      ),
+      p('Fait à {{organization.name}}, le {{today}}.'),
+    ),
+  },
+  {
+    name: 'Ordonnance',
+    kind: 'prescription',
+    language: 'fr',
+    content: doc(
+      h(1, 'Ordonnance'),
+      p(
+        field('practitioner.fullName'),
+        ' — ',
+        field('practitioner.specialty'),
+        ' — RPPS {{practitioner.rpps}}',
+      ),
+      p(
+        field('patient.civility'),
+        ' ',
+        field('patient.fullName'),
+        ', ',
+        field('patient.age'),
+        ', poids : {{patient.weight}}',
+      ),
+      p('Le {{today}}'),
+    ),
+  },
+  {
+    name: 'Ordonnance bizone (ALD)',
+    kind: 'prescription_ald',
+    language: 'fr',
+    content: doc(
+      h(1, 'Ordonnance bizone'),
+      p(
+        field('practitioner.fullName'),
+        ' — ',
+        field('practitioner.specialty'),
+        ' — RPPS {{practitioner.rpps}}',
+      ),
+      p(field('patient.civility'), ' ', field('patient.fullName'), ', ', field('patient.age')),
+      p('Le {{today}}'),
+    ),
+  },
+  {
+    name: 'Compte rendu de consultation',
+    kind: 'consultation_report',
+    language: 'fr',
+    content: doc(
+      h(1, 'Compte rendu de consultation'),
+      p(
+        field('patient.civility'),
+        ' ',
+        field('patient.fullName'),
+        ', ',
+        field('patient.age'),
+        ' — le {{today}}',
+      ),
+      h(2, 'Motif de consultation'),
+      p(''),
+      h(2, 'Examen clinique'),
+      p(''),
+      h(2, 'Conclusion'),
+      p(''),
+      p(field('practitioner.fullName'), ', ', field('practitioner.specialty')),
+    ),
+  },
+  {
+    name: 'Letter to a colleague',
+    kind: 'letter_to_colleague',
+    language: 'en',
+    content: doc(
+      p('{{organization.name}}, {{todayLong}}'),
+      p('Dear colleague,'),
+      p(
+        'I am referring ',
+        field('patient.fullName'),
+        ', ',
+        field('patient.age'),
+        ', for your opinion and care.',
+      ),
+      p(''),
+      p('Kind regards,'),
+      p(field('practitioner.fullName'), ', ', field('practitioner.specialty')),
+    ),
+  },
+];
+
+/** Snippets the demo secretaries can try: type the shortcut then a space. */
+export const demoSnippets: Snippet[] = [
+  {
+    shortcut: '.merci',
+    text: 'Je vous remercie de m’avoir adressé votre patient(e) et vous prie de croire en mes sentiments confraternels.',
+  },
+  { shortcut: '.ras', text: 'L’examen clinique est sans particularité.' },
+  { shortcut: '.cdt', text: 'Bien confraternellement,' },
+];
+
+/** Adds the demo templates and snippets to a new demo organisation. */
+export async function seedDocuments(db: Db, organizationId: string): Promise<void> {
+  await db.kysely
+    .insertInto('document_templates')
+    .values(
+      demoTemplates.map((t) => ({
+        organization_id: organizationId,
+        practitioner_id: null,
+        name: t.name,
+        kind: t.kind,
+        language: t.language,
+        content: JSON.stringify(t.content),
+        merge_fields: JSON.stringify(validateTemplate(t.content)),
+      })),
+    )
+    .execute();
+  const snippets: Snippet[] = [];
+  for (const s of demoSnippets) snippets.push(validateSnippet(s, snippets));
+  await db.kysely
+    .insertInto('document_snippets')
+    .values(snippets.map((s) => ({ organization_id: organizationId, user_id: null, ...s })))
+    .execute();
+}
