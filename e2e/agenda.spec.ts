@@ -155,3 +155,47 @@ test('an absence shows the displaced appointment and notifies its patient', asyn
     page.getByTestId('notice-row').filter({ hasText: 'Absence du praticien' }).first(),
   ).toContainText(booked.patientName);
 });
+
+test('a secretary imports a practitioner’s external calendar after a trial run', async ({ page }) => {
+  const date = dayAhead(30, 5).replaceAll('-', '');
+  const ics = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//e2e//FR',
+    'BEGIN:VEVENT',
+    'UID:e2e-busy',
+    'DTSTAMP:20261101T000000Z',
+    `DTSTART;TZID=Europe/Paris:${date}T140000`,
+    `DTEND;TZID=Europe/Paris:${date}T170000`,
+    'SUMMARY:Cours à la faculté',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'UID:e2e-free',
+    'DTSTAMP:20261101T000000Z',
+    `DTSTART;TZID=Europe/Paris:${date}T080000`,
+    `DTEND;TZID=Europe/Paris:${date}T090000`,
+    'TRANSP:TRANSPARENT',
+    'SUMMARY:Footing',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await login(page, 'secretaire@demo.pivot');
+  await page.goto('/agenda/absences');
+  await page.getByRole('textbox', { name: 'Agenda de' }).click();
+  await page.getByRole('option', { name: 'Dr Claire Moreau' }).click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'agenda-moreau.ics',
+    mimeType: 'text/calendar',
+    buffer: Buffer.from(ics),
+  });
+  await page.getByRole('button', { name: 'Essai (rien n’est enregistré)' }).click();
+  const report = page.getByTestId('ics-report');
+  await expect(report).toContainText('Essai : rien n’a été enregistré.');
+  await expect(report.getByRole('row').filter({ hasText: 'Footing' })).toContainText('marqué libre');
+  await expect(report.getByRole('row').filter({ hasText: 'Cours à la faculté' })).toContainText('Importé');
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(report).toContainText('Import enregistré.');
+  await expect(page.getByRole('row').filter({ hasText: 'Occupé (agenda externe)' })).toContainText(
+    'Dr Claire Moreau',
+  );
+});

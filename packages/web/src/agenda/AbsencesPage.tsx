@@ -7,6 +7,7 @@ import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { addDays, isoAt, localDate, timeOf, todayDate, useResources } from './agenda-model.ts';
+import { IcsImportCard } from './IcsImportCard.tsx';
 
 interface Impact {
   absence: { id: string };
@@ -237,6 +238,7 @@ export function AbsencesPage() {
           )}
         </Card>
       )}
+      {can('agenda.write') && <IcsImportCard />}
       <Text fw={600}>{t('absences.upcoming')}</Text>
       {(upcoming.data ?? []).length === 0 && <Text c="dimmed">{t('absences.none')}</Text>}
       <Table>
