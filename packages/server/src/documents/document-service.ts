@@ -477,18 +477,21 @@ export async function reviseValidated(
   });
 }
 
-/** Letterhead lines and signature block of the signing practitioner, for PDF and DOCX. */
-export async function printFrame(
+/**
+ * The letterhead and signature block of a practitioner: their own when set (letterhead settings),
+ * else built from the organisation (name, address, phone) and the practitioner (name, specialty,
+ * RPPS). `defaults` are what prints when they have none.
+ */
+export async function practitionerLetterhead(
   tx: Kysely<Database>,
   organizationId: string,
-  loaded: Awaited<ReturnType<typeof loadDocument>>,
-): Promise<PrintFrame> {
+  practitionerId: string | null,
+) {
   const org = await tx
     .selectFrom('organizations')
     .select(['name', 'address', 'phone'])
     .where('id', '=', organizationId)
     .executeTakeFirstOrThrow();
-  const practitionerId = loaded.current.practitioner_id;
   const practitioner = practitionerId
     ? await tx
         .selectFrom('users')
@@ -505,25 +508,38 @@ export async function printFrame(
         .where('organization_id', '=', organizationId)
         .executeTakeFirst()
     : undefined;
-  const lines = (text: string | undefined) => (text ? text.split('\n').filter((l) => l.trim() !== '') : []);
-  const letterhead = custom?.letterhead
-    ? lines(custom.letterhead)
-    : [
-        org.name,
-        ...(practitioner
-          ? [
-              [practitioner.display_name, practitioner.specialty].filter(Boolean).join(' — '),
-              practitioner.rpps ? `RPPS ${practitioner.rpps}` : '',
-            ]
-          : []),
-        formatAddress(org.address as PostalAddress) ?? '',
-        org.phone,
-      ].filter((l) => l !== '');
+  const defaultLetterhead = [
+    org.name,
+    ...(practitioner
+      ? [
+          [practitioner.display_name, practitioner.specialty].filter(Boolean).join(' — '),
+          practitioner.rpps ? `RPPS ${practitioner.rpps}` : '',
+        ]
+      : []),
+    formatAddress(org.address as PostalAddress) ?? '',
+    org.phone,
+  ].filter((l): l is string => !!l);
+  return {
+    letterhead: custom?.letterhead ?? '',
+    signature: custom?.signature ?? '',
+    defaults: { letterhead: defaultLetterhead, signature: practitioner ? [practitioner.display_name] : [] },
+  };
+}
+
+/** Letterhead lines and signature block of the signing practitioner, for PDF and DOCX. */
+export async function printFrame(
+  tx: Kysely<Database>,
+  organizationId: string,
+  loaded: Awaited<ReturnType<typeof loadDocument>>,
+): Promise<PrintFrame> {
+  const settings = await practitionerLetterhead(tx, organizationId, loaded.current.practitioner_id);
+  const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
   const validated = loaded.current.validated_at !== null;
-  const signature = custom?.signature
-    ? lines(custom.signature)
-    : practitioner
-      ? [practitioner.display_name, ...(validated ? ['Signé électroniquement'] : [])]
+  const letterhead = settings.letterhead.trim() ? lines(settings.letterhead) : settings.defaults.letterhead;
+  const signature = settings.signature.trim()
+    ? lines(settings.signature)
+    : settings.defaults.signature.length > 0
+      ? [...settings.defaults.signature, ...(validated ? ['Signé électroniquement'] : [])]
       : [];
   return { title: loaded.document.title, letterhead, signature };
 }

@@ -310,6 +310,33 @@ describe('output', () => {
     for (const line of fontLines) expect(line).toMatch(/\byes\s+yes\b/);
   });
 
+  it('prints the practitioner’s own letterhead and signature once set, the defaults before', async () => {
+    const url = `/api/practitioners/${doctorId}/letterhead`;
+    const before = (await call('GET', url, secretary)).json();
+    expect(before.letterhead).toBe('');
+    expect(before.defaults.letterhead).toContain('Cabinet des Lilas');
+    expect(before.defaults.letterhead.join('\n')).toMatch(/Dr Paul Durand — Médecine générale\nRPPS \d{11}/);
+    const saved = await call('PUT', url, secretary, {
+      letterhead: 'Dr Paul Durand\nAncien interne des hôpitaux de Paris\nSur rendez-vous',
+      signature: 'Dr P. Durand',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await call('GET', url, secretary)).json().letterhead).toContain('Ancien interne');
+    const id = await validatedPrescription();
+    const response = await call('GET', `/api/documents/${id}/pdf`, secretary);
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
+    writeFileSync(join(dir, 'letterhead.pdf'), response.rawPayload);
+    const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'letterhead.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Ancien interne des hôpitaux de Paris');
+    expect(text).toContain('Dr P. Durand');
+    await call('PUT', url, secretary, { letterhead: '', signature: '' });
+    // Only a practitioner of the organisation has a letterhead.
+    const secretaryId = (await call('GET', '/api/auth/me', secretary)).json().id;
+    expect((await call('GET', `/api/practitioners/${secretaryId}/letterhead`, secretary)).statusCode).toBe(
+      404,
+    );
+  });
+
   it('prints a two-zone ALD prescription with each line under its zone', async () => {
     const id = await draft(await createTemplate(prescriptionTemplate, 'prescription_ald'), patientId, {
       kind: 'prescription_ald',

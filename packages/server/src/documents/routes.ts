@@ -31,6 +31,7 @@ import {
   documentView,
   loadDocument,
   missingMentions,
+  practitionerLetterhead,
   printedDocument,
   printFrame,
   reviseValidated,
@@ -84,6 +85,18 @@ const actionBody = z.union([
 export async function documentsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, storage, config } = app;
+
+  /** A practitioner of the organisation (a letterhead belongs to one), else 404. */
+  const loadSigner = async (organizationId: string, id: string) => {
+    const user = await db.kysely
+      .selectFrom('users')
+      .select(['id'])
+      .where('id', '=', id)
+      .where('organization_id', '=', organizationId)
+      .where('role', '=', 'practitioner')
+      .executeTakeFirst();
+    if (!user) throw new DomainError('not_found');
+  };
 
   if (config.outboxIntervalMs > 0) {
     const transports = transportsFor(config);
@@ -268,6 +281,23 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     },
   );
 
+  app.get(
+    '/api/practitioners/:id/letterhead',
+    {
+      config: { permission: 'documents.read' },
+      schema: {
+        tags: ['documents'],
+        summary: 'Letterhead and signature block of a practitioner, and what prints without them',
+        params: idParams,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await loadSigner(actor.organizationId, request.params.id);
+      return practitionerLetterhead(db.kysely, actor.organizationId, request.params.id);
+    },
+  );
+
   app.put(
     '/api/practitioners/:id/letterhead',
     {
@@ -281,6 +311,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
+      await loadSigner(actor.organizationId, request.params.id);
       await db.kysely.transaction().execute(async (tx) => {
         await tx
           .insertInto('practitioner_letterheads')
