@@ -147,6 +147,35 @@ test('a practitioner edits a triage protocol’s question and tries it, always s
   await expect(result.getByTestId('triage-try-level')).toHaveText('Vital');
   await expect(result).toContainText('Appeler le 15 maintenant');
   await expect(result).toContainText('ne remplace pas l’avis d’un médecin');
+
+  // Someone else saves meanwhile: saving is refused with a reload offer, nothing is overwritten.
+  await page.getByTestId('question-1-text-fr').fill('Sueurs ou malaise ?');
+  const stored = (
+    (await (await page.request.get('/api/reception/triage-protocols?includeInactive=true')).json()) as {
+      id: string;
+      version: number;
+      questions: { text: { fr: string } }[];
+    }[]
+  ).find((p) => p.id === 'chest_pain')!;
+  const {
+    version,
+    active: _active,
+    updatedAt: _updatedAt,
+    ...protocol
+  } = stored as typeof stored & {
+    active: boolean;
+    updatedAt: string;
+  };
+  protocol.questions[2]!.text.fr = 'Depuis plus de 20 minutes ?';
+  const other = await page.request.put('/api/reception/triage-protocols/chest_pain', {
+    data: { protocol, active: true, version },
+  });
+  expect(other.status()).toBe(200);
+  await page.getByTestId('protocol-save').click();
+  await expect(page.getByTestId('protocol-stale')).toContainText('Protocole modifié entre-temps');
+  await page.getByTestId('protocol-stale').getByRole('button', { name: 'Recharger le protocole' }).click();
+  await expect(page.getByTestId('question-2-text-fr')).toHaveValue('Depuis plus de 20 minutes ?');
+  await expect(page.getByTestId('question-1-text-fr')).not.toHaveValue('Sueurs ou malaise ?');
 });
 
 test('the secretary does not see the triage protocols tab', async ({ page }) => {

@@ -55,6 +55,7 @@ interface Incident {
   complaintFiled: boolean;
   followUp: string;
   status: 'open' | 'closed';
+  recordedBy: string;
   recordedByName: string;
   closedAt: string | null;
   version: number;
@@ -66,7 +67,10 @@ interface Colleague {
   role: string;
 }
 
-type Draft = Omit<Incident, 'id' | 'missingSteps' | 'status' | 'recordedByName' | 'closedAt' | 'version'>;
+type Draft = Omit<
+  Incident,
+  'id' | 'missingSteps' | 'status' | 'recordedBy' | 'recordedByName' | 'closedAt' | 'version'
+>;
 
 const emergencyNumbers = [
   { number: '15', key: 'samu', color: 'red' },
@@ -167,7 +171,19 @@ function EmergencyNumbers() {
 }
 
 function draftOf(incident: Incident | null, kind: IncidentKind | null): Draft | null {
-  if (incident) return { ...incident };
+  if (incident) {
+    const {
+      id: _i,
+      missingSteps: _m,
+      status: _s,
+      recordedBy: _b,
+      recordedByName: _r,
+      closedAt: _c,
+      version: _v,
+      ...draft
+    } = incident;
+    return draft;
+  }
   if (!kind) return null;
   return {
     kind,
