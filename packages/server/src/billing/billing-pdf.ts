@@ -1,4 +1,4 @@
-import { type ChequeDepositSlip, formatCents, formatIban } from '@pivot/core/billing';
+import { type CashDepositSlip, type ChequeDepositSlip, formatCents, formatIban } from '@pivot/core/billing';
 import PDFDocument from 'pdfkit';
 import type { InvoiceView } from './invoice-service.ts';
 
@@ -123,6 +123,38 @@ export function chequeSlipPdf(slip: ChequeDepositSlip, organization: { name: str
     for (const c of slip.lines) row(doc, [c.drawer, c.bank, c.number, euros(c.amountCents)], widths);
     doc.moveDown();
     doc.font('Helvetica-Bold').fontSize(11).text(`Nombre de chèques : ${slip.count}`);
+    doc.text(`Total : ${euros(slip.totalCents)}`);
+  });
+}
+
+/** Bordereau de remise d'espèces: the banknotes and coins by denomination, count and total (billing.md). */
+export function cashSlipPdf(slip: CashDepositSlip, organization: { name: string }): Promise<Buffer> {
+  return render((doc) => {
+    doc.font('Helvetica-Bold').fontSize(14).text(`Bordereau de remise d’espèces n° ${slip.number}`);
+    doc.font('Helvetica').fontSize(10);
+    doc.text(`Titulaire : ${organization.name}`);
+    doc.text(`Banque : ${slip.bank}`);
+    doc.text(`IBAN : ${formatIban(slip.iban)}`);
+    doc.text(`Date de remise : ${frenchDate(slip.date)}`);
+    doc.moveDown();
+    const widths = [150, 110, 110, 125];
+    row(doc, ['Valeur', 'Nature', 'Nombre', 'Montant'], widths, true);
+    for (const l of slip.lines)
+      row(
+        doc,
+        [
+          euros(l.denominationCents),
+          l.kind === 'banknote' ? 'billets' : 'pièces',
+          String(l.count),
+          euros(l.totalCents),
+        ],
+        widths,
+      );
+    doc.moveDown();
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text(`Nombre de billets et pièces : ${slip.lines.reduce((n, l) => n + l.count, 0)}`);
     doc.text(`Total : ${euros(slip.totalCents)}`);
   });
 }

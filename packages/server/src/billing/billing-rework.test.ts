@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
@@ -114,5 +118,28 @@ describe('undoing a bank reconciliation', () => {
     expect(journal.every((e: { reconciled: boolean }) => !e.reconciled)).toBe(true);
     const twice = await books.del(`/api/accounting/bank-transactions/${line.id}/reconcile`);
     expect(twice.json().error.code).toBe('not_reconciled');
+  });
+});
+
+describe('cash deposit slip', () => {
+  it('prints a cash slip with each denomination, the count and the total', async () => {
+    const made = await api.post('/api/billing/deposit-slips/cash', {
+      bank: 'Banque Postale',
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+      date: '2025-06-10',
+      denominations: { '2000': 2, '200': 3 },
+    });
+    expect(made.statusCode).toBe(201);
+    const pdf = await api.get(`/api/billing/deposit-slips/${made.json().id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
+    writeFileSync(join(dir, 'slip.pdf'), pdf.rawPayload);
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'slip.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(text).toContain('Bordereau de remise d’espèces');
+    expect(text).toMatch(/20,00 €\s+billets\s+2\s+40,00 €/);
+    expect(text).toMatch(/2,00 €\s+pièces\s+3\s+6,00 €/);
+    expect(text).toContain('Total : 46,00 €');
   });
 });

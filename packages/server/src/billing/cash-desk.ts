@@ -3,6 +3,7 @@ import {
   buildCashDepositSlip,
   buildChequeDepositSlip,
   type CashDay,
+  type CashDepositSlip,
   type ChequeDepositSlip,
   closeCashDay,
   expectedCash,
@@ -338,4 +339,37 @@ export async function loadChequeSlip(
       amountCents: l.amount_cents,
     })),
   };
+}
+
+/** A cash deposit slip as it was made, its lines rebuilt from the denominations counted. */
+export async function loadCashSlip(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+): Promise<CashDepositSlip & { id: string }> {
+  const slip = await db
+    .selectFrom('deposit_slips')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (slip?.kind !== 'cash') throw new DomainError('not_found');
+  const counts = slip.denominations as Record<string, number>;
+  const built = buildCashDepositSlip(
+    { number: slip.number, bank: slip.bank, iban: slip.iban, date: slip.slip_date },
+    Object.fromEntries(Object.entries(counts).map(([k, v]) => [Number(k), v])),
+  );
+  return { id: slip.id, ...built };
+}
+
+/** Which kind a slip is, or not_found outside the organisation. */
+export async function slipKind(db: Kysely<Database>, organizationId: string, id: string) {
+  const slip = await db
+    .selectFrom('deposit_slips')
+    .select('kind')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!slip) throw new DomainError('not_found');
+  return slip.kind;
 }

@@ -15,14 +15,16 @@ import { auditFrom } from '../audit/audit-log.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/patient-service.ts';
-import { chequeSlipPdf, invoicePdf } from './billing-pdf.ts';
+import { cashSlipPdf, chequeSlipPdf, invoicePdf } from './billing-pdf.ts';
 import {
   cashDayView,
   closeDay,
   createCashSlip,
   createChequeSlip,
+  loadCashSlip,
   loadChequeSlip,
   openDay,
+  slipKind,
 } from './cash-desk.ts';
 import { loadCatalogue, updateCatalogue } from './catalogue-service.ts';
 import {
@@ -572,12 +574,17 @@ export async function billingRoutes(
     '/api/billing/deposit-slips/:id/pdf',
     {
       config: { permission: 'billing.read' },
-      schema: { tags: ['billing'], summary: 'The cheque deposit slip as PDF', params: idParams },
+      schema: { tags: ['billing'], summary: 'The deposit slip (cheques or cash) as PDF', params: idParams },
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const organization = await organizationHeader(app, actor.organizationId);
+      if ((await slipKind(db.kysely, actor.organizationId, request.params.id)) === 'cash') {
+        const slip = await loadCashSlip(db.kysely, actor.organizationId, request.params.id);
+        return pdfReply(reply, `bordereau-especes-${slip.number}.pdf`, await cashSlipPdf(slip, organization));
+      }
       const slip = await loadChequeSlip(db.kysely, actor.organizationId, request.params.id);
-      const pdf = await chequeSlipPdf(slip, await organizationHeader(app, actor.organizationId));
+      const pdf = await chequeSlipPdf(slip, organization);
       return pdfReply(reply, `bordereau-${slip.number}.pdf`, pdf);
     },
   );

@@ -471,11 +471,9 @@ export function DepositSlipsPanel() {
               </Table.Td>
               <Table.Td ta="right">{euros(s.totalCents, i18n.language)}</Table.Td>
               <Table.Td>
-                {s.kind === 'cheque' && (
-                  <Anchor href={`/api/billing/deposit-slips/${s.id}/pdf`} target="_blank">
-                    PDF
-                  </Anchor>
-                )}
+                <Anchor href={`/api/billing/deposit-slips/${s.id}/pdf`} target="_blank">
+                  PDF
+                </Anchor>
               </Table.Td>
             </Table.Tr>
           ))}
