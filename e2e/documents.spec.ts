@@ -157,3 +157,29 @@ test('a secretary drafts a prescription from a template, the practitioner valida
   await page.goto(`/patients/${patient.id}`);
   await expect(page.getByTestId('timeline')).toContainText(current.title);
 });
+
+test('a secretary registers an incoming letter from a correspondent of the directory about a patient', async ({
+  page,
+}) => {
+  await login(page, 'secretaire@demo.pivot');
+  const [patient] = await (
+    await page.request.post('/api/patients/search', { data: { q: 'martin', limit: 5 } })
+  ).json();
+  await page.goto('/courrier');
+  await page.getByTestId('sender-picker').fill('nguyen');
+  await page.getByRole('option', { name: /NGUYEN Thomas/ }).click();
+  await page.getByTestId('incoming-patient').fill(`${patient.birthName} ${patient.birthGivenNames[0]}`);
+  await page
+    .getByRole('option', { name: new RegExp(patient.birthDate) })
+    .first()
+    .click();
+  await page.getByLabel('Objet').fill('Compte rendu de coronarographie');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('cell', { name: /Compte rendu de coronarographie/ })).toBeVisible();
+  const incoming = await (await page.request.get('/api/mail/incoming')).json();
+  const letter = (incoming.items ?? incoming).find((m: { subject: string }) =>
+    m.subject.includes('coronarographie'),
+  );
+  expect(letter.sender).toMatchObject({ kind: 'directory', displayName: 'NGUYEN Thomas' });
+  expect(letter.patientId).toBe(patient.id);
+});

@@ -110,7 +110,7 @@ export const demoTemplates: DemoTemplate[] = [
     kind: 'prescription_ald',
     language: 'fr',
     content: doc(
-      h(1, 'Ordonnance bizone'),
+      h(1, 'Ordonnance — affection de longue durée'),
       p(
         field('practitioner.fullName'),
         ' — ',

@@ -7,12 +7,14 @@ import {
   Modal,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { incomingMailKinds, outgoingChannels } from '@pivot/core/mail';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,8 +23,11 @@ import { ApiError, get, patch, post } from '../app/api.ts';
 import i18n from '../app/i18n.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { PatientPicker } from '../patients/PatientPicker.tsx';
 
-type Party = { kind: 'directory'; displayName: string } | { kind: 'free_text'; name: string };
+type Party =
+  | { kind: 'directory'; correspondentId?: string; displayName: string }
+  | { kind: 'free_text'; name: string };
 
 interface IncomingMail {
   id: string;
@@ -220,11 +225,13 @@ function IncomingTable({
       </Table>
       <Modal opened={filing !== null} onClose={() => setFiling(null)} title={t('mail.fileIntoRecord')}>
         <Stack>
-          <TextInput
-            label={`${t('patient')} (id)`}
-            value={patientId}
-            onChange={(e) => setPatientId(e.currentTarget.value)}
+          <PatientPicker
+            label={t('patient')}
+            placeholder={t('patientSearch')}
+            value={patientId || null}
+            onChange={(id) => setPatientId(id ?? '')}
             error={form.fieldError('patientId')}
+            testId="filing-patient"
           />
           <TextInput
             label={t('mail.classification')}
@@ -257,11 +264,93 @@ function IncomingTable({
   );
 }
 
+interface CorrespondentOption {
+  id: string;
+  displayName: string;
+  specialty?: string | null;
+}
+
+const freeText = '__free_text__';
+
+/**
+ * The sender of a letter: a correspondent of the directory, found by a few letters, or — when
+ * the sender is not in it — the name as typed.
+ */
+function SenderPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: Party | null;
+  onChange: (party: Party | null) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation('documents');
+  const [term, setTerm] = useState('');
+  const [debounced] = useDebouncedValue(term.trim(), 200);
+  const found = useQuery({
+    queryKey: ['directory', 'correspondents', 'sender', debounced],
+    queryFn: () =>
+      get<CorrespondentOption[]>(`/api/directory/correspondents?limit=20&q=${encodeURIComponent(debounced)}`),
+    enabled: debounced.length > 1,
+  });
+  const typed = term.trim();
+  const options = [
+    ...(found.data ?? []).map((c) => ({
+      value: c.id,
+      label: c.specialty ? `${c.displayName} — ${c.specialty}` : c.displayName,
+    })),
+    // Offered once the directory has answered, so that it is never picked instead of a match.
+    ...(typed !== '' && typed === debounced && !found.isFetching && value?.kind !== 'directory'
+      ? [{ value: freeText, label: typed }]
+      : []),
+  ];
+  const selected = value?.kind === 'directory' ? (value.correspondentId ?? null) : value ? freeText : null;
+  return (
+    <Select
+      label={t('mail.sender')}
+      placeholder={t('mail.senderSearch')}
+      searchable
+      searchValue={term}
+      onSearchChange={(next) => {
+        setTerm(next);
+        if (value?.kind === 'free_text' && next.trim() !== value.name) onChange(null);
+      }}
+      filter={({ options: all }) => all}
+      data={options}
+      value={selected}
+      onChange={(id) => {
+        if (id === null) onChange(null);
+        else if (id === freeText) onChange({ kind: 'free_text', name: typed });
+        else {
+          const c = found.data?.find((x) => x.id === id);
+          if (c) onChange({ kind: 'directory', correspondentId: c.id, displayName: c.displayName });
+        }
+      }}
+      renderOption={({ option }) =>
+        option.value === freeText ? (
+          <Text size="sm">
+            {option.label}{' '}
+            <Text span size="xs" c="dimmed">
+              ({t('mail.freeText')})
+            </Text>
+          </Text>
+        ) : (
+          <Text size="sm">{option.label}</Text>
+        )
+      }
+      error={error}
+      data-testid="sender-picker"
+    />
+  );
+}
+
 function NewIncoming({ assignees, onSaved }: { assignees: Assignee[]; onSaved: () => void }) {
   const { t } = useTranslation('documents');
   const form = useApiForm();
   const [receivedOn, setReceivedOn] = useState(today());
-  const [sender, setSender] = useState('');
+  const [sender, setSender] = useState<Party | null>(null);
+  const [patientId, setPatientId] = useState<string | null>(null);
   const [kind, setKind] = useState('letter');
   const [subject, setSubject] = useState('');
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
@@ -270,15 +359,17 @@ function NewIncoming({ assignees, onSaved }: { assignees: Assignee[]; onSaved: (
     const done = await form.submit(() =>
       post('/api/mail/incoming', {
         receivedOn,
-        sender: { kind: 'free_text', name: sender },
+        sender: sender ?? { kind: 'free_text', name: '' },
         kind,
         subject,
+        patientId,
         assigneeId,
         dueDate: dueDate || null,
       }),
     );
     if (done) {
-      setSender('');
+      setSender(null);
+      setPatientId(null);
       setSubject('');
       onSaved();
     }
@@ -288,7 +379,7 @@ function NewIncoming({ assignees, onSaved }: { assignees: Assignee[]; onSaved: (
       <Text fw={500} mb="xs">
         {t('mail.newIncoming')}
       </Text>
-      <Group align="flex-end" grow>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} style={{ alignItems: 'end' }}>
         <TextInput
           type="date"
           label={t('mail.receivedOn')}
@@ -296,11 +387,18 @@ function NewIncoming({ assignees, onSaved }: { assignees: Assignee[]; onSaved: (
           onChange={(e) => setReceivedOn(e.currentTarget.value)}
           error={form.fieldError('receivedOn')}
         />
-        <TextInput
-          label={t('mail.sender')}
+        <SenderPicker
           value={sender}
-          onChange={(e) => setSender(e.currentTarget.value)}
-          error={form.fieldError('sender.name')}
+          onChange={setSender}
+          error={form.fieldError('sender.name') ?? form.fieldError('sender')}
+        />
+        <PatientPicker
+          label={t('patient')}
+          placeholder={t('patientSearch')}
+          value={patientId}
+          onChange={(id) => setPatientId(id)}
+          error={form.fieldError('patientId')}
+          testId="incoming-patient"
         />
         <Select
           label={t('mail.kind')}
@@ -330,7 +428,7 @@ function NewIncoming({ assignees, onSaved }: { assignees: Assignee[]; onSaved: (
         <Button onClick={save} loading={form.busy}>
           {t('save')}
         </Button>
-      </Group>
+      </SimpleGrid>
       {form.generalError && !form.error?.field && (
         <Alert color="red" mt="xs">
           {form.generalError}
