@@ -135,8 +135,28 @@ test('a secretary drafts a prescription from a template, the practitioner valida
   // 3. The secretary sends it by e-mail to a colleague.
   await page.reload();
   await expect(page.getByTestId('document-status')).toHaveText('Validé');
+  // A distribution list of the directory adds each of its members as a recipient.
+  const members = [];
+  for (const q of ['nguyen', 'benali'])
+    members.push(
+      (await (await page.request.get(`/api/directory/correspondents?q=${q}&limit=1`)).json())[0].id,
+    );
+  const list = await page.request.post('/api/directory/lists', {
+    data: { name: 'Cardiologues e2e', description: '', memberIds: members },
+  });
+  expect(list.status()).toBe(201);
   await page.getByRole('button', { name: 'Envoyer…' }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('distribution-list-picker').click();
+  await page.getByRole('option', { name: /Cardiologues e2e \(2\)/ }).click();
+  await expect(dialog.getByTestId('recipient')).toHaveCount(2);
+  await expect(dialog.getByTestId('recipient').first()).toContainText('NGUYEN Thomas');
+  await expect(dialog.getByTestId('recipient').last()).toContainText('BENALI Sarah');
+  // Their secure addresses are not e-mail addresses: removed, they are not sent to.
+  await expect(dialog.getByTestId('recipient').first()).toContainText('pas d’adresse');
+  await dialog.getByTestId('recipient').first().getByRole('button', { name: '×' }).click();
+  await dialog.getByTestId('recipient').first().getByRole('button', { name: '×' }).click();
+  await expect(dialog.getByTestId('recipient')).toHaveCount(0);
   await dialog.getByLabel('Nom').fill('Dr Claire Confrère');
   await dialog.getByLabel('Adresse e-mail').fill('claire.confrere@exemple.test');
   await dialog.getByRole('button', { name: 'Ajouter le destinataire' }).click();

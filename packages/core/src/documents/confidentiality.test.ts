@@ -8,6 +8,7 @@ import {
   findMedicalTerms,
   isHealthRecipient,
   recipientCategories,
+  recipientCategoryOf,
 } from './confidentiality.ts';
 import { richTextDoc } from './rich-text.ts';
 
@@ -188,5 +189,17 @@ describe('checkBeforeSending', () => {
     const check = checkBeforeSending(letter, { category: 'employer' }, index);
     expect(() => assertConfidentialityConfirmed(check)).toThrow(DomainError);
     expect(() => assertConfidentialityConfirmed({ needsConfirmation: false, spans: [] })).not.toThrow();
+  });
+});
+
+describe('recipient category of a correspondent', () => {
+  it('treats practitioners and care facilities as health recipients, insurers and social services not', () => {
+    expect(recipientCategoryOf({ kind: 'practitioner' })).toBe('health_professional');
+    for (const bodyType of ['hospital', 'clinic', 'laboratory', 'imaging', 'pharmacy'])
+      expect(recipientCategoryOf({ kind: 'body', bodyType })).toBe('health_establishment');
+    expect(recipientCategoryOf({ kind: 'body', bodyType: 'cpam' })).toBe('insurer');
+    expect(recipientCategoryOf({ kind: 'body', bodyType: 'mutuelle' })).toBe('insurer');
+    expect(recipientCategoryOf({ kind: 'body', bodyType: 'social_service' })).toBe('administration');
+    expect(recipientCategoryOf({ kind: 'body', bodyType: 'other' })).toBe('other');
   });
 });

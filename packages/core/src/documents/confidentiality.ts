@@ -287,3 +287,31 @@ export function assertConfidentialityConfirmed(check: ConfidentialityCheck): voi
     throw new DomainError('confidential_terms_unconfirmed', { params: { count: check.spans.length } });
   }
 }
+
+/**
+ * The recipient category of a correspondent of the directory: a practitioner is a health
+ * professional; hospitals, clinics, laboratories, imaging centres and pharmacies are health
+ * establishments; the health insurance (CPAM) and complementary insurers are insurers, a social
+ * service an administration — they get no medical detail without confirmation.
+ */
+export function recipientCategoryOf(correspondent: {
+  kind: 'practitioner' | 'body';
+  bodyType?: string | null;
+}): RecipientCategory {
+  if (correspondent.kind === 'practitioner') return 'health_professional';
+  switch (correspondent.bodyType) {
+    case 'hospital':
+    case 'clinic':
+    case 'laboratory':
+    case 'imaging':
+    case 'pharmacy':
+      return 'health_establishment';
+    case 'cpam':
+    case 'mutuelle':
+      return 'insurer';
+    case 'social_service':
+      return 'administration';
+    default:
+      return 'other';
+  }
+}

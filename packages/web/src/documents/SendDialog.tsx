@@ -1,9 +1,11 @@
 import { Alert, Button, Checkbox, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { recipientCategories } from '@pivot/core/documents';
+import { recipientCategories, recipientCategoryOf } from '@pivot/core/documents';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../app/api.ts';
+import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
+import type { CorrespondentView } from '../directory/correspondent.ts';
 import { useCorrespondents } from '../directory/use-correspondents.ts';
 import { highlight } from './text-highlight.tsx';
 
@@ -49,6 +51,11 @@ export function SendDialog({
   });
   const [search, setSearch] = useState('');
   const directory = useCorrespondents(search, { limit: 20 });
+  const lists = useQuery({
+    queryKey: ['directory', 'lists'],
+    queryFn: () => get<{ id: string; name: string; memberCount: number }[]>('/api/directory/lists'),
+    enabled: opened,
+  });
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [confirmed, setConfirmed] = useState<string[]>([]);
 
@@ -56,6 +63,27 @@ export function SendDialog({
   const terms = check
     ? [...new Set(check.results.flatMap((r) => r.spans.map((s) => check.text.slice(s.start, s.end))))]
     : [];
+
+  const addressOf = (c: CorrespondentView) =>
+    (channel === 'secure_messaging' ? c.secureEmail : c.email) ?? '';
+
+  /** A distribution list adds each of its members once, as a recipient the user may still remove. */
+  const addList = async (listId: string | null) => {
+    if (!listId) return;
+    const list = await get<{ members: CorrespondentView[] }>(`/api/directory/lists/${listId}`);
+    const known = new Set(recipients.map((r) => r.correspondentId).filter(Boolean));
+    setRecipients([
+      ...recipients,
+      ...list.members
+        .filter((c) => !known.has(c.id))
+        .map((c) => ({
+          category: recipientCategoryOf(c),
+          correspondentId: c.id,
+          name: c.displayName,
+          email: addressOf(c),
+        })),
+    ]);
+  };
 
   const send = async (confirmedTerms: string[]) => {
     const done = await form.submit(() =>
@@ -102,9 +130,19 @@ export function SendDialog({
           <Stack gap="xs">
             <Text fw={500}>{t('recipients')}</Text>
             {recipients.map((r, i) => (
-              <Group key={`${r.category}-${r.name}-${r.email ?? ''}`} justify="space-between">
+              <Group
+                key={`${r.category}-${r.name}-${r.email ?? ''}`}
+                justify="space-between"
+                data-testid="recipient"
+              >
                 <Text size="sm">
                   {r.name} {r.email ? `<${r.email}>` : ''} — {t(`categories.${r.category}`)}
+                  {!r.email && (channel === 'email' || channel === 'secure_messaging') && (
+                    <Text span size="xs" c="red">
+                      {' '}
+                      {t('noAddress')}
+                    </Text>
+                  )}
                 </Text>
                 <Button
                   size="compact-xs"
@@ -115,6 +153,19 @@ export function SendDialog({
                 </Button>
               </Group>
             ))}
+            {(lists.data?.length ?? 0) > 0 && (
+              <Select
+                label={t('fromList')}
+                placeholder={t('fromListHint')}
+                value={null}
+                onChange={(id) => void addList(id)}
+                data={(lists.data ?? []).map((l) => ({
+                  value: l.id,
+                  label: `${l.name} (${l.memberCount})`,
+                }))}
+                data-testid="distribution-list-picker"
+              />
+            )}
             <Select
               label={t('fromDirectory')}
               searchable
@@ -125,10 +176,10 @@ export function SendDialog({
                 const c = directory.data?.find((x) => x.id === id);
                 if (!c) return;
                 setDraft({
-                  category: c.kind === 'practitioner' ? 'health_professional' : 'health_establishment',
+                  category: recipientCategoryOf(c),
                   correspondentId: c.id,
                   name: c.displayName,
-                  email: (channel === 'secure_messaging' ? c.secureEmail : c.email) ?? '',
+                  email: addressOf(c),
                 });
               }}
             />
