@@ -6,6 +6,7 @@ export * from './mandatory-mentions.ts';
 export * from './merge-fields.ts';
 export * from './prescription-print.ts';
 export * from './reference-lists.ts';
+export * from './report-sections.ts';
 export * from './rich-text.ts';
 export * from './schemas.ts';
 export * from './snippets.ts';

@@ -181,7 +181,8 @@ export interface MissingMention {
   labels: Labels;
 }
 
-const sectionLabels: Record<string, Labels> = {
+/** Report sections and their headings, as the check names them and a heading of the text may. */
+export const reportSectionLabels: Record<string, Labels> = {
   reason: { fr: 'Motif', en: 'Reason' },
   history: { fr: 'Antécédents', en: 'History' },
   examination: { fr: 'Examen clinique', en: 'Examination' },
@@ -207,7 +208,7 @@ function mention(code: MentionCode, where: { itemIndex?: number; section?: strin
     };
   }
   if (where.section !== undefined) {
-    const name = sectionLabels[where.section] ?? { fr: where.section, en: where.section };
+    const name = reportSectionLabels[where.section] ?? { fr: where.section, en: where.section };
     return {
       code,
       section: where.section,

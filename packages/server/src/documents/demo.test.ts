@@ -76,4 +76,65 @@ describe('demo templates', () => {
     expect(text).toContain('10/06/1984');
     expect(text).not.toContain('{{');
   });
+
+  it('reads the sections of a report from the template’s headings for the mandatory mentions', async () => {
+    const patientId = await aPatient()
+      .named('MOREAU', 'JULIE')
+      .bornOn('1979-02-01')
+      .sex('F')
+      .register(t.app, secretary);
+    const templates = (
+      await t.app.inject({ method: 'GET', url: '/api/document-templates', headers: { cookie: secretary } })
+    ).json();
+    const report = templates.find((x: { kind: string }) => x.kind === 'consultation_report');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'consultation_report',
+        patientId,
+        practitionerId: doctorId,
+        templateId: report.id,
+        documentDate: '2026-03-02',
+      },
+    });
+    const id = created.json().id;
+    const get = async () =>
+      (
+        await t.app.inject({ method: 'GET', url: `/api/documents/${id}`, headers: { cookie: secretary } })
+      ).json();
+    const before = await get();
+    expect(
+      before.missingMentions
+        .filter((m: { code: string }) => m.code === 'report_section')
+        .map((m: { section: string }) => m.section),
+    ).toEqual(['reason', 'examination', 'conclusion']);
+    // The secretary types the dictated report under the headings.
+    const written = {
+      ...before.current.content,
+      content: before.current.content.content.flatMap(
+        (node: { type: string; content?: { text?: string }[] }) =>
+          node.type === 'heading' && node.content?.[0]?.text !== 'Compte rendu de consultation'
+            ? [
+                node,
+                {
+                  type: 'paragraph',
+                  content: [{ type: 'text', text: `Texte de ${node.content?.[0]?.text}` }],
+                },
+              ]
+            : [node],
+      ),
+    };
+    const edit = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: secretary },
+      payload: { kind: 'edit', version: before.current.version, content: written },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(
+      (await get()).missingMentions.filter((m: { code: string }) => m.code === 'report_section'),
+    ).toEqual([]);
+  });
 });

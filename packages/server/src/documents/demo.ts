@@ -140,8 +140,8 @@ export const demoTemplates: DemoTemplate[] = [
       h(2, 'Examen clinique'),
       p(''),
       h(2, 'Conclusion'),
+      // The signature block closes the printed report (letterhead settings).
       p(''),
-      p(field('practitioner.fullName'), ', ', field('practitioner.specialty')),
     ),
   },
   {

@@ -17,6 +17,7 @@ import {
   type PostalAddress,
   printedContent,
   type RichTextDoc,
+  reportSectionsFromContent,
   reviseDocument,
   richTextDoc,
   type StructuredDocument,
@@ -219,9 +220,17 @@ export async function structuredDocument(
     items: details.items,
     certificate: details.certificate,
     liaison: details.liaison,
-    report: details.report
-      ? { ...details.report, establishment: details.report.establishment ?? context.organization?.name }
-      : { establishment: context.organization?.name },
+    report: {
+      ...details.report,
+      establishment: details.report?.establishment ?? context.organization?.name,
+      // The sections written under their headings in the text, unless given as details.
+      sections: {
+        ...reportSectionsFromContent(current.content as RichTextDoc),
+        ...Object.fromEntries(
+          Object.entries(details.report?.sections ?? {}).filter(([, text]) => text && text.trim() !== ''),
+        ),
+      },
+    },
   };
 }
 
