@@ -32,7 +32,7 @@ describe('printed prescription', () => {
     const printed = printedContent(
       body,
       'prescription',
-      [{ product: 'Paracétamol', dosage: '1 g', posology: '3 fois par jour' }, { product: ' ' }],
+      { items: [{ product: 'Paracétamol', dosage: '1 g', posology: '3 fois par jour' }, { product: ' ' }] },
       'fr',
     );
     expect(richTextPlainText(printed)).toBe(
@@ -45,11 +45,13 @@ describe('printed prescription', () => {
       printedContent(
         body,
         'prescription_ald',
-        [
-          { product: 'Metformine', dosage: '1000 mg', zone: 'ald' },
-          { product: 'Paracétamol', dosage: '1 g', zone: 'other' },
-          { product: 'Insuline glargine', zone: 'ald' },
-        ],
+        {
+          items: [
+            { product: 'Metformine', dosage: '1000 mg', zone: 'ald' },
+            { product: 'Paracétamol', dosage: '1 g', zone: 'other' },
+            { product: 'Insuline glargine', zone: 'ald' },
+          ],
+        },
         'fr',
       ),
     );
@@ -62,8 +64,32 @@ describe('printed prescription', () => {
     expect(printed.indexOf('Paracétamol 1 g')).toBeGreaterThan(lower);
   });
 
-  it('leaves letters, certificates and prescriptions without lines as they are', () => {
-    expect(printedContent(body, 'certificate', [{ product: 'x' }], 'fr')).toBe(body);
-    expect(printedContent(body, 'prescription', [], 'fr')).toBe(body);
+  it('prints what a certificate states: examination date, findings, purpose, handing over', () => {
+    const printed = richTextPlainText(
+      printedContent(
+        body,
+        'certificate',
+        {
+          certificate: {
+            examinationDate: '2026-03-02',
+            observations: 'Pas de contre-indication apparente\nà la pratique du football.',
+            purpose: 'licence sportive',
+            handedOver: true,
+          },
+        },
+        'fr',
+      ),
+    );
+    expect(printed).toBe(
+      'Ordonnance\nMme CAMILLE LEROY\nDate de l’examen : 02/03/2026\nConstatations :\n' +
+        'Pas de contre-indication apparente\nà la pratique du football.\n' +
+        'Certificat établi pour : licence sportive\nCertificat remis en main propre à l’intéressé(e).',
+    );
+  });
+
+  it('leaves letters, certificates without details and prescriptions without lines as they are', () => {
+    expect(printedContent(body, 'letter_to_colleague', { items: [{ product: 'x' }] }, 'fr')).toBe(body);
+    expect(printedContent(body, 'certificate', {}, 'fr')).toBe(body);
+    expect(printedContent(body, 'prescription', { items: [] }, 'fr')).toBe(body);
   });
 });

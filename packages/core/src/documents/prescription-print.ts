@@ -1,5 +1,6 @@
 import type { DocumentKind } from './document-kinds.ts';
-import type { PrescriptionItem } from './mandatory-mentions.ts';
+import type { CertificateDetails, PrescriptionItem } from './mandatory-mentions.ts';
+import { formatDate } from './merge-fields.ts';
 import type { RichTextDoc, RichTextNode } from './rich-text.ts';
 
 type Language = 'fr' | 'en';
@@ -14,6 +15,10 @@ const words = {
     aldZone:
       'Prescriptions relatives au traitement de l’affection de longue durée reconnue (liste ou hors liste) (AFFECTION EXONÉRANTE)',
     otherZone: 'Prescriptions SANS RAPPORT avec l’affection de longue durée (MALADIES INTERCURRENTES)',
+    examinationDate: 'Date de l’examen',
+    observations: 'Constatations',
+    purpose: 'Certificat établi pour',
+    handedOver: 'Certificat remis en main propre à l’intéressé(e).',
   },
   en: {
     during: 'for',
@@ -22,6 +27,10 @@ const words = {
     nonSubstitutable: 'Not substitutable',
     aldZone: 'Prescriptions related to the recognised long-term condition (ALD, 100 % cover)',
     otherZone: 'Prescriptions UNRELATED to the long-term condition',
+    examinationDate: 'Date of examination',
+    observations: 'Findings',
+    purpose: 'Certificate issued for',
+    handedOver: 'Certificate handed to the person concerned.',
   },
 } as const;
 
@@ -58,18 +67,47 @@ const heading = (text: string): RichTextNode => ({
   content: [{ type: 'text', text }],
 });
 
+const paragraph = (...runs: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content: runs });
+const bold = (text: string): RichTextNode => ({ type: 'text', text, marks: [{ type: 'bold' }] });
+const plain = (text: string): RichTextNode => ({ type: 'text', text });
+
+/** What a certificate states besides its text: examination date, findings, purpose, handing over. */
+function certificateParagraphs(c: CertificateDetails | undefined, language: Language): RichTextNode[] {
+  const w = words[language];
+  const out: RichTextNode[] = [];
+  if (present(c?.examinationDate))
+    out.push(paragraph(bold(`${w.examinationDate} : `), plain(formatDate(c!.examinationDate!, language))));
+  if (present(c?.observations)) {
+    out.push(paragraph(bold(`${w.observations} :`)));
+    for (const line of c!.observations!.split('\n').filter(present)) out.push(paragraph(plain(line)));
+  }
+  if (present(c?.purpose)) out.push(paragraph(bold(`${w.purpose} : `), plain(c!.purpose!.trim())));
+  if (c?.handedOver) out.push(paragraph(plain(w.handedOver)));
+  return out;
+}
+
+export interface PrintedDetails {
+  items?: readonly PrescriptionItem[] | undefined;
+  certificate?: CertificateDetails | undefined;
+}
+
 /**
  * The document as printed (PDF, DOCX, e-mailed): its text, then for a prescription its lines —
  * for the two-zone ALD form (bizone), the lines of the ALD zone under the upper heading and the
- * others under the lower one, as on the cerfa form. Other kinds print their text only.
+ * others under the lower one, as on the cerfa form — and for a certificate the examination date,
+ * findings, purpose and handing over it states. Other kinds print their text only.
  */
 export function printedContent(
   content: RichTextDoc,
   kind: DocumentKind,
-  items: readonly PrescriptionItem[] | undefined,
+  details: PrintedDetails,
   language: Language,
 ): RichTextDoc {
-  const lines = (items ?? []).filter((item) => present(item.product));
+  if (kind === 'certificate') {
+    const added = certificateParagraphs(details.certificate, language);
+    return added.length === 0 ? content : { ...content, content: [...content.content, ...added] };
+  }
+  const lines = (details.items ?? []).filter((item) => present(item.product));
   if ((kind !== 'prescription' && kind !== 'prescription_ald') || lines.length === 0) return content;
   if (kind === 'prescription') return { ...content, content: [...content.content, list(lines, language)] };
   const ald = lines.filter((item) => item.zone === 'ald');

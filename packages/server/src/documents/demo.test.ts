@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
@@ -75,6 +79,48 @@ describe('demo templates', () => {
     expect(text).toContain('CAMILLE LEROY');
     expect(text).toContain('10/06/1984');
     expect(text).not.toContain('{{');
+    // The certificate form completes the mandatory mentions, and prints below the text.
+    const before = doc.missingMentions.map((m: { code: string }) => m.code);
+    expect(before).toEqual(
+      expect.arrayContaining(['certificate_purpose', 'certificate_observations', 'certificate_handed_over']),
+    );
+    const edit = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${doc.id}/actions`,
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'edit',
+        version: doc.current.version,
+        content: doc.current.content,
+        details: {
+          certificate: {
+            examinationDate: '2026-03-02',
+            purpose: 'licence de football',
+            observations: 'Absence de contre-indication cliniquement décelable.',
+            handedOver: true,
+          },
+        },
+      },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: { cookie: secretary } })
+    ).json();
+    // (The test practitioner has no RPPS or address: only the certificate's own mentions are checked here.)
+    expect(after.missingMentions.filter((m: { code: string }) => m.code.startsWith('certificate_'))).toEqual([]);
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/${doc.id}/pdf`,
+      headers: { cookie: secretary },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
+    writeFileSync(join(dir, 'certificate.pdf'), pdf.rawPayload);
+    const printed = execFileSync('/usr/bin/pdftotext', [join(dir, 'certificate.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(printed).toContain('Date de l’examen : 02/03/2026');
+    expect(printed).toContain('Absence de contre-indication cliniquement décelable.');
+    expect(printed).toContain('Certificat remis en main propre à l’intéressé(e).');
   });
 
   it('reads the sections of a report from the template’s headings for the mandatory mentions', async () => {

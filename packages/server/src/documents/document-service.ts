@@ -170,7 +170,7 @@ export function printedDocument(loaded: Awaited<ReturnType<typeof loadDocument>>
   return printedContent(
     loaded.current.content as RichTextDoc,
     loaded.kind,
-    details.items,
+    { items: details.items, certificate: details.certificate },
     loaded.document.language === 'en' ? 'en' : 'fr',
   );
 }

@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   List,
   NumberInput,
@@ -28,7 +29,14 @@ import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { PatientSummary } from '../patients/model.ts';
 import { DocumentEditor } from './DocumentEditor.tsx';
-import type { DocumentRow, DocumentView, PrescriptionLine, Signer, TemplateView } from './model.ts';
+import type {
+  CertificateForm,
+  DocumentRow,
+  DocumentView,
+  PrescriptionLine,
+  Signer,
+  TemplateView,
+} from './model.ts';
 import { SendDialog } from './SendDialog.tsx';
 
 const statusColors: Record<string, string> = {
@@ -306,6 +314,58 @@ function PrescriptionLines({
   );
 }
 
+function CertificatePanel({
+  value,
+  onChange,
+  readOnly,
+}: {
+  value: CertificateForm;
+  onChange: (value: CertificateForm) => void;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('documents');
+  return (
+    <Paper withBorder p="sm" data-testid="certificate-panel">
+      <Text fw={500} mb="xs">
+        {t('certificate.title')}
+      </Text>
+      <Stack gap="xs">
+        <Group grow align="flex-start">
+          <TextInput
+            type="date"
+            label={t('certificate.examinationDate')}
+            value={value.examinationDate ?? ''}
+            readOnly={readOnly}
+            onChange={(e) => onChange({ ...value, examinationDate: e.currentTarget.value || null })}
+          />
+          <TextInput
+            label={t('certificate.purpose')}
+            placeholder={t('certificate.purposeHint')}
+            value={value.purpose ?? ''}
+            readOnly={readOnly}
+            onChange={(e) => onChange({ ...value, purpose: e.currentTarget.value })}
+          />
+        </Group>
+        <Textarea
+          label={t('certificate.observations')}
+          description={t('certificate.observationsHint')}
+          autosize
+          minRows={3}
+          value={value.observations ?? ''}
+          readOnly={readOnly}
+          onChange={(e) => onChange({ ...value, observations: e.currentTarget.value })}
+        />
+        <Checkbox
+          label={t('certificate.handedOver')}
+          checked={value.handedOver === true}
+          disabled={readOnly}
+          onChange={(e) => onChange({ ...value, handedOver: e.currentTarget.checked })}
+        />
+      </Stack>
+    </Paper>
+  );
+}
+
 function DocumentPage() {
   const { t, i18n } = useTranslation('documents');
   const kindLabel = useKindLabel();
@@ -337,12 +397,16 @@ function DocumentPage() {
   const [content, setContent] = useState<RichTextDoc>(emptyDoc);
   const [lines, setLines] = useState<PrescriptionLine[]>([]);
   const [weight, setWeight] = useState<number | ''>('');
+  const [certificate, setCertificate] = useState<CertificateForm>({});
   const [sending, setSending] = useState(false);
   useEffect(() => {
     if (!doc.data) return;
     setContent(doc.data.current.content);
     setLines(doc.data.current.details.items ?? []);
     setWeight(doc.data.current.details.weightKg ?? '');
+    setCertificate(
+      doc.data.current.details.certificate ?? { examinationDate: doc.data.documentDate, handedOver: false },
+    );
   }, [doc.data]);
   if (!doc.data) return null;
   const d = doc.data;
@@ -358,6 +422,7 @@ function DocumentPage() {
       body.details = {
         ...d.current.details,
         ...(isPrescription ? { items: lines.filter((l) => (l.product ?? '').trim() !== '') } : {}),
+        ...(d.kind === 'certificate' ? { certificate } : {}),
         weightKg: weight === '' ? null : weight,
       };
     }
@@ -401,6 +466,9 @@ function DocumentPage() {
           readOnly={!editable}
           bizone={d.kind === 'prescription_ald'}
         />
+      )}
+      {d.kind === 'certificate' && (
+        <CertificatePanel value={certificate} onChange={setCertificate} readOnly={!editable} />
       )}
       {editable && (
         <NumberInput

@@ -13,7 +13,7 @@ export interface VersionView {
   status: string;
   practitionerId: string | null;
   content: RichTextDoc;
-  details: { items?: PrescriptionLine[]; weightKg?: number | null };
+  details: { items?: PrescriptionLine[]; weightKg?: number | null; certificate?: CertificateForm };
   supersededBy: string | null;
   version: number;
 }
@@ -67,4 +67,12 @@ export interface Signer {
   id: string;
   displayName: string;
   specialty: string | null;
+}
+
+/** What a certificate states besides its text (CSP R4127-76). */
+export interface CertificateForm {
+  examinationDate?: string | null;
+  purpose?: string | null;
+  observations?: string | null;
+  handedOver?: boolean;
 }
