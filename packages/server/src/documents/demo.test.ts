@@ -107,7 +107,9 @@ describe('demo templates', () => {
       await t.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: { cookie: secretary } })
     ).json();
     // (The test practitioner has no RPPS or address: only the certificate's own mentions are checked here.)
-    expect(after.missingMentions.filter((m: { code: string }) => m.code.startsWith('certificate_'))).toEqual([]);
+    expect(after.missingMentions.filter((m: { code: string }) => m.code.startsWith('certificate_'))).toEqual(
+      [],
+    );
     const pdf = await t.app.inject({
       method: 'GET',
       url: `/api/documents/${doc.id}/pdf`,
