@@ -63,6 +63,7 @@ export const demoTemplates: DemoTemplate[] = [
     kind: 'certificate',
     language: 'fr',
     content: doc(
+      p('{{organization.name}}, le {{todayLong}}'),
       h(1, 'Certificat médical'),
       p(
         'Je soussigné(e), ',
@@ -75,9 +76,8 @@ export const demoTemplates: DemoTemplate[] = [
         field('patient.fullName'),
         ', né(e) le {{patient.birthDate}}.',
       ),
-      // Examination date, findings, purpose and handing over are printed from the certificate form.
       p('Certificat établi à la demande de l’intéressé(e) pour faire valoir ce que de droit.'),
-      p('Fait à {{organization.name}}, le {{today}}.'),
+      // Examination date, findings, purpose and handing over follow, printed from the certificate form.
     ),
   },
   {
