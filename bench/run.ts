@@ -5,6 +5,7 @@ import { authRead } from './suites/auth-read.ts';
 import { billingBench } from './suites/billing.ts';
 import { documentsBench } from './suites/documents.ts';
 import { patientsBench, patientsImportBench } from './suites/patients.ts';
+import { receptionBench } from './suites/reception.ts';
 
 /**
  * `npm run bench [-- --suite NAME] [-- --patients N]`: runs the benchmark suites and prints one
@@ -27,6 +28,7 @@ const suites: Record<string, () => Promise<Row[]>> = {
   'patients-import': () => patientsImportBench(importLines),
   billing: () => billingBench(),
   agenda: () => agendaBench(),
+  reception: () => receptionBench(),
 };
 const selected = values.suite ?? Object.keys(suites);
 const rows: Row[] = [];

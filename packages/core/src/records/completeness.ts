@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 /** An item an appointment type needs in the record before the visit. */
 export interface RequiredRecordItem {
   classificationCode: string;
@@ -25,10 +23,17 @@ export interface MissingRecordItem {
   acceptedFrom: string | null;
 }
 
+const DAY_MS = 86_400_000;
+/** ISO dates as UTC midnights: plain integer arithmetic, no calendar library in the desk's hot loop. */
+const utcDay = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
 function daysBetween(from: string, to: string): number {
-  return Math.round(
-    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
-  );
+  return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
+}
+
+function minusDays(date: string, days: number): string {
+  return new Date(utcDay(date) - days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -53,9 +58,7 @@ export function missingBeforeVisit(
       .sort();
     const latest = dates[dates.length - 1] ?? null;
     const acceptedFrom =
-      requirement.maxAgeDays === null
-        ? null
-        : DateTime.fromISO(visitDate, { zone: 'utc' }).minus({ days: requirement.maxAgeDays }).toISODate();
+      requirement.maxAgeDays === null ? null : minusDays(visitDate, requirement.maxAgeDays);
     if (latest === null) missing.push({ requirement, reason: 'absent', latestDate: null, acceptedFrom });
     else if (requirement.maxAgeDays !== null && daysBetween(latest, visitDate) > requirement.maxAgeDays) {
       missing.push({ requirement, reason: 'too_old', latestDate: latest, acceptedFrom });

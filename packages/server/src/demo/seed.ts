@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { seedDirectory } from '../directory/demo.ts';
 import { seedDocuments } from '../documents/demo.ts';
 import { insertPatientRows } from '../patients/bulk-insert.ts';
+import { seedReception } from '../reception/demo.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { demoDuplicates } from './demo-duplicates.ts';
 import { generatePatients } from './patient-generator.ts';
@@ -132,5 +133,6 @@ export async function seedDemo(db: Db, options: SeedOptions) {
   const patients = await insertPatientRows(db, org.id, [...population, ...demoDuplicates(population)]);
   await seedAgenda(db, org.id);
   await seedDocuments(db, org.id);
+  await seedReception(db, org.id);
   return { organizationId: org.id, accounts: demoAccounts.length, patients };
 }

@@ -146,9 +146,11 @@ export function DeskPage() {
               <Table.Td>{label(a.appointmentTypeLabel)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <Badge variant="light" color={a.status === 'arrived' ? 'teal' : 'gray'}>
-                    {t(`status.${a.status}`)}
-                  </Badge>
+                  {!a.visit && (
+                    <Badge variant="light" color={a.status === 'no_show' ? 'red' : 'gray'}>
+                      {t(`status.${a.status}`)}
+                    </Badge>
+                  )}
                   {a.visit && (
                     <Badge variant="outline" data-testid="visit-ticket">
                       {t('desk.ticket', { ticket: a.visit.ticket })} · {t(`stage.${a.visit.stage}`)}

@@ -136,3 +136,6 @@ CREATE INDEX incidents_organization ON incidents (organization_id, occurred_at D
 
 -- The completeness rules of an appointment type (records), so the desk sees missing items at arrival.
 ALTER TABLE appointment_types ADD COLUMN completeness_code text;
+
+-- The waiting room reads whether a seen visit is billed yet (billing's visits, by appointment).
+CREATE INDEX visits_appointment ON visits (appointment_id) WHERE appointment_id IS NOT NULL;
