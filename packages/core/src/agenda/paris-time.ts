@@ -14,8 +14,25 @@ export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
+/** 1980-01-01T00:00:00Z; before it, Paris did not always change offset on a whole UTC hour. */
+const WHOLE_HOUR_RULES_FROM = 315_532_800_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * The UTC offset of Paris at an instant. Luxon asks Intl for it, which is slow in the booking and
+ * slot paths; since 1976 Paris changes offset only at 01:00 UTC (EU summer-time rules), so the
+ * offset of each UTC hour is kept once read.
+ */
 export function parisOffsetMinutes(instant: number): number {
-  return paris.offset(instant);
+  if (instant < WHOLE_HOUR_RULES_FROM) return paris.offset(instant);
+  const hour = Math.floor(instant / HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = paris.offset(hour * HOUR);
+    if (offsetByHour.size >= 200_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
 }
 
 function parseDate(date: string): { year: number; month: number; day: number } {
