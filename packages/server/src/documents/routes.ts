@@ -618,7 +618,8 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         request.body.confirmedTerms,
       );
       const loaded = await loadDocument(db.kysely, actor.organizationId, request.params.id);
-      return { text: richTextPlainText(loaded.current.content as RichTextDoc), results };
+      // The text as sent (prescription lines included): the spans are offsets in it.
+      return { text: richTextPlainText(printedDocument(loaded)), results };
     },
   );
 
