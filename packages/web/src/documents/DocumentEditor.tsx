@@ -10,12 +10,19 @@ import {
 } from '@pivot/core/documents';
 import { IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { getSchema } from '@tiptap/core';
 import { useEditor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import './document-editor.css';
-import { documentExtensions, type MisspeltRange, misspeltAt, spellingKey } from './editor-extensions.ts';
+import {
+  documentExtensions,
+  editorDoc,
+  type MisspeltRange,
+  misspeltAt,
+  spellingKey,
+} from './editor-extensions.ts';
 
 interface Misspelling {
   start: number;
@@ -53,8 +60,6 @@ export function MergeFieldList({ onInsert }: { onInsert: (field: string) => void
   );
 }
 
-const emptyDoc: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
-
 /**
  * The document editor (TipTap): headings, bold and italic, lists, tables, merge-field chips,
  * snippet expansion, and the server's French medical spell-check underlining unknown words as the
@@ -82,9 +87,10 @@ export function DocumentEditor({
   const [checking, setChecking] = useState(false);
   const [selected, setSelected] = useState<MisspeltRange | null>(null);
 
+  const schema = useMemo(() => getSchema(documentExtensions(() => [])), []);
   const editor = useEditor({
     extensions: documentExtensions(() => snippetsRef.current),
-    content: value.content.length > 0 ? value : emptyDoc,
+    content: editorDoc(value, schema),
     editable: !readOnly,
     editorProps: {
       attributes: {
@@ -109,9 +115,9 @@ export function DocumentEditor({
   useEffect(() => {
     if (!editor || JSON.stringify(value) === emitted.current) return;
     emitted.current = JSON.stringify(value);
-    editor.commands.setContent(value.content.length > 0 ? value : emptyDoc, { emitUpdate: false });
+    editor.commands.setContent(editorDoc(value, schema), { emitUpdate: false });
     setRevision((n) => n + 1);
-  }, [editor, value]);
+  }, [editor, value, schema]);
 
   useEffect(() => {
     editor?.setEditable(!readOnly);

@@ -1,6 +1,14 @@
-import { expandSnippetAt, mergeFieldNodeType, type Snippet } from '@pivot/core/documents';
+import {
+  expandSnippetAt,
+  mergeFieldNodeType,
+  type RichTextDoc,
+  type RichTextNode,
+  richTextPlainText,
+  type Snippet,
+} from '@pivot/core/documents';
 import { Extension, mergeAttributes, Node } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
+import type { Schema } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
@@ -133,4 +141,44 @@ export function documentExtensions(snippets: () => readonly Snippet[]) {
     SnippetExpansion.configure({ snippets }),
     Spelling,
   ];
+}
+
+function fit(node: RichTextNode, schema: Schema, inTextblock: boolean): RichTextNode[] {
+  if (node.type === 'text') {
+    if (!node.text) return [];
+    const marks = node.marks?.filter((m) => schema.marks[m.type] !== undefined);
+    const { marks: _dropped, ...rest } = node;
+    return [marks && marks.length > 0 ? { ...rest, marks } : rest];
+  }
+  const type = schema.nodes[node.type];
+  const children = (node.content ?? []).flatMap((child) =>
+    fit(child, schema, type ? type.isTextblock : inTextblock),
+  );
+  if (type) return [node.content ? { ...node, content: children } : node];
+  // A node this editor does not know (made by another tool through the API): its text is kept.
+  if (children.length === 0 || inTextblock) return children;
+  const inline = children.every((c) => c.type === 'text' || schema.nodes[c.type]?.isInline);
+  return inline ? [{ type: 'paragraph', content: children }] : children;
+}
+
+/**
+ * The stored document as this editor can hold it. ProseMirror refuses a document with a node or
+ * mark its schema lacks, and TipTap then shows an empty page that a save would store: unknown
+ * marks are dropped, unknown nodes give way to their text, and a document still refused is
+ * shown as its plain text, one paragraph a line — the text is never lost.
+ */
+export function editorDoc(doc: RichTextDoc, schema: Schema): RichTextDoc {
+  const fitted: RichTextDoc = { type: 'doc', content: doc.content.flatMap((n) => fit(n, schema, false)) };
+  if (fitted.content.length === 0) fitted.content = [{ type: 'paragraph' }];
+  try {
+    schema.nodeFromJSON(fitted).check();
+    return fitted;
+  } catch {
+    return {
+      type: 'doc',
+      content: richTextPlainText(doc)
+        .split('\n')
+        .map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })),
+    };
+  }
 }
