@@ -51,7 +51,10 @@ async function openScreen(base: string, cookie: string) {
  * already through the waiting room; then 50 open waiting-room boards and arrivals marked one after
  * another, each timed until the last of the 50 screens has received the board that shows it.
  */
-export async function receptionBench(practitionerCount = 40, screens = Number(process.env.BENCH_SCREENS ?? 50)): Promise<Row[]> {
+export async function receptionBench(
+  practitionerCount = 40,
+  screens = Number(process.env.BENCH_SCREENS ?? 50),
+): Promise<Row[]> {
   const server = await startServer(Number(process.env.BENCH_PATIENTS ?? 2000));
   const { db } = server;
   const org = await db.kysely.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
@@ -145,6 +148,8 @@ export async function receptionBench(practitionerCount = 40, screens = Number(pr
     .values({ organization_id: org.id, day: today, last: through.length })
     .execute();
 
+  const { sql } = await import('kysely');
+  await sql`VACUUM ANALYZE`.execute(db.kysely);
   const login = await fetch(`${server.base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
@@ -10,6 +11,15 @@ await migrate(db);
 const app = await buildApp({ config, db });
 
 await firstStart(db, config, app.log, Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000));
+
+// PostgreSQL keeps its planner statistics by autovacuum; the embedded database has none, so Pivot
+// refreshes them at start and every night (without them joins over a day's agenda go row by row).
+if (db.driver === 'pglite') {
+  const analyze = () =>
+    sql`ANALYZE`.execute(db.kysely).catch((err) => app.log.warn({ err }, 'analyze failed'));
+  await analyze();
+  setInterval(() => void analyze(), 24 * 3_600_000).unref();
+}
 
 let closing = false;
 async function shutdown(signal: string) {

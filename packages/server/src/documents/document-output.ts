@@ -87,13 +87,22 @@ export function printableBlocks(doc: RichTextDoc): Block[] {
 
 const fontDirs = ['/usr/share/fonts/truetype/liberation2', '/usr/share/fonts/truetype/liberation'];
 
-/** TrueType fonts embedded in every PDF (PDF/A-like print: no reliance on the reader's fonts). */
+/**
+ * TrueType fonts embedded in every PDF (PDF/A-like print: no reliance on the reader's fonts). A
+ * machine without Liberation Sans (Debian's fonts-liberation2) falls back to the PDF standard
+ * Helvetica, which covers French (WinAnsi) but not every symbol; production installs the fonts.
+ */
 function fontFiles(): Record<'regular' | 'bold' | 'italic' | 'boldItalic', string> {
   const dir = [process.env.PIVOT_PDF_FONT_DIR, ...fontDirs].find(
     (d) => d && existsSync(join(d, 'LiberationSans-Regular.ttf')),
   );
   if (!dir)
-    throw new Error('Liberation Sans fonts not found: install fonts-liberation or set PIVOT_PDF_FONT_DIR');
+    return {
+      regular: 'Helvetica',
+      bold: 'Helvetica-Bold',
+      italic: 'Helvetica-Oblique',
+      boldItalic: 'Helvetica-BoldOblique',
+    };
   return {
     regular: join(dir, 'LiberationSans-Regular.ttf'),
     bold: join(dir, 'LiberationSans-Bold.ttf'),

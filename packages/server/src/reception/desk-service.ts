@@ -18,7 +18,16 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { publishWaitingRoomChange } from './board-events.ts';
-import { coreVisit, loadVisitRow, loadVisitRows, type VisitView, visitView } from './visits.ts';
+import {
+  coreVisit,
+  loadVisitRow,
+  loadVisitRows,
+  parsed,
+  type VisitRow,
+  type VisitView,
+  visitsJson,
+  visitView,
+} from './visits.ts';
 
 type Tx = Kysely<Database>;
 
@@ -68,6 +77,22 @@ async function loadVisit(tx: Tx, organizationId: string, id: string) {
   const row = await loadVisitRow(tx, organizationId, id);
   if (!row) throw new DomainError('visit_not_found', { field: 'visitId' });
   return row;
+}
+
+interface DeskDocument {
+  appointments: DeskAppointmentRow[];
+  types: Record<string, { label: { fr: string; en: string }; code: string | null }>;
+  practitioners: Record<string, string>;
+  coverage: Record<string, string | null>;
+  requirements: {
+    appointment_type_code: string;
+    classification: string;
+    label_fr: string;
+    label_en: string;
+    max_age_days: number | null;
+  }[];
+  attachments: { patient_id: string; classification: string; uploaded_at: string }[];
+  visits: VisitRow[];
 }
 
 interface DeskAppointmentRow {
@@ -131,86 +156,62 @@ export async function deskDay(
   return db.kysely.transaction().execute(async (tx) => {
     const start = parisStartOfDay(query.date);
     const end = parisStartOfDay(addDays(query.date, 1));
-    // One JSON document rather than a thousand rows: see visits.ts.
+    // The whole desk in one round trip and one JSON document: a thousand rows decoded one by one
+    // (PGlite decodes rows in JavaScript) cost more than the query itself.
+    const org = actor.organizationId;
     const site = query.siteId ? sql`AND a.site_id = ${query.siteId}` : sql``;
-    const read = await sql<{ rows: DeskAppointmentRow[] | string }>`
-      SELECT coalesce(json_agg(x ORDER BY x.starts_at, x.id), '[]'::json) AS rows FROM (
+    const read = await sql<{ doc: DeskDocument | string }>`
+      WITH day AS (
         SELECT a.id, a.version, a.starts_at, a.ends_at, a.status, a.patient_id, a.practitioner_id,
           a.appointment_type_id, a.site_id, a.room_id, a.comment,
           p.birth_name, p.used_name, p.first_given_name, p.used_given_name, p.birth_date, p.identity_status
         FROM appointments a JOIN patients p ON p.id = a.patient_id
-        WHERE a.organization_id = ${actor.organizationId}
-          AND a.starts_at >= ${new Date(start)} AND a.starts_at < ${new Date(end)}
+        WHERE a.organization_id = ${org} AND a.starts_at >= ${new Date(start)} AND a.starts_at < ${new Date(end)}
           AND a.status <> 'cancelled' ${site}
-      ) x`.execute(tx);
-    const raw = read.rows[0]!.rows;
-    const appointments = typeof raw === 'string' ? (JSON.parse(raw) as DeskAppointmentRow[]) : raw;
-    const types = new Map(
-      (
-        await tx
-          .selectFrom('appointment_types')
-          .select(['id', 'label', 'completeness_code'])
-          .where('organization_id', '=', actor.organizationId)
-          .execute()
-      ).map((t) => [t.id, t]),
-    );
-    const practitioners = new Map(
-      (
-        await tx
-          .selectFrom('users')
-          .select(['id', 'display_name'])
-          .where('organization_id', '=', actor.organizationId)
-          .execute()
-      ).map((u) => [u.id, u.display_name]),
-    );
-    const codeOf = (a: DeskAppointmentRow) => types.get(a.appointment_type_id)?.completeness_code ?? null;
-    const visitRows = await loadVisitRows(tx, actor.organizationId, query.date);
+      )
+      SELECT json_build_object(
+        'appointments', (SELECT coalesce(json_agg(d ORDER BY d.starts_at, d.id), '[]'::json) FROM day d),
+        'types', (SELECT coalesce(json_object_agg(t.id, json_build_object('label', t.label, 'code', t.completeness_code)), '{}'::json)
+          FROM appointment_types t WHERE t.organization_id = ${org}),
+        'practitioners', (SELECT coalesce(json_object_agg(u.id, u.display_name), '{}'::json)
+          FROM users u WHERE u.organization_id = ${org}),
+        'coverage', (SELECT coalesce(json_object_agg(c.patient_id, c.valid_until), '{}'::json) FROM (
+          SELECT patient_id, max(valid_to) AS valid_until FROM coverage_items
+          WHERE organization_id = ${org} AND kind = 'mandatory' AND patient_id IN (SELECT patient_id FROM day)
+          GROUP BY patient_id) c),
+        'requirements', (SELECT coalesce(json_agg(r), '[]'::json) FROM (
+          SELECT appointment_type_code, classification, label_fr, label_en, max_age_days
+          FROM completeness_requirements WHERE organization_id = ${org}) r),
+        'attachments', (SELECT coalesce(json_agg(x), '[]'::json) FROM (
+          SELECT patient_id, classification, uploaded_at FROM attachments
+          WHERE organization_id = ${org} AND patient_id IN (SELECT patient_id FROM day)
+            AND classification IN (SELECT classification FROM completeness_requirements WHERE organization_id = ${org})) x),
+        'visits', (${visitsJson(org, { day: query.date })})
+      ) AS doc`.execute(tx);
+    const doc = parsed(read.rows[0]!.doc);
+    const appointments = doc.appointments;
+    const types = new Map(Object.entries(doc.types));
+    const practitioners = new Map(Object.entries(doc.practitioners));
+    const codeOf = (a: DeskAppointmentRow) => types.get(a.appointment_type_id)?.code ?? null;
+    const visitRows = doc.visits;
     const visitsByAppointment = new Map(
       visitRows.filter((v) => v.appointment_id).map((v) => [v.appointment_id!, visitView(v)]),
     );
-    const patientIds = [...new Set(appointments.map((a) => a.patient_id))];
-    const coverage = new Map<string, string | null>();
-    const attachmentsByPatient = new Map<string, { classification: string; uploaded_at: Date }[]>();
-    const codes = [...new Set(appointments.map(codeOf).filter((c): c is string => !!c))];
+    const coverage = new Map(Object.entries(doc.coverage));
     const requirementsByCode = new Map<string, Parameters<typeof missingBeforeVisit>[0][number][]>();
-    if (patientIds.length > 0) {
-      const rows = await tx
-        .selectFrom('coverage_items')
-        .select(['patient_id', sql<string | null>`max(valid_to)`.as('valid_until')])
-        .where(sql<boolean>`patient_id = ANY(${patientIds}::uuid[])`)
-        .where('organization_id', '=', actor.organizationId)
-        .where('kind', '=', 'mandatory')
-        .groupBy('patient_id')
-        .execute();
-      for (const r of rows) coverage.set(r.patient_id, r.valid_until);
+    for (const r of doc.requirements) {
+      requirementsByCode.set(r.appointment_type_code, [
+        ...(requirementsByCode.get(r.appointment_type_code) ?? []),
+        {
+          classificationCode: r.classification,
+          labels: { fr: r.label_fr, en: r.label_en },
+          maxAgeDays: r.max_age_days,
+        },
+      ]);
     }
-    if (codes.length > 0) {
-      const requirements = await tx
-        .selectFrom('completeness_requirements')
-        .selectAll()
-        .where('organization_id', '=', actor.organizationId)
-        .where('appointment_type_code', 'in', codes)
-        .execute();
-      for (const r of requirements) {
-        requirementsByCode.set(r.appointment_type_code, [
-          ...(requirementsByCode.get(r.appointment_type_code) ?? []),
-          {
-            classificationCode: r.classification,
-            labels: { fr: r.label_fr, en: r.label_en },
-            maxAgeDays: r.max_age_days,
-          },
-        ]);
-      }
-      const concerned = [...new Set(appointments.filter((a) => codeOf(a)).map((a) => a.patient_id))];
-      const attachments = await tx
-        .selectFrom('attachments')
-        .select(['patient_id', 'classification', 'uploaded_at'])
-        .where('organization_id', '=', actor.organizationId)
-        .where(sql<boolean>`patient_id = ANY(${concerned}::uuid[])`)
-        .execute();
-      for (const a of attachments) {
-        attachmentsByPatient.set(a.patient_id, [...(attachmentsByPatient.get(a.patient_id) ?? []), a]);
-      }
+    const attachmentsByPatient = new Map<string, { classification: string; uploaded_at: string }[]>();
+    for (const a of doc.attachments) {
+      attachmentsByPatient.set(a.patient_id, [...(attachmentsByPatient.get(a.patient_id) ?? []), a]);
     }
     const result: DeskAppointment[] = appointments.map((a) => {
       const code = codeOf(a);

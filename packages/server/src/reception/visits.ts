@@ -59,9 +59,10 @@ export interface VisitRow {
  * read from billing: a billed visit of the appointment, or for a walk-in one of the same patient on
  * the same day after being seen; two index probes rather than one OR, which would scan.
  */
-async function selectVisits(tx: Tx, organizationId: string, where: { day: string } | { id: string }) {
-  const result = await sql<{ rows: VisitRow[] | string }>`
-    SELECT coalesce(json_agg(x ORDER BY x.ticket), '[]'::json) AS rows FROM (
+/** The JSON array of visits, as a query other reads can embed. */
+export function visitsJson(organizationId: string, where: { day: string } | { id: string }) {
+  return sql<VisitRow[] | string>`
+    SELECT coalesce(json_agg(x ORDER BY x.ticket), '[]'::json) FROM (
       SELECT v.id, v.ticket, v.stage, v.patient_id, v.practitioner_id, v.appointment_id,
         v.scheduled_start, v.arrived_at, v.called_at, v.seen_at, v.billed_at, v.left_at, v.room_label,
         v.walk_in_reason, v.urgency, v.version, v.site_id,
@@ -80,9 +81,19 @@ async function selectVisits(tx: Tx, organizationId: string, where: { day: string
       LEFT JOIN users u ON u.id = v.practitioner_id
       WHERE v.organization_id = ${organizationId}
         AND ${'id' in where ? sql`v.id = ${where.id}` : sql`v.day = ${where.day}`}
-    ) x`.execute(tx);
-  const rows = result.rows[0]!.rows;
-  return typeof rows === 'string' ? (JSON.parse(rows) as VisitRow[]) : rows;
+    ) x`;
+}
+
+/** JSON columns arrive parsed from pg and PGlite alike, or as text from a driver that does not. */
+export function parsed<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+async function selectVisits(tx: Tx, organizationId: string, where: { day: string } | { id: string }) {
+  const result = await sql<{
+    rows: VisitRow[] | string;
+  }>`SELECT (${visitsJson(organizationId, where)}) AS rows`.execute(tx);
+  return parsed(result.rows[0]!.rows);
 }
 
 export async function loadVisitRows(tx: Tx, organizationId: string, day: string) {
