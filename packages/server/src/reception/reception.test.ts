@@ -313,7 +313,11 @@ describe('arrivals and the waiting room', () => {
         }
         throw new Error('no board matched');
       };
-      return { boards, waitFor, close: () => (controller.abort(), pump) };
+      const close = () => {
+        controller.abort();
+        return pump;
+      };
+      return { boards, waitFor, close };
     };
     const desk = await open('/api/reception/waiting-room/stream');
     const screen = await open('/api/reception/waiting-room/display/stream?mode=initials');
