@@ -274,6 +274,36 @@ describe('arrivals and the waiting room', () => {
     expect(desk.walkIns.map((w: { id: string }) => w.id)).toContain(response.json().id);
     const unknown = await call('POST', '/api/reception/walk-ins', otherOrg, { patientId: petit });
     expect(unknown.statusCode).toBe(404);
+
+    // Seen, then billed by billing (no appointment: same patient, same day, after being seen).
+    const walkIn = response.json();
+    const called = await call('POST', `/api/reception/visits/${walkIn.id}/stage`, secretary, {
+      to: 'in_consultation',
+      version: walkIn.version,
+    });
+    await call('POST', `/api/reception/visits/${walkIn.id}/stage`, secretary, {
+      to: 'seen',
+      version: called.json().version,
+    });
+    const stageOf = async () =>
+      (await call('GET', '/api/reception/waiting-room', secretary))
+        .json()
+        .visits.find((v: { id: string }) => v.id === walkIn.id).stage;
+    expect(await stageOf()).toBe('seen');
+    await t.db.kysely
+      .insertInto('visits')
+      .values({
+        organization_id: org.id,
+        patient_id: petit,
+        practitioner_id: practitionerId,
+        visit_date: desk.date,
+        sector: '1',
+        care_pathway: 'in',
+        fee_cents: 3000,
+        split: '{}',
+      })
+      .execute();
+    expect(await stageOf()).toBe('billed');
   });
 
   it('pushes every change to open boards, and the public screen shows no names', async () => {
