@@ -92,7 +92,7 @@ interface DeskDocument {
     max_age_days: number | null;
   }[];
   attachments: { patient_id: string; classification: string; uploaded_at: string }[];
-  visits: VisitRow[];
+  walkIns: VisitRow[];
 }
 
 interface DeskAppointmentRow {
@@ -113,6 +113,10 @@ interface DeskAppointmentRow {
   used_given_name: string;
   birth_date: string;
   identity_status: string;
+  visit_id: string | null;
+  visit_ticket: number | null;
+  visit_stage: string | null;
+  visit_version: number | null;
 }
 
 export interface DeskAppointment {
@@ -138,7 +142,7 @@ export interface DeskAppointment {
   noMandatoryCoverage: boolean;
   /** Record items the appointment type requires and the record lacks (completeness rules). */
   missingDocuments: { fr: string; en: string }[];
-  visit: VisitView | null;
+  visit: { id: string; ticket: number; stage: VisitView['stage']; version: number } | null;
 }
 
 export interface DeskDay {
@@ -164,8 +168,10 @@ export async function deskDay(
       WITH day AS (
         SELECT a.id, a.version, a.starts_at, a.ends_at, a.status, a.patient_id, a.practitioner_id,
           a.appointment_type_id, a.site_id, a.room_id, a.comment,
-          p.birth_name, p.used_name, p.first_given_name, p.used_given_name, p.birth_date, p.identity_status
+          p.birth_name, p.used_name, p.first_given_name, p.used_given_name, p.birth_date, p.identity_status,
+          rv.id AS visit_id, rv.ticket AS visit_ticket, rv.stage AS visit_stage, rv.version AS visit_version
         FROM appointments a JOIN patients p ON p.id = a.patient_id
+        LEFT JOIN reception_visits rv ON rv.appointment_id = a.id
         WHERE a.organization_id = ${org} AND a.starts_at >= ${new Date(start)} AND a.starts_at < ${new Date(end)}
           AND a.status <> 'cancelled' ${site}
       )
@@ -186,17 +192,13 @@ export async function deskDay(
           SELECT patient_id, classification, uploaded_at FROM attachments
           WHERE organization_id = ${org} AND patient_id IN (SELECT patient_id FROM day)
             AND classification IN (SELECT classification FROM completeness_requirements WHERE organization_id = ${org})) x),
-        'visits', (${visitsJson(org, { day: query.date })})
+        'walkIns', (${visitsJson(org, { day: query.date, walkInsOnly: true })})
       ) AS doc`.execute(tx);
     const doc = parsed(read.rows[0]!.doc);
     const appointments = doc.appointments;
     const types = new Map(Object.entries(doc.types));
     const practitioners = new Map(Object.entries(doc.practitioners));
     const codeOf = (a: DeskAppointmentRow) => types.get(a.appointment_type_id)?.code ?? null;
-    const visitRows = doc.visits;
-    const visitsByAppointment = new Map(
-      visitRows.filter((v) => v.appointment_id).map((v) => [v.appointment_id!, visitView(v)]),
-    );
     const coverage = new Map(Object.entries(doc.coverage));
     const requirementsByCode = new Map<string, Parameters<typeof missingBeforeVisit>[0][number][]>();
     for (const r of doc.requirements) {
@@ -249,11 +251,19 @@ export async function deskDay(
         coverageExpiredOn: validUntil && validUntil < query.date ? validUntil : null,
         noMandatoryCoverage: !coverage.has(a.patient_id),
         missingDocuments: missing.map((m) => m.requirement.labels),
-        visit: visitsByAppointment.get(a.id) ?? null,
+        // The desk shows the ticket and stage; the board has the whole visit.
+        visit: a.visit_id
+          ? {
+              id: a.visit_id,
+              ticket: a.visit_ticket!,
+              stage: a.visit_stage as VisitView['stage'],
+              version: a.visit_version!,
+            }
+          : null,
       };
     });
-    const walkIns = visitRows
-      .filter((v) => !v.appointment_id && (!query.siteId || v.site_id === query.siteId || !v.site_id))
+    const walkIns = doc.walkIns
+      .filter((v) => !query.siteId || v.site_id === query.siteId || !v.site_id)
       .map(visitView);
     await auditFrom(actor)(tx, {
       action: 'read',

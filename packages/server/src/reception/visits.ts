@@ -59,13 +59,18 @@ export interface VisitRow {
  * read from billing: a billed visit of the appointment, or for a walk-in one of the same patient on
  * the same day after being seen.
  */
-function dayFilter(alias: 'v' | 'w', where: { day: string } | { id: string }) {
+type VisitFilter = { day: string; walkInsOnly?: boolean } | { id: string };
+
+function dayFilter(alias: 'v' | 'w', where: VisitFilter) {
   const column = (name: string) => sql.ref(`${alias}.${name}`);
-  return 'id' in where ? sql`${column('id')} = ${where.id}` : sql`${column('day')} = ${where.day}`;
+  if ('id' in where) return sql`${column('id')} = ${where.id}`;
+  return where.walkInsOnly
+    ? sql`${column('day')} = ${where.day} AND ${column('appointment_id')} IS NULL`
+    : sql`${column('day')} = ${where.day}`;
 }
 
 /** The JSON array of visits, as a query other reads can embed. */
-export function visitsJson(organizationId: string, where: { day: string } | { id: string }) {
+export function visitsJson(organizationId: string, where: VisitFilter) {
   return sql<VisitRow[] | string>`
     SELECT coalesce(json_agg(x ORDER BY x.ticket), '[]'::json) FROM (
       SELECT v.id, v.ticket, v.stage, v.patient_id, v.practitioner_id, v.appointment_id,

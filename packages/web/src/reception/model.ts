@@ -54,7 +54,8 @@ export interface DeskAppointment {
   coverageExpiredOn: string | null;
   noMandatoryCoverage: boolean;
   missingDocuments: { fr: string; en: string }[];
-  visit: Visit | null;
+  /** The ticket and stage; the waiting-room board has the whole visit. */
+  visit: Pick<Visit, 'id' | 'ticket' | 'stage' | 'version'> | null;
 }
 
 export interface DeskDay {
