@@ -99,13 +99,10 @@ interface DeskAppointmentRow {
   id: string;
   version: number;
   starts_at: string;
-  ends_at: string;
   status: string;
   patient_id: string;
   practitioner_id: string;
   appointment_type_id: string;
-  site_id: string | null;
-  room_id: string | null;
   comment: string;
   birth_name: string;
   used_name: string;
@@ -123,25 +120,20 @@ export interface DeskAppointment {
   appointmentId: string;
   version: number;
   start: string;
-  end: string;
   status: string;
   patientId: string;
   patientName: string;
   birthDate: string;
-  identityStatus: string;
   practitionerId: string;
-  practitionerName: string;
-  appointmentTypeLabel: { fr: string; en: string };
-  siteId: string | null;
-  roomId: string | null;
+  appointmentTypeId: string;
   comment: string;
   /** Identity not validated: the arrival opens the identity check (document seen). */
   identityToCheck: boolean;
   /** Last day of the mandatory insurance rights when they end before the appointment. */
   coverageExpiredOn: string | null;
   noMandatoryCoverage: boolean;
-  /** Record items the appointment type requires and the record lacks (completeness rules). */
-  missingDocuments: { fr: string; en: string }[];
+  /** Classification codes of the record items the appointment type requires and the record lacks. */
+  missingDocuments: string[];
   visit: { id: string; ticket: number; stage: VisitView['stage']; version: number } | null;
 }
 
@@ -149,6 +141,10 @@ export interface DeskDay {
   date: string;
   appointments: DeskAppointment[];
   walkIns: VisitView[];
+  /** Names of the practitioners, labels of the motifs and of the required record items, by id. */
+  practitioners: Record<string, string>;
+  appointmentTypes: Record<string, { fr: string; en: string }>;
+  requirementLabels: Record<string, { fr: string; en: string }>;
 }
 
 /** The day's desk: appointments of the site in time order, with what to check at arrival. */
@@ -166,8 +162,8 @@ export async function deskDay(
     const site = query.siteId ? sql`AND a.site_id = ${query.siteId}` : sql``;
     const read = await sql<{ doc: DeskDocument | string }>`
       WITH day AS (
-        SELECT a.id, a.version, a.starts_at, a.ends_at, a.status, a.patient_id, a.practitioner_id,
-          a.appointment_type_id, a.site_id, a.room_id, a.comment,
+        SELECT a.id, a.version, a.starts_at, a.status, a.patient_id, a.practitioner_id,
+          a.appointment_type_id, a.comment,
           p.birth_name, p.used_name, p.first_given_name, p.used_given_name, p.birth_date, p.identity_status,
           rv.id AS visit_id, rv.ticket AS visit_ticket, rv.stage AS visit_stage, rv.version AS visit_version
         FROM appointments a JOIN patients p ON p.id = a.patient_id
@@ -231,26 +227,23 @@ export async function deskDay(
               query.date,
             );
       const validUntil = coverage.get(a.patient_id);
+      // A row carries ids; names and labels shared by many rows come once beside them (a large
+      // site's day is a thousand rows: the answer's size is most of the desk's time).
       return {
         appointmentId: a.id,
         version: a.version,
         start: new Date(a.starts_at).toISOString(),
-        end: new Date(a.ends_at).toISOString(),
         status: a.status,
         patientId: a.patient_id,
         patientName: `${a.used_name || a.birth_name} ${a.used_given_name || a.first_given_name}`,
         birthDate: a.birth_date,
-        identityStatus: a.identity_status,
         practitionerId: a.practitioner_id,
-        practitionerName: practitioners.get(a.practitioner_id) ?? '',
-        appointmentTypeLabel: types.get(a.appointment_type_id)?.label ?? { fr: '', en: '' },
-        siteId: a.site_id,
-        roomId: a.room_id,
+        appointmentTypeId: a.appointment_type_id,
         comment: a.comment,
         identityToCheck: a.identity_status !== 'validated' && a.identity_status !== 'qualified',
         coverageExpiredOn: validUntil && validUntil < query.date ? validUntil : null,
         noMandatoryCoverage: !coverage.has(a.patient_id),
-        missingDocuments: missing.map((m) => m.requirement.labels),
+        missingDocuments: missing.map((m) => m.requirement.classificationCode),
         // The desk shows the ticket and stage; the board has the whole visit.
         visit: a.visit_id
           ? {
@@ -271,7 +264,17 @@ export async function deskDay(
       entityId: query.date,
       details: { appointments: result.length, walkIns: walkIns.length },
     });
-    return { date: query.date, appointments: result, walkIns };
+    const requirementLabels: Record<string, { fr: string; en: string }> = {};
+    for (const r of doc.requirements)
+      requirementLabels[r.classification] = { fr: r.label_fr, en: r.label_en };
+    return {
+      date: query.date,
+      appointments: result,
+      walkIns,
+      practitioners: doc.practitioners,
+      appointmentTypes: Object.fromEntries([...types].map(([id, t]) => [id, t.label])),
+      requirementLabels,
+    };
   });
 }
 

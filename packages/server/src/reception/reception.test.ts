@@ -132,11 +132,12 @@ describe("today's desk", () => {
       status: 'booked',
       identityToCheck: true,
       noMandatoryCoverage: true,
-      missingDocuments: [
-        { fr: 'Bilan sanguin de moins de 30 jours', en: 'Blood test less than 30 days old' },
-      ],
+      missingDocuments: ['biology'],
       visit: null,
     });
+    expect(response.json().requirementLabels.biology.fr).toBe('Bilan sanguin de moins de 30 jours');
+    expect(response.json().practitioners[row.practitionerId]).toBeTruthy();
+    expect(response.json().appointmentTypes[row.appointmentTypeId].fr).toBe('Consultation anesthésie');
     const elsewhere = await call('GET', '/api/reception/desk', otherOrg);
     expect(elsewhere.json().appointments).toEqual([]);
   });

@@ -79,10 +79,13 @@ export function DeskPage() {
     appointment.identityToCheck ? setChecking(appointment) : void arrive(appointment);
 
   const words = filter.trim().toLocaleLowerCase('fr');
+  const practitionerOf = (a: DeskAppointment) => desk.data?.practitioners[a.practitionerId] ?? '';
   const rows = (desk.data?.appointments ?? []).filter(
-    (a) => !words || `${a.patientName} ${a.practitionerName}`.toLocaleLowerCase('fr').includes(words),
+    (a) => !words || `${a.patientName} ${practitionerOf(a)}`.toLocaleLowerCase('fr').includes(words),
   );
-  const label = (l: { fr: string; en: string }) => (i18n.language === 'en' ? l.en : l.fr);
+  const label = (l: { fr: string; en: string } | undefined) =>
+    l ? (i18n.language === 'en' ? l.en : l.fr) : '';
+  const requirementLabel = (code: string) => label(desk.data?.requirementLabels[code]) || code;
 
   return (
     <Stack>
@@ -142,8 +145,8 @@ export function DeskPage() {
               <Table.Td>
                 <Link to={`/patients/${a.patientId}`}>{a.patientName}</Link>
               </Table.Td>
-              <Table.Td>{a.practitionerName}</Table.Td>
-              <Table.Td>{label(a.appointmentTypeLabel)}</Table.Td>
+              <Table.Td>{practitionerOf(a)}</Table.Td>
+              <Table.Td>{label(desk.data?.appointmentTypes[a.appointmentTypeId])}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {!a.visit && (
@@ -176,7 +179,7 @@ export function DeskPage() {
                     </Badge>
                   )}
                   {a.missingDocuments.length > 0 && (
-                    <Tooltip label={a.missingDocuments.map(label).join(' · ')} multiline w={260}>
+                    <Tooltip label={a.missingDocuments.map(requirementLabel).join(' · ')} multiline w={260}>
                       <Badge color="yellow" variant="light">
                         {t('desk.missingDocuments', { count: a.missingDocuments.length })}
                       </Badge>

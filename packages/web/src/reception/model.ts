@@ -35,25 +35,22 @@ export interface Visit {
   version: number;
 }
 
+/** Server `DeskAppointment`: ids, with the names and labels they point to given once in `DeskDay`. */
 export interface DeskAppointment {
   appointmentId: string;
   version: number;
   start: string;
-  end: string;
   status: string;
   patientId: string;
   patientName: string;
   birthDate: string;
-  identityStatus: string;
   practitionerId: string;
-  practitionerName: string;
-  appointmentTypeLabel: { fr: string; en: string };
-  siteId: string | null;
+  appointmentTypeId: string;
   comment: string;
   identityToCheck: boolean;
   coverageExpiredOn: string | null;
   noMandatoryCoverage: boolean;
-  missingDocuments: { fr: string; en: string }[];
+  missingDocuments: string[];
   /** The ticket and stage; the waiting-room board has the whole visit. */
   visit: Pick<Visit, 'id' | 'ticket' | 'stage' | 'version'> | null;
 }
@@ -62,6 +59,9 @@ export interface DeskDay {
   date: string;
   appointments: DeskAppointment[];
   walkIns: Visit[];
+  practitioners: Record<string, string>;
+  appointmentTypes: Record<string, { fr: string; en: string }>;
+  requirementLabels: Record<string, { fr: string; en: string }>;
 }
 
 export interface WaitingRoomBoard {
