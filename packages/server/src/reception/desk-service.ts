@@ -211,21 +211,27 @@ export async function deskDay(
     for (const a of doc.attachments) {
       attachmentsByPatient.set(a.patient_id, [...(attachmentsByPatient.get(a.patient_id) ?? []), a]);
     }
-    const result: DeskAppointment[] = appointments.map((a) => {
-      const code = codeOf(a);
+    // Most patients have none of the required items: their answer depends on the motif only.
+    const withoutItems = new Map<string, string[]>();
+    const missingFor = (code: string | null, patientId: string): string[] => {
       const requirements = code ? (requirementsByCode.get(code) ?? []) : [];
-      const missing =
-        requirements.length === 0
-          ? []
-          : missingBeforeVisit(
-              requirements,
-              (attachmentsByPatient.get(a.patient_id) ?? []).map((x, i) => ({
-                id: String(i),
-                classificationCode: x.classification,
-                documentDate: parisDateOf(new Date(x.uploaded_at).getTime()),
-              })),
-              query.date,
-            );
+      if (requirements.length === 0) return [];
+      const items = attachmentsByPatient.get(patientId);
+      if (!items && withoutItems.has(code!)) return withoutItems.get(code!)!;
+      const missing = missingBeforeVisit(
+        requirements,
+        (items ?? []).map((x, i) => ({
+          id: String(i),
+          classificationCode: x.classification,
+          documentDate: parisDateOf(new Date(x.uploaded_at).getTime()),
+        })),
+        query.date,
+      ).map((m) => m.requirement.classificationCode);
+      if (!items) withoutItems.set(code!, missing);
+      return missing;
+    };
+    const result: DeskAppointment[] = appointments.map((a) => {
+      const missing = missingFor(codeOf(a), a.patient_id);
       const validUntil = coverage.get(a.patient_id);
       // A row carries ids; names and labels shared by many rows come once beside them (a large
       // site's day is a thousand rows: the answer's size is most of the desk's time).
@@ -243,7 +249,7 @@ export async function deskDay(
         identityToCheck: a.identity_status !== 'validated' && a.identity_status !== 'qualified',
         coverageExpiredOn: validUntil && validUntil < query.date ? validUntil : null,
         noMandatoryCoverage: !coverage.has(a.patient_id),
-        missingDocuments: missing.map((m) => m.requirement.classificationCode),
+        missingDocuments: missing,
         // The desk shows the ticket and stage; the board has the whole visit.
         visit: a.visit_id
           ? {
