@@ -150,3 +150,30 @@ export const sendSheetInput = z.object({
   email: z.email().nullable().default(null),
 });
 export type SendSheetInput = z.infer<typeof sendSheetInput>;
+
+const version = z.number().int().nonnegative();
+
+export const arrivalInput = z.object({
+  appointmentId: z.uuid(),
+  /** The appointment version the desk read: two desks marking the same arrival, one wins. */
+  version,
+});
+export type ArrivalInput = z.infer<typeof arrivalInput>;
+
+export const walkInInput = z.object({
+  patientId: z.uuid(),
+  practitionerId: z.uuid().nullable().default(null),
+  siteId: z.uuid().nullable().default(null),
+  reason: z.string().trim().max(500).default(''),
+  urgency: z.enum(urgencyLevels).default('routine'),
+});
+export type WalkInInput = z.infer<typeof walkInInput>;
+
+export const visitMoveInput = z.object({
+  to: z.enum(['in_consultation', 'seen', 'left']),
+  version,
+  roomLabel: z.string().trim().max(100).nullable().default(null),
+  /** Why the patient left without being seen (kept on the appointment's history). */
+  reason: z.string().trim().max(500).nullable().default(null),
+});
+export type VisitMoveInput = z.infer<typeof visitMoveInput>;

@@ -1,17 +1,19 @@
 import { DomainError } from '@pivot/core';
 import { addDays, parisDateOf, parisStartOfDay } from '@pivot/core/agenda';
 import {
+  type ArrivalInput,
   applyWaitingRoomEvent,
   billingQueue,
   latePractitioners,
   type PublicDisplayMode,
   publicDisplay,
+  type VisitMoveInput,
   type WaitingRoomEvent,
+  type WalkInInput,
   waitingStats,
 } from '@pivot/core/reception';
 import { missingBeforeVisit } from '@pivot/core/records';
 import { type Kysely, sql } from 'kysely';
-import { z } from 'zod';
 import { changeStatusIn } from '../agenda/appointment-service.ts';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
@@ -33,33 +35,6 @@ type Tx = Kysely<Database>;
 
 /** A practitioner is shown late when the first patient waiting for them waited this long past the time. */
 export const lateThresholdMinutes = 15;
-
-const version = z.number().int().nonnegative();
-
-export const arrivalInput = z.object({
-  appointmentId: z.uuid(),
-  /** The appointment version the desk read: two desks marking the same arrival, one wins. */
-  version,
-});
-export type ArrivalInput = z.infer<typeof arrivalInput>;
-
-export const walkInInput = z.object({
-  patientId: z.uuid(),
-  practitionerId: z.uuid().nullable().default(null),
-  siteId: z.uuid().nullable().default(null),
-  reason: z.string().trim().max(500).default(''),
-  urgency: z.enum(['routine', 'soon', 'urgent', 'vital']).default('routine'),
-});
-export type WalkInInput = z.infer<typeof walkInInput>;
-
-export const visitMoveInput = z.object({
-  to: z.enum(['in_consultation', 'seen', 'left']),
-  version,
-  roomLabel: z.string().trim().max(100).nullable().default(null),
-  /** Why the patient left without being seen (kept on the appointment's history). */
-  reason: z.string().trim().max(500).nullable().default(null),
-});
-export type VisitMoveInput = z.infer<typeof visitMoveInput>;
 
 async function nextTicket(tx: Tx, organizationId: string, day: string): Promise<number> {
   const row = await sql<{ last: number }>`

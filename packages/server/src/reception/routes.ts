@@ -1,5 +1,6 @@
 import { can } from '@pivot/core/auth';
 import {
+  arrivalInput,
   callLogInput,
   incidentChecklist,
   incidentKinds,
@@ -9,6 +10,8 @@ import {
   phoneMessageInput,
   sendSheetInput,
   triageProtocolSchema,
+  visitMoveInput,
+  walkInInput,
 } from '@pivot/core/reception';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,16 +21,7 @@ import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/patient-service.ts';
 import { boardStreamRoutes } from './board-stream.ts';
-import {
-  addWalkIn,
-  arrivalInput,
-  deskDay,
-  markArrived,
-  moveVisit,
-  visitMoveInput,
-  waitingRoomBoard,
-  walkInInput,
-} from './desk-service.ts';
+import { addWalkIn, deskDay, markArrived, moveVisit, waitingRoomBoard } from './desk-service.ts';
 import { listIncidents, recordIncident, updateIncident } from './incidents-service.ts';
 import { listSheets, loadSheet, saveSheet, sendSheet, sheetPdf } from './information-sheets.ts';
 import {

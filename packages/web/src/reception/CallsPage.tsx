@@ -23,7 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { PatientPicker } from '../patients/PatientPicker.tsx';
-import { timeOf, type Urgency, urgencies, urgencyColour, useColleagues } from './model.ts';
+import { type MessageDraft, MessageFields } from './MessageFields.tsx';
+import { timeOf, type Urgency, urgencies, urgencyColour } from './model.ts';
 
 const reasons = ['appointment', 'result', 'information', 'urgent', 'administrative', 'other'] as const;
 const outcomes = ['appointment_booked', 'message_taken', 'transferred', 'oriented'] as const;
@@ -161,7 +162,6 @@ function CallForm({ onLogged }: { onLogged: () => Promise<void> }) {
   const { t, i18n } = useTranslation('reception');
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const form = useApiForm();
-  const colleagues = useColleagues();
   const protocols = useQuery({
     queryKey: ['reception', 'triage-protocols'],
     queryFn: () => get<Protocol[]>('/api/reception/triage-protocols'),
@@ -180,9 +180,11 @@ function CallForm({ onLogged }: { onLogged: () => Promise<void> }) {
   const [protocolId, setProtocolId] = useState<string | null>(null);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [result, setResult] = useState<TriageResult | null>(null);
-  const [recipientId, setRecipientId] = useState<string | null>(null);
-  const [callbackNumber, setCallbackNumber] = useState('');
-  const [content, setContent] = useState('');
+  const [message, setMessage] = useState<MessageDraft>({
+    recipientId: null,
+    callbackNumber: '',
+    content: '',
+  });
   const protocol = protocols.data?.find((p) => p.id === protocolId) ?? null;
 
   useEffect(() => {
@@ -222,9 +224,9 @@ function CallForm({ onLogged }: { onLogged: () => Promise<void> }) {
         message:
           outcome === 'message_taken'
             ? {
-                recipientId: recipientId ?? '',
-                callbackNumber: callbackNumber.trim() || null,
-                content,
+                recipientId: message.recipientId ?? '',
+                callbackNumber: message.callbackNumber.trim() || null,
+                content: message.content,
                 urgency,
               }
             : null,
@@ -397,28 +399,11 @@ function CallForm({ onLogged }: { onLogged: () => Promise<void> }) {
         {outcome === 'message_taken' && (
           <Card withBorder padding="sm">
             <Stack gap="xs">
-              <Select
-                label={t('messages.recipient')}
-                searchable
-                data={(colleagues.data ?? []).map((c) => ({ value: c.id, label: c.displayName }))}
-                value={recipientId}
-                onChange={setRecipientId}
-                error={form.fieldError('message.recipientId')}
-                data-testid="message-recipient"
-              />
-              <TextInput
-                label={t('messages.callback')}
-                value={callbackNumber}
-                onChange={(e) => setCallbackNumber(e.currentTarget.value)}
-                error={form.fieldError('message.callbackNumber')}
-                data-testid="message-callback"
-              />
-              <Textarea
-                label={t('messages.content')}
-                value={content}
-                onChange={(e) => setContent(e.currentTarget.value)}
-                error={form.fieldError('message.content')}
-                data-testid="message-content"
+              <MessageFields
+                value={message}
+                onChange={setMessage}
+                fieldError={(field) => form.fieldError(`message.${field}`)}
+                testIdPrefix="message"
               />
             </Stack>
           </Card>

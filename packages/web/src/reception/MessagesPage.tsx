@@ -10,7 +10,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -20,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { type Urgency, urgencies, urgencyColour, useColleagues } from './model.ts';
+import { type MessageDraft, MessageFields } from './MessageFields.tsx';
+import { type Urgency, urgencies, urgencyColour } from './model.ts';
 
 export interface PhoneMessage {
   id: string;
@@ -162,23 +162,24 @@ export function MessageList({ scope }: { scope: 'mine' | 'all' }) {
 
 function TakeMessageModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('reception');
-  const colleagues = useColleagues();
   const client = useQueryClient();
   const form = useApiForm();
-  const [recipientId, setRecipientId] = useState<string | null>(null);
   const [callerName, setCallerName] = useState('');
-  const [callbackNumber, setCallbackNumber] = useState('');
-  const [content, setContent] = useState('');
+  const [message, setMessage] = useState<MessageDraft>({
+    recipientId: null,
+    callbackNumber: '',
+    content: '',
+  });
   const [urgency, setUrgency] = useState<Urgency>('routine');
   const [dueAt, setDueAt] = useState('');
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     const saved = await form.submit(() =>
       post('/api/reception/messages', {
-        recipientId: recipientId ?? '',
+        recipientId: message.recipientId ?? '',
         callerName,
-        callbackNumber: callbackNumber.trim() || null,
-        content,
+        callbackNumber: message.callbackNumber.trim() || null,
+        content: message.content,
         urgency,
         dueAt: dueAt ? new Date(dueAt).toISOString() : null,
       }),
@@ -194,15 +195,6 @@ function TakeMessageModal({ onClose }: { onClose: () => void }) {
       <form onSubmit={save} noValidate>
         <Stack>
           {form.error && !form.error.field && <Alert color="red">{form.error.message}</Alert>}
-          <Select
-            label={t('messages.recipient')}
-            searchable
-            data={(colleagues.data ?? []).map((c) => ({ value: c.id, label: c.displayName }))}
-            value={recipientId}
-            onChange={setRecipientId}
-            error={form.fieldError('recipientId')}
-            data-testid="take-recipient"
-          />
           <TextInput
             label={t('messages.caller')}
             value={callerName}
@@ -210,19 +202,11 @@ function TakeMessageModal({ onClose }: { onClose: () => void }) {
             error={form.fieldError('callerName')}
             data-testid="take-caller"
           />
-          <TextInput
-            label={t('messages.callback')}
-            value={callbackNumber}
-            onChange={(e) => setCallbackNumber(e.currentTarget.value)}
-            error={form.fieldError('callbackNumber')}
-            data-testid="take-callback"
-          />
-          <Textarea
-            label={t('messages.content')}
-            value={content}
-            onChange={(e) => setContent(e.currentTarget.value)}
-            error={form.fieldError('content')}
-            data-testid="take-content"
+          <MessageFields
+            value={message}
+            onChange={setMessage}
+            fieldError={form.fieldError}
+            testIdPrefix="take"
           />
           <Group grow>
             <Select
