@@ -57,6 +57,18 @@ registerErrorMessages({
     fr: '{count} terme(s) médical(aux) destiné(s) à un destinataire non soignant doivent être confirmés ou retirés.',
     en: '{count} medical term(s) addressed to a non-health recipient must be confirmed or removed.',
   },
+  recipients_missing: {
+    fr: 'Choisissez au moins un destinataire ou une liste de diffusion.',
+    en: 'Choose at least one recipient or distribution list.',
+  },
+  distribution_list_unknown: {
+    fr: 'Cette liste de diffusion n’existe pas (ou plus) dans le répertoire.',
+    en: 'This distribution list does not exist (any more) in the directory.',
+  },
+  distribution_list_empty: {
+    fr: 'La liste de diffusion « {name} » n’a aucun membre actif : ajoutez-en dans le répertoire ou choisissez les destinataires.',
+    en: 'Distribution list “{name}” has no active member: add some in the directory or choose the recipients.',
+  },
   snippet_shortcut_invalid: {
     fr: 'Le raccourci doit compter 2 à 30 lettres ou chiffres, sans espace (il peut commencer par . / ou #).',
     en: 'The shortcut must have 2 to 30 letters or digits, no space (it may start with . / or #).',
@@ -79,4 +91,5 @@ registerFieldLabels({
   text: { fr: 'Texte', en: 'Text' },
   recipients: { fr: 'Destinataires', en: 'Recipients' },
   confirmedTerms: { fr: 'Termes confirmés', en: 'Confirmed terms' },
+  distributionListIds: { fr: 'Listes de diffusion', en: 'Distribution lists' },
 });

@@ -159,15 +159,38 @@ export const recipientInput = z.object({
   email: z.string().trim().email().max(254).nullish(),
 });
 
-export const sendingInput = z.object({
-  version: z.number().int().nonnegative(),
-  channel: z.enum(['email', 'secure_messaging', 'print', 'post']),
-  recipients: z.array(recipientInput).min(1).max(50),
-  /** Medical terms the user confirmed for non-health recipients (the patient asked for them). */
-  confirmedTerms: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
-});
+/** Distribution lists of the directory: the server sends to each of their members. */
+const distributionListIds = z.array(id).max(20).default([]);
+
+export const sendingInput = z
+  .object({
+    version: z.number().int().nonnegative(),
+    channel: z.enum(['email', 'secure_messaging', 'print', 'post']),
+    recipients: z.array(recipientInput).max(50).default([]),
+    distributionListIds,
+    /** Medical terms the user confirmed for non-health recipients (the patient asked for them). */
+    confirmedTerms: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
+  })
+  .refine((s) => s.recipients.length + s.distributionListIds.length > 0, {
+    message: 'recipients_missing',
+    path: ['recipients'],
+  });
 export type SendingInput = z.infer<typeof sendingInput>;
 
 export const userTermsInput = z.object({
   terms: z.array(z.string().trim().min(2).max(200)).max(5000),
 });
+
+export const confidentialityCheckInput = z
+  .object({
+    recipients: z
+      .array(z.object({ category: z.enum(recipientCategories) }))
+      .max(50)
+      .default([]),
+    distributionListIds,
+    confirmedTerms: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
+  })
+  .refine((s) => s.recipients.length + s.distributionListIds.length > 0, {
+    message: 'recipients_missing',
+    path: ['recipients'],
+  });

@@ -1,12 +1,12 @@
 import { DomainError, registerErrorMessages } from '@pivot/core';
 import {
+  confidentialityCheckInput,
   documentActionInput,
   documentInput,
   documentKindSchema,
   languageSchema,
   mergeFields,
   type RichTextDoc,
-  recipientCategories,
   richTextDocSchema,
   richTextPlainText,
   sendingInput,
@@ -599,13 +599,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Medical terms to confirm or remove before sending to non-health recipients',
         params: idParams,
-        body: z.object({
-          recipients: z
-            .array(z.object({ category: z.enum(recipientCategories) }))
-            .min(1)
-            .max(50),
-          confirmedTerms: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
-        }),
+        body: confidentialityCheckInput,
       },
     },
     async (request) => {
@@ -616,6 +610,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         request.params.id,
         request.body.recipients,
         request.body.confirmedTerms,
+        request.body.distributionListIds,
       );
       const loaded = await loadDocument(db.kysely, actor.organizationId, request.params.id);
       // The text as sent (prescription lines included): the spans are offsets in it.

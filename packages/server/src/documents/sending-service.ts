@@ -16,6 +16,7 @@ import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/patient-service.ts';
 import { addRecordItem } from '../patients/record-items.ts';
+import { distributionListRecipients } from './distribution.ts';
 import { renderPdf } from './document-output.ts';
 import { loadDocument, printedDocument, printFrame } from './document-service.ts';
 import { medicalTermIndex } from './medical-reference.ts';
@@ -37,14 +38,16 @@ export async function confidentialityCheck(
   documentId: string,
   recipients: { category: SendingInput['recipients'][number]['category'] }[],
   confirmedTerms: string[],
+  distributionListIds: readonly string[] = [],
 ) {
   const loaded = await loadDocument(db.kysely, actor.organizationId, documentId);
+  const members = await distributionListRecipients(db.kysely, actor.organizationId, distributionListIds);
   const index = medicalTermIndex(
     actor.organizationId,
     await organizationWords(db.kysely, actor.organizationId),
   );
   const content = printedDocument(loaded);
-  return recipients.map((r) => ({
+  return [...recipients, ...members].map((r) => ({
     category: r.category,
     ...checkBeforeSending(content, r, index, confirmedTerms),
   }));
@@ -75,7 +78,15 @@ export async function sendDocument(
     actor.organizationId,
     await organizationWords(db.kysely, actor.organizationId),
   );
-  for (const [i, recipient] of input.recipients.entries()) {
+  // The members of the distribution lists follow the recipients chosen by hand, each once.
+  const listed = await distributionListRecipients(
+    db.kysely,
+    actor.organizationId,
+    input.distributionListIds,
+    input.recipients.map((r) => r.correspondentId),
+  );
+  const chosen = [...input.recipients, ...listed];
+  for (const [i, recipient] of chosen.entries()) {
     const check = checkBeforeSending(content, recipient, index, input.confirmedTerms);
     if (check.needsConfirmation)
       throw new DomainError('confidential_terms_unconfirmed', {
@@ -86,7 +97,7 @@ export async function sendDocument(
   }
   // Addresses come from the directory when the recipient is a correspondent.
   const recipients = await Promise.all(
-    input.recipients.map(async (r) => {
+    chosen.map(async (r) => {
       let address = r.email ?? null;
       if (r.correspondentId) {
         const c = await db.kysely
@@ -223,6 +234,7 @@ export async function sendDocument(
       details: {
         channel: input.channel,
         recipients: recipients.length,
+        distributionLists: input.distributionListIds.length,
         confirmedTerms: input.confirmedTerms.length,
       },
     });

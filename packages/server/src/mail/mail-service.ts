@@ -9,6 +9,7 @@ import type {
   OutgoingMailStatus,
 } from '@pivot/core/mail';
 import type { Kysely, Selectable } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import type { IncomingMailTable, OutgoingMailTable } from './tables.ts';
 
@@ -77,4 +78,47 @@ export async function checkAssignee(tx: Kysely<Database>, organizationId: string
     .where('organization_id', '=', organizationId)
     .executeTakeFirst();
   if (!user) throw new DomainError('not_found', { field: 'assigneeId' });
+}
+
+/** The linked patient as a register row shows it: name and date of birth, to tell namesakes apart. */
+export interface MailPatient {
+  id: string;
+  birthName: string;
+  usedName: string;
+  firstGivenName: string;
+  birthDate: string;
+}
+
+/**
+ * The patients linked to these register rows, with one audit entry per patient shown (a list of
+ * names and birth dates is a read of each patient's data: it appears in that patient's access
+ * log, as the documents list does), written in the caller's transaction.
+ */
+export async function linkedPatients(
+  tx: Kysely<Database>,
+  actor: { organizationId: string; userId: string; ip: string; userAgent: string },
+  patientIds: readonly (string | null)[],
+  register: 'incoming' | 'outgoing' | 'tray',
+): Promise<Map<string, MailPatient>> {
+  const ids = [...new Set(patientIds.filter((id): id is string => id !== null))];
+  const found = new Map<string, MailPatient>();
+  if (ids.length === 0) return found;
+  const rows = await tx
+    .selectFrom('patients')
+    .select(['id', 'birth_name', 'used_name', 'first_given_name', 'birth_date'])
+    .where('organization_id', '=', actor.organizationId)
+    .where('id', 'in', ids)
+    .execute();
+  const audit = auditFrom(actor);
+  for (const row of rows) {
+    found.set(row.id, {
+      id: row.id,
+      birthName: row.birth_name,
+      usedName: row.used_name,
+      firstGivenName: row.first_given_name,
+      birthDate: row.birth_date,
+    });
+    await audit(tx, { action: 'read', entity: 'mail_register', patientId: row.id, details: { register } });
+  }
+  return found;
 }

@@ -7,6 +7,7 @@ let secretary: string;
 let doctor: string;
 let doctorId: string;
 let patientId: string;
+let accountant: string;
 
 const minimalPdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -53,7 +54,12 @@ async function register(extra: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   t = await createTestApp({ outboxIntervalMs: 0 });
-  const org = await anOrganization().withUser('secretary').withUser('practitioner').create(t.db);
+  const org = await anOrganization()
+    .withUser('secretary')
+    .withUser('practitioner')
+    .withUser('accountant')
+    .create(t.db);
+  accountant = await loginAs(t.app, org.byRole('accountant').email);
   secretary = await loginAs(t.app, org.byRole('secretary').email);
   doctor = await loginAs(t.app, org.byRole('practitioner').email);
   doctorId = org.byRole('practitioner').id;
@@ -156,6 +162,88 @@ describe('incoming mail', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('mail_already_filed');
+  });
+});
+
+describe('the register shows the linked patient, and traces it', () => {
+  const readsOf = (id: string) =>
+    t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'user_id', 'details'])
+      .where('patient_id', '=', id)
+      .where('entity', '=', 'mail_register')
+      .execute();
+
+  it('lists the patient’s name and birth date on each row linked to a patient', async () => {
+    const other = await aPatient().named('REGISTRE', 'PAUL').bornOn('1990-12-01').register(t.app, secretary);
+    const linked = await register({ patientId: other, subject: 'Compte rendu' });
+    const unlinked = await register({ subject: 'Publicité' });
+    const list = (await call('GET', '/api/mail/incoming', secretary)).json();
+    const row = list.find((m: { id: string }) => m.id === linked.id);
+    expect(row.patient).toEqual({
+      id: other,
+      birthName: 'REGISTRE',
+      usedName: '',
+      firstGivenName: 'PAUL',
+      birthDate: '1990-12-01',
+    });
+    expect(list.find((m: { id: string }) => m.id === unlinked.id).patient).toBeNull();
+  });
+
+  it('writes one read entry per patient listed, in that patient’s access log', async () => {
+    const a = await aPatient().named('TRACE', 'ALICE').bornOn('1981-01-01').register(t.app, secretary);
+    const b = await aPatient().named('TRACE', 'BRUNO').bornOn('1982-02-02').register(t.app, secretary);
+    await register({ patientId: a });
+    await register({ patientId: a });
+    await register({ patientId: b });
+    const response = await call('GET', '/api/mail/incoming', doctor);
+    expect(response.statusCode).toBe(200);
+    const ofA = await readsOf(a);
+    const ofB = await readsOf(b);
+    expect(ofA.map((e) => [e.action, e.details])).toEqual([['read', { register: 'incoming' }]]);
+    expect(ofB).toHaveLength(1);
+    expect(ofA[0]!.user_id).toBe(doctorId);
+    // The patient's own access log lists the register read.
+    const log = (await call('GET', `/api/patients/${a}/access-log`, doctor)).json();
+    expect(JSON.stringify(log)).toContain('mail_register');
+  });
+
+  it('shows the patient in the practitioner’s tray and in the outgoing register, traced too', async () => {
+    const p = await aPatient().named('PLATEAU', 'CLAIRE').bornOn('1970-07-07').register(t.app, secretary);
+    const mail = await register({ patientId: p });
+    const assigned = await call('PATCH', `/api/mail/incoming/${mail.id}`, secretary, {
+      version: mail.version,
+      assigneeId: doctorId,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const tray = (await call('GET', '/api/mail/tray', doctor)).json();
+    expect(tray.items.find((m: { id: string }) => m.id === mail.id).patient).toMatchObject({
+      birthName: 'PLATEAU',
+      birthDate: '1970-07-07',
+    });
+    const sent = await call('POST', '/api/mail/outgoing', secretary, {
+      recipient: { kind: 'free_text', name: 'Dr Martin' },
+      channel: 'post',
+      patientId: p,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const outgoing = (await call('GET', '/api/mail/outgoing', secretary)).json();
+    expect(outgoing.find((m: { id: string }) => m.id === sent.json().id).patient).toMatchObject({
+      firstGivenName: 'CLAIRE',
+    });
+    expect((await readsOf(p)).map((e) => (e.details as { register: string }).register).sort()).toEqual([
+      'outgoing',
+      'tray',
+    ]);
+  });
+
+  it('refuses the register to a user without the mail permission, and traces no read', async () => {
+    const p = await aPatient().named('REFUS', 'LEA').bornOn('1999-09-09').register(t.app, secretary);
+    await register({ patientId: p });
+    expect((await t.app.inject({ method: 'GET', url: '/api/mail/incoming' })).statusCode).toBe(401);
+    const denied = await call('GET', '/api/mail/incoming', accountant);
+    expect(denied.statusCode).toBe(403);
+    expect(await readsOf(p)).toEqual([]);
   });
 });
 

@@ -31,6 +31,7 @@ import { classificationPlan, maxUploadBytes } from '../patients/record-routes.ts
 import {
   checkAssignee,
   incomingFromRow,
+  linkedPatients,
   loadIncoming,
   loadOutgoing,
   outgoingFromRow,
@@ -109,7 +110,18 @@ export async function mailRoutes(fastify: FastifyInstance) {
         .orderBy('created_at', 'desc')
         .limit(500)
         .execute();
-      return rows.map(incomingFromRow);
+      return db.kysely.transaction().execute(async (tx) => {
+        const patients = await linkedPatients(
+          tx,
+          actor,
+          rows.map((r) => r.patient_id),
+          'incoming',
+        );
+        return rows.map((row) => ({
+          ...incomingFromRow(row),
+          patient: row.patient_id ? (patients.get(row.patient_id) ?? null) : null,
+        }));
+      });
     },
   );
 
@@ -435,12 +447,24 @@ export async function mailRoutes(fastify: FastifyInstance) {
       const mails = rows.map(incomingFromRow);
       const today = todayInParis();
       const counters = trayCounters(mails, today);
+      const items = trayOf(mails, assigneeId, today);
+      const patients = await db.kysely.transaction().execute((tx) =>
+        linkedPatients(
+          tx,
+          actor,
+          items.map((m) => m.patientId),
+          'tray',
+        ),
+      );
       return {
         assigneeId,
         counter: counters.byAssignee[assigneeId] ?? { toProcess: 0, inProgress: 0, overdue: 0, open: 0 },
         unassigned: counters.unassigned,
         byAssignee: counters.byAssignee,
-        items: trayOf(mails, assigneeId, today),
+        items: items.map((m) => ({
+          ...m,
+          patient: m.patientId ? (patients.get(m.patientId) ?? null) : null,
+        })),
       };
     },
   );
@@ -452,14 +476,26 @@ export async function mailRoutes(fastify: FastifyInstance) {
       schema: { tags: ['mail'], summary: 'The outgoing mail register, newest first' },
     },
     async (request) => {
-      const rows = await db.kysely
-        .selectFrom('outgoing_mail')
-        .selectAll()
-        .where('organization_id', '=', actorOf(request).organizationId)
-        .orderBy('created_at', 'desc')
-        .limit(500)
-        .execute();
-      return rows.map(outgoingFromRow);
+      const actor = actorOf(request);
+      return db.kysely.transaction().execute(async (tx) => {
+        const rows = await tx
+          .selectFrom('outgoing_mail')
+          .selectAll()
+          .where('organization_id', '=', actor.organizationId)
+          .orderBy('created_at', 'desc')
+          .limit(500)
+          .execute();
+        const patients = await linkedPatients(
+          tx,
+          actor,
+          rows.map((r) => r.patient_id),
+          'outgoing',
+        );
+        return rows.map((row) => ({
+          ...outgoingFromRow(row),
+          patient: row.patient_id ? (patients.get(row.patient_id) ?? null) : null,
+        }));
+      });
     },
   );
 
