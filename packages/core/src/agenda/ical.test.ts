@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
   buildCalendar,
+  buildCancellation,
   buildInvitation,
   type CalendarEvent,
   escapeText,
@@ -129,5 +130,65 @@ describe('iCalendar export', () => {
     });
     expect(text).toContain('METHOD:PUBLISH');
     expect(text).not.toContain('ORGANIZER');
+  });
+});
+
+describe('meeting updates and cancellations (RFC 5546)', () => {
+  const meeting: CalendarEvent = {
+    uid: 'meeting-7@pivot',
+    start: at('2025-02-03T09:00:00Z'),
+    end: at('2025-02-03T10:00:00Z'),
+    title: 'Formation incendie',
+    organizer: { email: 'direction@cabinet.fr', name: 'Direction' },
+    attendees: [
+      { email: 'dr.a@cabinet.fr', name: 'Dr A' },
+      { email: 'sec@cabinet.fr', name: null },
+    ],
+  };
+  const veventOf = (text: string) => new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+  const methodOf = (text: string) => new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue('method');
+
+  it('sends an update as a REQUEST with the same UID and the raised SEQUENCE', () => {
+    const text = buildInvitation({ ...meeting, sequence: 2, status: 'CONFIRMED' }, { stamp });
+    const vevent = veventOf(text);
+    expect(methodOf(text)).toBe('REQUEST');
+    expect(vevent.getFirstPropertyValue('uid')).toBe('meeting-7@pivot');
+    expect(vevent.getFirstPropertyValue('sequence')).toBe(2);
+    expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
+  });
+
+  it('cancels the whole event: METHOD:CANCEL, STATUS:CANCELLED, every attendee, no reply asked', () => {
+    const text = buildCancellation({ ...meeting, sequence: 3, status: 'CONFIRMED' }, { stamp });
+    const vevent = veventOf(text);
+    expect(methodOf(text)).toBe('CANCEL');
+    expect(vevent.getFirstPropertyValue('uid')).toBe('meeting-7@pivot');
+    expect(vevent.getFirstPropertyValue('sequence')).toBe(3);
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent.getFirstPropertyValue('organizer')).toBe('mailto:direction@cabinet.fr');
+    const attendees = vevent.getAllProperties('attendee');
+    expect(attendees.map((a) => a.getFirstValue())).toEqual([
+      'mailto:dr.a@cabinet.fr',
+      'mailto:sec@cabinet.fr',
+    ]);
+    expect(attendees[0]!.getParameter('rsvp')).toBeUndefined();
+    expect(attendees[0]!.getParameter('partstat')).toBeUndefined();
+  });
+
+  it('uninvites removed attendees only: CANCEL naming them, without STATUS:CANCELLED', () => {
+    const text = buildCancellation(
+      { ...meeting, sequence: 1 },
+      { stamp, uninvited: [{ email: 'sec@cabinet.fr' }] },
+    );
+    const vevent = veventOf(text);
+    expect(methodOf(text)).toBe('CANCEL');
+    expect(vevent.getFirstPropertyValue('sequence')).toBe(1);
+    expect(vevent.getFirstPropertyValue('status')).toBeNull();
+    expect(vevent.getAllProperties('attendee').map((a) => a.getFirstValue())).toEqual([
+      'mailto:sec@cabinet.fr',
+    ]);
+  });
+
+  it('always writes a SEQUENCE in a cancellation (RFC 5546 §3.2.5 requires it)', () => {
+    expect(buildCancellation(meeting, { stamp })).toContain('SEQUENCE:0\r\n');
   });
 });

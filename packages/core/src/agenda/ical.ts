@@ -30,8 +30,8 @@ export interface CalendarOptions {
   calendarName?: string;
   /** A feed shows no patient name unless the practitioner opted in: summary = motif only, no description. */
   hidePatientNames: boolean;
-  /** REQUEST makes an invitation (RFC 5546) with ORGANIZER and ATTENDEE lines. */
-  method?: 'PUBLISH' | 'REQUEST';
+  /** REQUEST (invitation or update) and CANCEL (RFC 5546 §3.2.2, §3.2.5) carry ORGANIZER and ATTENDEE lines. */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   productId?: string;
 }
 
@@ -115,6 +115,12 @@ function eventLines(event: CalendarEvent, options: CalendarOptions): string[] {
       );
     }
   }
+  if (options.method === 'CANCEL') {
+    // A cancellation expects no reply: no PARTSTAT, no RSVP.
+    if (event.organizer) lines.push(person('ORGANIZER', event.organizer));
+    for (const attendee of event.attendees ?? [])
+      lines.push(person('ATTENDEE', attendee, [`ROLE=${attendee.role ?? 'REQ-PARTICIPANT'}`]));
+  }
   lines.push('END:VEVENT');
   return lines;
 }
@@ -140,4 +146,24 @@ export function buildInvitation(
   options: Omit<CalendarOptions, 'method' | 'hidePatientNames'>,
 ): string {
   return buildCalendar([event], { ...options, method: 'REQUEST', hidePatientNames: true });
+}
+
+/**
+ * A meeting cancellation (RFC 5546 §3.2.5, METHOD:CANCEL): same UID, the SEQUENCE the organizer
+ * raised. Without `uninvited` the whole event is cancelled (STATUS:CANCELLED, every attendee
+ * listed); with it, only those attendees are removed and the event goes on for the others, so no
+ * STATUS line (the RFC forbids STATUS:CANCELLED when uninviting).
+ */
+export function buildCancellation(
+  event: CalendarEvent,
+  options: Omit<CalendarOptions, 'method' | 'hidePatientNames'> & {
+    uninvited?: readonly CalendarAttendee[];
+  },
+): string {
+  const { uninvited, ...calendar } = options;
+  const { status: _status, ...rest } = event;
+  const cancelled: CalendarEvent = uninvited
+    ? { ...rest, attendees: uninvited, sequence: event.sequence ?? 0 }
+    : { ...rest, status: 'CANCELLED', sequence: event.sequence ?? 0 };
+  return buildCalendar([cancelled], { ...calendar, method: 'CANCEL', hidePatientNames: true });
 }

@@ -72,6 +72,22 @@ registerErrorMessages({
     en: 'This absence overlaps another absence of the same person.',
   },
   no_working_weekday: { fr: 'Aucun jour ouvré n’est défini.', en: 'No working weekday is defined.' },
+  duplicate_attendee: {
+    fr: 'Un participant figure deux fois dans la liste.',
+    en: 'An attendee appears twice in the list.',
+  },
+  not_meeting_organizer: {
+    fr: 'Seul l’organisateur de la réunion ou un administrateur peut la modifier ou l’annuler.',
+    en: 'Only the organizer of the meeting or an administrator can change or cancel it.',
+  },
+  meeting_cancelled: {
+    fr: 'Cette réunion est annulée : elle ne peut plus être modifiée.',
+    en: 'This meeting is cancelled: it can no longer be changed.',
+  },
+  meeting_over: {
+    fr: 'Cette réunion est terminée : elle ne peut plus être modifiée ni annulée.',
+    en: 'This meeting is over: it can no longer be changed or cancelled.',
+  },
 });
 
 registerFieldLabels({
@@ -97,4 +113,6 @@ registerFieldLabels({
   toDate: { fr: 'Au', en: 'To' },
   latestDate: { fr: 'Au plus tard le', en: 'Latest date' },
   workingWeekdays: { fr: 'Jours ouvrés', en: 'Working days' },
+  attendees: { fr: 'Participants', en: 'Attendees' },
+  agenda: { fr: 'Ordre du jour', en: 'Agenda' },
 });

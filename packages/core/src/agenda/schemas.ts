@@ -171,15 +171,45 @@ export type WaitlistEntryInput = z.infer<typeof waitlistEntryInput>;
 
 const attendee = z.object({ email: z.email(), name: z.string().trim().max(200).nullable().default(null) });
 
-export const meetingInput = z
-  .object({
-    title: z.string().trim().min(1).max(200),
-    start: instant,
-    end: instant,
-    roomId: id.nullable().default(null),
-    location: z.string().trim().max(300).default(''),
-    description: z.string().trim().max(4000).default(''),
-    attendees: z.array(attendee).max(200).default([]),
-  })
-  .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'end_before_start', path: ['end'] });
+/** Internal meeting, training or conference: shown in the list, the same booking and invitation rules. */
+export const meetingKinds = ['meeting', 'training', 'conference'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+const meetingFields = {
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(meetingKinds).default('meeting'),
+  start: instant,
+  end: instant,
+  roomId: id.nullable().default(null),
+  location: z.string().trim().max(300).default(''),
+  description: z.string().trim().max(4000).default(''),
+  /** The points of the agenda (ordre du jour), in order. */
+  agenda: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  attendees: z.array(attendee).max(200).default([]),
+};
+
+type MeetingShape = { start: string; end: string; attendees: { email: string }[] };
+
+function withMeetingRules<S extends z.ZodType<MeetingShape>>(schema: S) {
+  return schema
+    .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'end_before_start', path: ['end'] })
+    .refine((m) => new Set(m.attendees.map((a) => a.email.toLowerCase())).size === m.attendees.length, {
+      message: 'duplicate_attendee',
+      path: ['attendees'],
+    });
+}
+
+export const meetingInput = withMeetingRules(z.object(meetingFields));
 export type MeetingInput = z.infer<typeof meetingInput>;
+
+/** A meeting edit replaces every field and names the version it read (a stale one is a 409). */
+export const meetingUpdateInput = withMeetingRules(
+  z.object({ ...meetingFields, version: z.number().int().nonnegative() }),
+);
+export type MeetingUpdateInput = z.infer<typeof meetingUpdateInput>;
+
+export const meetingCancelInput = z.object({
+  reason: z.string().trim().min(1, 'reason_required').max(500),
+  version: z.number().int().nonnegative(),
+});
+export type MeetingCancelInput = z.infer<typeof meetingCancelInput>;

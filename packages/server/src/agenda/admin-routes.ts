@@ -12,6 +12,7 @@ import { actorOf } from '../http/request-context.ts';
 import { absenceView } from './agenda-data.ts';
 import { convocationPdf, loadConvocation } from './convocation.ts';
 import { importBusyPeriods } from './ics-import.ts';
+import { meetingView } from './meeting-service.ts';
 import { absenceConsequences } from './planning-service.ts';
 
 registerErrorStatuses({ patient_without_email: 422, notice_pending: 409 });
@@ -200,19 +201,8 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
         .selectFrom('meetings as m')
         .leftJoin('rooms as r', 'r.id', 'm.room_id')
         .leftJoin('users as u', 'u.id', 'm.organizer_id')
-        .select([
-          'm.id',
-          'm.title',
-          'm.starts_at',
-          'm.ends_at',
-          'm.room_id',
-          'm.location',
-          'm.description',
-          'm.cancelled',
-          'm.version',
-          'r.name as room_name',
-          'u.display_name as organizer_name',
-        ])
+        .selectAll('m')
+        .select(['r.name as room_name', 'u.display_name as organizer_name'])
         .where('m.organization_id', '=', organizationId)
         .where('m.starts_at', '<', new Date(request.query.to))
         .where('m.ends_at', '>', new Date(request.query.from))
@@ -231,21 +221,16 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
                 meetings.map((m) => m.id),
               )
               .execute();
+      const now = Date.now();
       return meetings.map((m) => ({
-        id: m.id,
-        title: m.title,
-        start: new Date(m.starts_at).toISOString(),
-        end: new Date(m.ends_at).toISOString(),
-        roomId: m.room_id,
+        ...meetingView(
+          m,
+          attendees.filter((a) => a.meeting_id === m.id),
+          now,
+        ),
         roomName: m.room_name,
-        location: m.location,
-        description: m.description,
         cancelled: m.cancelled,
         organizerName: m.organizer_name,
-        attendees: attendees
-          .filter((a) => a.meeting_id === m.id)
-          .map((a) => ({ email: a.email, name: a.name })),
-        version: m.version,
       }));
     },
   );

@@ -1,9 +1,46 @@
 import { DomainError } from '@pivot/core';
-import { buildInvitation, type MeetingInput } from '@pivot/core/agenda';
+import {
+  buildCancellation,
+  buildInvitation,
+  type CalendarAttendee,
+  type CalendarEvent,
+  type MeetingCancelInput,
+  type MeetingInput,
+  type MeetingKind,
+  type MeetingUpdateInput,
+} from '@pivot/core/agenda';
+import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import { updateVersioned } from '../db/versioned-update.ts';
+import { registerErrorStatuses } from '../http/errors.ts';
 import type { Actor } from '../http/request-context.ts';
 import { guardSlots, period } from './agenda-data.ts';
+
+registerErrorStatuses({
+  duplicate_attendee: 422,
+  not_meeting_organizer: 403,
+  meeting_cancelled: 409,
+  meeting_over: 409,
+});
+
+type Tx = Kysely<Database>;
+type Attendee = { email: string; name: string | null };
+type MeetingStatus = 'scheduled' | 'cancelled' | 'over';
+
+/**
+ * A cancelled meeting stays cancelled; a meeting whose end has passed is over: it is history and
+ * is neither edited nor cancelled any more (a meeting in progress may still be edited, e.g. to
+ * extend it, or cancelled, e.g. cut short, until its end).
+ */
+export function meetingStatus(
+  meeting: { cancelled: boolean; ends_at: Date | string },
+  now: number,
+): MeetingStatus {
+  if (meeting.cancelled) return 'cancelled';
+  return new Date(meeting.ends_at).getTime() <= now ? 'over' : 'scheduled';
+}
 
 /** A meeting with its attendees, its room held like an appointment, and one invitation e-mail (.ics) each. */
 export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
@@ -11,126 +48,436 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
   const end = Date.parse(input.end);
   return guardSlots(() =>
     db.kysely.transaction().execute(async (tx) => {
-      let roomName: string | null = null;
-      if (input.roomId) {
-        const room = await tx
-          .selectFrom('rooms')
-          .select(['id', 'name'])
-          .where('organization_id', '=', actor.organizationId)
-          .where('id', '=', input.roomId)
-          .executeTakeFirst();
-        if (!room) throw new DomainError('not_found', { field: 'roomId' });
-        roomName = room.name;
-      }
-      const organizer = await tx
-        .selectFrom('users')
-        .select(['email', 'display_name'])
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
+      const roomName = await roomNameOf(tx, actor, input.roomId);
+      const organizer = await personOf(tx, actor.userId);
       const meeting = await tx
         .insertInto('meetings')
         .values({
           organization_id: actor.organizationId,
           title: input.title,
+          kind: input.kind,
           starts_at: new Date(start),
           ends_at: new Date(end),
           room_id: input.roomId,
           location: input.location || roomName || '',
           description: input.description,
+          agenda: input.agenda,
           organizer_id: actor.userId,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.roomId)
-        await tx
-          .insertInto('agenda_holds')
-          .values({
-            organization_id: actor.organizationId,
-            meeting_id: meeting.id,
-            room_id: input.roomId,
-            period: period(start, end),
-          })
-          .execute();
-      const emails = input.attendees.map((a) => a.email.toLowerCase());
-      const users =
-        emails.length === 0
-          ? []
-          : await tx
-              .selectFrom('users')
-              .select(['id', 'email'])
-              .where('organization_id', '=', actor.organizationId)
-              .execute();
-      const userByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
-      if (input.attendees.length > 0)
-        await tx
-          .insertInto('meeting_attendees')
-          .values(
-            input.attendees.map((a) => ({
-              organization_id: actor.organizationId,
-              meeting_id: meeting.id,
-              email: a.email,
-              name: a.name,
-              user_id: userByEmail.get(a.email.toLowerCase()) ?? null,
-            })),
-          )
-          .execute();
-      const ics = buildInvitation(
-        {
-          uid: `meeting-${meeting.id}@pivot`,
-          start,
-          end,
-          title: input.title,
-          location: meeting.location || null,
-          description: input.description || null,
-          sequence: 0,
-          organizer: { email: organizer.email, name: organizer.display_name },
-          attendees: input.attendees.map((a) => ({ email: a.email, name: a.name })),
-        },
-        { stamp: Date.now() },
+      await holdRoom(tx, actor, meeting.id, input.roomId, start, end);
+      await insertAttendees(tx, actor, meeting.id, input.attendees);
+      const event = eventOf(meeting, organizer, input.attendees);
+      await queueNotices(
+        tx,
+        actor,
+        meeting.id,
+        input.attendees.map((a) => ({
+          recipient: a.email,
+          kind: 'invitation',
+          subject: `Invitation : ${input.title}`,
+          body: noticeBody(meeting),
+          method: 'REQUEST',
+          ics: buildInvitation(event, { stamp: Date.now() }),
+        })),
       );
-      const when = new Intl.DateTimeFormat('fr-FR', {
-        dateStyle: 'full',
-        timeStyle: 'short',
-        timeZone: 'Europe/Paris',
-      }).format(start);
-      if (input.attendees.length > 0)
-        await tx
-          .insertInto('notices')
-          .values(
-            input.attendees.map((a) => ({
-              organization_id: actor.organizationId,
-              meeting_id: meeting.id,
-              channel: 'email' as const,
-              kind: 'invitation',
-              recipient: a.email,
-              subject: `Invitation : ${input.title}`,
-              body: `${input.title}\n${when}${meeting.location ? `\n${meeting.location}` : ''}\n\n${input.description}`,
-              attachments: JSON.stringify([
-                {
-                  filename: 'invitation.ics',
-                  contentType: 'text/calendar; method=REQUEST; charset=UTF-8',
-                  content: ics,
-                },
-              ]),
-            })),
-          )
-          .execute();
       await auditFrom(actor)(tx, {
         action: 'create',
         entity: 'meeting',
         entityId: meeting.id,
-        details: { attendees: input.attendees.length },
+        details: { kind: input.kind, attendees: input.attendees.length },
       });
-      return {
-        id: meeting.id,
-        title: meeting.title,
-        start: new Date(start).toISOString(),
-        end: new Date(end).toISOString(),
-        roomId: meeting.room_id,
-        location: meeting.location,
-        attendees: input.attendees,
-        version: meeting.version,
-      };
+      return meetingView(meeting, input.attendees, Date.now());
     }),
   );
+}
+
+/**
+ * Replaces every field of a meeting the organizer (or an admin) changes. The room hold moves in the
+ * same transaction, so the exclusion constraint refuses a room already taken (409 slot_taken). The
+ * attendees get an update (RFC 5546: same UID, SEQUENCE raised, METHOD:REQUEST); new ones get it as
+ * their invitation; removed ones get a METHOD:CANCEL naming them.
+ */
+export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingUpdateInput) {
+  const start = Date.parse(input.start);
+  const end = Date.parse(input.end);
+  const now = Date.now();
+  return guardSlots(() =>
+    db.kysely.transaction().execute(async (tx) => {
+      const before = await lockForChange(tx, actor, id, input.version, now);
+      const roomName = await roomNameOf(tx, actor, input.roomId);
+      const organizer = await personOf(tx, before.organizer_id ?? actor.userId);
+      const sequence = before.sequence + 1;
+      // A location that was filled from the old room's name follows the room.
+      const oldRoom = before.room_id
+        ? await tx.selectFrom('rooms').select('name').where('id', '=', before.room_id).executeTakeFirst()
+        : undefined;
+      const oldRoomName = oldRoom?.name ?? null;
+      const typed = oldRoomName !== null && input.location === oldRoomName ? '' : input.location;
+      const location = typed || roomName || '';
+      await updateVersioned(
+        tx,
+        'meetings',
+        { organizationId: actor.organizationId, id, version: input.version },
+        {
+          title: input.title,
+          kind: input.kind,
+          starts_at: new Date(start),
+          ends_at: new Date(end),
+          room_id: input.roomId,
+          location,
+          description: input.description,
+          agenda: input.agenda,
+          sequence,
+        },
+      );
+      await tx.deleteFrom('agenda_holds').where('meeting_id', '=', id).execute();
+      await holdRoom(tx, actor, id, input.roomId, start, end);
+      const previous = await tx
+        .selectFrom('meeting_attendees')
+        .select(['email', 'name'])
+        .where('meeting_id', '=', id)
+        .execute();
+      await tx.deleteFrom('meeting_attendees').where('meeting_id', '=', id).execute();
+      await insertAttendees(tx, actor, id, input.attendees);
+      const key = (a: { email: string }) => a.email.toLowerCase();
+      const previousKeys = new Set(previous.map(key));
+      const currentKeys = new Set(input.attendees.map(key));
+      const removed = previous.filter((a) => !currentKeys.has(key(a)));
+      const meeting = await tx
+        .selectFrom('meetings')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const event: CalendarEvent = { ...eventOf(meeting, organizer, input.attendees), status: 'CONFIRMED' };
+      const stamp = Date.now();
+      const request = buildInvitation(event, { stamp });
+      await queueNotices(tx, actor, id, [
+        ...input.attendees.map((a) => {
+          const added = !previousKeys.has(key(a));
+          return {
+            recipient: a.email,
+            kind: added ? 'invitation' : 'invitation_update',
+            subject: `${added ? 'Invitation' : 'Modification'} : ${input.title}`,
+            body: noticeBody(meeting),
+            method: 'REQUEST' as const,
+            ics: request,
+          };
+        }),
+        ...removed.map((a) => ({
+          recipient: a.email,
+          kind: 'invitation_withdrawn',
+          subject: `Annulation : ${before.title}`,
+          body: `Vous n’êtes plus convié(e) à cette réunion.\n\n${noticeBody(before)}`,
+          method: 'CANCEL' as const,
+          ics: buildCancellation(event, { stamp, uninvited: [attendeeOf(a)] }),
+        })),
+      ]);
+      await auditFrom(actor)(tx, {
+        action: 'update',
+        entity: 'meeting',
+        entityId: id,
+        details: {
+          changed: changedFields(before, meeting),
+          attendeesAdded: input.attendees.filter((a) => !previousKeys.has(key(a))).length,
+          attendeesRemoved: removed.length,
+          sequence,
+        },
+      });
+      return meetingView(meeting, input.attendees, now);
+    }),
+  );
+}
+
+/**
+ * Cancels a meeting with a reason: the row stays (who, when, why), its room is released (the hold
+ * stops holding its slot, as for a cancelled appointment) and every attendee gets a METHOD:CANCEL
+ * with STATUS:CANCELLED, the same UID and the SEQUENCE raised.
+ */
+export async function cancelMeeting(db: Db, actor: Actor, id: string, input: MeetingCancelInput) {
+  const now = Date.now();
+  return db.kysely.transaction().execute(async (tx) => {
+    const before = await lockForChange(tx, actor, id, input.version, now);
+    const organizer = await personOf(tx, before.organizer_id ?? actor.userId);
+    const sequence = before.sequence + 1;
+    await updateVersioned(
+      tx,
+      'meetings',
+      { organizationId: actor.organizationId, id, version: input.version },
+      {
+        cancelled: true,
+        cancelled_reason: input.reason,
+        cancelled_at: new Date(now),
+        cancelled_by: actor.userId,
+        sequence,
+      },
+    );
+    await tx.updateTable('agenda_holds').set({ holds_slot: false }).where('meeting_id', '=', id).execute();
+    const meeting = await tx
+      .selectFrom('meetings')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const attendees = await tx
+      .selectFrom('meeting_attendees')
+      .select(['email', 'name'])
+      .where('meeting_id', '=', id)
+      .execute();
+    const ics = buildCancellation(eventOf(meeting, organizer, attendees), { stamp: Date.now() });
+    await queueNotices(
+      tx,
+      actor,
+      id,
+      attendees.map((a) => ({
+        recipient: a.email,
+        kind: 'cancellation',
+        subject: `Annulation : ${meeting.title}`,
+        body: `Cette réunion est annulée.\nMotif : ${input.reason}\n\n${noticeBody(meeting)}`,
+        method: 'CANCEL',
+        ics,
+      })),
+    );
+    await auditFrom(actor)(tx, {
+      action: 'cancel',
+      entity: 'meeting',
+      entityId: id,
+      details: { reason: input.reason, attendees: attendees.length, sequence },
+    });
+    return meetingView(meeting, attendees, now);
+  });
+}
+
+type MeetingRow = Awaited<ReturnType<typeof lockForChange>>;
+
+/**
+ * The meeting, locked for the rest of the transaction, once the actor may change it: the
+ * organizer or an admin; not cancelled, not over; and the version the client read.
+ */
+async function lockForChange(tx: Tx, actor: Actor, id: string, version: number, now: number) {
+  const meeting = await tx
+    .selectFrom('meetings')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', actor.organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!meeting) throw new DomainError('not_found');
+  if (meeting.organizer_id !== actor.userId && actor.role !== 'admin')
+    throw new DomainError('not_meeting_organizer');
+  const status = meetingStatus(meeting, now);
+  if (status === 'cancelled') throw new DomainError('meeting_cancelled');
+  if (status === 'over') throw new DomainError('meeting_over');
+  if (meeting.version !== version) throw new DomainError('stale_version', { field: 'version' });
+  return meeting;
+}
+
+async function roomNameOf(tx: Tx, actor: Actor, roomId: string | null): Promise<string | null> {
+  if (!roomId) return null;
+  const room = await tx
+    .selectFrom('rooms')
+    .select(['id', 'name'])
+    .where('organization_id', '=', actor.organizationId)
+    .where('id', '=', roomId)
+    .executeTakeFirst();
+  if (!room) throw new DomainError('not_found', { field: 'roomId' });
+  return room.name;
+}
+
+async function personOf(tx: Tx, userId: string) {
+  const user = await tx
+    .selectFrom('users')
+    .select(['email', 'display_name'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { email: user.email, name: user.display_name };
+}
+
+async function holdRoom(
+  tx: Tx,
+  actor: Actor,
+  meetingId: string,
+  roomId: string | null,
+  start: number,
+  end: number,
+) {
+  if (!roomId) return;
+  await tx
+    .insertInto('agenda_holds')
+    .values({
+      organization_id: actor.organizationId,
+      meeting_id: meetingId,
+      room_id: roomId,
+      period: period(start, end),
+    })
+    .execute();
+}
+
+/** Attendees who are users of the organization are linked, so the meeting shows in their calendar feed. */
+async function insertAttendees(tx: Tx, actor: Actor, meetingId: string, attendees: readonly Attendee[]) {
+  if (attendees.length === 0) return;
+  const users = await tx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('organization_id', '=', actor.organizationId)
+    .where((eb) =>
+      eb(
+        eb.fn('lower', ['email']),
+        'in',
+        attendees.map((a) => a.email.toLowerCase()),
+      ),
+    )
+    .execute();
+  const userByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
+  await tx
+    .insertInto('meeting_attendees')
+    .values(
+      attendees.map((a) => ({
+        organization_id: actor.organizationId,
+        meeting_id: meetingId,
+        email: a.email,
+        name: a.name,
+        user_id: userByEmail.get(a.email.toLowerCase()) ?? null,
+      })),
+    )
+    .execute();
+}
+
+type StoredMeeting = Pick<
+  MeetingRow,
+  'id' | 'title' | 'starts_at' | 'ends_at' | 'location' | 'description' | 'agenda' | 'sequence'
+>;
+
+function attendeeOf(a: Attendee): CalendarAttendee {
+  return { email: a.email, name: a.name };
+}
+
+function eventOf(
+  meeting: StoredMeeting,
+  organizer: { email: string; name: string },
+  attendees: readonly Attendee[],
+): CalendarEvent {
+  return {
+    uid: `meeting-${meeting.id}@pivot`,
+    start: new Date(meeting.starts_at).getTime(),
+    end: new Date(meeting.ends_at).getTime(),
+    title: meeting.title,
+    location: meeting.location || null,
+    description: describe(meeting) || null,
+    sequence: meeting.sequence,
+    organizer,
+    attendees: attendees.map(attendeeOf),
+  };
+}
+
+/** The description followed by the numbered points of the agenda (ordre du jour). */
+function describe(meeting: Pick<StoredMeeting, 'description' | 'agenda'>): string {
+  const points = meeting.agenda.map((point, i) => `${i + 1}. ${point}`);
+  return [meeting.description, ...(points.length > 0 ? [`Ordre du jour :\n${points.join('\n')}`] : [])]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+function noticeBody(meeting: StoredMeeting): string {
+  const when = new Intl.DateTimeFormat('fr-FR', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(meeting.starts_at));
+  const text = describe(meeting);
+  return `${meeting.title}\n${when}${meeting.location ? `\n${meeting.location}` : ''}${text ? `\n\n${text}` : ''}`;
+}
+
+interface MeetingNotice {
+  recipient: string;
+  kind: string;
+  subject: string;
+  body: string;
+  method: 'REQUEST' | 'CANCEL';
+  ics: string;
+}
+
+/** One outbox row per recipient, in the business transaction; the outbox worker sends them. */
+async function queueNotices(tx: Tx, actor: Actor, meetingId: string, notices: readonly MeetingNotice[]) {
+  if (notices.length === 0) return;
+  await tx
+    .insertInto('notices')
+    .values(
+      notices.map((n) => ({
+        organization_id: actor.organizationId,
+        meeting_id: meetingId,
+        channel: 'email' as const,
+        kind: n.kind,
+        recipient: n.recipient,
+        subject: n.subject,
+        body: n.body,
+        attachments: JSON.stringify([
+          {
+            filename: n.method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics',
+            contentType: `text/calendar; method=${n.method}; charset=UTF-8`,
+            content: n.ics,
+          },
+        ]),
+      })),
+    )
+    .execute();
+}
+
+const auditedFields = [
+  'title',
+  'kind',
+  'starts_at',
+  'ends_at',
+  'room_id',
+  'location',
+  'description',
+  'agenda',
+] as const;
+
+function changedFields(before: MeetingRow, after: MeetingRow): string[] {
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date || b instanceof Date
+      ? new Date(a as Date).getTime() === new Date(b as Date).getTime()
+      : JSON.stringify(a) === JSON.stringify(b);
+  return auditedFields.filter((f) => !same(before[f], after[f]));
+}
+
+export function meetingView(
+  meeting: MeetingRow,
+  attendees: readonly Attendee[],
+  now: number,
+): {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  start: string;
+  end: string;
+  roomId: string | null;
+  location: string;
+  description: string;
+  agenda: string[];
+  attendees: Attendee[];
+  organizerId: string | null;
+  status: MeetingStatus;
+  cancelledReason: string | null;
+  sequence: number;
+  version: number;
+} {
+  return {
+    id: meeting.id,
+    kind: meeting.kind,
+    title: meeting.title,
+    start: new Date(meeting.starts_at).toISOString(),
+    end: new Date(meeting.ends_at).toISOString(),
+    roomId: meeting.room_id,
+    location: meeting.location,
+    description: meeting.description,
+    agenda: meeting.agenda,
+    attendees: attendees.map((a) => ({ email: a.email, name: a.name })),
+    organizerId: meeting.organizer_id,
+    status: meetingStatus(meeting, now),
+    cancelledReason: meeting.cancelled_reason,
+    sequence: meeting.sequence,
+    version: meeting.version,
+  };
 }

@@ -4,7 +4,9 @@ import {
   addDays,
   appointmentInput,
   appointmentTypeInput,
+  meetingCancelInput,
   meetingInput,
+  meetingUpdateInput,
   openingExceptionInput,
   openingHoursTemplateInput,
   slotSearchInput,
@@ -37,7 +39,7 @@ import {
 } from './agenda-data.ts';
 import { bookAppointment, changeStatus, moveAppointment, statusHistory } from './appointment-service.ts';
 import { createFeed, renderFeed } from './calendar-feed.ts';
-import { createMeeting } from './meeting-service.ts';
+import { cancelMeeting, createMeeting, updateMeeting } from './meeting-service.ts';
 import { sendDueNotices, transportsFromEnv } from './outbox.ts';
 import { absenceConsequences, agendaRange, dailyCheckFor, searchSlots } from './planning-service.ts';
 
@@ -673,6 +675,39 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => reply.status(201).send(await createMeeting(db, actorOf(request), request.body)),
+  );
+
+  app.put(
+    '/api/agenda/meetings/:id',
+    {
+      config: { permission: 'agenda.write' },
+      schema: {
+        tags,
+        summary:
+          'Edit a meeting (organizer or admin; 403 not_meeting_organizer): the room hold moves (409 slot_taken), ' +
+          'attendees get an updated .ics (same UID, SEQUENCE+1), removed ones a METHOD:CANCEL. ' +
+          '409 stale_version, meeting_cancelled, or meeting_over once it has ended',
+        params: idParams,
+        body: meetingUpdateInput,
+      },
+    },
+    async (request) => updateMeeting(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/agenda/meetings/:id/cancel',
+    {
+      config: { permission: 'agenda.write' },
+      schema: {
+        tags,
+        summary:
+          'Cancel a meeting with a reason (organizer or admin): the room is released and every attendee gets ' +
+          'a METHOD:CANCEL .ics. 409 stale_version, meeting_cancelled, or meeting_over once it has ended',
+        params: idParams,
+        body: meetingCancelInput,
+      },
+    },
+    async (request) => cancelMeeting(db, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

@@ -109,6 +109,11 @@ export interface MeetingsTable {
   sequence: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
+  kind: Generated<'meeting' | 'training' | 'conference'>;
+  agenda: Generated<string[]>;
+  cancelled_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
 }
 
 export interface MeetingAttendeesTable {

@@ -1,0 +1,501 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
+
+let t: TestApp;
+let organizer: string;
+let otherSecretary: string;
+let admin: string;
+let accountant: string;
+let otherOrg: string;
+let organizationId: string;
+let roomA: string;
+let roomB: string;
+
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+/** Builder of a meeting body: `aMeeting().on('2027-06-07', '10:00', '11:00').inRoom(roomA).build()` (UTC). */
+function aMeeting() {
+  const body: Record<string, unknown> = {
+    title: 'Staff du lundi',
+    start: '2027-06-07T10:00:00Z',
+    end: '2027-06-07T11:00:00Z',
+    attendees: [
+      { email: 'a@example.fr', name: 'Dr A' },
+      { email: 'b@example.fr', name: null },
+    ],
+  };
+  const builder = {
+    on(date: string, start: string, end: string) {
+      body.start = `${date}T${start}:00Z`;
+      body.end = `${date}T${end}:00Z`;
+      return builder;
+    },
+    inRoom(roomId: string | null) {
+      body.roomId = roomId;
+      return builder;
+    },
+    with(fields: Record<string, unknown>) {
+      Object.assign(body, fields);
+      return builder;
+    },
+    build: () => ({ ...body }),
+    create: async (cookie = organizer) => {
+      const response = await call('POST', '/api/agenda/meetings', cookie, body);
+      expect(response.statusCode).toBe(201);
+      return response.json() as { id: string; version: number; sequence: number; [k: string]: unknown };
+    },
+  };
+  return builder;
+}
+
+/** The body of an edit: every field of the meeting as it is, changed by `fields`. */
+function edit(meeting: Record<string, unknown>, fields: Record<string, unknown> = {}) {
+  const { title, kind, start, end, roomId, location, description, agenda, attendees, version } = meeting;
+  return { title, kind, start, end, roomId, location, description, agenda, attendees, version, ...fields };
+}
+
+async function noticesOf(meetingId: string) {
+  return t.db.kysely
+    .selectFrom('notices')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .execute();
+}
+
+function parseIcs(content: string) {
+  const calendar = new ICAL.Component(ICAL.parse(content));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: vevent.getFirstPropertyValue('uid'),
+    sequence: vevent.getFirstPropertyValue('sequence'),
+    status: vevent.getFirstPropertyValue('status'),
+    event: new ICAL.Event(vevent),
+    attendees: vevent.getAllProperties('attendee').map((a) => a.getFirstValue()),
+  };
+}
+
+async function holdsOf(meetingId: string) {
+  return t.db.kysely
+    .selectFrom('agenda_holds')
+    .select(['room_id', 'holds_slot'])
+    .where('meeting_id', '=', meetingId)
+    .execute();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await anOrganization('Cabinet A')
+    .withUser('secretary')
+    .withUser('admin')
+    .withUser('accountant')
+    .create(t.db);
+  organizationId = org.id;
+  const second = await t.db.kysely
+    .insertInto('users')
+    .values({
+      organization_id: org.id,
+      email: 'second.secretary@test.pivot',
+      display_name: 'Second secretary',
+      role: 'secretary',
+      password_hash: (await t.db.kysely
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', org.byRole('secretary').id)
+        .executeTakeFirstOrThrow())!.password_hash,
+    })
+    .returning('email')
+    .executeTakeFirstOrThrow();
+  const b = await anOrganization('Cabinet B').withUser('secretary').create(t.db);
+  organizer = await loginAs(t.app, org.byRole('secretary').email);
+  otherSecretary = await loginAs(t.app, second.email);
+  admin = await loginAs(t.app, org.byRole('admin').email);
+  accountant = await loginAs(t.app, org.byRole('accountant').email);
+  otherOrg = await loginAs(t.app, b.byRole('secretary').email);
+  const site = await t.db.kysely
+    .insertInto('sites')
+    .values({ organization_id: org.id, name: 'Site principal', address: '{}', opening_hours: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rooms = await t.db.kysely
+    .insertInto('rooms')
+    .values([
+      { organization_id: org.id, site_id: site.id, name: 'Salle A', kind: 'meeting' },
+      { organization_id: org.id, site_id: site.id, name: 'Salle B', kind: 'meeting' },
+    ])
+    .returning(['id', 'name'])
+    .execute();
+  roomA = rooms.find((r) => r.name === 'Salle A')!.id;
+  roomB = rooms.find((r) => r.name === 'Salle B')!.id;
+});
+afterAll(() => t.close());
+
+describe('creating a meeting', () => {
+  it('records its kind and agenda, and sends the agenda points in the invitation', async () => {
+    const meeting = await aMeeting()
+      .on('2027-06-01', '08:00', '09:00')
+      .with({ kind: 'training', agenda: ['Extincteurs', 'Évacuation'] })
+      .create();
+    expect(meeting).toMatchObject({ kind: 'training', status: 'scheduled', sequence: 0, version: 0 });
+    const [notice] = await noticesOf(meeting.id);
+    const ics = parseIcs(notice!.attachments[0]!.content);
+    expect(ics.method).toBe('REQUEST');
+    expect(ics.sequence).toBe(0);
+    expect(ics.event.description).toContain('1. Extincteurs\n2. Évacuation');
+  });
+
+  it('refuses bad input with 422 naming the field', async () => {
+    const noTitle = await call(
+      'POST',
+      '/api/agenda/meetings',
+      organizer,
+      aMeeting().with({ title: '' }).build(),
+    );
+    expect(noTitle.statusCode).toBe(422);
+    expect(noTitle.json().error.field).toBe('title');
+    const backwards = await call(
+      'POST',
+      '/api/agenda/meetings',
+      organizer,
+      aMeeting().on('2027-06-01', '10:00', '09:00').build(),
+    );
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().error).toMatchObject({ code: 'end_before_start', field: 'end' });
+    const twice = await call(
+      'POST',
+      '/api/agenda/meetings',
+      organizer,
+      aMeeting()
+        .with({ attendees: [{ email: 'a@example.fr' }, { email: 'A@example.fr' }] })
+        .build(),
+    );
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().error).toMatchObject({ code: 'duplicate_attendee', field: 'attendees' });
+    const badKind = await call(
+      'POST',
+      '/api/agenda/meetings',
+      organizer,
+      aMeeting().with({ kind: 'party' }).build(),
+    );
+    expect(badKind.statusCode).toBe(422);
+    expect(badKind.json().error.field).toBe('kind');
+  });
+});
+
+describe('editing a meeting', () => {
+  it('moves the room hold to the new room and time in the same change', async () => {
+    const meeting = await aMeeting().on('2027-06-02', '10:00', '11:00').inRoom(roomA).create();
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { roomId: roomB, start: '2027-06-02T14:00:00Z', end: '2027-06-02T15:30:00Z' }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ roomId: roomB, location: 'Salle B', version: 1, sequence: 1 });
+    expect(await holdsOf(meeting.id)).toEqual([{ room_id: roomB, holds_slot: true }]);
+    // The old room and time are free again: another meeting takes them.
+    await aMeeting().on('2027-06-02', '10:00', '11:00').inRoom(roomA).create();
+  });
+
+  it('keeps its own room when only the time moves within its own slot', async () => {
+    const meeting = await aMeeting().on('2027-06-03', '10:00', '11:00').inRoom(roomA).create();
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { end: '2027-06-03T11:30:00Z' }),
+    );
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('answers 409 slot_taken on roomId when the new room is held, and changes nothing', async () => {
+    await aMeeting().on('2027-06-04', '10:00', '11:00').inRoom(roomB).create();
+    const meeting = await aMeeting().on('2027-06-04', '10:00', '11:00').inRoom(roomA).create();
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { roomId: roomB }),
+    );
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'slot_taken', field: 'roomId' });
+    expect(await holdsOf(meeting.id)).toEqual([{ room_id: roomA, holds_slot: true }]);
+    expect(await noticesOf(meeting.id)).toHaveLength(2);
+  });
+
+  it('answers 409 stale_version to an edit made on an old version', async () => {
+    const meeting = await aMeeting().on('2027-06-05', '10:00', '11:00').create();
+    const first = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { title: 'Un' }),
+    );
+    expect(first.statusCode).toBe(200);
+    const second = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { title: 'Deux' }),
+    );
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error).toMatchObject({ code: 'stale_version', field: 'version' });
+  });
+
+  it('sends an RFC 5546 update to kept and new attendees and a CANCEL to removed ones', async () => {
+    const meeting = await aMeeting().on('2027-06-08', '10:00', '11:00').create();
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, {
+        title: 'Staff déplacé',
+        start: '2027-06-08T12:00:00Z',
+        end: '2027-06-08T13:00:00Z',
+        attendees: [
+          { email: 'a@example.fr', name: 'Dr A' },
+          { email: 'c@example.fr', name: 'Dr C' },
+        ],
+      }),
+    );
+    expect(response.statusCode).toBe(200);
+    const updates = (await noticesOf(meeting.id)).slice(2);
+    const byRecipient = Object.fromEntries(
+      updates.map((n) => [n.recipient, { kind: n.kind, ics: parseIcs(n.attachments[0]!.content) }]),
+    );
+    expect(Object.keys(byRecipient).sort()).toEqual(['a@example.fr', 'b@example.fr', 'c@example.fr']);
+    const uid = `meeting-${meeting.id}@pivot`;
+    for (const email of ['a@example.fr', 'c@example.fr']) {
+      const { ics } = byRecipient[email]!;
+      expect(ics).toMatchObject({ method: 'REQUEST', uid, sequence: 1, status: 'CONFIRMED' });
+      expect(ics.event.summary).toBe('Staff déplacé');
+      expect(ics.event.startDate.toJSDate().toISOString()).toBe('2027-06-08T12:00:00.000Z');
+      expect(ics.attendees).toEqual(['mailto:a@example.fr', 'mailto:c@example.fr']);
+    }
+    expect(byRecipient['a@example.fr']!.kind).toBe('invitation_update');
+    expect(byRecipient['c@example.fr']!.kind).toBe('invitation');
+    const removed = byRecipient['b@example.fr']!;
+    expect(removed.kind).toBe('invitation_withdrawn');
+    expect(removed.ics).toMatchObject({ method: 'CANCEL', uid, sequence: 1 });
+    expect(removed.ics.attendees).toEqual(['mailto:b@example.fr']);
+    const list = await call(
+      'GET',
+      '/api/agenda/meetings?from=2027-06-08T00:00:00Z&to=2027-06-09T00:00:00Z',
+      organizer,
+    );
+    expect(list.json()[0].attendees).toEqual(
+      expect.arrayContaining([
+        { email: 'a@example.fr', name: 'Dr A' },
+        { email: 'c@example.fr', name: 'Dr C' },
+      ]),
+    );
+    expect(list.json()[0].attendees).toHaveLength(2);
+  });
+
+  it('refuses with 403 not_meeting_organizer a secretary who did not organize it, and lets an admin edit', async () => {
+    const meeting = await aMeeting().on('2027-06-09', '10:00', '11:00').create();
+    const other = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      otherSecretary,
+      edit(meeting, { title: 'X' }),
+    );
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('not_meeting_organizer');
+    const cancel = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, otherSecretary, {
+      reason: 'X',
+      version: 0,
+    });
+    expect(cancel.statusCode).toBe(403);
+    expect(cancel.json().error.code).toBe('not_meeting_organizer');
+    const byAdmin = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      admin,
+      edit(meeting, { title: 'Par l’admin' }),
+    );
+    expect(byAdmin.statusCode).toBe(200);
+    // The organizer stays the organizer of the invitations an admin sends.
+    const [latest] = (await noticesOf(meeting.id)).slice(-1);
+    expect(latest!.attachments[0]!.content).toContain('ORGANIZER;CN=Test secretary:mailto:');
+  });
+
+  it('refuses an accountant (no agenda.write) and hides the meeting from another organization', async () => {
+    const meeting = await aMeeting().on('2027-06-10', '10:00', '11:00').create();
+    const byAccountant = await call('PUT', `/api/agenda/meetings/${meeting.id}`, accountant, edit(meeting));
+    expect(byAccountant.statusCode).toBe(403);
+    expect(byAccountant.json().error.code).toBe('forbidden');
+    const fromOtherOrg = await call('PUT', `/api/agenda/meetings/${meeting.id}`, otherOrg, edit(meeting));
+    expect(fromOtherOrg.statusCode).toBe(404);
+  });
+
+  it('refuses bad input with 422 naming the field', async () => {
+    const meeting = await aMeeting().on('2027-06-11', '10:00', '11:00').create();
+    const noVersion = await call('PUT', `/api/agenda/meetings/${meeting.id}`, organizer, {
+      ...edit(meeting),
+      version: undefined,
+    });
+    expect(noVersion.statusCode).toBe(422);
+    expect(noVersion.json().error).toMatchObject({ code: 'required', field: 'version' });
+    const backwards = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { end: '2027-06-11T09:00:00Z' }),
+    );
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().error).toMatchObject({ code: 'end_before_start', field: 'end' });
+    const badEmail = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { attendees: [{ email: 'not-an-address' }] }),
+    );
+    expect(badEmail.statusCode).toBe(422);
+    expect(badEmail.json().error.field).toBe('attendees.0.email');
+  });
+
+  it('audits the edit with the fields that changed', async () => {
+    const meeting = await aMeeting().on('2027-06-14', '10:00', '11:00').create();
+    await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { title: 'Renommée', kind: 'conference' }),
+    );
+    const entry = await t.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'meeting')
+      .where('entity_id', '=', meeting.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    expect(entry.organization_id).toBe(organizationId);
+    expect(entry.details).toMatchObject({
+      changed: ['title', 'kind'],
+      attendeesAdded: 0,
+      attendeesRemoved: 0,
+    });
+  });
+});
+
+describe('cancelling a meeting', () => {
+  it('frees the room for another meeting and sends METHOD:CANCEL with STATUS:CANCELLED to every attendee', async () => {
+    const meeting = await aMeeting().on('2027-06-15', '10:00', '11:00').inRoom(roomA).create();
+    const taken = await call(
+      'POST',
+      '/api/agenda/meetings',
+      organizer,
+      aMeeting().on('2027-06-15', '10:30', '11:30').inRoom(roomA).build(),
+    );
+    expect(taken.statusCode).toBe(409);
+    const response = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Intervenant malade',
+      version: 0,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: 'Intervenant malade',
+      sequence: 1,
+      version: 1,
+    });
+    expect(await holdsOf(meeting.id)).toEqual([{ room_id: roomA, holds_slot: false }]);
+    await aMeeting().on('2027-06-15', '10:30', '11:30').inRoom(roomA).create();
+    const cancellations = (await noticesOf(meeting.id)).filter((n) => n.kind === 'cancellation');
+    expect(cancellations.map((n) => n.recipient).sort()).toEqual(['a@example.fr', 'b@example.fr']);
+    for (const notice of cancellations) {
+      expect(notice.attachments[0]!.contentType).toContain('method=CANCEL');
+      expect(notice.body).toContain('Intervenant malade');
+      expect(parseIcs(notice.attachments[0]!.content)).toMatchObject({
+        method: 'CANCEL',
+        uid: `meeting-${meeting.id}@pivot`,
+        sequence: 1,
+        status: 'CANCELLED',
+      });
+    }
+    const list = await call(
+      'GET',
+      '/api/agenda/meetings?from=2027-06-15T00:00:00Z&to=2027-06-16T00:00:00Z',
+      organizer,
+    );
+    expect(list.json().find((m: { id: string }) => m.id === meeting.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: 'Intervenant malade',
+    });
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', meeting.id)
+      .where('action', '=', 'cancel')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ reason: 'Intervenant malade', attendees: 2 });
+  });
+
+  it('refuses to edit or cancel again a cancelled meeting (409 meeting_cancelled)', async () => {
+    const meeting = await aMeeting().on('2027-06-16', '10:00', '11:00').create();
+    const cancelled = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Reportée',
+      version: 0,
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const edited = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(cancelled.json(), { title: 'X' }),
+    );
+    expect(edited.statusCode).toBe(409);
+    expect(edited.json().error.code).toBe('meeting_cancelled');
+    const again = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Encore',
+      version: 1,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('meeting_cancelled');
+  });
+
+  it('refuses to edit or cancel a meeting that is over (409 meeting_over)', async () => {
+    const meeting = await aMeeting().on('2024-01-15', '10:00', '11:00').create();
+    expect(meeting.status).toBe('over');
+    const edited = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { title: 'X' }),
+    );
+    expect(edited.statusCode).toBe(409);
+    expect(edited.json().error.code).toBe('meeting_over');
+    const cancelled = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Trop tard',
+      version: 0,
+    });
+    expect(cancelled.statusCode).toBe(409);
+    expect(cancelled.json().error.code).toBe('meeting_over');
+  });
+
+  it('requires a reason (422 on reason) and the version read (409 stale_version)', async () => {
+    const meeting = await aMeeting().on('2027-06-17', '10:00', '11:00').create();
+    const blank = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: '  ',
+      version: 0,
+    });
+    expect(blank.statusCode).toBe(422);
+    expect(blank.json().error).toMatchObject({ code: 'reason_required', field: 'reason' });
+    const stale = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Reportée',
+      version: 3,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale_version');
+  });
+});
