@@ -1,6 +1,7 @@
 import { richTextDoc } from '../../packages/core/src/documents/index.ts';
 import { renderPdf } from '../../packages/server/src/documents/document-output.ts';
 import { startSpellWorker } from '../../packages/server/src/documents/spell-checker.ts';
+import { withoutNames } from '../../packages/server/src/documents/spelling-names.ts';
 import { load, type Row } from '../measure.ts';
 
 const paragraph =
@@ -45,6 +46,26 @@ export async function documentsBench(): Promise<Row[]> {
       1,
       async () => {
         await checker.check(twoPageReport);
+      },
+    ),
+  );
+  // The names the route recognises after the check: the organisation's staff and the document's patient.
+  const properNames = [
+    'KERBRAT Yannick',
+    ...Array.from({ length: 60 }, (_, i) => `Dr Praticien${i} Zanetti${i}`),
+  ];
+  const namedReport = `Mme Kerbrat, adressée par le Dr Zanetti7. ${twoPageReport}`;
+  rows.push(
+    await load(
+      {
+        operation: 'spell-check a 2-page report naming people',
+        size: `${namedReport.length} chars, ${properNames.length} names`,
+        database,
+      },
+      200,
+      1,
+      async () => {
+        withoutNames(await checker.check(namedReport), properNames);
       },
     ),
   );

@@ -5,6 +5,7 @@ export * from './document-kinds.ts';
 export * from './mandatory-mentions.ts';
 export * from './merge-fields.ts';
 export * from './prescription-print.ts';
+export * from './proper-names.ts';
 export * from './reference-lists.ts';
 export * from './report-sections.ts';
 export * from './rich-text.ts';

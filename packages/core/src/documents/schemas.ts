@@ -194,3 +194,9 @@ export const confidentialityCheckInput = z
     message: 'recipients_missing',
     path: ['recipients'],
   });
+
+/** A text to spell-check; with the document it belongs to, its patient's names are known words. */
+export const spellCheckInput = z.object({
+  text: z.string().max(200_000),
+  documentId: id.optional(),
+});

@@ -11,6 +11,7 @@ import {
   richTextPlainText,
   sendingInput,
   snippetInput,
+  spellCheckInput,
   templateInput,
   userTermsInput,
   validateSnippet,
@@ -39,6 +40,7 @@ import {
 import { processOutbox, transportsFor } from './outbox.ts';
 import { confidentialityCheck, organizationWords, sendDocument } from './sending-service.ts';
 import { spellChecker } from './spell-checker.ts';
+import { staffAndPatientNames, withoutCorrespondentNames, withoutNames } from './spelling-names.ts';
 
 registerErrorStatuses({
   validation_requires_practitioner: 403,
@@ -435,12 +437,17 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['documents'],
         summary: 'French and medical spell-check of a text (offsets of unknown words)',
-        body: z.object({ text: z.string().max(200_000) }),
+        body: spellCheckInput.extend({ documentId: uuid.optional() }),
       },
     },
     async (request) => {
-      const words = await organizationWords(db.kysely, actorOf(request).organizationId);
-      return { misspellings: await spellChecker().check(request.body.text, words) };
+      const actor = actorOf(request);
+      const words = await organizationWords(db.kysely, actor.organizationId);
+      const names = await staffAndPatientNames(db.kysely, actor.organizationId, request.body.documentId);
+      const misspellings = withoutNames(await spellChecker().check(request.body.text, words), names);
+      return {
+        misspellings: await withoutCorrespondentNames(db.kysely, actor.organizationId, misspellings),
+      };
     },
   );
 

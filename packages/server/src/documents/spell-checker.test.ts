@@ -44,6 +44,10 @@ describe('French and medical spell-checker', () => {
     expect(unknown('Mme Dupontel')).toEqual(['Dupontel']);
   });
 
+  it('leaves surnames in capitals alone, hyphenated and elided ones too', () => {
+    expect(unknown('M. KERBRAT-ZANETTI et Mme D’OLIVEIRA, vus par le Dr LE SCOUARNEC.')).toEqual([]);
+  });
+
   it('accepts the words the users added', () => {
     expect(checker.check('Le Dr Zorglub prescrit du zorglubine.', ['Zorglub', 'zorglubine'])).toEqual([]);
   });
