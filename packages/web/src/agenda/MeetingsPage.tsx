@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   Select,
   Stack,
   Table,
@@ -12,50 +13,114 @@ import {
   Textarea,
   TextInput,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../app/api.ts';
+import { get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { addDays, isoAt, localDate, timeOf, todayDate, useResources } from './agenda-model.ts';
+import { addDays, isoAt, localDate, localMinutes, timeOf, todayDate, useResources } from './agenda-model.ts';
+
+type MeetingKind = 'meeting' | 'training' | 'conference';
+type MeetingStatus = 'scheduled' | 'cancelled' | 'over';
+const kinds: MeetingKind[] = ['meeting', 'training', 'conference'];
+const kindColours: Record<MeetingKind, string> = { meeting: 'blue', training: 'teal', conference: 'grape' };
+const statusColours: Record<MeetingStatus, string> = { scheduled: 'green', cancelled: 'red', over: 'gray' };
+
+interface Attendee {
+  email: string;
+  name: string | null;
+}
 
 interface MeetingItem {
   id: string;
+  kind: MeetingKind;
   title: string;
   start: string;
   end: string;
+  roomId: string | null;
   roomName: string | null;
   location: string;
   description: string;
-  cancelled: boolean;
+  agenda: string[];
+  status: MeetingStatus;
+  cancelledReason: string | null;
+  organizerId: string | null;
   organizerName: string | null;
-  attendees: { email: string; name: string | null }[];
+  attendees: Attendee[];
+  version: number;
 }
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return h * 60 + m;
 };
+const hhmmOf = (iso: string) => {
+  const m = localMinutes(iso);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
 
-/** Meetings and trainings: the coming ones, and a form that books the room and sends .ics invitations. */
+interface Draft {
+  title: string;
+  kind: MeetingKind;
+  date: string;
+  start: string;
+  end: string;
+  roomId: string | null;
+  location: string;
+  description: string;
+  agenda: string;
+  attendees: string[];
+}
+
+const emptyDraft = (): Draft => ({
+  title: '',
+  kind: 'meeting',
+  date: todayDate(),
+  start: '12:30',
+  end: '13:30',
+  roomId: null,
+  location: '',
+  description: '',
+  agenda: '',
+  attendees: [],
+});
+
+function draftOf(m: MeetingItem): Draft {
+  return {
+    title: m.title,
+    kind: m.kind,
+    date: localDate(m.start),
+    start: hhmmOf(m.start),
+    end: hhmmOf(m.end),
+    roomId: m.roomId,
+    // A place filled from the room's name follows the room.
+    location: m.roomId && m.location === m.roomName ? '' : m.location,
+    description: m.description,
+    agenda: m.agenda.join('\n'),
+    attendees: m.attendees.map((a) => a.email),
+  };
+}
+
+/**
+ * Meetings, trainings and conferences: the coming ones with their status, a form that books the
+ * room and sends .ics invitations, edited or cancelled (with a reason) by the organizer or an admin.
+ */
 export function MeetingsPage() {
   const { t } = useTranslation('agenda');
-  const { can } = useSession();
+  const { can, me } = useSession();
   const client = useQueryClient();
   const resources = useResources();
   const form = useApiForm();
-  const [adding, setAdding] = useState(false);
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(todayDate());
-  const [start, setStart] = useState('12:30');
-  const [end, setEnd] = useState('13:30');
-  const [roomId, setRoomId] = useState<string | null>(null);
-  const [location, setLocation] = useState('');
-  const [description, setDescription] = useState('');
-  const [attendees, setAttendees] = useState<string[]>([]);
+  const cancelForm = useApiForm();
+  // null: no form open; 'new': creating; a meeting: editing it.
+  const [open, setOpen] = useState<'new' | MeetingItem | null>(null);
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [cancelling, setCancelling] = useState<MeetingItem | null>(null);
+  const [reason, setReason] = useState('');
   const from = isoAt(todayDate(), 0);
   const to = isoAt(addDays(todayDate(), 90), 0);
   const meetings = useQuery({
@@ -65,107 +130,173 @@ export function MeetingsPage() {
         `/api/agenda/meetings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
       ),
   });
-  const create = async () => {
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const mayChange = (m: MeetingItem) =>
+    m.status === 'scheduled' && can('agenda.write') && (m.organizerId === me?.id || me?.role === 'admin');
+  const editing = open !== null && open !== 'new' ? open : null;
+
+  const startNew = () => {
+    form.setError(null);
+    setDraft(emptyDraft());
+    setOpen('new');
+  };
+  const startEdit = (m: MeetingItem) => {
+    form.setError(null);
+    setDraft(draftOf(m));
+    setOpen(m);
+  };
+  const save = async () => {
+    // Existing attendees keep the name they were invited with.
+    const names = new Map((editing?.attendees ?? []).map((a) => [a.email.toLowerCase(), a.name]));
+    const body = {
+      title: draft.title,
+      kind: draft.kind,
+      start: isoAt(draft.date, minutes(draft.start)),
+      end: isoAt(draft.date, minutes(draft.end)),
+      roomId: draft.roomId,
+      location: draft.roomId ? '' : draft.location,
+      description: draft.description,
+      agenda: draft.agenda
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+      attendees: draft.attendees.map((email) => ({ email, name: names.get(email.toLowerCase()) ?? null })),
+    };
     const done = await form.submit(() =>
-      post('/api/agenda/meetings', {
-        title,
-        start: isoAt(date, minutes(start)),
-        end: isoAt(date, minutes(end)),
-        roomId,
-        location,
-        description,
-        attendees: attendees.map((email) => ({ email, name: null })),
-      }),
+      editing
+        ? put(`/api/agenda/meetings/${editing.id}`, { ...body, version: editing.version })
+        : post('/api/agenda/meetings', body),
     );
     if (done) {
-      notifications.show({ color: 'green', message: t('meetings.created') });
-      setAdding(false);
-      setTitle('');
-      setDescription('');
-      setAttendees([]);
+      notifications.show({ color: 'green', message: t(editing ? 'meetings.updated' : 'meetings.created') });
+      setOpen(null);
       await client.invalidateQueries({ queryKey: ['agenda'] });
     }
   };
+  const confirmCancel = async () => {
+    if (!cancelling) return;
+    const done = await cancelForm.submit(() =>
+      post(`/api/agenda/meetings/${cancelling.id}/cancel`, { reason, version: cancelling.version }),
+    );
+    if (done) {
+      notifications.show({ color: 'green', message: t('meetings.cancelDone') });
+      setCancelling(null);
+      setReason('');
+      await client.invalidateQueries({ queryKey: ['agenda'] });
+    }
+  };
+
+  const fieldsWithError = ['title', 'kind', 'start', 'end', 'roomId', 'location', 'description', 'agenda'];
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{t('meetings.title')}</Title>
-        {can('agenda.write') && !adding && (
-          <Button size="xs" onClick={() => setAdding(true)}>
+        {can('agenda.write') && open === null && (
+          <Button size="xs" onClick={startNew}>
             {t('meetings.add')}
           </Button>
         )}
       </Group>
-      {adding && (
-        <Card withBorder>
+      {open !== null && (
+        <Card withBorder data-testid="meeting-form">
           <Stack>
-            <TextInput
-              label={t('meetings.subject')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={form.fieldError('title')}
-              data-autofocus
-            />
+            {editing && <Text fw={600}>{t('meetings.editing', { title: editing.title })}</Text>}
+            <Group align="end">
+              <TextInput
+                label={t('meetings.subject')}
+                value={draft.title}
+                onChange={(e) => set('title', e.currentTarget.value)}
+                error={form.fieldError('title')}
+                data-autofocus
+                style={{ flex: 1 }}
+              />
+              <Select
+                label={t('meetings.kind')}
+                data={kinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+                value={draft.kind}
+                onChange={(v) => set('kind', (v as MeetingKind | null) ?? 'meeting')}
+                allowDeselect={false}
+                w={200}
+                error={form.fieldError('kind')}
+              />
+            </Group>
             <Group align="end">
               <TextInput
                 label={t('meetings.date')}
                 type="date"
-                value={date}
-                onChange={(e) => setDate(e.currentTarget.value)}
+                value={draft.date}
+                onChange={(e) => set('date', e.currentTarget.value)}
               />
               <TextInput
                 label={t('meetings.start')}
                 type="time"
-                value={start}
-                onChange={(e) => setStart(e.currentTarget.value)}
+                value={draft.start}
+                onChange={(e) => set('start', e.currentTarget.value)}
                 error={form.fieldError('start')}
               />
               <TextInput
                 label={t('meetings.end')}
                 type="time"
-                value={end}
-                onChange={(e) => setEnd(e.currentTarget.value)}
+                value={draft.end}
+                onChange={(e) => set('end', e.currentTarget.value)}
                 error={form.fieldError('end')}
               />
               <Select
                 label={t('meetings.room')}
                 data={(resources.data?.rooms ?? []).map((r) => ({ value: r.id, label: r.name }))}
-                value={roomId}
-                onChange={setRoomId}
+                value={draft.roomId}
+                onChange={(v) => set('roomId', v)}
                 clearable
                 w={260}
                 error={form.fieldError('roomId')}
               />
               <TextInput
                 label={t('meetings.location')}
-                value={location}
-                onChange={(e) => setLocation(e.currentTarget.value)}
-                disabled={!!roomId}
+                value={draft.location}
+                onChange={(e) => set('location', e.currentTarget.value)}
+                disabled={!!draft.roomId}
+                error={form.fieldError('location')}
               />
             </Group>
             <Textarea
               label={t('meetings.description')}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
+              value={draft.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
               autosize
               minRows={2}
+              error={form.fieldError('description')}
+            />
+            <Textarea
+              label={t('meetings.agenda')}
+              description={t('meetings.agendaHint')}
+              value={draft.agenda}
+              onChange={(e) => set('agenda', e.currentTarget.value)}
+              autosize
+              minRows={2}
+              error={form.error?.field?.startsWith('agenda') ? form.error.message : undefined}
             />
             <TagsInput
               label={t('meetings.attendees')}
-              value={attendees}
-              onChange={setAttendees}
+              value={draft.attendees}
+              onChange={(v) => set('attendees', v)}
               splitChars={[',', ' ', ';']}
               error={form.error?.field?.startsWith('attendees') ? form.error.message : undefined}
             />
+            {editing && (
+              <Text size="xs" c="dimmed">
+                {t('meetings.updateHint')}
+              </Text>
+            )}
             {form.error &&
-              !['title', 'start', 'end', 'roomId'].includes(form.error.field ?? '') &&
-              !form.error.field?.startsWith('attendees') && <Alert color="red">{form.error.message}</Alert>}
+              !fieldsWithError.includes(form.error.field ?? '') &&
+              !form.error.field?.startsWith('attendees') &&
+              !form.error.field?.startsWith('agenda') && <Alert color="red">{form.error.message}</Alert>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAdding(false)}>
+              <Button variant="default" onClick={() => setOpen(null)}>
                 {t('settings.cancel')}
               </Button>
-              <Button onClick={create} loading={form.busy} disabled={!title}>
-                {t('meetings.create')}
+              <Button onClick={save} loading={form.busy} disabled={!draft.title}>
+                {t(editing ? 'meetings.save' : 'meetings.create')}
               </Button>
             </Group>
           </Stack>
@@ -176,17 +307,27 @@ export function MeetingsPage() {
       <Table>
         <Table.Tbody>
           {(meetings.data ?? []).map((m) => (
-            <Table.Tr key={m.id} data-testid="meeting-row">
+            <Table.Tr key={m.id} data-testid="meeting-row" opacity={m.status === 'scheduled' ? 1 : 0.7}>
               <Table.Td>
                 {localDate(m.start).split('-').reverse().join('/')} {timeOf(m.start)}–{timeOf(m.end)}
               </Table.Td>
               <Table.Td>
-                <Text fw={600} size="sm">
-                  {m.title}
-                </Text>
+                <Group gap={6}>
+                  <Text fw={600} size="sm" td={m.status === 'cancelled' ? 'line-through' : undefined}>
+                    {m.title}
+                  </Text>
+                  <Badge size="xs" variant="light" color={kindColours[m.kind]}>
+                    {t(`meetings.kinds.${m.kind}`)}
+                  </Badge>
+                </Group>
                 {m.organizerName && (
                   <Text size="xs" c="dimmed">
                     {t('meetings.organizer', { name: m.organizerName })}
+                  </Text>
+                )}
+                {m.agenda.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    {t('meetings.agendaCount', { count: m.agenda.length })}
                   </Text>
                 )}
               </Table.Td>
@@ -195,16 +336,74 @@ export function MeetingsPage() {
                 <Text size="xs">{m.attendees.map((a) => a.name ?? a.email).join(', ')}</Text>
               </Table.Td>
               <Table.Td>
-                {m.cancelled && (
-                  <Badge color="gray" variant="light">
-                    {t('meetings.cancelled')}
+                <Tooltip
+                  label={t('meetings.reasonWas', { reason: m.cancelledReason })}
+                  disabled={!m.cancelledReason}
+                >
+                  <Badge color={statusColours[m.status]} variant="light" data-testid="meeting-status">
+                    {t(`meetings.statuses.${m.status}`)}
                   </Badge>
+                </Tooltip>
+                {m.status === 'cancelled' && m.cancelledReason && (
+                  <Text size="xs" c="dimmed">
+                    {m.cancelledReason}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {mayChange(m) && (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button size="compact-xs" variant="light" onClick={() => startEdit(m)}>
+                      {t('meetings.edit')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => {
+                        cancelForm.setError(null);
+                        setReason('');
+                        setCancelling(m);
+                      }}
+                    >
+                      {t('meetings.cancel')}
+                    </Button>
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Modal
+        opened={cancelling !== null}
+        onClose={() => setCancelling(null)}
+        title={t('meetings.cancelTitle', { title: cancelling?.title ?? '' })}
+      >
+        <Stack>
+          <Text size="sm">{t('meetings.cancelHint')}</Text>
+          <Textarea
+            label={t('meetings.cancelReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={cancelForm.fieldError('reason')}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
+          {cancelForm.error && cancelForm.error.field !== 'reason' && (
+            <Alert color="red">{cancelForm.error.message}</Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCancelling(null)}>
+              {t('meetings.keep')}
+            </Button>
+            <Button color="red" onClick={confirmCancel} loading={cancelForm.busy} disabled={!reason.trim()}>
+              {t('meetings.confirmCancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
