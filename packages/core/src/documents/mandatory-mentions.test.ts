@@ -212,6 +212,37 @@ describe('liaison letter mentions (CSP R1112-1-2)', () => {
     expect(codes({ ...letter, liaison: { ...letter.liaison, dischargeTreatments: [] } })).toEqual([]);
   });
 
+  it('asks for the patient identity, the date and the signature of the letter', () => {
+    expect(codes({ ...letter, date: null, signed: false, patient: {} })).toEqual([
+      'document_date',
+      'signature',
+      'patient_last_name',
+      'patient_first_name',
+      'patient_birth_date',
+    ]);
+  });
+
+  it('names the drug missing on a treatment line', () => {
+    const missing = checkMandatoryMentions({
+      ...letter,
+      liaison: {
+        ...letter.liaison,
+        dischargeTreatments: [
+          { product: 'Amoxicilline', change: 'started' },
+          { product: ' ', change: 'stopped' },
+        ],
+      },
+    });
+    expect(missing.map((m) => [m.code, m.itemIndex])).toEqual([['liaison_treatment_product', 1]]);
+    expect(missing[0]!.labels.fr).toBe('Médicament du traitement de sortie (ligne 2)');
+  });
+
+  it('requires the letter to be given to the patient on the day of discharge', () => {
+    expect(codes({ ...letter, liaison: { ...letter.liaison, handedToPatient: false } })).toEqual([
+      'liaison_handed_to_patient',
+    ]);
+  });
+
   it('requires each treatment to say whether it was started, changed, stopped or continued', () => {
     const missing = checkMandatoryMentions({
       ...letter,
@@ -230,7 +261,13 @@ describe('report mentions', () => {
     patient: adult,
     report: {
       establishment: 'Clinique du Parc, bloc opératoire',
-      sections: { indication: 'a', anaesthesia: 'b', procedure: 'c', post_operative_instructions: 'd' },
+      sections: {
+        indication: 'a',
+        anaesthesia: 'b',
+        procedure: 'c',
+        incidents: 'Aucun',
+        post_operative_instructions: 'd',
+      },
     },
   };
 
@@ -246,9 +283,36 @@ describe('report mentions', () => {
     expect(missing.map((m) => m.section)).toEqual([
       'anaesthesia',
       'procedure',
+      'incidents',
       'post_operative_instructions',
     ]);
     expect(missing[0]!.labels.fr).toBe('Rubrique du compte rendu : Anesthésie');
+  });
+
+  it('requires the incidents of an operative report to be stated, even when there were none', () => {
+    const { incidents: _, ...withoutIncidents } = report.report!.sections!;
+    const missing = checkMandatoryMentions({
+      ...report,
+      report: { ...report.report, sections: withoutIncidents },
+    });
+    expect(missing.map((m) => [m.code, m.section])).toEqual([['report_section', 'incidents']]);
+    expect(missing[0]!.labels).toEqual({
+      fr: 'Rubrique du compte rendu : Incidents',
+      en: 'Report section: Incidents',
+    });
+  });
+
+  it('asks an operative report for the establishment, the operator and the patient’s strict traits', () => {
+    expect(codes({ kind: 'operative_report', report: { sections: report.report!.sections } })).toEqual([
+      'report_establishment',
+      'prescriber_name',
+      'document_date',
+      'signature',
+      'patient_last_name',
+      'patient_first_name',
+      'patient_sex',
+      'patient_birth_date',
+    ]);
   });
 
   it('uses the sections the template requires', () => {

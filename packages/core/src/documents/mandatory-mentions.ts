@@ -91,7 +91,9 @@ export interface StructuredDocument {
 
 export const defaultReportSections: Record<'consultation_report' | 'operative_report', string[]> = {
   consultation_report: ['reason', 'examination', 'conclusion'],
-  operative_report: ['indication', 'anaesthesia', 'procedure', 'post_operative_instructions'],
+  // documents.md: indication, anaesthesia, procedure, incidents (stated even when there were none),
+  // post-operative instructions.
+  operative_report: ['indication', 'anaesthesia', 'procedure', 'incidents', 'post_operative_instructions'],
 };
 
 export const mentionLabels = {

@@ -87,6 +87,50 @@ describe('printed prescription', () => {
     );
   });
 
+  it('prints what a liaison letter states: practitioners, stay, treatments with their change, follow-up', () => {
+    const printed = richTextPlainText(
+      printedContent(
+        body,
+        'liaison_letter',
+        {
+          liaison: {
+            dischargingPractitioner: 'Dr Paul DURAND',
+            attendingPhysician: 'Dr Anne MOREAU',
+            reasonForStay: 'Pneumopathie aiguë communautaire',
+            staySummary: 'Antibiothérapie IV 48 h\nApyrexie à J3',
+            dischargeTreatments: [
+              { product: 'Amoxicilline 1 g', change: 'started' },
+              { product: 'Ramipril 5 mg', change: 'stopped' },
+              { product: ' ' },
+            ],
+            followUp: 'Radiographie thoracique à 6 semaines',
+            handedToPatient: true,
+          },
+        },
+        'fr',
+      ),
+    );
+    expect(printed).toBe(
+      'Ordonnance\nMme CAMILLE LEROY\n' +
+        'Praticien ayant prescrit la sortie : Dr Paul DURAND\nMédecin traitant : Dr Anne MOREAU\n' +
+        'Motif de l’hospitalisation\nPneumopathie aiguë communautaire\n' +
+        'Synthèse du séjour\nAntibiothérapie IV 48 h\nApyrexie à J3\n' +
+        'Traitements de sortie\nAmoxicilline 1 g — débuté\nRamipril 5 mg — arrêté\n' +
+        'Suivi prévu\nRadiographie thoracique à 6 semaines\n' +
+        'Lettre remise au patient le jour de sa sortie et adressée à son médecin traitant.',
+    );
+  });
+
+  it('states that there is no treatment at discharge when the list is given empty, in English too', () => {
+    const printed = richTextPlainText(
+      printedContent(body, 'liaison_letter', { liaison: { dischargeTreatments: [] } }, 'en'),
+    );
+    expect(printed).toBe(
+      'Ordonnance\nMme CAMILLE LEROY\nTreatments at discharge\nNo treatment at discharge.',
+    );
+    expect(printedContent(body, 'liaison_letter', { liaison: {} }, 'fr')).toBe(body);
+  });
+
   it('leaves letters, certificates without details and prescriptions without lines as they are', () => {
     expect(printedContent(body, 'letter_to_colleague', { items: [{ product: 'x' }] }, 'fr')).toBe(body);
     expect(printedContent(body, 'certificate', {}, 'fr')).toBe(body);

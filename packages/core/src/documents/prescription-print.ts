@@ -1,5 +1,5 @@
 import type { DocumentKind } from './document-kinds.ts';
-import type { CertificateDetails, PrescriptionItem } from './mandatory-mentions.ts';
+import type { CertificateDetails, LiaisonDetails, PrescriptionItem } from './mandatory-mentions.ts';
 import { formatDate } from './merge-fields.ts';
 import type { RichTextDoc, RichTextNode } from './rich-text.ts';
 
@@ -19,6 +19,15 @@ const words = {
     observations: 'Constatations',
     purpose: 'Certificat établi pour',
     handedOver: 'Certificat remis en main propre à l’intéressé(e).',
+    dischargingPractitioner: 'Praticien ayant prescrit la sortie',
+    attendingPhysician: 'Médecin traitant',
+    reasonForStay: 'Motif de l’hospitalisation',
+    staySummary: 'Synthèse du séjour',
+    dischargeTreatments: 'Traitements de sortie',
+    noDischargeTreatment: 'Aucun traitement à la sortie.',
+    changes: { started: 'débuté', changed: 'modifié', stopped: 'arrêté', continued: 'poursuivi' },
+    followUp: 'Suivi prévu',
+    handedToPatient: 'Lettre remise au patient le jour de sa sortie et adressée à son médecin traitant.',
   },
   en: {
     during: 'for',
@@ -31,6 +40,16 @@ const words = {
     observations: 'Findings',
     purpose: 'Certificate issued for',
     handedOver: 'Certificate handed to the person concerned.',
+    dischargingPractitioner: 'Discharging practitioner',
+    attendingPhysician: 'Attending physician',
+    reasonForStay: 'Reason for the stay',
+    staySummary: 'Summary of the stay',
+    dischargeTreatments: 'Treatments at discharge',
+    noDischargeTreatment: 'No treatment at discharge.',
+    changes: { started: 'started', changed: 'changed', stopped: 'stopped', continued: 'continued' },
+    followUp: 'Planned follow-up',
+    handedToPatient:
+      'Letter given to the patient on the day of discharge and sent to the attending physician.',
   },
 } as const;
 
@@ -86,16 +105,64 @@ function certificateParagraphs(c: CertificateDetails | undefined, language: Lang
   return out;
 }
 
+const textLines = (text: string) =>
+  text
+    .split('\n')
+    .filter(present)
+    .map((line) => paragraph(plain(line)));
+
+/**
+ * What a liaison letter states from its form (CSP R1112-1-2): the discharging practitioner and the
+ * attending physician, the reason for and summary of the stay, each treatment at discharge with
+ * whether it was started, changed, stopped or continued, the follow-up, the handing over.
+ */
+function liaisonParagraphs(l: LiaisonDetails | undefined, language: Language): RichTextNode[] {
+  const w = words[language];
+  const out: RichTextNode[] = [];
+  const field = (label: string, value: string | null | undefined) => {
+    if (present(value)) out.push(paragraph(bold(`${label} : `), plain(value.trim())));
+  };
+  const block = (label: string, value: string | null | undefined) => {
+    if (!present(value)) return;
+    out.push(heading(label), ...textLines(value));
+  };
+  field(w.dischargingPractitioner, l?.dischargingPractitioner);
+  field(w.attendingPhysician, l?.attendingPhysician);
+  block(w.reasonForStay, l?.reasonForStay);
+  block(w.staySummary, l?.staySummary);
+  const treatments = l?.dischargeTreatments;
+  if (Array.isArray(treatments)) {
+    const lines = treatments.filter((t) => present(t.product));
+    out.push(heading(w.dischargeTreatments));
+    if (lines.length === 0) out.push(paragraph(plain(w.noDischargeTreatment)));
+    else
+      out.push({
+        type: 'bulletList',
+        content: lines.map((t) => ({
+          type: 'listItem',
+          content: [
+            paragraph(plain(t.change ? `${t.product!.trim()} — ${w.changes[t.change]}` : t.product!.trim())),
+          ],
+        })),
+      });
+  }
+  block(w.followUp, l?.followUp);
+  if (l?.handedToPatient) out.push(paragraph(plain(w.handedToPatient)));
+  return out;
+}
+
 export interface PrintedDetails {
   items?: readonly PrescriptionItem[] | undefined;
   certificate?: CertificateDetails | undefined;
+  liaison?: LiaisonDetails | undefined;
 }
 
 /**
  * The document as printed (PDF, DOCX, e-mailed): its text, then for a prescription its lines —
  * for the two-zone ALD form (bizone), the lines of the ALD zone under the upper heading and the
- * others under the lower one, as on the cerfa form — and for a certificate the examination date,
- * findings, purpose and handing over it states. Other kinds print their text only.
+ * others under the lower one, as on the cerfa form —, for a certificate the examination date,
+ * findings, purpose and handing over it states, and for a liaison letter what its form holds.
+ * Other kinds print their text only.
  */
 export function printedContent(
   content: RichTextDoc,
@@ -103,8 +170,11 @@ export function printedContent(
   details: PrintedDetails,
   language: Language,
 ): RichTextDoc {
-  if (kind === 'certificate') {
-    const added = certificateParagraphs(details.certificate, language);
+  if (kind === 'certificate' || kind === 'liaison_letter') {
+    const added =
+      kind === 'certificate'
+        ? certificateParagraphs(details.certificate, language)
+        : liaisonParagraphs(details.liaison, language);
     return added.length === 0 ? content : { ...content, content: [...content.content, ...added] };
   }
   const lines = (details.items ?? []).filter((item) => present(item.product));

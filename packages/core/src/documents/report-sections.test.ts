@@ -11,6 +11,9 @@ describe('report sections read from the headings of the text', () => {
     expect(reportSectionOfHeading('EXAMEN CLINIQUE :')).toBe('examination');
     expect(reportSectionOfHeading('Conduite a tenir')).toBe('plan');
     expect(reportSectionOfHeading('Post-operative instructions')).toBe('post_operative_instructions');
+    expect(reportSectionOfHeading("Description de l'intervention")).toBe('procedure');
+    expect(reportSectionOfHeading('Consignes post-opératoires')).toBe('post_operative_instructions');
+    expect(reportSectionOfHeading('Incidents per-opératoires')).toBe('incidents');
     expect(reportSectionOfHeading('Compte rendu de consultation')).toBeNull();
   });
 

@@ -6,7 +6,7 @@ const normalize = (text: string) =>
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLocaleLowerCase('fr')
-    .replace(/[\s:.–—-]+/g, ' ')
+    .replace(/[\s:.–—'’-]+/g, ' ')
     .trim();
 
 /** The section a heading opens: "Motif de consultation" → `reason`, "Examen clinique :" → `examination`. */

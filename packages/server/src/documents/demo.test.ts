@@ -37,6 +37,8 @@ describe('demo templates', () => {
       'prescription',
       'prescription_ald',
       'consultation_report',
+      'operative_report',
+      'liaison_letter',
     ])
       expect(templates.some((x: { kind: string }) => x.kind === kind)).toBe(true);
     const snippets = (
@@ -184,5 +186,185 @@ describe('demo templates', () => {
     expect(
       (await get()).missingMentions.filter((m: { code: string }) => m.code === 'report_section'),
     ).toEqual([]);
+  });
+
+  const templateOf = async (kind: string) =>
+    (await t.app.inject({ method: 'GET', url: '/api/document-templates', headers: { cookie: secretary } }))
+      .json()
+      .find((x: { kind: string }) => x.kind === kind);
+
+  const createFrom = async (kind: string, patientId: string) => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: { cookie: secretary },
+      payload: {
+        kind,
+        patientId,
+        practitionerId: doctorId,
+        templateId: (await templateOf(kind)).id,
+        documentDate: '2026-03-02',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json().id as string;
+  };
+
+  const getDocument = async (id: string) =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/documents/${id}`, headers: { cookie: secretary } })
+    ).json();
+
+  const pdfText = async (id: string) => {
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/${id}/pdf`,
+      headers: { cookie: secretary },
+    });
+    expect(pdf.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
+    writeFileSync(join(dir, 'document.pdf'), pdf.rawPayload);
+    return execFileSync('/usr/bin/pdftotext', [join(dir, 'document.pdf'), '-'], { encoding: 'utf8' });
+  };
+
+  it('gives the operative report its five sections, incidents included, checked before validation', async () => {
+    const patientId = await aPatient()
+      .named('BLOC', 'HUGO')
+      .bornOn('1966-11-20')
+      .sex('M')
+      .register(t.app, secretary);
+    const id = await createFrom('operative_report', patientId);
+    const before = await getDocument(id);
+    expect(JSON.stringify(before.current.content)).toContain('HUGO BLOC');
+    expect(
+      before.missingMentions
+        .filter((m: { code: string }) => m.code === 'report_section')
+        .map((m: { section: string }) => m.section),
+    ).toEqual(['indication', 'anaesthesia', 'procedure', 'incidents', 'post_operative_instructions']);
+    // The operator dictated everything but the incidents.
+    const dictated: Record<string, string> = {
+      Indication: 'Hernie inguinale droite symptomatique.',
+      Anesthésie: 'Anesthésie générale.',
+      'Description de l’intervention': 'Cure selon Lichtenstein avec plaque.',
+      'Consignes post-opératoires': 'Lever précoce, pas de port de charge pendant un mois.',
+    };
+    const write = (texts: Record<string, string>) => ({
+      ...before.current.content,
+      content: before.current.content.content.flatMap(
+        (node: { type: string; content?: { text?: string }[] }) => {
+          const text = node.type === 'heading' ? texts[node.content?.[0]?.text ?? ''] : undefined;
+          return text ? [node, { type: 'paragraph', content: [{ type: 'text', text }] }] : [node];
+        },
+      ),
+    });
+    const edit = async (content: unknown) => {
+      const current = await getDocument(id);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/documents/${id}/actions`,
+        headers: { cookie: secretary },
+        payload: { kind: 'edit', version: current.current.version, content },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return getDocument(id);
+    };
+    const partial = await edit(write(dictated));
+    expect(
+      partial.missingMentions.filter((m: { code: string }) => m.code === 'report_section'),
+    ).toMatchObject([{ section: 'incidents', labels: { fr: 'Rubrique du compte rendu : Incidents' } }]);
+    const complete = await edit(write({ ...dictated, Incidents: 'Aucun incident.' }));
+    expect(complete.missingMentions.filter((m: { code: string }) => m.code === 'report_section')).toEqual([]);
+    const printed = await pdfText(id);
+    expect(printed).toContain('Compte rendu opératoire');
+    expect(printed).toContain('Aucun incident.');
+  });
+
+  it('fills the liaison letter from its form: mentions complete once filled, printed below the text', async () => {
+    const patientId = await aPatient()
+      .named('SORTIE', 'ROSE')
+      .bornOn('1948-04-12')
+      .sex('F')
+      .register(t.app, secretary);
+    const id = await createFrom('liaison_letter', patientId);
+    const before = await getDocument(id);
+    expect(before.missingMentions.map((m: { code: string }) => m.code)).toEqual(
+      expect.arrayContaining([
+        'liaison_discharging_practitioner',
+        'liaison_attending_physician',
+        'liaison_reason',
+        'liaison_summary',
+        'liaison_treatments',
+        'liaison_follow_up',
+        'liaison_handed_to_patient',
+      ]),
+    );
+    const liaison = {
+      dischargingPractitioner: 'Dr Paul Durand',
+      attendingPhysician: 'Dr Anne Moreau',
+      reasonForStay: 'Décompensation cardiaque',
+      staySummary: 'Diurétiques IV, perte de 4 kg.',
+      dischargeTreatments: [
+        { product: 'Furosémide 40 mg', change: 'changed' },
+        { product: 'Ramipril 2,5 mg', change: 'started' },
+      ],
+      followUp: 'Consultation de cardiologie dans un mois.',
+      handedToPatient: true,
+    };
+    const edit = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'edit',
+        version: before.current.version,
+        content: before.current.content,
+        details: { liaison },
+      },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const after = await getDocument(id);
+    expect(after.current.details.liaison).toEqual(liaison);
+    expect(after.missingMentions.filter((m: { code: string }) => m.code.startsWith('liaison_'))).toEqual([]);
+    // A treatment without its change is named by its line.
+    const incomplete = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'edit',
+        version: after.current.version,
+        content: after.current.content,
+        details: {
+          liaison: {
+            ...liaison,
+            dischargeTreatments: [...liaison.dischargeTreatments, { product: 'Bisoprolol' }],
+          },
+        },
+      },
+    });
+    expect(incomplete.statusCode, incomplete.body).toBe(200);
+    expect(
+      (await getDocument(id)).missingMentions
+        .filter((m: { code: string }) => m.code.startsWith('liaison_'))
+        .map((m: { code: string; itemIndex: number }) => [m.code, m.itemIndex]),
+    ).toEqual([['liaison_treatment_change', 2]]);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'edit',
+        version: 0,
+        content: after.current.content,
+        details: { liaison: { dischargeTreatments: [{ change: 'paused' }] } },
+      },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'validation_failed' });
+    const printed = await pdfText(id);
+    expect(printed).toContain('Lettre de liaison à la sortie');
+    expect(printed).toContain('Médecin traitant : Dr Anne Moreau');
+    expect(printed).toContain('Furosémide 40 mg — modifié');
+    expect(printed).toContain('Lettre remise au patient le jour de sa sortie');
   });
 });

@@ -143,6 +143,62 @@ export const demoTemplates: DemoTemplate[] = [
     ),
   },
   {
+    name: 'Compte rendu opératoire',
+    kind: 'operative_report',
+    language: 'fr',
+    content: doc(
+      h(1, 'Compte rendu opératoire'),
+      p('{{organization.name}} — bloc opératoire'),
+      p(
+        field('patient.civility'),
+        ' ',
+        field('patient.fullName'),
+        ', né(e) le {{patient.birthDate}} (',
+        field('patient.age'),
+        '), INS {{patient.ins}}',
+      ),
+      p('Opérateur : ', field('practitioner.fullName'), ', ', field('practitioner.specialty')),
+      p('Date de l’intervention : {{today}}'),
+      // The sections an operative report states (documents.md); the mandatory-mentions check reads
+      // them under these headings.
+      h(2, 'Indication'),
+      p(''),
+      h(2, 'Anesthésie'),
+      p(''),
+      h(2, 'Description de l’intervention'),
+      p(''),
+      h(2, 'Incidents'),
+      p(''),
+      h(2, 'Consignes post-opératoires'),
+      p(''),
+      h(3, 'Copies'),
+      p('Médecin traitant'),
+    ),
+  },
+  {
+    name: 'Lettre de liaison (sortie)',
+    kind: 'liaison_letter',
+    language: 'fr',
+    content: doc(
+      p('{{organization.name}}, le {{todayLong}}'),
+      h(1, 'Lettre de liaison à la sortie'),
+      p(
+        field('patient.civility'),
+        ' ',
+        field('patient.fullName'),
+        ', né(e) le {{patient.birthDate}} (',
+        field('patient.age'),
+        ').',
+      ),
+      p('Cher confrère, chère consœur,'),
+      p(
+        'Votre patient(e) quitte ce jour notre service. Vous trouverez ci-dessous la synthèse de son séjour.',
+      ),
+      // The discharging practitioner, the stay, the treatments at discharge and the follow-up are
+      // printed below from the liaison letter form (CSP R1112-1-2).
+    ),
+  },
+  {
     name: 'Letter to a colleague',
     kind: 'letter_to_colleague',
     language: 'en',

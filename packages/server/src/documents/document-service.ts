@@ -170,7 +170,7 @@ export function printedDocument(loaded: Awaited<ReturnType<typeof loadDocument>>
   return printedContent(
     loaded.current.content as RichTextDoc,
     loaded.kind,
-    { items: details.items, certificate: details.certificate },
+    { items: details.items, certificate: details.certificate, liaison: details.liaison },
     loaded.document.language === 'en' ? 'en' : 'fr',
   );
 }
