@@ -232,6 +232,30 @@ describe('editing a meeting', () => {
     expect(await noticesOf(meeting.id)).toHaveLength(2);
   });
 
+  it('releases the room when the edit takes the meeting out of any room', async () => {
+    const meeting = await aMeeting().on('2027-06-18', '10:00', '11:00').inRoom(roomA).create();
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { roomId: null, location: 'Visioconférence' }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ roomId: null, location: 'Visioconférence' });
+    expect(await holdsOf(meeting.id)).toEqual([]);
+  });
+
+  it('gives one success and one 409 stale_version to two simultaneous edits of the same version', async () => {
+    const meeting = await aMeeting().on('2027-06-21', '10:00', '11:00').inRoom(roomA).create();
+    const responses = await Promise.all([
+      call('PUT', `/api/agenda/meetings/${meeting.id}`, organizer, edit(meeting, { title: 'Poste 1' })),
+      call('PUT', `/api/agenda/meetings/${meeting.id}`, admin, edit(meeting, { title: 'Poste 2' })),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(responses.find((r) => r.statusCode === 409)!.json().error.code).toBe('stale_version');
+    expect(await holdsOf(meeting.id)).toHaveLength(1);
+  });
+
   it('answers 409 stale_version to an edit made on an old version', async () => {
     const meeting = await aMeeting().on('2027-06-05', '10:00', '11:00').create();
     const first = await call(
