@@ -40,7 +40,11 @@ const base = {
 
 describe('checkAppointment', () => {
   it('accepts an appointment inside opening hours', () => {
-    expect(checkAppointment(base)).toEqual({ outsideOpeningHours: false, overrideReason: null });
+    expect(checkAppointment(base)).toEqual({
+      outsideOpeningHours: false,
+      duringAbsence: false,
+      overrideReason: null,
+    });
   });
 
   it('refuses an end before the start', () => {
@@ -59,8 +63,40 @@ describe('checkAppointment', () => {
     );
     expect(checkAppointment({ ...evening, override: { reason: 'Urgent suture' } })).toEqual({
       outsideOpeningHours: true,
+      duringAbsence: false,
       overrideReason: 'Urgent suture',
     });
+  });
+
+  it('refuses an appointment during the practitioner’s absence unless a reason overrules it', () => {
+    const training = {
+      id: 'abs-1',
+      personId: 'dr-a',
+      kind: 'training' as const,
+      start: at('2025-01-13T08:10:00Z'),
+      end: at('2025-01-13T12:00:00Z'),
+    };
+    expect(() => checkAppointment({ ...base, absences: [training] })).toThrow(
+      expect.objectContaining({ code: 'practitioner_absent', field: 'start' }),
+    );
+    expect(() => checkAppointment({ ...base, absences: [training], override: { reason: '  ' } })).toThrow(
+      expect.objectContaining({ code: 'override_reason_required' }),
+    );
+    expect(
+      checkAppointment({ ...base, absences: [training], override: { reason: 'Vient pour ce patient' } }),
+    ).toEqual({ outsideOpeningHours: false, duringAbsence: true, overrideReason: 'Vient pour ce patient' });
+  });
+
+  it('ignores another person’s absence and an absence ending when the appointment starts', () => {
+    const colleague = {
+      id: 'x',
+      personId: 'dr-b',
+      kind: 'holiday' as const,
+      start: base.start,
+      end: base.end,
+    };
+    const before = { id: 'y', personId: 'dr-a', kind: 'sickness' as const, start: 0, end: base.start };
+    expect(checkAppointment({ ...base, absences: [colleague, before] }).duringAbsence).toBe(false);
   });
 
   it('refuses a practitioner who does not take the motif', () => {

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error.ts';
+import type { Absence } from './absences.ts';
 import type { OpenInterval } from './opening-hours.ts';
 import { isWithinOpeningHours } from './opening-hours.ts';
 import { parisInstant, parseInstant } from './paris-time.ts';
@@ -62,12 +63,15 @@ export interface AppointmentCheck {
   isNewPatient: boolean;
   /** Opening intervals of the practitioner covering the appointment's day. */
   openIntervals: readonly OpenInterval[];
-  /** Booking outside opening hours is allowed only with a stated reason. */
+  /** Absences overlapping the appointment (any person's: only the practitioner's count). */
+  absences?: readonly Absence[];
+  /** Booking outside opening hours or during the practitioner's absence needs a stated reason. */
   override?: { reason: string } | null;
 }
 
 export interface AppointmentCheckResult {
   outsideOpeningHours: boolean;
+  duringAbsence: boolean;
   overrideReason: string | null;
 }
 
@@ -82,9 +86,15 @@ export function checkAppointment(check: AppointmentCheck): AppointmentCheckResul
     throw new DomainError('new_patients_not_allowed', { field: 'appointmentTypeId' });
   }
   const inside = isWithinOpeningHours(check.openIntervals, check.practitionerId, check.start, check.end);
-  if (inside) return { outsideOpeningHours: false, overrideReason: null };
-  if (!check.override) throw new DomainError('outside_opening_hours', { field: 'start' });
+  const absent = (check.absences ?? []).some(
+    (a) => a.personId === check.practitionerId && a.start < check.end && check.start < a.end,
+  );
+  if (inside && !absent) return { outsideOpeningHours: false, duringAbsence: false, overrideReason: null };
+  // Opening hours and absences are the practice's own plan: a stated reason may overrule them
+  // (a practitioner coming in on a day off for one patient); the database still refuses overlaps.
+  if (!check.override)
+    throw new DomainError(absent ? 'practitioner_absent' : 'outside_opening_hours', { field: 'start' });
   const reason = check.override.reason.trim();
   if (!reason) throw new DomainError('override_reason_required', { field: 'overrideReason' });
-  return { outsideOpeningHours: true, overrideReason: reason };
+  return { outsideOpeningHours: !inside, duringAbsence: absent, overrideReason: reason };
 }

@@ -32,6 +32,10 @@ registerErrorMessages({
     fr: 'Une dérogation aux plages horaires exige un motif.',
     en: 'An override of opening hours requires a reason.',
   },
+  practitioner_absent: {
+    fr: 'Le praticien est absent à cette heure (congé, maladie ou formation). Pour le forcer, indiquez un motif de dérogation.',
+    en: 'The practitioner is absent at that time (holiday, sickness or training). To force it, give a reason for the override.',
+  },
   appointment_type_inactive: {
     fr: 'Ce motif de rendez-vous n’est plus proposé.',
     en: 'This appointment type is no longer offered.',

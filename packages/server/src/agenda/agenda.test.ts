@@ -443,6 +443,41 @@ describe('absences', () => {
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().error.code).toBe('absence_overlap');
   });
+
+  it('refuses a booking or a move into the practitioner’s absence unless overruled with a reason', async () => {
+    const absence = await call('POST', '/api/agenda/absences', secretary, {
+      personId: practitionerId,
+      kind: 'training',
+      start: '2027-04-20T08:00:00+02:00',
+      end: '2027-04-20T12:00:00+02:00',
+    });
+    expect(absence.statusCode).toBe(201);
+    const refused = await book(anAppointment().at('2027-04-20T09:00').build());
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'practitioner_absent', field: 'start' });
+    expect(refused.json().error.message).toMatch(/Le praticien est absent/);
+    const afternoon = await book(anAppointment().at('2027-04-20T14:00').build());
+    expect(afternoon.statusCode).toBe(201);
+    const moved = await call('POST', `/api/agenda/appointments/${afternoon.json().id}/move`, secretary, {
+      start: '2027-04-20T11:00',
+      version: afternoon.json().version,
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().error.code).toBe('practitioner_absent');
+    const forced = await book(
+      anAppointment()
+        .at('2027-04-20T10:00')
+        .with({ override: { reason: 'Vient entre deux sessions pour ce patient' } })
+        .build(),
+    );
+    expect(forced.statusCode).toBe(201);
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', forced.json().id)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ override: true, duringAbsence: true });
+  });
 });
 
 describe('calendar feed', () => {

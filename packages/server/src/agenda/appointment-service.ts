@@ -1,41 +1,37 @@
 import { DomainError } from '@pivot/core';
 import {
-  type AppointmentInput,
   type AppointmentStatus,
   type AppointmentType,
   checkAppointment,
   holdsSlot,
   matchWaitlist,
-  noticeContent,
-  reminderSmsText,
-  reminderTimes,
   resolveAppointmentTime,
   type StatusChangeInput,
   transitionAppointment,
   type WaitlistEntry,
 } from '@pivot/core/agenda';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient } from '../patients/patient-service.ts';
 import { addRecordItem } from '../patients/record-items.ts';
 import {
   checkPractitioners,
   datesAround,
   guardSlots,
+  loadAbsences,
   loadAppointment,
   loadOpenIntervals,
   loadType,
   period,
 } from './agenda-data.ts';
-import { noticeEmailText } from './outbox.ts';
+import { queueNotices } from './appointment-notices.ts';
 
 type Tx = Kysely<Database>;
 
 /** A unit of the wanted kind with no hold overlapping [start, end), or the one the user chose. */
-async function pickFree(
+export async function pickFree(
   tx: Tx,
   organizationId: string,
   table: 'rooms' | 'equipment',
@@ -55,7 +51,7 @@ async function pickFree(
   return rows[0]?.id ?? null;
 }
 
-async function checkRoom(tx: Tx, organizationId: string, roomId: string) {
+export async function checkRoom(tx: Tx, organizationId: string, roomId: string) {
   const room = await tx
     .selectFrom('rooms')
     .select(['id', 'site_id'])
@@ -94,8 +90,12 @@ async function place(
 ): Promise<Placement> {
   await checkPractitioners(tx, organizationId, [request.practitionerId], 'practitionerId');
   const { from, to } = datesAround(request.start, request.end);
-  const open = await loadOpenIntervals(tx, organizationId, from, to, [request.practitionerId]);
+  const [open, absences] = await Promise.all([
+    loadOpenIntervals(tx, organizationId, from, to, [request.practitionerId]),
+    loadAbsences(tx, organizationId, request.start, request.end),
+  ]);
   const checked = checkAppointment({
+    absences,
     start: request.start,
     end: request.end,
     practitionerId: request.practitionerId,
@@ -166,200 +166,7 @@ async function writeHolds(
     .execute();
 }
 
-async function isNewPatient(tx: Tx, patientId: string): Promise<boolean> {
-  const seen = await tx
-    .selectFrom('appointments')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('status', '=', 'seen')
-    .limit(1)
-    .executeTakeFirst();
-  return !seen;
-}
-
 const timeField = (value: string, field: string) => resolveAppointmentTime(value, field);
-
-/** Confirmation e-mail now, reminders (e-mail and SMS) before the appointment, all through the outbox. */
-async function queueNotices(
-  tx: Tx,
-  organizationId: string,
-  appointmentId: string,
-  kind: 'confirmation' | 'cancellation',
-  now: number,
-) {
-  const a = await tx
-    .selectFrom('appointments as a')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .innerJoin('users as u', 'u.id', 'a.practitioner_id')
-    .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
-    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .select([
-      'a.id',
-      'a.patient_id',
-      'a.starts_at',
-      'p.details',
-      'p.phones',
-      'u.display_name',
-      't.label',
-      't.preparation_instructions',
-      't.documents_to_bring',
-      'o.name as org_name',
-      'o.phone as org_phone',
-      'o.address as org_address',
-    ])
-    .where('a.id', '=', appointmentId)
-    .executeTakeFirstOrThrow();
-  const details = a.details as { email?: string | null; preferredLanguage?: string };
-  const language: 'fr' | 'en' = details.preferredLanguage === 'en' ? 'en' : 'fr';
-  const start = new Date(a.starts_at).getTime();
-  const address = a.org_address as Record<string, string>;
-  const content = (noticeKind: 'confirmation' | 'reminder' | 'cancellation') =>
-    noticeContent({
-      kind: noticeKind,
-      language,
-      start,
-      motif: {
-        label: a.label,
-        preparationInstructions: a.preparation_instructions,
-        documentsToBring: a.documents_to_bring,
-      },
-      practitionerName: a.display_name,
-      siteName: a.org_name,
-      siteAddress: [address.line1, address.postalCode, address.city].filter(Boolean).join(' ') || null,
-      sitePhone: a.org_phone || null,
-    });
-  const base = { organization_id: organizationId, patient_id: a.patient_id, appointment_id: a.id, language };
-  const rows: Insertable<Database['notices']>[] = [];
-  const email = details.email ?? null;
-  const phone = a.phones[0] ?? null;
-  if (email) {
-    const text = noticeEmailText(content(kind));
-    rows.push({ ...base, channel: 'email', kind, recipient: email, subject: text.subject, body: text.body });
-  }
-  if (kind === 'confirmation') {
-    // Every reminder of one appointment says the same: written once, queued at each time.
-    const times = reminderTimes(start, now);
-    const reminder = times.length > 0 ? content('reminder') : null;
-    const reminderEmail = reminder && email ? noticeEmailText(reminder) : null;
-    for (const at of times) {
-      if (!reminder) break;
-      if (email && reminderEmail) {
-        const text = reminderEmail;
-        rows.push({
-          ...base,
-          channel: 'email',
-          kind: 'reminder',
-          recipient: email,
-          subject: text.subject,
-          body: text.body,
-          send_after: new Date(at),
-        });
-      }
-      if (phone)
-        rows.push({
-          ...base,
-          channel: 'sms',
-          kind: 'reminder',
-          recipient: phone,
-          body: reminderSmsText(reminder),
-          send_after: new Date(at),
-        });
-    }
-  } else {
-    // Reminders of a cancelled or moved appointment must not go out.
-    await tx
-      .updateTable('notices')
-      .set({ status: 'cancelled' })
-      .where('appointment_id', '=', a.id)
-      .where('status', '=', 'pending')
-      .where('kind', '=', 'reminder')
-      .execute();
-  }
-  if (rows.length > 0) await tx.insertInto('notices').values(rows).execute();
-}
-
-export async function bookAppointment(db: Db, actor: Actor, input: AppointmentInput, now = Date.now()) {
-  const start = timeField(input.start, 'start');
-  const end = timeField(input.end, 'end');
-  if (end - start > 86_400_000) throw new DomainError('appointment_too_long', { field: 'end' });
-  return guardSlots(() =>
-    db.kysely.transaction().execute(async (tx) => {
-      const patient = await loadPatient(tx, actor.organizationId, input.patientId);
-      if (patient.mergedInto) throw new DomainError('patient_merged', { field: 'patientId' });
-      const type = await loadType(tx, actor.organizationId, input.appointmentTypeId);
-      const placement = await place(
-        tx,
-        actor.organizationId,
-        type,
-        {
-          practitionerId: input.practitionerId,
-          start,
-          end,
-          roomId: input.roomId,
-          equipmentIds: input.equipmentIds,
-          override: input.override,
-          // Only a motif closed to new patients needs to know (one query less per booking otherwise).
-          isNewPatient: type.newPatientsAllowed ? false : await isNewPatient(tx, input.patientId),
-        },
-        null,
-      );
-      const row = await tx
-        .insertInto('appointments')
-        .values({
-          organization_id: actor.organizationId,
-          patient_id: input.patientId,
-          practitioner_id: placement.practitionerId,
-          appointment_type_id: type.id,
-          site_id: placement.siteId,
-          room_id: placement.roomId,
-          equipment_ids: placement.equipmentIds,
-          starts_at: new Date(start),
-          ends_at: new Date(end),
-          comment: input.comment,
-          override_reason: placement.overrideReason,
-          created_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeHolds(tx, actor.organizationId, row.id, placement, false);
-      await tx
-        .insertInto('appointment_status_events')
-        .values({
-          organization_id: actor.organizationId,
-          appointment_id: row.id,
-          from_status: null,
-          to_status: 'booked',
-          reason: placement.overrideReason,
-          author_id: actor.userId,
-        })
-        .execute();
-      await addRecordItem(tx, {
-        organizationId: actor.organizationId,
-        patientId: input.patientId,
-        kind: 'appointment',
-        title: 'appointment_booked',
-        authorId: actor.userId,
-        data: {
-          appointmentId: row.id,
-          appointmentTypeId: type.id,
-          motif: type.label,
-          practitionerId: placement.practitionerId,
-          start: new Date(start).toISOString(),
-          ...(placement.overrideReason ? { overrideReason: placement.overrideReason } : {}),
-        },
-      });
-      await auditFrom(actor)(tx, {
-        action: 'create',
-        entity: 'appointment',
-        entityId: row.id,
-        patientId: input.patientId,
-        details: placement.overrideReason ? { override: true } : {},
-      });
-      await queueNotices(tx, actor.organizationId, row.id, 'confirmation', now);
-      return loadAppointment(tx, actor.organizationId, row.id);
-    }),
-  );
-}
 
 export interface MoveInput {
   start: string;

@@ -37,7 +37,8 @@ import {
   typeColumns,
   typeView,
 } from './agenda-data.ts';
-import { bookAppointment, changeStatus, moveAppointment, statusHistory } from './appointment-service.ts';
+import { changeStatus, moveAppointment, statusHistory } from './appointment-service.ts';
+import { bookAppointment } from './booking.ts';
 import { createFeed, renderFeed } from './calendar-feed.ts';
 import { cancelMeeting, createMeeting, updateMeeting } from './meeting-service.ts';
 import { sendDueNotices, transportsFromEnv } from './outbox.ts';
