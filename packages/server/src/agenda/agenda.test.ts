@@ -413,6 +413,39 @@ describe('slots and views', () => {
     expect(week.from).toBe('2027-03-22');
     expect(week.appointments.length).toBeGreaterThan(day.appointments.length);
   });
+
+  it('serves the day view of one site: its practitioners, rooms and their appointments only', async () => {
+    await t.db.kysely
+      .updateTable('users')
+      .set({ site_id: siteId })
+      .where('id', '=', practitionerId)
+      .execute();
+    const annex = await t.db.kysely
+      .insertInto('sites')
+      .values({ organization_id: org.id, name: 'Annexe', address: '{}', opening_hours: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .insertInto('rooms')
+      .values({ organization_id: org.id, site_id: annex.id, name: 'Box annexe', kind: 'consultation' })
+      .execute();
+    const main = (await call('GET', `/api/agenda/day?date=2027-03-23&siteId=${siteId}`, secretary)).json();
+    expect(main.practitioners.map((p: { id: string }) => p.id)).toEqual([practitionerId]);
+    expect(main.rooms.map((r: { name: string }) => r.name)).toEqual(['Cabinet 1', 'Échographie']);
+    expect(main.appointments).toHaveLength(2);
+    const other = (await call('GET', `/api/agenda/day?date=2027-03-23&siteId=${annex.id}`, secretary)).json();
+    expect(other.practitioners).toEqual([]);
+    expect(other.rooms.map((r: { name: string }) => r.name)).toEqual(['Box annexe']);
+    expect(other.appointments).toEqual([]);
+    expect(other.openIntervals).toEqual([]);
+    const all = (await call('GET', '/api/agenda/day?date=2027-03-23', secretary)).json();
+    expect(all.rooms).toHaveLength(3);
+    const resources = (await call('GET', '/api/agenda/resources', secretary)).json();
+    expect(resources.sites.map((x: { name: string }) => x.name)).toEqual(['Annexe', 'Site principal']);
+    const bad = await call('GET', '/api/agenda/day?date=2027-03-23&siteId=annexe', secretary);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.field).toBe('siteId');
+  });
 });
 
 describe('absences', () => {

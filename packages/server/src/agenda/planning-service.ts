@@ -93,37 +93,65 @@ export async function searchSlots(tx: Tx, organizationId: string, input: SlotSea
 }
 
 /** Everything the day and week views draw: columns, opening hours, absences, appointments, meetings. */
-export async function agendaRange(tx: Tx, organizationId: string, fromDate: string, days: number) {
+/**
+ * Day or week of the organization, or of one site: its practitioners (by their main site), its
+ * rooms and equipment, and the appointments and absences of those (a 200-practitioner clinic
+ * reads one site at a time).
+ */
+export async function agendaRange(
+  tx: Tx,
+  organizationId: string,
+  fromDate: string,
+  days: number,
+  siteId: string | null = null,
+) {
   const toDate = addDays(fromDate, days - 1);
   const start = parisStartOfDay(fromDate);
   const end = parisStartOfDay(addDays(toDate, 1));
-  const [practitioners, rooms, equipment, types, open, absences, rows, meetings] = await Promise.all([
+  const [allPractitioners, allRooms, allEquipment] = await Promise.all([
     listPractitioners(tx, organizationId),
     listRooms(tx, organizationId),
     listEquipment(tx, organizationId),
-    listTypes(tx, organizationId),
-    loadOpenIntervals(tx, organizationId, fromDate, toDate),
-    loadAbsences(tx, organizationId, start, end),
-    appointmentQuery(tx, organizationId)
-      .where('a.starts_at', '<', new Date(end))
-      .where('a.starts_at', '>', new Date(start - DAY))
-      .where('a.ends_at', '>', new Date(start))
-      .orderBy('a.starts_at')
-      .execute(),
-    tx
-      .selectFrom('meetings')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('cancelled', '=', false)
-      .where('starts_at', '<', new Date(end))
-      .where('ends_at', '>', new Date(start))
-      .orderBy('starts_at')
-      .execute(),
   ]);
+  const ofSite = <T extends { siteId: string | null }>(list: T[]) =>
+    siteId ? list.filter((r) => r.siteId === siteId) : list;
+  const practitioners = ofSite(allPractitioners).filter((p) => p.active);
+  const rooms = ofSite(allRooms);
+  const equipment = ofSite(allEquipment);
+  const resourceIds = siteId ? [...practitioners, ...rooms, ...equipment].map((r) => r.id) : null;
+  const practitionerIds = new Set(practitioners.map((p) => p.id));
+  const roomIds = rooms.map((r) => r.id);
+  let appointments = appointmentQuery(tx, organizationId)
+    .where('a.starts_at', '<', new Date(end))
+    .where('a.starts_at', '>', new Date(start - DAY))
+    .where('a.ends_at', '>', new Date(start));
+  if (siteId)
+    appointments = appointments.where((eb) =>
+      eb.or([
+        ...(practitionerIds.size > 0 ? [eb('a.practitioner_id', 'in', [...practitionerIds])] : []),
+        ...(roomIds.length > 0 ? [eb('a.room_id', 'in', roomIds)] : []),
+      ]),
+    );
+  const meetingsQuery = tx
+    .selectFrom('meetings')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('cancelled', '=', false)
+    .where('starts_at', '<', new Date(end))
+    .where('ends_at', '>', new Date(start));
+  const [types, open, allAbsences, rows, allMeetings] = await Promise.all([
+    listTypes(tx, organizationId),
+    loadOpenIntervals(tx, organizationId, fromDate, toDate, resourceIds),
+    loadAbsences(tx, organizationId, start, end),
+    appointments.orderBy('a.starts_at').execute(),
+    meetingsQuery.orderBy('starts_at').execute(),
+  ]);
+  const absences = siteId ? allAbsences.filter((a) => practitionerIds.has(a.personId)) : allAbsences;
+  const meetings = siteId ? allMeetings.filter((m) => m.room_id && roomIds.includes(m.room_id)) : allMeetings;
   return {
     from: fromDate,
     to: toDate,
-    practitioners: practitioners.filter((p) => p.active),
+    practitioners,
     rooms,
     equipment,
     appointmentTypes: types.map((t) => ({

@@ -82,12 +82,18 @@ export async function agendaRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { organizationId } = actorOf(request);
-      const [practitioners, rooms, equipment] = await Promise.all([
+      const [practitioners, rooms, equipment, sites] = await Promise.all([
         listPractitioners(db.kysely, organizationId),
         listRooms(db.kysely, organizationId),
         listEquipment(db.kysely, organizationId),
+        db.kysely
+          .selectFrom('sites')
+          .select(['id', 'name'])
+          .where('organization_id', '=', organizationId)
+          .orderBy('name')
+          .execute(),
       ]);
-      return { practitioners, rooms, equipment };
+      return { practitioners, rooms, equipment, sites };
     },
   );
 
@@ -483,13 +489,19 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       config: { permission: 'agenda.read' },
       schema: {
         tags,
-        summary: 'Day view: one column per practitioner and per room',
-        querystring: z.object({ date: localDate }),
+        summary: 'Day view: one column per practitioner and per room, of the organization or of one site',
+        querystring: z.object({ date: localDate, siteId: uuid.optional() }),
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const view = await agendaRange(db.kysely, actor.organizationId, request.query.date, 1);
+      const view = await agendaRange(
+        db.kysely,
+        actor.organizationId,
+        request.query.date,
+        1,
+        request.query.siteId ?? null,
+      );
       await db.kysely.transaction().execute((tx) =>
         auditFrom(actor)(tx, {
           action: 'read',
@@ -507,14 +519,20 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       config: { permission: 'agenda.read' },
       schema: {
         tags,
-        summary: 'Week view (Monday to Sunday of the week of the date)',
-        querystring: z.object({ date: localDate }),
+        summary: 'Week view (Monday to Sunday of the week of the date), of the organization or of one site',
+        querystring: z.object({ date: localDate, siteId: uuid.optional() }),
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const monday = addDays(request.query.date, 1 - weekdayOfDate(request.query.date));
-      const view = await agendaRange(db.kysely, actor.organizationId, monday, 7);
+      const view = await agendaRange(
+        db.kysely,
+        actor.organizationId,
+        monday,
+        7,
+        request.query.siteId ?? null,
+      );
       await db.kysely.transaction().execute((tx) =>
         auditFrom(actor)(tx, {
           action: 'read',

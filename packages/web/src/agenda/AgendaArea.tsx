@@ -29,6 +29,7 @@ import {
   timeOf,
   todayDate,
   useAgendaRange,
+  useResources,
   wallClock,
 } from './agenda-model.ts';
 import { DailyCheckPage } from './DailyCheckPage.tsx';
@@ -60,14 +61,20 @@ function AgendaPage() {
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [selected, setSelected] = useState<AppointmentItem | null>(null);
   const moveForm = useApiForm();
-  const range = useAgendaRange(view === 'week' ? 'week' : 'day', date);
+  const siteId = params.get('site');
+  const sites = useResources().data?.sites ?? [];
+  const range = useAgendaRange(view === 'week' ? 'week' : 'day', date, siteId);
   const data = range.data;
   const step = view === 'week' ? 7 : 1;
 
-  const go = (next: { date?: string; view?: View }) => {
+  const go = (next: { date?: string; view?: View; site?: string | null }) => {
     const p = new URLSearchParams(params);
     if (next.date) p.set('date', next.date);
     if (next.view) p.set('vue', next.view);
+    if (next.site !== undefined) {
+      if (next.site) p.set('site', next.site);
+      else p.delete('site');
+    }
     setParams(p, { replace: true });
   };
 
@@ -187,6 +194,18 @@ function AgendaPage() {
               { value: 'list', label: t('nav.list') },
             ]}
           />
+          {sites.length > 1 && (
+            <Select
+              size="xs"
+              value={siteId}
+              onChange={(v) => go({ site: v })}
+              data={sites.map((s) => ({ value: s.id, label: s.name }))}
+              placeholder={t('allSites')}
+              clearable
+              aria-label={t('site')}
+              data-testid="agenda-site"
+            />
+          )}
           {view === 'week' && (
             <Select
               size="xs"

@@ -69,10 +69,11 @@ export const isoAt = (date: string, minutes: number) =>
 
 export const activeStatuses: Status[] = ['booked', 'confirmed', 'arrived', 'in_consultation'];
 
-export function useAgendaRange(kind: 'day' | 'week', date: string) {
+/** The day or week of the whole organization, or of one site when `siteId` is given. */
+export function useAgendaRange(kind: 'day' | 'week', date: string, siteId: string | null = null) {
   return useQuery({
-    queryKey: ['agenda', kind, date],
-    queryFn: () => get<AgendaRange>(`/api/agenda/${kind}?date=${date}`),
+    queryKey: ['agenda', kind, date, siteId],
+    queryFn: () => get<AgendaRange>(`/api/agenda/${kind}?date=${date}${siteId ? `&siteId=${siteId}` : ''}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -91,6 +92,7 @@ export function useResources() {
       get<{
         practitioners: { id: string; name: string; active: boolean }[];
         rooms: { id: string; name: string; kind: string }[];
+        sites: { id: string; name: string }[];
       }>('/api/agenda/resources'),
   });
 }
