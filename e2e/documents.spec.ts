@@ -196,10 +196,76 @@ test('a secretary registers an incoming letter from a correspondent of the direc
   await page.getByLabel('Objet').fill('Compte rendu de coronarographie');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('cell', { name: /Compte rendu de coronarographie/ })).toBeVisible();
+  // The register shows the linked patient: name and date of birth (the read is traced).
+  const [y, m, d] = patient.birthDate.split('-');
+  const row = page.getByRole('row', { name: /Compte rendu de coronarographie/ });
+  await expect(row.getByTestId('mail-patient')).toContainText(patient.birthName);
+  await expect(row.getByTestId('mail-patient')).toContainText(`${d}/${m}/${y}`);
   const incoming = await (await page.request.get('/api/mail/incoming')).json();
   const letter = (incoming.items ?? incoming).find((m: { subject: string }) =>
     m.subject.includes('coronarographie'),
   );
   expect(letter.sender).toMatchObject({ kind: 'directory', displayName: 'NGUYEN Thomas' });
   expect(letter.patientId).toBe(patient.id);
+});
+
+test('a secretary prepares a discharge liaison letter with its form, and the names in it are not spelling mistakes', async ({
+  page,
+}) => {
+  await login(page, 'secretaire@demo.pivot');
+  const [patient] = await (
+    await page.request.post('/api/patients/search', { data: { q: 'martin', limit: 5 } })
+  ).json();
+  await page.getByTestId('nav-documents').click();
+  await page.getByRole('link', { name: 'Nouveau document' }).click();
+  await page.getByTestId('patient-picker').fill(`${patient.birthName} ${patient.birthGivenNames[0]}`);
+  await page
+    .getByRole('option', { name: new RegExp(`${patient.birthName} ${patient.birthGivenNames[0]}`) })
+    .first()
+    .click();
+  await page.getByTestId('template-picker').click();
+  await page.getByRole('option', { name: /Lettre de liaison \(sortie\)/ }).click();
+  await page.getByTestId('signer-picker').click();
+  await page.getByRole('option', { name: /Dr Paul Durand/ }).click();
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect(page.getByTestId('document-status')).toHaveText('Brouillon');
+  const mentions = page.getByTestId('mentions-panel');
+  await expect(mentions).toContainText('Praticien ayant prescrit la sortie');
+  await expect(mentions).toContainText('Traitements de sortie');
+
+  // A correspondent's and a colleague's name, capitalised, are not flagged; a typo is.
+  const editor = page.getByTestId('document-editor');
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Copie au Dr Benali. Une fautte.');
+  await expect(page.locator('.pivot-misspelt', { hasText: 'fautte' })).toHaveCount(1);
+  await expect(page.locator('.pivot-misspelt', { hasText: 'Benali' })).toHaveCount(0);
+
+  const form = page.getByTestId('liaison-panel');
+  await form.getByTestId('liaison-dischargingPractitioner').fill('Dr Paul Durand');
+  await form.getByTestId('liaison-attendingPhysician').fill('Dr Thomas Nguyen');
+  await form.getByTestId('liaison-reasonForStay').fill('Pneumopathie aiguë communautaire');
+  await form.getByTestId('liaison-staySummary').fill('Antibiothérapie intraveineuse, apyrexie à J3.');
+  await form.getByRole('button', { name: 'Ajouter un traitement' }).click();
+  await form.getByTestId('treatment-0-product').fill('Amoxicilline 1 g');
+  await expect(form).toContainText('Précisez');
+  await form.getByTestId('treatment-0-change').click();
+  await page.getByRole('option', { name: 'Débuté' }).click();
+  await form.getByTestId('liaison-followUp').fill('Radiographie thoracique à 6 semaines.');
+  await form.getByText('Remise au patient le jour de sa sortie').click();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(mentions).toContainText('Toutes les mentions obligatoires sont présentes');
+
+  // Saved with the document, and printed below its text.
+  await page.reload();
+  await expect(page.getByTestId('liaison-reasonForStay')).toHaveValue('Pneumopathie aiguë communautaire');
+  await expect(page.getByTestId('treatment-0-product')).toHaveValue('Amoxicilline 1 g');
+  const documentId = page.url().split('/documents/')[1]!;
+  const document = await (await page.request.get(`/api/documents/${documentId}`)).json();
+  expect(document.current.details.liaison.dischargeTreatments).toEqual([
+    { product: 'Amoxicilline 1 g', change: 'started' },
+  ]);
+  await page.getByRole('button', { name: 'Soumettre au praticien' }).click();
+  await expect(page.getByTestId('document-status')).toHaveText('À valider');
 });

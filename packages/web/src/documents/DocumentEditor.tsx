@@ -71,11 +71,14 @@ export function DocumentEditor({
   onChange,
   readOnly = false,
   withMergeFields = false,
+  documentId,
 }: {
   value: RichTextDoc;
   onChange: (value: RichTextDoc) => void;
   readOnly?: boolean;
   withMergeFields?: boolean;
+  /** The document being written: its patient's names are not spelling mistakes. */
+  documentId?: string;
 }) {
   const { t } = useTranslation('documents');
   const snippets = useQuery({ queryKey: ['snippets'], queryFn: () => get<Snippet[]>('/api/snippets') });
@@ -134,6 +137,7 @@ export function DocumentEditor({
       try {
         const result = await post<{ misspellings: Misspelling[] }>('/api/spell-check', {
           text: spelling.text,
+          ...(documentId ? { documentId } : {}),
         });
         if (editor.isDestroyed || editor.state.doc !== doc) return;
         const ranges = result.misspellings.flatMap((m) => {
@@ -147,7 +151,7 @@ export function DocumentEditor({
       }
     }, 600);
     return () => clearTimeout(timer);
-  }, [editor, readOnly, revision]);
+  }, [editor, readOnly, revision, documentId]);
 
   const suggestions = useQuery({
     queryKey: ['spell-suggestions', selected?.word],

@@ -13,7 +13,12 @@ export interface VersionView {
   status: string;
   practitionerId: string | null;
   content: RichTextDoc;
-  details: { items?: PrescriptionLine[]; weightKg?: number | null; certificate?: CertificateForm };
+  details: {
+    items?: PrescriptionLine[];
+    weightKg?: number | null;
+    certificate?: CertificateForm;
+    liaison?: LiaisonForm;
+  };
   supersededBy: string | null;
   version: number;
 }
@@ -75,4 +80,18 @@ export interface CertificateForm {
   purpose?: string | null;
   observations?: string | null;
   handedOver?: boolean;
+}
+
+export type TreatmentChange = 'started' | 'changed' | 'stopped' | 'continued';
+
+/** What a liaison letter states from its form (CSP R1112-1-2). */
+export interface LiaisonForm {
+  dischargingPractitioner?: string | null;
+  attendingPhysician?: string | null;
+  reasonForStay?: string | null;
+  staySummary?: string | null;
+  /** An empty list states that there is no treatment at discharge; null means not filled yet. */
+  dischargeTreatments?: { product?: string | null; change?: TreatmentChange | null }[] | null;
+  followUp?: string | null;
+  handedToPatient?: boolean;
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   FileButton,
@@ -19,17 +20,29 @@ import { incomingMailKinds, outgoingChannels } from '@pivot/core/mail';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError, get, patch, post } from '../app/api.ts';
 import i18n from '../app/i18n.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { formatDate } from '../patients/model.ts';
 import { PatientPicker } from '../patients/PatientPicker.tsx';
 
 type Party =
   | { kind: 'directory'; correspondentId?: string; displayName: string }
   | { kind: 'free_text'; name: string };
 
+/** The linked patient as the register shows it (each listing is traced in the patient's access log). */
+interface MailPatient {
+  id: string;
+  birthName: string;
+  usedName: string;
+  firstGivenName: string;
+  birthDate: string;
+}
+
 interface IncomingMail {
+  patient?: MailPatient | null;
   id: string;
   receivedOn: string;
   sender: Party;
@@ -46,6 +59,7 @@ interface IncomingMail {
 }
 
 interface OutgoingMail {
+  patient?: MailPatient | null;
   id: string;
   recipient: Party;
   channel: string;
@@ -63,6 +77,24 @@ interface Assignee {
 }
 
 const partyName = (p: Party) => (p.kind === 'directory' ? p.displayName : p.name);
+
+/** Birth name (used name) and first given name, then the birth date that tells namesakes apart. */
+function PatientCell({ patient }: { patient: MailPatient | null | undefined }) {
+  const { t } = useTranslation('documents');
+  if (!patient) return <Text c="dimmed">—</Text>;
+  const used = patient.usedName && patient.usedName !== patient.birthName ? ` (${patient.usedName})` : '';
+  return (
+    <div data-testid="mail-patient">
+      <Anchor component={Link} to={`/patients/${patient.id}`} size="sm">
+        {patient.birthName}
+        {used} {patient.firstGivenName}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {t('mail.patientBorn', { date: formatDate(patient.birthDate) })}
+      </Text>
+    </div>
+  );
+}
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 async function uploadScan(id: string, file: File) {
@@ -109,6 +141,7 @@ function IncomingTable({
           <Table.Tr>
             <Table.Th>{t('mail.receivedOn')}</Table.Th>
             <Table.Th>{t('mail.sender')}</Table.Th>
+            <Table.Th>{t('mail.patient')}</Table.Th>
             <Table.Th>{t('mail.subject')}</Table.Th>
             <Table.Th>{t('mail.assignee')}</Table.Th>
             <Table.Th>{t('mail.dueDate')}</Table.Th>
@@ -121,6 +154,9 @@ function IncomingTable({
             <Table.Tr key={m.id}>
               <Table.Td>{m.receivedOn}</Table.Td>
               <Table.Td>{partyName(m.sender)}</Table.Td>
+              <Table.Td>
+                <PatientCell patient={m.patient} />
+              </Table.Td>
               <Table.Td>
                 <Text size="sm">
                   {t(`mail.kinds.${m.kind}`)} — {m.subject}
@@ -504,6 +540,9 @@ function OutgoingPanel() {
           {list.data?.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>{partyName(m.recipient)}</Table.Td>
+              <Table.Td>
+                <PatientCell patient={m.patient} />
+              </Table.Td>
               <Table.Td>{t(`mail.channels.${m.channel}`)}</Table.Td>
               <Table.Td>{m.subject}</Table.Td>
               <Table.Td>
