@@ -9,6 +9,7 @@ import { demoTemplates, seedDocuments } from './demo.ts';
 
 let t: TestApp;
 let secretary: string;
+let doctor: string;
 let doctorId: string;
 
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
   doctorId = org.byRole('practitioner').id;
   await seedDocuments(t.db, org.id);
   secretary = await loginAs(t.app, org.byRole('secretary').email);
+  doctor = await loginAs(t.app, org.byRole('practitioner').email);
 });
 afterAll(() => t.close());
 
@@ -280,17 +282,57 @@ describe('demo templates', () => {
   });
 
   it('fills the liaison letter from its form: mentions complete once filled, printed below the text', async () => {
+    const attending = await t.app.inject({
+      method: 'POST',
+      url: '/api/directory/correspondents',
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'practitioner',
+        familyName: 'Moreau',
+        givenName: 'Anne',
+        rpps: '10000000017',
+        address: { line1: '1 rue Haute', postalCode: '75001', city: 'Paris' },
+      },
+    });
+    expect(attending.statusCode, attending.body).toBe(201);
     const patientId = await aPatient()
       .named('SORTIE', 'ROSE')
       .bornOn('1948-04-12')
       .sex('F')
+      .with({ attendingPhysicianId: attending.json().id })
       .register(t.app, secretary);
     const id = await createFrom('liaison_letter', patientId);
     const before = await getDocument(id);
+    // The records fill what they know: the signing practitioner and the attending physician.
+    const signer = await t.db.kysely
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', doctorId)
+      .executeTakeFirstOrThrow();
+    expect(before.current.details.liaison).toEqual({
+      dischargingPractitioner: signer.display_name,
+      attendingPhysician: 'Dr MOREAU Anne',
+    });
+    const refusedValidation = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: doctor },
+      payload: { kind: 'validate', version: before.current.version },
+    });
+    // Validation is refused while the liaison letter lacks its mentions, each one listed.
+    expect(refusedValidation.statusCode).toBe(422);
+    expect(refusedValidation.json().error.code).toBe('mandatory_mentions_missing');
+    expect(
+      refusedValidation.json().error.details.missingMentions.map((m: { code: string }) => m.code),
+    ).toEqual([
+      'liaison_reason',
+      'liaison_summary',
+      'liaison_treatments',
+      'liaison_follow_up',
+      'liaison_handed_to_patient',
+    ]);
     expect(before.missingMentions.map((m: { code: string }) => m.code)).toEqual(
       expect.arrayContaining([
-        'liaison_discharging_practitioner',
-        'liaison_attending_physician',
         'liaison_reason',
         'liaison_summary',
         'liaison_treatments',
@@ -361,6 +403,28 @@ describe('demo templates', () => {
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'validation_failed' });
+    // Completed, the practitioner validates it.
+    const completed = await getDocument(id);
+    const fix = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: secretary },
+      payload: {
+        kind: 'edit',
+        version: completed.current.version,
+        content: completed.current.content,
+        details: { liaison },
+      },
+    });
+    expect(fix.statusCode, fix.body).toBe(200);
+    const validated = await t.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/actions`,
+      headers: { cookie: doctor },
+      payload: { kind: 'validate', version: (await getDocument(id)).current.version },
+    });
+    expect(validated.statusCode, validated.body).toBe(200);
+    expect(validated.json().status).toBe('validated');
     const printed = await pdfText(id);
     expect(printed).toContain('Lettre de liaison à la sortie');
     expect(printed).toContain('Médecin traitant : Dr Anne Moreau');

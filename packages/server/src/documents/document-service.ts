@@ -1,4 +1,5 @@
 import { DomainError } from '@pivot/core';
+import { correspondentDisplayName } from '@pivot/core/directory';
 import {
   allowedDocumentActions,
   applyDocumentAction,
@@ -290,6 +291,33 @@ export interface CreateDocumentInput {
   title?: string | undefined;
 }
 
+/**
+ * What the records already say of a liaison letter: the signing practitioner discharges the patient
+ * and the patient's attending physician (care team) receives it. The secretary completes the rest.
+ */
+async function liaisonDefaults(
+  tx: Kysely<Database>,
+  organizationId: string,
+  attendingPhysicianId: string | null,
+  practitionerId: string | null,
+): Promise<NonNullable<DocumentDetails['liaison']>> {
+  const signer = practitionerId ? await loadPractitioner(tx, organizationId, practitionerId) : undefined;
+  const attending = attendingPhysicianId
+    ? await tx
+        .selectFrom('correspondents')
+        .select(['family_name', 'given_name'])
+        .where('id', '=', attendingPhysicianId)
+        .where('organization_id', '=', organizationId)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    dischargingPractitioner: signer?.display_name ?? null,
+    attendingPhysician: attending
+      ? `Dr ${correspondentDisplayName({ kind: 'practitioner', familyName: attending.family_name, givenName: attending.given_name })}`
+      : null,
+  };
+}
+
 /** Creates a draft for a patient, filled from the template's merge fields. */
 export async function createDocument(db: Db, actor: Actor, input: CreateDocumentInput) {
   return db.kysely.transaction().execute(async (tx) => {
@@ -326,6 +354,18 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
       content = filled.doc;
       missingFields = filled.missing;
     }
+    const details =
+      kind === 'liaison_letter' && !input.details?.liaison
+        ? {
+            ...input.details,
+            liaison: await liaisonDefaults(
+              tx,
+              actor.organizationId,
+              patient.attendingPhysicianId,
+              practitionerId,
+            ),
+          }
+        : input.details;
     const title =
       input.title ??
       `${documentKindLabel(kind, language)} — ${patient.birthName} ${patient.birthGivenNames[0] ?? ''}`;
@@ -353,7 +393,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
         status: 'draft',
         practitioner_id: practitionerId,
         content: JSON.stringify(content),
-        details: JSON.stringify(input.details ?? {}),
+        details: JSON.stringify(details ?? {}),
         created_by: actor.userId,
       })
       .execute();
