@@ -230,8 +230,11 @@ test('a secretary prepares a discharge liaison letter with its form, and the nam
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByTestId('document-status')).toHaveText('Brouillon');
   const mentions = page.getByTestId('mentions-panel');
-  await expect(mentions).toContainText('Praticien ayant prescrit la sortie');
+  await expect(mentions).toContainText('Motif de l’hospitalisation');
   await expect(mentions).toContainText('Traitements de sortie');
+  // The signing practitioner is filled in from the records.
+  await expect(page.getByTestId('liaison-dischargingPractitioner')).toHaveValue('Dr Paul Durand');
+  await expect(mentions).not.toContainText('Praticien ayant prescrit la sortie');
 
   // A correspondent's and a colleague's name, capitalised, are not flagged; a typo is.
   const editor = page.getByTestId('document-editor');
