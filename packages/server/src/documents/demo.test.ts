@@ -238,6 +238,7 @@ describe('demo templates', () => {
     const id = await createFrom('operative_report', patientId);
     const before = await getDocument(id);
     expect(JSON.stringify(before.current.content)).toContain('HUGO BLOC');
+    expect(JSON.stringify(before.current.content)).not.toContain('INS');
     expect(
       before.missingMentions
         .filter((m: { code: string }) => m.code === 'report_section')

@@ -155,8 +155,10 @@ export const demoTemplates: DemoTemplate[] = [
         field('patient.fullName'),
         ', né(e) le {{patient.birthDate}} (',
         field('patient.age'),
-        '), INS {{patient.ins}}',
+        ')',
       ),
+      // No INS merge field: it is printed only once the identity is qualified (RNIV), which the
+      // mandatory-mentions check asks for then; a field would print "à compléter" for the others.
       p('Opérateur : ', field('practitioner.fullName'), ', ', field('practitioner.specialty')),
       p('Date de l’intervention : {{today}}'),
       // The sections an operative report states (documents.md); the mandatory-mentions check reads
