@@ -28,7 +28,8 @@ import { checkRoom, pickFree } from './appointment-service.ts';
  * holds, status event, timeline item, audit entry and notices. The write is a single statement,
  * hence atomic without an explicit transaction; the exclusion constraints of agenda_holds still
  * decide between two desks taking the same slot. A transaction around the read would not protect
- * more: at READ COMMITTED its reads take no locks either.
+ * more: at READ COMMITTED its reads take no locks either. Both run as prepared statements on
+ * PostgreSQL (db/connection.ts).
  */
 interface BookingContext {
   patient: {
@@ -58,7 +59,7 @@ async function loadContext(
   end: number,
 ): Promise<BookingContext> {
   const { from, to } = datesAround(start, end);
-  const { rows } = await sql<BookingContext>`
+  const { rows } = await sql<BookingContext>`/* prepared: booking-context */
     SELECT
       (SELECT json_build_object('merged_into', p.merged_into, 'details', p.details, 'phones', p.phones,
           'birth_name', p.birth_name, 'used_name', p.used_name, 'first_given_name', p.first_given_name,
@@ -183,7 +184,7 @@ export async function bookAppointment(
     ? { override: true, ...(checked.duringAbsence ? { duringAbsence: true } : {}) }
     : {};
   const { rows } = await guardSlots(() =>
-    sql<{ id: string; version: number }>`
+    sql<{ id: string; version: number }>`/* prepared: booking-write */
       WITH a AS (
         INSERT INTO appointments (organization_id, patient_id, practitioner_id, appointment_type_id, site_id,
           room_id, equipment_ids, starts_at, ends_at, comment, override_reason, created_by)

@@ -25,6 +25,25 @@ const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 };
 pg.types.setTypeParser(OID.INT8, (v) => Number(v));
 pg.types.setTypeParser(OID.DATE, (v) => v);
 
+/**
+ * A query whose text begins with `/* prepared: name *\/` runs as a named prepared statement on
+ * PostgreSQL: parsed and planned once per connection instead of at each call. Kept for the few
+ * hottest statements (booking); the marker is a mere comment for PGlite, which runs in-process.
+ */
+export const preparedMarker = (name: string) => `/* prepared: ${name} */`;
+const markerPattern = /^\/\* prepared: ([\w.-]+) \*\//;
+
+function preparesNamedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof config === 'string' && Array.isArray(values)) {
+      const name = markerPattern.exec(config)?.[1];
+      if (name) return query({ name, text: config, values }, callback);
+    }
+    return query(config, values, callback);
+  };
+}
+
 export interface ConnectOptions {
   databaseUrl?: string | undefined;
   /** Folder for PGlite; `memory://` for an in-memory database. */
@@ -35,6 +54,7 @@ export interface ConnectOptions {
 export async function connect(options: ConnectOptions): Promise<Db> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('connect', preparesNamedStatements);
     // An idle connection closed by the server (restart, failover) must not crash the process:
     // the pool drops it and opens another on the next query.
     pool.on('error', () => {});

@@ -4,6 +4,19 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { hashToken, sessionCookie } from '../auth/session-token.ts';
 
+interface SessionRow {
+  session_id: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  user_id: string;
+  organization_id: string;
+  role: string;
+  language: string;
+  display_name: string;
+  active: boolean;
+}
+
 /**
  * Loads the session of every API request and checks the route's declared permission. A route
  * without a declared permission is refused: nothing is reachable by omission.
@@ -18,23 +31,13 @@ export function registerAuthHook(app: FastifyInstance): void {
     const token = request.cookies[sessionCookie];
     if (token) {
       const { config, db } = app;
-      const row = await db.kysely
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id as session_id',
-          'sessions.expires_at',
-          'sessions.last_seen_at',
-          'sessions.revoked_at',
-          'users.id as user_id',
-          'users.organization_id',
-          'users.role',
-          'users.language',
-          'users.display_name',
-          'users.active',
-        ])
-        .where('sessions.token_hash', '=', hashToken(token))
-        .executeTakeFirst();
+      // Every API request runs this: a prepared statement on PostgreSQL (db/connection.ts).
+      const { rows } = await sql<SessionRow>`/* prepared: session-of-token */
+        SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at, u.id AS user_id,
+          u.organization_id, u.role, u.language, u.display_name, u.active
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = ${hashToken(token)}`.execute(db.kysely);
+      const row = rows[0];
       if (row && !row.revoked_at && row.active) {
         const now = Date.now();
         const idleLimit = new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
