@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Db } from '../../packages/server/src/db/connection.ts';
 import { runClients } from '../client-worker.ts';
 import { load, type Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
@@ -20,8 +21,160 @@ export async function agendaBench(
   siteCount = Number(process.env.BENCH_AGENDA_SITES ?? 1),
   years = Number(process.env.BENCH_AGENDA_YEARS ?? 5),
 ): Promise<Row[]> {
-  const server = await startServer(2000);
+  const keep = !!process.env.BENCH_KEEP_DATABASE;
+  const server = await startServer(2000, { keep });
   const { db } = server;
+  const { siteIds, eligible, type, size } = keep
+    ? await existingAgenda(db)
+    : await generateAgenda(db, practitionerCount, extraRooms, siteCount, years);
+
+  const login = await fetch(`${server.base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
+  });
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.base}${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of each answer
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const database = server.database;
+  const rows: Row[] = [];
+  const periods = [null, 'morning', 'afternoon'];
+  rows.push(
+    await load(
+      { operation: `next 10 free slots, ${eligible.length} practitioners, 90 days`, size, database },
+      200,
+      1,
+      async (i) => {
+        const r = await request('POST', '/api/agenda/slots', {
+          appointmentTypeId: type.id,
+          days: 90,
+          count: 10,
+          period: periods[i % 3],
+        });
+        if (r.status !== 200 || r.body.length !== 10)
+          throw new Error(`slots ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      },
+    ),
+  );
+  const today = new Date();
+  // The day view of the site whose column count is nearest to the issue's 30.
+  const resources = (await request('GET', '/api/agenda/resources')).body as {
+    practitioners: { siteId: string | null; active: boolean }[];
+    rooms: { siteId: string }[];
+  };
+  const columnsOf = (id: string) =>
+    resources.practitioners.filter((p) => p.active && p.siteId === id).length +
+    resources.rooms.filter((r) => r.siteId === id).length;
+  const daySite = siteIds.reduce((best, id) =>
+    Math.abs(columnsOf(id) - 30) < Math.abs(columnsOf(best) - 30) ? id : best,
+  );
+  const siteQuery = siteIds.length > 1 ? `&siteId=${daySite}` : '';
+  rows.push(
+    await load(
+      { operation: `day view, ${columnsOf(daySite)} columns (one site)`, size, database },
+      200,
+      1,
+      async (i) => {
+        const date = new Date(today.getTime() - (i % 60) * DAY).toISOString().slice(0, 10);
+        const r = await request('GET', `/api/agenda/day?date=${date}${siteQuery}`);
+        if (r.status !== 200 || r.body.practitioners.length + r.body.rooms.length !== columnsOf(daySite))
+          throw new Error(`day ${r.status}`);
+      },
+    ),
+  );
+  const patients = await db.kysely.selectFrom('patients').select('id').limit(1000).execute();
+  // 100 desks clicking the same free slot: one 201, 99 × 409 slot_taken, nothing else.
+  const [slot] = (
+    await request('POST', '/api/agenda/slots', { appointmentTypeId: type.id, days: 90, count: 1 })
+  ).body;
+  const race = await runClients({
+    base: server.base,
+    cookie,
+    concurrency: 100,
+    requests: patients.slice(0, 100).map((p) => ({
+      method: 'POST',
+      path: '/api/agenda/appointments',
+      body: {
+        patientId: p.id,
+        practitionerId: slot.practitionerId,
+        appointmentTypeId: type.id,
+        start: slot.start,
+        end: slot.end,
+      },
+    })),
+  });
+  rows.push({
+    operation: `100 concurrent bookings of one slot → ${Object.entries(race.statuses)
+      .map(([k, n]) => `${n}× ${k}`)
+      .join(', ')}`,
+    size,
+    database,
+    count: race.count,
+    p50: race.p50,
+    p95: race.p95,
+    throughput: race.throughput,
+  });
+  // Booking throughput: distinct free slots of the next weeks, booked by 16 clients on a thread
+  // of their own (bench/client-worker.ts).
+  const free: { practitionerId: string; start: string; end: string }[] = [];
+  for (let week = 0; free.length < 1500 && week < 13; week++) {
+    const found = (
+      await request('POST', '/api/agenda/slots', {
+        appointmentTypeId: type.id,
+        from: new Date(today.getTime() + week * 7 * DAY).toISOString(),
+        days: 7,
+        count: 100,
+        stepMinutes: 15,
+      })
+    ).body as typeof free;
+    free.push(...found);
+  }
+  const bookings = await runClients({
+    base: server.base,
+    cookie,
+    concurrency: 16,
+    requests: free.map((s, i) => ({
+      method: 'POST',
+      path: '/api/agenda/appointments',
+      body: {
+        patientId: patients[(i * 7) % patients.length]!.id,
+        practitionerId: s.practitionerId,
+        appointmentTypeId: type.id,
+        start: s.start,
+        end: s.end,
+      },
+    })),
+  });
+  rows.push({
+    operation: `bookings through the HTTP API, 16 clients (${Object.entries(bookings.statuses)
+      .map(([k, n]) => `${n}× ${k}`)
+      .join(', ')}; server thread ${bookings.serverCpuPerRequest?.toFixed(1)} ms CPU each)`,
+    size,
+    database,
+    count: bookings.count,
+    p50: bookings.p50,
+    p95: bookings.p95,
+    throughput: bookings.throughput,
+  });
+  await server.stop();
+  return rows;
+}
+
+/** Adds the practitioners, rooms and sites, and generates their agendas (the slow part, once). */
+async function generateAgenda(
+  db: Db,
+  practitionerCount: number,
+  extraRooms: number,
+  siteCount: number,
+  years: number,
+) {
   const org = await db.kysely.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
   const site = await db.kysely.selectFrom('sites').select('id').executeTakeFirstOrThrow();
   const hash = await db.kysely.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
@@ -170,142 +323,26 @@ export async function agendaBench(
     .executeTakeFirstOrThrow();
   const size = `${Number(count.n).toLocaleString('en')} appointments, ${practitioners.length} practitioners, ${roomCount.n} rooms`;
   process.stderr.write(`  ${size} inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return { siteIds, eligible, type, size };
+}
 
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const request = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.base}${path}`, {
-      method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of each answer
-    return { status: response.status, body: (await response.json()) as any };
-  };
-  const database = server.database;
-  const rows: Row[] = [];
-  const periods = [null, 'morning', 'afternoon'];
-  rows.push(
-    await load(
-      { operation: `next 10 free slots, ${eligible.length} practitioners, 90 days`, size, database },
-      200,
-      1,
-      async (i) => {
-        const r = await request('POST', '/api/agenda/slots', {
-          appointmentTypeId: type.id,
-          days: 90,
-          count: 10,
-          period: periods[i % 3],
-        });
-        if (r.status !== 200 || r.body.length !== 10)
-          throw new Error(`slots ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-      },
+/** The agenda a previous run generated (BENCH_KEEP_DATABASE=1): measure again without the hour of generation. */
+async function existingAgenda(db: Db) {
+  const sites = await db.kysely.selectFrom('sites').select(['id', 'name']).orderBy('created_at').execute();
+  const type = await db.kysely
+    .selectFrom('appointment_types')
+    .select(['id', 'eligible_practitioner_ids'])
+    .where('colour', '=', '#123456')
+    .executeTakeFirstOrThrow();
+  const [count, rooms, practitioners] = await Promise.all(
+    (['appointments', 'rooms', 'users'] as const).map((table) =>
+      db.kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .$if(table === 'users', (q) => q.where('role' as never, '=', 'practitioner' as never))
+        .executeTakeFirstOrThrow(),
     ),
   );
-  const today = new Date();
-  // The day view of the site whose column count is nearest to the issue's 30.
-  const resources = (await request('GET', '/api/agenda/resources')).body as {
-    practitioners: { siteId: string | null; active: boolean }[];
-    rooms: { siteId: string }[];
-  };
-  const columnsOf = (id: string) =>
-    resources.practitioners.filter((p) => p.active && p.siteId === id).length +
-    resources.rooms.filter((r) => r.siteId === id).length;
-  const daySite = siteIds.reduce((best, id) =>
-    Math.abs(columnsOf(id) - 30) < Math.abs(columnsOf(best) - 30) ? id : best,
-  );
-  const siteQuery = siteIds.length > 1 ? `&siteId=${daySite}` : '';
-  rows.push(
-    await load(
-      { operation: `day view, ${columnsOf(daySite)} columns (one site)`, size, database },
-      200,
-      1,
-      async (i) => {
-        const date = new Date(today.getTime() - (i % 60) * DAY).toISOString().slice(0, 10);
-        const r = await request('GET', `/api/agenda/day?date=${date}${siteQuery}`);
-        if (r.status !== 200 || r.body.practitioners.length + r.body.rooms.length !== columnsOf(daySite))
-          throw new Error(`day ${r.status}`);
-      },
-    ),
-  );
-  const patients = await db.kysely.selectFrom('patients').select('id').limit(1000).execute();
-  // 100 desks clicking the same free slot: one 201, 99 × 409 slot_taken, nothing else.
-  const [slot] = (
-    await request('POST', '/api/agenda/slots', { appointmentTypeId: type.id, days: 90, count: 1 })
-  ).body;
-  const race = await runClients({
-    base: server.base,
-    cookie,
-    concurrency: 100,
-    requests: patients.slice(0, 100).map((p) => ({
-      method: 'POST',
-      path: '/api/agenda/appointments',
-      body: {
-        patientId: p.id,
-        practitionerId: slot.practitionerId,
-        appointmentTypeId: type.id,
-        start: slot.start,
-        end: slot.end,
-      },
-    })),
-  });
-  rows.push({
-    operation: `100 concurrent bookings of one slot → ${Object.entries(race.statuses)
-      .map(([k, n]) => `${n}× ${k}`)
-      .join(', ')}`,
-    size,
-    database,
-    count: race.count,
-    p50: race.p50,
-    p95: race.p95,
-    throughput: race.throughput,
-  });
-  // Booking throughput: distinct free slots of the next weeks, booked by 16 clients on a thread
-  // of their own (bench/client-worker.ts).
-  const free: { practitionerId: string; start: string; end: string }[] = [];
-  for (let week = 0; free.length < 1500 && week < 13; week++) {
-    const found = (
-      await request('POST', '/api/agenda/slots', {
-        appointmentTypeId: type.id,
-        from: new Date(today.getTime() + week * 7 * DAY).toISOString(),
-        days: 7,
-        count: 100,
-        stepMinutes: 15,
-      })
-    ).body as typeof free;
-    free.push(...found);
-  }
-  const bookings = await runClients({
-    base: server.base,
-    cookie,
-    concurrency: 16,
-    requests: free.map((s, i) => ({
-      method: 'POST',
-      path: '/api/agenda/appointments',
-      body: {
-        patientId: patients[(i * 7) % patients.length]!.id,
-        practitionerId: s.practitionerId,
-        appointmentTypeId: type.id,
-        start: s.start,
-        end: s.end,
-      },
-    })),
-  });
-  rows.push({
-    operation: `bookings through the HTTP API, 16 clients (${Object.entries(bookings.statuses)
-      .map(([k, n]) => `${n}× ${k}`)
-      .join(', ')}; server thread ${bookings.serverCpuPerRequest?.toFixed(1)} ms CPU each)`,
-    size,
-    database,
-    count: bookings.count,
-    p50: bookings.p50,
-    p95: bookings.p95,
-    throughput: bookings.throughput,
-  });
-  await server.stop();
-  return rows;
+  const size = `${Number(count!.n).toLocaleString('en')} appointments, ${practitioners!.n} practitioners, ${rooms!.n} rooms`;
+  return { siteIds: sites.map((x) => x.id), eligible: type.eligible_practitioner_ids, type, size };
 }

@@ -75,6 +75,9 @@ type Tx = Kysely<Database>;
 /** Maps an exclusion-constraint violation (two holds of one resource overlapping) to slot_taken. */
 export function slotTakenError(error: unknown): DomainError | null {
   const e = error as { code?: string; constraint?: string; message?: string };
+  // Two writers of overlapping holds waiting for each other in the exclusion check: one is
+  // aborted (40P01), and the slot is the other's.
+  if (e?.code === '40P01') return new DomainError('slot_taken', { field: 'start' });
   if (e?.code !== '23P01') return null;
   const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
   if (text.includes('absences_overlap')) return new DomainError('absence_overlap', { field: 'start' });
@@ -268,25 +271,46 @@ export function templateView(
   };
 }
 
-/** Time held by appointments and meetings between two instants (only holds that keep their slot). */
+/** Which resources' holds to read: the ones a slot search can use. */
+export interface BusyResources {
+  practitionerIds: string[];
+  roomIds: string[];
+  equipmentIds: string[];
+}
+
+/**
+ * Time held by appointments and meetings between two instants (only holds that keep their slot),
+ * of the whole organization or of the given resources only. With resources the holds are read
+ * one resource at a time through the exclusion constraints' GiST indexes: a slot search over 20
+ * practitioners of a 200-practitioner clinic reads a tenth of the agenda.
+ */
 export async function loadBusy(
   tx: Tx,
   organizationId: string,
   start: number,
   end: number,
+  resources: BusyResources | null = null,
 ): Promise<BusyInterval[]> {
-  const { rows } = await sql<{
-    appointment_id: string | null;
-    resource_id: string;
-    lo: Date;
-    hi: Date;
-  }>`SELECT appointment_id, coalesce(practitioner_id, room_id, equipment_id) AS resource_id,
+  const range = sql`tstzrange(${new Date(start).toISOString()}::timestamptz, ${new Date(end).toISOString()}::timestamptz)`;
+  const { rows } = await (resources
+    ? sql<{ appointment_id: string | null; resource_id: string; lo: Date; hi: Date }>`
+      SELECT h.appointment_id, r.id AS resource_id, lower(h.period) AS lo, upper(h.period) AS hi
+      FROM unnest(${resources.practitionerIds}::uuid[]) AS r(id)
+      JOIN agenda_holds h ON h.practitioner_id = r.id AND h.holds_slot AND h.period && ${range}
+      UNION ALL
+      SELECT h.appointment_id, r.id, lower(h.period), upper(h.period)
+      FROM unnest(${resources.roomIds}::uuid[]) AS r(id)
+      JOIN agenda_holds h ON h.room_id = r.id AND h.holds_slot AND h.period && ${range}
+      UNION ALL
+      SELECT h.appointment_id, r.id, lower(h.period), upper(h.period)
+      FROM unnest(${resources.equipmentIds}::uuid[]) AS r(id)
+      JOIN agenda_holds h ON h.equipment_id = r.id AND h.holds_slot AND h.period && ${range}`
+    : sql<{ appointment_id: string | null; resource_id: string; lo: Date; hi: Date }>`
+      SELECT appointment_id, coalesce(practitioner_id, room_id, equipment_id) AS resource_id,
         lower(period) AS lo, upper(period) AS hi
       FROM agenda_holds
-      WHERE organization_id = ${organizationId} AND holds_slot
-        AND period && tstzrange(${new Date(start).toISOString()}::timestamptz, ${new Date(end).toISOString()}::timestamptz)`.execute(
-    tx,
-  );
+      WHERE organization_id = ${organizationId} AND holds_slot AND period && ${range}`
+  ).execute(tx);
   return rows.map((r) => ({
     resourceId: r.resource_id,
     appointmentId: r.appointment_id,

@@ -154,6 +154,11 @@ export async function bookAppointment(
     ...(roomId ? [{ practitioner_id: null, room_id: roomId, equipment_id: null }] : []),
     ...equipmentIds.map((equipment_id) => ({ practitioner_id: null, room_id: null, equipment_id })),
   ];
+  // Two desks inserting overlapping holds at once can each wait for the other inside the
+  // exclusion constraint's check (PostgreSQL then aborts one with a deadlock after a second).
+  // A transaction-scoped advisory lock per resource, taken in key order before the insert, makes
+  // them queue instead: the second sees the first's committed hold and gets slot_taken at once.
+  const lockKeys = holds.map((h) => `agenda-hold:${h.practitioner_id ?? h.room_id ?? h.equipment_id}`);
   const startIso = new Date(start).toISOString();
   const endIso = new Date(end).toISOString();
   const notices = appointmentNotices(
@@ -185,11 +190,16 @@ export async function bookAppointment(
     : {};
   const { rows } = await guardSlots(() =>
     sql<{ id: string; version: number }>`/* prepared: booking-write */
-      WITH a AS (
+      WITH locked AS MATERIALIZED (
+        SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n
+        FROM (SELECT k FROM unnest(${lockKeys}::text[]) AS k ORDER BY k) keys
+      ), a AS (
         INSERT INTO appointments (organization_id, patient_id, practitioner_id, appointment_type_id, site_id,
           room_id, equipment_ids, starts_at, ends_at, comment, override_reason, created_by)
-        VALUES (${org}, ${input.patientId}, ${input.practitionerId}, ${type.id}, ${siteId}, ${roomId},
-          ${equipmentIds}::uuid[], ${startIso}, ${endIso}, ${input.comment}, ${checked.overrideReason}, ${actor.userId})
+        SELECT ${org}::uuid, ${input.patientId}::uuid, ${input.practitionerId}::uuid, ${type.id}::uuid,
+          ${siteId}::uuid, ${roomId}::uuid, ${equipmentIds}::uuid[], ${startIso}::timestamptz,
+          ${endIso}::timestamptz, ${input.comment}::text, ${checked.overrideReason}::text, ${actor.userId}::uuid
+        FROM locked
         RETURNING id, version
       ), h AS (
         INSERT INTO agenda_holds (organization_id, appointment_id, period, practitioner_id, room_id, equipment_id)

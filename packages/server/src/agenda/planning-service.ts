@@ -52,11 +52,12 @@ export async function searchSlots(tx: Tx, organizationId: string, input: SlotSea
     listRooms(tx, organizationId),
     listEquipment(tx, organizationId),
   ]);
-  const resourceIds = [
-    ...motif.eligiblePractitionerIds,
-    ...rooms.filter((r) => r.kind === type.roomKind).map((r) => r.id),
-    ...equipment.filter((e) => type.equipmentKinds.includes(e.kind)).map((e) => e.id),
-  ];
+  const needed = {
+    practitionerIds: motif.eligiblePractitionerIds,
+    roomIds: rooms.filter((r) => r.kind === type.roomKind).map((r) => r.id),
+    equipmentIds: equipment.filter((e) => type.equipmentKinds.includes(e.kind)).map((e) => e.id),
+  };
+  const resourceIds = [...needed.practitionerIds, ...needed.roomIds, ...needed.equipmentIds];
   // Widening windows: the earliest slots are usually near, so most searches read a week of agenda,
   // not 90 days. Slots found in a window are the earliest overall (same duration, earliest first).
   const windows = [...new Set([7, 30, input.days].filter((d) => d <= input.days))];
@@ -65,7 +66,7 @@ export async function searchSlots(tx: Tx, organizationId: string, input: SlotSea
     const until = from + days * DAY;
     const [openIntervals, bookings, absences] = await Promise.all([
       loadOpenIntervals(tx, organizationId, parisDateOf(from), parisDateOf(until), resourceIds),
-      loadBusy(tx, organizationId, from, until),
+      loadBusy(tx, organizationId, from, until, needed),
       loadAbsences(tx, organizationId, from, until),
     ]);
     slots = findFreeSlots({
@@ -92,9 +93,9 @@ export async function searchSlots(tx: Tx, organizationId: string, input: SlotSea
   return slots.map(slotView);
 }
 
-/** Everything the day and week views draw: columns, opening hours, absences, appointments, meetings. */
 /**
- * Day or week of the organization, or of one site: its practitioners (by their main site), its
+ * Everything the day and week views draw (columns, opening hours, absences, appointments,
+ * meetings) for a day or week of the organization, or of one site: its practitioners (by their main site), its
  * rooms and equipment, and the appointments and absences of those (a 200-practitioner clinic
  * reads one site at a time).
  */
