@@ -156,9 +156,17 @@ export async function bookAppointment(
   ];
   // Two desks inserting overlapping holds at once can each wait for the other inside the
   // exclusion constraint's check (PostgreSQL then aborts one with a deadlock after a second).
-  // A transaction-scoped advisory lock per resource, taken in key order before the insert, makes
-  // them queue instead: the second sees the first's committed hold and gets slot_taken at once.
-  const lockKeys = holds.map((h) => `agenda-hold:${h.practitioner_id ?? h.room_id ?? h.equipment_id}`);
+  // Transaction-scoped advisory locks, taken in key order before the insert, make them queue
+  // instead: the second sees the first's committed hold and gets slot_taken at once. One key per
+  // resource and quarter of an hour touched: two overlapping holds share at least one, while
+  // bookings of the same practitioner at other times do not wait for each other.
+  const quarter = 15 * 60_000;
+  const lockKeys = holds.flatMap((h) => {
+    const resource = h.practitioner_id ?? h.room_id ?? h.equipment_id;
+    const first = Math.floor(start / quarter);
+    const last = Math.floor((end - 1) / quarter);
+    return Array.from({ length: last - first + 1 }, (_, i) => `agenda-hold:${resource}:${first + i}`);
+  });
   const startIso = new Date(start).toISOString();
   const endIso = new Date(end).toISOString();
   const notices = appointmentNotices(
