@@ -12,6 +12,8 @@ export interface Config {
   dataDir: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** How long a session lookup is kept in memory (auth/session-cache.ts); 0 disables the cache. */
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   loginRateLimitPerMinute: number;
   logLevel: string;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.PIVOT_DATA_DIR ?? './data'),
     sessionIdleMinutes: Number(env.PIVOT_SESSION_IDLE_MINUTES ?? 120),
     sessionMaxHours: Number(env.PIVOT_SESSION_MAX_HOURS ?? 12),
+    sessionCacheSeconds: Number(env.PIVOT_SESSION_CACHE_SECONDS ?? 10),
     cookieSecure: env.PIVOT_COOKIE_SECURE ? env.PIVOT_COOKIE_SECURE === 'true' : mode === 'production',
     loginRateLimitPerMinute: Number(env.PIVOT_LOGIN_RATE_LIMIT ?? 30),
     logLevel: env.LOG_LEVEL ?? 'info',

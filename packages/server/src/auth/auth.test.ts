@@ -137,6 +137,10 @@ describe('sessions', () => {
 
   it('answers session_expired once the session is past its expiry', async () => {
     const cookie = await loginAs(t.app, org.byRole('accountant').email);
+    // Read once first, so that the session sits in the server's session cache.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
     await sql`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = ${org.byRole('accountant').id}`.execute(
       t.db.kysely,
     );
@@ -147,6 +151,10 @@ describe('sessions', () => {
 
   it('answers session_expired after the idle time', async () => {
     const cookie = await loginAs(t.app, org.byRole('practitioner').email);
+    // Read once first, so that the session sits in the server's session cache.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
     await sql`UPDATE sessions SET last_seen_at = now() - interval '3 hours' WHERE user_id = ${org.byRole('practitioner').id}`.execute(
       t.db.kysely,
     );
@@ -159,6 +167,9 @@ describe('sessions', () => {
     const email = o.byRole('secretary').email;
     const first = await loginAs(t.app, email);
     const second = await loginAs(t.app, email);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first } })).statusCode,
+    ).toBe(200);
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sessions/revoke-all',

@@ -8,12 +8,15 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pglitePool } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
+import { WriteWatch } from './write-watch.ts';
 
 export type Driver = 'pglite' | 'postgresql';
 
 export interface Db {
   kysely: Kysely<Database>;
   driver: Driver;
+  /** Updates and deletes made through `kysely`, for the caches that copy rows in memory. */
+  writes: WriteWatch;
   /** Runs a multi-statement SQL script (migrations, restore) on one connection. */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -58,7 +61,8 @@ export async function connect(options: ConnectOptions): Promise<Db> {
     // An idle connection closed by the server (restart, failover) must not crash the process:
     // the pool drops it and opens another on the next query.
     pool.on('error', () => {});
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const writes = new WriteWatch();
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
     const exec = async (script: string) => {
       const client = await pool.connect();
       try {
@@ -68,9 +72,10 @@ export async function connect(options: ConnectOptions): Promise<Db> {
         throw error;
       } finally {
         client.release();
+        writes.everythingChanged();
       }
     };
-    return { kysely, driver: 'postgresql', exec, close: () => kysely.destroy() };
+    return { kysely, driver: 'postgresql', writes, exec, close: () => kysely.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
   let location = dataDir;
@@ -87,10 +92,15 @@ export async function connect(options: ConnectOptions): Promise<Db> {
     },
   });
   const pool = pglitePool(pglite);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  const writes = new WriteWatch();
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
+    plugins: [writes],
+  });
   return {
     kysely,
     driver: 'pglite',
+    writes,
     exec: async (script: string) => {
       const connection = await pool.connect();
       try {
@@ -100,6 +110,7 @@ export async function connect(options: ConnectOptions): Promise<Db> {
         throw error;
       } finally {
         connection.release();
+        writes.everythingChanged();
       }
     },
     close: async () => {

@@ -2,20 +2,8 @@ import { DomainError } from '@pivot/core';
 import { can, type Role } from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { SessionCache, type SessionRow } from '../auth/session-cache.ts';
 import { hashToken, sessionCookie } from '../auth/session-token.ts';
-
-interface SessionRow {
-  session_id: string;
-  expires_at: Date;
-  last_seen_at: Date;
-  revoked_at: Date | null;
-  user_id: string;
-  organization_id: string;
-  role: string;
-  language: string;
-  display_name: string;
-  active: boolean;
-}
 
 /**
  * Loads the session of every API request and checks the route's declared permission. A route
@@ -23,6 +11,8 @@ interface SessionRow {
  */
 export function registerAuthHook(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
+  const cache = new SessionCache(app.db, app.config.sessionCacheSeconds);
+  app.decorate('sessionCache', cache);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const permission = request.routeOptions.config?.permission;
@@ -31,15 +21,20 @@ export function registerAuthHook(app: FastifyInstance): void {
     const token = request.cookies[sessionCookie];
     if (token) {
       const { config, db } = app;
-      // Every API request runs this: a prepared statement on PostgreSQL (db/connection.ts).
-      const { rows } = await sql<SessionRow>`/* prepared: session-of-token */
-        SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at, u.id AS user_id,
-          u.organization_id, u.role, u.language, u.display_name, u.active
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ${hashToken(token)}`.execute(db.kysely);
-      const row = rows[0];
+      const tokenHash = hashToken(token);
+      const now = Date.now();
+      let row = cache.get(tokenHash, now);
+      if (!row) {
+        // A prepared statement on PostgreSQL (db/connection.ts), for the requests the cache misses.
+        const { rows } = await sql<SessionRow>`/* prepared: session-of-token */
+          SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at, u.id AS user_id,
+            u.organization_id, u.role, u.language, u.display_name, u.active
+          FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = ${tokenHash}`.execute(db.kysely);
+        row = rows[0];
+        if (row) cache.set(tokenHash, row, now);
+      }
       if (row && !row.revoked_at && row.active) {
-        const now = Date.now();
         const idleLimit = new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
         if (now > new Date(row.expires_at).getTime() || now > idleLimit) {
           if (permission !== 'public') throw new DomainError('session_expired');
@@ -54,9 +49,13 @@ export function registerAuthHook(app: FastifyInstance): void {
           };
           // Touch the session at most once a minute: reads stay cheap.
           if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-            await sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${row.session_id}`.execute(
-              db.kysely,
-            );
+            const at = new Date(now);
+            await db.kysely
+              .updateTable('sessions')
+              .set({ last_seen_at: at })
+              .where('id', '=', row.session_id)
+              .execute();
+            cache.touched(tokenHash, at);
           }
         }
       }

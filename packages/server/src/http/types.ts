@@ -1,5 +1,6 @@
 import type { Language } from '@pivot/core';
 import type { Permission, Role } from '@pivot/core/auth';
+import type { SessionCache } from '../auth/session-cache.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import type { FileStorage } from '../files/storage.ts';
@@ -25,6 +26,7 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     storage: FileStorage;
+    sessionCache: SessionCache;
     /** Every route with the permission it declared, for the test that nothing is left open. */
     routeCatalogue: { methods: string[]; url: string; permission: string | undefined }[];
   }

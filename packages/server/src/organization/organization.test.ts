@@ -207,6 +207,10 @@ describe('users', () => {
     const o = await anOrganization('Deact').withUser('admin').withUser('secretary').create(t.db);
     const admin = await loginAs(t.app, o.byRole('admin').email);
     const secretary = await loginAs(t.app, o.byRole('secretary').email);
+    // The secretary's session is in the server's session cache: the deactivation must still win.
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: secretary } })).statusCode,
+    ).toBe(200);
     const response = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${o.byRole('secretary').id}`,
@@ -217,5 +221,29 @@ describe('users', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: secretary } })).statusCode,
     ).toBe(401);
+  });
+
+  it('applies a role change from the next request, even to a session read just before', async () => {
+    const o = await anOrganization('Role').withUser('admin').withUser('secretary').create(t.db);
+    const admin = await loginAs(t.app, o.byRole('admin').email);
+    const secretary = await loginAs(t.app, o.byRole('secretary').email);
+    const me = () => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: secretary } });
+    expect((await me()).json().role).toBe('secretary');
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${o.byRole('secretary').id}`,
+      headers: { cookie: admin },
+      payload: { version: 0, role: 'accountant', language: 'en' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect((await me()).json()).toMatchObject({ role: 'accountant', language: 'en' });
+    // The permission comes from the session lookup (cached), not from /api/auth/me's own read.
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/patients',
+      headers: { cookie: secretary },
+      payload: {},
+    });
+    expect(register.statusCode).toBe(403);
   });
 });
