@@ -1,4 +1,4 @@
-import { DomainError } from '@pivot/core';
+import { DomainError, type Language } from '@pivot/core';
 import {
   buildCancellation,
   buildInvitation,
@@ -17,6 +17,12 @@ import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import type { Actor } from '../http/request-context.ts';
 import { guardSlots, period } from './agenda-data.ts';
+import {
+  attendeeLanguage,
+  type MeetingNoticeKind,
+  meetingDescription,
+  meetingNoticeText,
+} from './meeting-notice.ts';
 
 registerErrorStatuses({
   duplicate_attendee: 422,
@@ -68,19 +74,26 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
         .executeTakeFirstOrThrow();
       await holdRoom(tx, actor, meeting.id, input.roomId, start, end);
       await insertAttendees(tx, actor, meeting.id, input.attendees);
-      const event = eventOf(meeting, organizer, input.attendees);
+      const languageOf = await languagesOf(tx, actor, input.attendees);
+      const stamp = Date.now();
+      const ics = perLanguage((language) =>
+        buildInvitation(eventOf(meeting, organizer, input.attendees, language), { stamp }),
+      );
       await queueNotices(
         tx,
         actor,
         meeting.id,
-        input.attendees.map((a) => ({
-          recipient: a.email,
-          kind: 'invitation',
-          subject: `Invitation : ${input.title}`,
-          body: noticeBody(meeting),
-          method: 'REQUEST',
-          ics: buildInvitation(event, { stamp: Date.now() }),
-        })),
+        input.attendees.map((a) => {
+          const language = languageOf(a);
+          return {
+            recipient: a.email,
+            kind: 'invitation',
+            language,
+            ...meetingNoticeText({ language, kind: 'invitation', meeting: textOf(meeting) }),
+            method: 'REQUEST',
+            ics: ics(language),
+          };
+        }),
       );
       await auditFrom(actor)(tx, {
         action: 'create',
@@ -97,7 +110,10 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
  * Replaces every field of a meeting the organizer (or an admin) changes. The room hold moves in the
  * same transaction, so the exclusion constraint refuses a room already taken (409 slot_taken). The
  * attendees get an update (RFC 5546: same UID, SEQUENCE raised, METHOD:REQUEST); new ones get it as
- * their invitation; removed ones get a METHOD:CANCEL naming them.
+ * their invitation; removed ones get a METHOD:CANCEL naming them. Each in the attendee's language.
+ * What is still waiting in the outbox for these people is withdrawn first (see `withdrawPending`):
+ * someone who was told nothing yet gets this version as their invitation, and a removed attendee
+ * who was told nothing gets nothing.
  */
 export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingUpdateInput) {
   const start = Date.parse(input.start);
@@ -150,29 +166,41 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      const event: CalendarEvent = { ...eventOf(meeting, organizer, input.attendees), status: 'CONFIRMED' };
+      const event = (language: Language): CalendarEvent => ({
+        ...eventOf(meeting, organizer, input.attendees, language),
+        status: 'CONFIRMED',
+      });
       const stamp = Date.now();
-      const request = buildInvitation(event, { stamp });
+      const request = perLanguage((language) => buildInvitation(event(language), { stamp }));
+      const { withdrawn, told } = await withdrawPending(tx, id, [...input.attendees, ...removed]);
+      const languageOf = await languagesOf(tx, actor, [...input.attendees, ...removed]);
       await queueNotices(tx, actor, id, [
         ...input.attendees.map((a) => {
-          const added = !previousKeys.has(key(a));
+          const language = languageOf(a);
+          const kind: MeetingNoticeKind =
+            previousKeys.has(key(a)) && told.has(key(a)) ? 'invitation_update' : 'invitation';
           return {
             recipient: a.email,
-            kind: added ? 'invitation' : 'invitation_update',
-            subject: `${added ? 'Invitation' : 'Modification'} : ${input.title}`,
-            body: noticeBody(meeting),
+            kind,
+            language,
+            ...meetingNoticeText({ language, kind, meeting: textOf(meeting) }),
             method: 'REQUEST' as const,
-            ics: request,
+            ics: request(language),
           };
         }),
-        ...removed.map((a) => ({
-          recipient: a.email,
-          kind: 'invitation_withdrawn',
-          subject: `Annulation : ${before.title}`,
-          body: `Vous n’êtes plus convié(e) à cette réunion.\n\n${noticeBody(before)}`,
-          method: 'CANCEL' as const,
-          ics: buildCancellation(event, { stamp, uninvited: [attendeeOf(a)] }),
-        })),
+        ...removed
+          .filter((a) => told.has(key(a)))
+          .map((a) => {
+            const language = languageOf(a);
+            return {
+              recipient: a.email,
+              kind: 'invitation_withdrawn' as const,
+              language,
+              ...meetingNoticeText({ language, kind: 'invitation_withdrawn', meeting: textOf(before) }),
+              method: 'CANCEL' as const,
+              ics: buildCancellation(event(language), { stamp, uninvited: [attendeeOf(a)] }),
+            };
+          }),
       ]);
       await auditFrom(actor)(tx, {
         action: 'update',
@@ -182,6 +210,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
           changed: changedFields(before, meeting),
           attendeesAdded: input.attendees.filter((a) => !previousKeys.has(key(a))).length,
           attendeesRemoved: removed.length,
+          noticesWithdrawn: withdrawn,
           sequence,
         },
       });
@@ -193,7 +222,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
 /**
  * Cancels a meeting with a reason: the row stays (who, when, why), its room is released (the hold
  * stops holding its slot, as for a cancelled appointment) and every attendee gets a METHOD:CANCEL
- * with STATUS:CANCELLED, the same UID and the SEQUENCE raised.
+ * with STATUS:CANCELLED, the same UID and the SEQUENCE raised, in their language. Invitations
+ * still waiting in the outbox are withdrawn, and whoever was told nothing is sent nothing.
  */
 export async function cancelMeeting(db: Db, actor: Actor, id: string, input: MeetingCancelInput) {
   const now = Date.now();
@@ -224,25 +254,40 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, input: Mee
       .select(['email', 'name'])
       .where('meeting_id', '=', id)
       .execute();
-    const ics = buildCancellation(eventOf(meeting, organizer, attendees), { stamp: Date.now() });
+    const stamp = Date.now();
+    const ics = perLanguage((language) =>
+      buildCancellation(eventOf(meeting, organizer, attendees, language), { stamp }),
+    );
+    const { withdrawn, told } = await withdrawPending(tx, id, attendees);
+    const languageOf = await languagesOf(tx, actor, attendees);
     await queueNotices(
       tx,
       actor,
       id,
-      attendees.map((a) => ({
-        recipient: a.email,
-        kind: 'cancellation',
-        subject: `Annulation : ${meeting.title}`,
-        body: `Cette réunion est annulée.\nMotif : ${input.reason}\n\n${noticeBody(meeting)}`,
-        method: 'CANCEL',
-        ics,
-      })),
+      attendees
+        .filter((a) => told.has(a.email.toLowerCase()))
+        .map((a) => {
+          const language = languageOf(a);
+          return {
+            recipient: a.email,
+            kind: 'cancellation',
+            language,
+            ...meetingNoticeText({
+              language,
+              kind: 'cancellation',
+              meeting: textOf(meeting),
+              reason: input.reason,
+            }),
+            method: 'CANCEL',
+            ics: ics(language),
+          };
+        }),
     );
     await auditFrom(actor)(tx, {
       action: 'cancel',
       entity: 'meeting',
       entityId: id,
-      details: { reason: input.reason, attendees: attendees.length, sequence },
+      details: { reason: input.reason, attendees: attendees.length, noticesWithdrawn: withdrawn, sequence },
     });
     return meetingView(meeting, attendees, now);
   });
@@ -356,6 +401,7 @@ function eventOf(
   meeting: StoredMeeting,
   organizer: { email: string; name: string },
   attendees: readonly Attendee[],
+  language: Language,
 ): CalendarEvent {
   return {
     uid: `meeting-${meeting.id}@pivot`,
@@ -363,34 +409,93 @@ function eventOf(
     end: new Date(meeting.ends_at).getTime(),
     title: meeting.title,
     location: meeting.location || null,
-    description: describe(meeting) || null,
+    description: meetingDescription(meeting, language) || null,
     sequence: meeting.sequence,
     organizer,
     attendees: attendees.map(attendeeOf),
   };
 }
 
-/** The description followed by the numbered points of the agenda (ordre du jour). */
-function describe(meeting: Pick<StoredMeeting, 'description' | 'agenda'>): string {
-  const points = meeting.agenda.map((point, i) => `${i + 1}. ${point}`);
-  return [meeting.description, ...(points.length > 0 ? [`Ordre du jour :\n${points.join('\n')}`] : [])]
-    .filter((part) => part !== '')
-    .join('\n\n');
+function textOf(meeting: StoredMeeting) {
+  return {
+    title: meeting.title,
+    start: new Date(meeting.starts_at).getTime(),
+    end: new Date(meeting.ends_at).getTime(),
+    location: meeting.location,
+    description: meeting.description,
+    agenda: meeting.agenda,
+  };
 }
 
-function noticeBody(meeting: StoredMeeting): string {
-  const when = new Intl.DateTimeFormat('fr-FR', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(meeting.starts_at));
-  const text = describe(meeting);
-  return `${meeting.title}\n${when}${meeting.location ? `\n${meeting.location}` : ''}${text ? `\n\n${text}` : ''}`;
+/** One .ics per language at most, built when first asked for (the agenda's heading is translated). */
+function perLanguage(build: (language: Language) => string): (language: Language) => string {
+  const built = new Map<Language, string>();
+  return (language) => {
+    if (!built.has(language)) built.set(language, build(language));
+    return built.get(language)!;
+  };
+}
+
+/**
+ * The language each attendee reads: a user of the organization (same e-mail, whatever its case)
+ * their own; anyone else the organization's, and organizations carry no language yet, so French.
+ */
+async function languagesOf(tx: Tx, actor: Actor, attendees: readonly Attendee[]) {
+  const users =
+    attendees.length === 0
+      ? []
+      : await tx
+          .selectFrom('users')
+          .select(['email', 'language'])
+          .where('organization_id', '=', actor.organizationId)
+          .where((eb) =>
+            eb(
+              eb.fn('lower', ['email']),
+              'in',
+              attendees.map((a) => a.email.toLowerCase()),
+            ),
+          )
+          .execute();
+  const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.language]));
+  const organizationLanguage: Language | null = null;
+  return (a: Attendee): Language =>
+    attendeeLanguage(byEmail.get(a.email.toLowerCase()), organizationLanguage);
+}
+
+/**
+ * Withdraws (status 'cancelled') the notices of this meeting to these people that the outbox has
+ * not sent yet, so that a stale version can never arrive after the one about to be queued; in the
+ * business transaction, and the meeting row is locked, so two edits cannot interleave. A notice
+ * the worker is sending at this moment is locked by it: the update waits, then finds it 'sent' and
+ * leaves it. `told` are the people (lower-case e-mails) who keep a notice that was sent or tried:
+ * they need the update or the cancellation; the others were never told of the meeting.
+ */
+async function withdrawPending(tx: Tx, meetingId: string, people: readonly Attendee[]) {
+  if (people.length === 0) return { withdrawn: 0, told: new Set<string>() };
+  const emails = [...new Set(people.map((a) => a.email.toLowerCase()))];
+  const withdrawn = await tx
+    .updateTable('notices')
+    .set({ status: 'cancelled' })
+    .where('meeting_id', '=', meetingId)
+    .where('status', '=', 'pending')
+    .where((eb) => eb(eb.fn('lower', ['recipient']), 'in', emails))
+    .returning('id')
+    .execute();
+  const kept = await tx
+    .selectFrom('notices')
+    .select((eb) => eb.fn<string>('lower', ['recipient']).as('email'))
+    .distinct()
+    .where('meeting_id', '=', meetingId)
+    .where('status', '<>', 'cancelled')
+    .where((eb) => eb(eb.fn('lower', ['recipient']), 'in', emails))
+    .execute();
+  return { withdrawn: withdrawn.length, told: new Set(kept.map((n) => n.email)) };
 }
 
 interface MeetingNotice {
   recipient: string;
-  kind: string;
+  kind: MeetingNoticeKind;
+  language: Language;
   subject: string;
   body: string;
   method: 'REQUEST' | 'CANCEL';
@@ -408,6 +513,7 @@ async function queueNotices(tx: Tx, actor: Actor, meetingId: string, notices: re
         meeting_id: meetingId,
         channel: 'email' as const,
         kind: n.kind,
+        language: n.language,
         recipient: n.recipient,
         subject: n.subject,
         body: n.body,

@@ -11,6 +11,8 @@ let otherOrg: string;
 let organizationId: string;
 let roomA: string;
 let roomB: string;
+let englishUserEmail: string;
+let otherOrgUserEmail: string;
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
   t.app.inject({
@@ -62,12 +64,27 @@ function edit(meeting: Record<string, unknown>, fields: Record<string, unknown> 
 }
 
 async function noticesOf(meetingId: string) {
-  return t.db.kysely
-    .selectFrom('notices')
-    .selectAll()
+  return (
+    t.db.kysely
+      .selectFrom('notices')
+      .selectAll()
+      .where('meeting_id', '=', meetingId)
+      // The rows of one change share their created_at (the transaction's start).
+      .orderBy('created_at')
+      .orderBy('recipient')
+      .execute()
+  );
+}
+
+/** What the outbox worker does once the e-mails are handed to the relay: they are sent. */
+async function deliver(meetingId: string, recipient?: string) {
+  let query = t.db.kysely
+    .updateTable('notices')
+    .set({ status: 'sent', attempts: 1, sent_at: new Date() })
     .where('meeting_id', '=', meetingId)
-    .orderBy('created_at')
-    .execute();
+    .where('status', '=', 'pending');
+  if (recipient) query = query.where('recipient', '=', recipient);
+  await query.execute();
 }
 
 function parseIcs(content: string) {
@@ -114,7 +131,27 @@ beforeAll(async () => {
     })
     .returning('email')
     .executeTakeFirstOrThrow();
+  const english = await t.db.kysely
+    .insertInto('users')
+    .values({
+      organization_id: org.id,
+      email: 'English.Doctor@test.pivot',
+      display_name: 'English doctor',
+      role: 'practitioner',
+      language: 'en',
+      password_hash: 'unused',
+    })
+    .returning('email')
+    .executeTakeFirstOrThrow();
+  englishUserEmail = english.email;
   const b = await anOrganization('Cabinet B').withUser('secretary').create(t.db);
+  // A user of another organization who reads English: not a user of Cabinet A's, so French there.
+  otherOrgUserEmail = b.byRole('secretary').email;
+  await t.db.kysely
+    .updateTable('users')
+    .set({ language: 'en' })
+    .where('email', '=', otherOrgUserEmail)
+    .execute();
   organizer = await loginAs(t.app, org.byRole('secretary').email);
   otherSecretary = await loginAs(t.app, second.email);
   admin = await loginAs(t.app, org.byRole('admin').email);
@@ -277,6 +314,7 @@ describe('editing a meeting', () => {
 
   it('sends an RFC 5546 update to kept and new attendees and a CANCEL to removed ones', async () => {
     const meeting = await aMeeting().on('2027-06-08', '10:00', '11:00').create();
+    await deliver(meeting.id);
     const response = await call(
       'PUT',
       `/api/agenda/meetings/${meeting.id}`,
@@ -422,6 +460,7 @@ describe('cancelling a meeting', () => {
       aMeeting().on('2027-06-15', '10:30', '11:30').inRoom(roomA).build(),
     );
     expect(taken.statusCode).toBe(409);
+    await deliver(meeting.id);
     const response = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
       reason: 'Intervenant malade',
       version: 0,
@@ -521,5 +560,269 @@ describe('cancelling a meeting', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_version');
+  });
+});
+
+describe('meeting e-mails in the attendee’s language', () => {
+  it('writes the invitation in a user’s own language (e-mail matched whatever its case), French for anyone else', async () => {
+    const meeting = await aMeeting()
+      .on('2027-07-06', '10:00', '11:00')
+      .with({
+        title: 'Staff',
+        location: 'Salle de réunion',
+        agenda: ['Plannings'],
+        attendees: [
+          { email: 'english.doctor@TEST.pivot', name: 'Dr English' },
+          { email: 'a@example.fr', name: 'Dr A' },
+          { email: otherOrgUserEmail, name: null },
+        ],
+      })
+      .create();
+    const notices = await noticesOf(meeting.id);
+    const to = (email: string) => notices.find((n) => n.recipient.toLowerCase() === email.toLowerCase())!;
+    const english = to(englishUserEmail);
+    expect(english).toMatchObject({
+      kind: 'invitation',
+      language: 'en',
+      subject: 'Invitation: Staff',
+      body: 'Staff\nTuesday 6 July 2027, from 12:00 to 13:00\nSalle de réunion\n\nAgenda:\n1. Plannings',
+    });
+    expect(parseIcs(english.attachments[0]!.content).event.description).toBe('Agenda:\n1. Plannings');
+    for (const email of ['a@example.fr', otherOrgUserEmail]) {
+      const french = to(email);
+      expect(french).toMatchObject({
+        kind: 'invitation',
+        language: 'fr',
+        subject: 'Invitation : Staff',
+        body: 'Staff\nmardi 6 juillet 2027, de 12:00 à 13:00\nSalle de réunion\n\nOrdre du jour :\n1. Plannings',
+      });
+      expect(parseIcs(french.attachments[0]!.content).event.description).toBe(
+        'Ordre du jour :\n1. Plannings',
+      );
+    }
+  });
+
+  it('writes the update, the withdrawal and the cancellation in the attendee’s language', async () => {
+    const meeting = await aMeeting()
+      .on('2027-07-07', '10:00', '11:00')
+      .with({
+        title: 'Staff',
+        attendees: [
+          { email: englishUserEmail, name: 'Dr English' },
+          { email: 'a@example.fr', name: 'Dr A' },
+        ],
+      })
+      .create();
+    await deliver(meeting.id);
+    const moved = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { start: '2027-07-07T14:00:00Z', end: '2027-07-07T15:00:00Z' }),
+    );
+    expect(moved.statusCode).toBe(200);
+    const updates = (await noticesOf(meeting.id)).filter((n) => n.kind === 'invitation_update');
+    expect(updates.map((n) => [n.recipient, n.language, n.subject, n.body.split('\n')[1]]).sort()).toEqual([
+      [englishUserEmail, 'en', 'Updated: Staff', 'Wednesday 7 July 2027, from 16:00 to 17:00'],
+      ['a@example.fr', 'fr', 'Modification : Staff', 'mercredi 7 juillet 2027, de 16:00 à 17:00'],
+    ]);
+    await deliver(meeting.id);
+    const cancelled = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Speaker ill',
+      version: 1,
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const cancellations = (await noticesOf(meeting.id)).filter((n) => n.kind === 'cancellation');
+    expect(cancellations.map((n) => [n.recipient, n.language, n.subject]).sort()).toEqual([
+      [englishUserEmail, 'en', 'Cancelled: Staff'],
+      ['a@example.fr', 'fr', 'Annulation : Staff'],
+    ]);
+    const english = cancellations.find((n) => n.language === 'en')!;
+    expect(english.body.startsWith('This meeting is cancelled.\nReason: Speaker ill\n\nStaff\n')).toBe(true);
+    const french = cancellations.find((n) => n.language === 'fr')!;
+    expect(french.body.startsWith('Cette réunion est annulée.\nMotif : Speaker ill\n\nStaff\n')).toBe(true);
+  });
+
+  it('tells a removed English-speaking user in English', async () => {
+    const meeting = await aMeeting()
+      .on('2027-07-08', '10:00', '11:00')
+      .with({
+        title: 'Staff',
+        attendees: [{ email: englishUserEmail, name: null }, { email: 'a@example.fr' }],
+      })
+      .create();
+    await deliver(meeting.id);
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { attendees: [{ email: 'a@example.fr', name: null }] }),
+    );
+    expect(response.statusCode).toBe(200);
+    const [withdrawn] = (await noticesOf(meeting.id)).filter((n) => n.kind === 'invitation_withdrawn');
+    expect(withdrawn).toMatchObject({
+      recipient: englishUserEmail,
+      language: 'en',
+      subject: 'Cancelled: Staff',
+    });
+    expect(withdrawn!.body.startsWith('You are no longer invited to this meeting.\n\nStaff\n')).toBe(true);
+  });
+});
+
+describe('invitations still waiting in the outbox', () => {
+  const statuses = async (meetingId: string) =>
+    (await noticesOf(meetingId)).map((n) => ({
+      recipient: n.recipient,
+      kind: n.kind,
+      status: n.status,
+      sequence: parseIcs(n.attachments[0]!.content).sequence,
+    }));
+
+  it('withdraws a pending invitation when the meeting is edited, leaves a sent one, and sends the new version to both', async () => {
+    const meeting = await aMeeting().on('2027-07-12', '10:00', '11:00').create();
+    await deliver(meeting.id, 'a@example.fr');
+    const sentBefore = (await noticesOf(meeting.id)).find((n) => n.recipient === 'a@example.fr')!;
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { start: '2027-07-12T12:00:00Z', end: '2027-07-12T13:00:00Z' }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(await statuses(meeting.id)).toEqual([
+      { recipient: 'a@example.fr', kind: 'invitation', status: 'sent', sequence: 0 },
+      { recipient: 'b@example.fr', kind: 'invitation', status: 'cancelled', sequence: 0 },
+      { recipient: 'a@example.fr', kind: 'invitation_update', status: 'pending', sequence: 1 },
+      { recipient: 'b@example.fr', kind: 'invitation', status: 'pending', sequence: 1 },
+    ]);
+    const sentAfter = (await noticesOf(meeting.id)).find((n) => n.id === sentBefore.id)!;
+    expect(sentAfter.sent_at).toEqual(sentBefore.sent_at);
+    // b never received the first version: the one pending is this edit's, as their invitation.
+    const pendingToB = (await noticesOf(meeting.id)).filter(
+      (n) => n.recipient === 'b@example.fr' && n.status === 'pending',
+    );
+    expect(pendingToB).toHaveLength(1);
+    expect(pendingToB[0]!.subject).toBe('Invitation : Staff du lundi');
+    expect(parseIcs(pendingToB[0]!.attachments[0]!.content).event.startDate.toJSDate().toISOString()).toBe(
+      '2027-07-12T12:00:00.000Z',
+    );
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', meeting.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ noticesWithdrawn: 1 });
+  });
+
+  it('withdraws the pending update of a first edit on a second edit, so only the latest version goes out', async () => {
+    const meeting = await aMeeting().on('2027-07-13', '10:00', '11:00').create();
+    await deliver(meeting.id);
+    const first = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { title: 'Un' }),
+    );
+    expect(first.statusCode).toBe(200);
+    const second = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(first.json(), { title: 'Deux' }),
+    );
+    expect(second.statusCode).toBe(200);
+    const notices = await noticesOf(meeting.id);
+    expect(notices.filter((n) => n.status === 'sent').map((n) => n.kind)).toEqual([
+      'invitation',
+      'invitation',
+    ]);
+    const firstEdit = notices.filter((n) => n.subject === 'Modification : Un');
+    expect(firstEdit.map((n) => n.status)).toEqual(['cancelled', 'cancelled']);
+    const pending = notices.filter((n) => n.status === 'pending');
+    expect(pending.map((n) => [n.recipient, n.kind, n.subject]).sort()).toEqual([
+      ['a@example.fr', 'invitation_update', 'Modification : Deux'],
+      ['b@example.fr', 'invitation_update', 'Modification : Deux'],
+    ]);
+    for (const n of pending) expect(parseIcs(n.attachments[0]!.content).sequence).toBe(2);
+  });
+
+  it('sends nothing to an attendee removed while their invitation was still pending', async () => {
+    const meeting = await aMeeting().on('2027-07-14', '10:00', '11:00').create();
+    const response = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { attendees: [{ email: 'a@example.fr', name: 'Dr A' }] }),
+    );
+    expect(response.statusCode).toBe(200);
+    const toB = (await noticesOf(meeting.id)).filter((n) => n.recipient === 'b@example.fr');
+    expect(toB.map((n) => [n.kind, n.status])).toEqual([['invitation', 'cancelled']]);
+    const toA = (await noticesOf(meeting.id)).filter((n) => n.recipient === 'a@example.fr');
+    expect(toA.map((n) => [n.kind, n.status])).toEqual([
+      ['invitation', 'cancelled'],
+      ['invitation', 'pending'],
+    ]);
+  });
+
+  it('keeps the pending CANCEL of an attendee removed earlier when the meeting is edited again', async () => {
+    const meeting = await aMeeting().on('2027-07-15', '10:00', '11:00').create();
+    await deliver(meeting.id);
+    const removing = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(meeting, { attendees: [{ email: 'a@example.fr', name: 'Dr A' }] }),
+    );
+    expect(removing.statusCode).toBe(200);
+    const again = await call(
+      'PUT',
+      `/api/agenda/meetings/${meeting.id}`,
+      organizer,
+      edit(removing.json(), { title: 'Renommé' }),
+    );
+    expect(again.statusCode).toBe(200);
+    const toB = (await noticesOf(meeting.id)).filter((n) => n.recipient === 'b@example.fr');
+    expect(toB.map((n) => [n.kind, n.status])).toEqual([
+      ['invitation', 'sent'],
+      ['invitation_withdrawn', 'pending'],
+    ]);
+  });
+
+  it('withdraws pending invitations on cancellation and sends the cancellation only to those who were invited', async () => {
+    const meeting = await aMeeting().on('2027-07-16', '10:00', '11:00').create();
+    await deliver(meeting.id, 'a@example.fr');
+    const response = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Reportée',
+      version: 0,
+    });
+    expect(response.statusCode).toBe(200);
+    const notices = await noticesOf(meeting.id);
+    expect(notices.map((n) => [n.recipient, n.kind, n.status])).toEqual([
+      ['a@example.fr', 'invitation', 'sent'],
+      ['b@example.fr', 'invitation', 'cancelled'],
+      ['a@example.fr', 'cancellation', 'pending'],
+    ]);
+    expect(parseIcs(notices[2]!.attachments[0]!.content)).toMatchObject({ method: 'CANCEL', sequence: 1 });
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', meeting.id)
+      .where('action', '=', 'cancel')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ attendees: 2, noticesWithdrawn: 1 });
+  });
+
+  it('sends no cancellation at all when no invitation had gone out yet', async () => {
+    const meeting = await aMeeting().on('2027-07-19', '10:00', '11:00').create();
+    const response = await call('POST', `/api/agenda/meetings/${meeting.id}/cancel`, organizer, {
+      reason: 'Erreur de saisie',
+      version: 0,
+    });
+    expect(response.statusCode).toBe(200);
+    expect((await noticesOf(meeting.id)).map((n) => [n.kind, n.status])).toEqual([
+      ['invitation', 'cancelled'],
+      ['invitation', 'cancelled'],
+    ]);
   });
 });

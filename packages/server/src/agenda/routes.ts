@@ -704,7 +704,8 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary:
           'Edit a meeting (organizer or admin; 403 not_meeting_organizer): the room hold moves (409 slot_taken), ' +
-          'attendees get an updated .ics (same UID, SEQUENCE+1), removed ones a METHOD:CANCEL. ' +
+          'attendees get an updated .ics (same UID, SEQUENCE+1), removed ones a METHOD:CANCEL, each in their ' +
+          'language; their notices still pending in the outbox are withdrawn first. ' +
           '409 stale_version, meeting_cancelled, or meeting_over once it has ended',
         params: idParams,
         body: meetingUpdateInput,
@@ -721,7 +722,8 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary:
           'Cancel a meeting with a reason (organizer or admin): the room is released and every attendee gets ' +
-          'a METHOD:CANCEL .ics. 409 stale_version, meeting_cancelled, or meeting_over once it has ended',
+          'a METHOD:CANCEL .ics in their language; pending invitations are withdrawn, and an attendee whose ' +
+          'invitation had not left yet gets nothing. 409 stale_version, meeting_cancelled, or meeting_over once it has ended',
         params: idParams,
         body: meetingCancelInput,
       },
