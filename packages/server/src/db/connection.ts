@@ -7,6 +7,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pglitePool } from './pglite-pool.ts';
+import { preparedName } from './prepared.ts';
 import type { Database } from './schema.ts';
 import { WriteWatch } from './write-watch.ts';
 
@@ -28,19 +29,11 @@ const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 };
 pg.types.setTypeParser(OID.INT8, (v) => Number(v));
 pg.types.setTypeParser(OID.DATE, (v) => v);
 
-/**
- * A query whose text begins with `/* prepared: name *\/` runs as a named prepared statement on
- * PostgreSQL: parsed and planned once per connection instead of at each call. Kept for the few
- * hottest statements (booking); the marker is a mere comment for PGlite, which runs in-process.
- */
-export const preparedMarker = (name: string) => `/* prepared: ${name} */`;
-const markerPattern = /^\/\* prepared: ([\w.-]+) \*\//;
-
 function preparesNamedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (typeof config === 'string' && Array.isArray(values)) {
-      const name = markerPattern.exec(config)?.[1];
+      const name = preparedName(config);
       if (name) return query({ name, text: config, values }, callback);
     }
     return query(config, values, callback);
