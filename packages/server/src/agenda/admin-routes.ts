@@ -15,7 +15,7 @@ import { importBusyPeriods } from './ics-import.ts';
 import { meetingView } from './meeting-service.ts';
 import { absenceConsequences } from './planning-service.ts';
 
-registerErrorStatuses({ patient_without_email: 422, notice_pending: 409 });
+registerErrorStatuses({ patient_without_email: 422, notice_pending: 409, notice_withdrawn: 409 });
 registerErrorMessages({
   patient_without_email: {
     fr: 'Ce patient n’a pas d’adresse e-mail : imprimez la convocation ou complétez son dossier.',
@@ -24,6 +24,10 @@ registerErrorMessages({
   notice_pending: {
     fr: 'Cet envoi est déjà en attente : il partira au prochain passage.',
     en: 'This message is already waiting: it will go out on the next run.',
+  },
+  notice_withdrawn: {
+    fr: 'Cet envoi a été retiré (rendez-vous annulé ou déplacé, réunion modifiée) : sa version à jour est dans la file.',
+    en: 'This message was withdrawn (appointment cancelled or moved, meeting changed): its current version is queued.',
   },
 });
 registerFieldLabels({ kind: { fr: 'Type', en: 'Kind' } });
@@ -242,7 +246,7 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Send an outbox row again: a failed, unsent or cancelled one is queued again; a sent one is copied',
+          'Send an outbox row again: a failed or unsent one is queued again, a sent one is copied; a withdrawn one (cancelled: superseded) cannot be (409 notice_withdrawn)',
         params: idParams,
       },
     },
@@ -257,6 +261,9 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
           .executeTakeFirst();
         if (!notice) throw new DomainError('not_found');
         if (notice.status === 'pending') throw new DomainError('notice_pending');
+        // Only the outbox withdraws a notice, when what it says is no longer true (a reminder of a
+        // cancelled appointment, an outdated meeting invitation): sending it again would mislead.
+        if (notice.status === 'cancelled') throw new DomainError('notice_withdrawn');
         let id = notice.id;
         if (notice.status === 'sent') {
           const copy = await tx

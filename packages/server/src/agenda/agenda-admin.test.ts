@@ -266,6 +266,28 @@ describe('notices outbox', () => {
       404,
     );
   });
+
+  it('refuses to send again a reminder withdrawn by the appointment’s cancellation', async () => {
+    const a = await bookAt('2027-03-26T09:00', patientId);
+    const cancelled = await call('POST', `/api/agenda/appointments/${a.id}/status`, secretary, {
+      to: 'cancelled',
+      reason: 'Empêchement',
+      version: a.version,
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const list = (await call('GET', `/api/agenda/notices?appointmentId=${a.id}`, secretary)).json();
+    const reminder = list.find((n: { kind: string; status: string }) => n.kind === 'reminder');
+    expect(reminder.status).toBe('cancelled');
+    const response = await call('POST', `/api/agenda/notices/${reminder.id}/resend`, secretary);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'notice_withdrawn' });
+    const row = await t.db.kysely
+      .selectFrom('notices')
+      .select('status')
+      .where('id', '=', reminder.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
+  });
 });
 
 describe('convocation', () => {

@@ -149,7 +149,7 @@ export function NoticesPage() {
                 </Table.Td>
                 <Table.Td>{n.attempts}</Table.Td>
                 <Table.Td>
-                  {can('agenda.write') && n.status !== 'pending' && (
+                  {can('agenda.write') && n.status !== 'pending' && n.status !== 'cancelled' && (
                     <Button size="xs" variant="subtle" onClick={() => resend(n.id)}>
                       {t('notices.resend')}
                     </Button>
