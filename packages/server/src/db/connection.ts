@@ -102,6 +102,7 @@ export async function connect(options: ConnectOptions): Promise<Db> {
         await pglite.exec('ROLLBACK').catch(() => {});
         throw error;
       } finally {
+        pool.forgetStatements();
         connection.release();
         writes.everythingChanged();
       }
