@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { runClients } from './client-worker.ts';
+import { jsonCaller, loginCookie } from './http-session.ts';
 import { startServer } from './server-under-test.ts';
 
 /**
@@ -11,21 +12,8 @@ import { startServer } from './server-under-test.ts';
  */
 let count = Number(process.argv[2] ?? 300);
 const server = await startServer(2000);
-const login = await fetch(`${server.base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-});
-const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-const request = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: a few fields of each answer
-  return { status: response.status, body: (await response.json()) as any };
-};
+const cookie = await loginCookie(server.base);
+const request = jsonCaller(server.base, cookie);
 const types = (await request('GET', '/api/agenda/appointment-types')).body as {
   id: string;
   label: { fr: string };

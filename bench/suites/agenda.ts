@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/connection.ts';
 import { runClients } from '../client-worker.ts';
+import { jsonCaller, loginCookie } from '../http-session.ts';
 import { load, type Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
 
@@ -28,21 +29,8 @@ export async function agendaBench(
     ? await existingAgenda(db)
     : await generateAgenda(db, practitionerCount, extraRooms, siteCount, years);
 
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const request = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.base}${path}`, {
-      method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of each answer
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const cookie = await loginCookie(server.base);
+  const request = jsonCaller(server.base, cookie);
   const database = server.database;
   const rows: Row[] = [];
   const periods = [null, 'morning', 'afternoon'];

@@ -1,3 +1,4 @@
+import { loginCookie } from '../http-session.ts';
 import { load, type Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
 
@@ -5,15 +6,7 @@ import { startServer } from '../server-under-test.ts';
 export async function authRead(): Promise<Row[]> {
   const server = await startServer(2000);
   const size = '11 accounts, 2,000 patients';
-  const loginOnce = async () => {
-    const response = await fetch(`${server.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-    });
-    if (response.status !== 200) throw new Error(`login ${response.status}`);
-    return response.headers.getSetCookie()[0]!.split(';')[0]!;
-  };
+  const loginOnce = () => loginCookie(server.base);
   const rows: Row[] = [];
   rows.push(
     await load({ operation: 'POST /api/auth/login', size, database: server.database }, 200, 4, async () => {

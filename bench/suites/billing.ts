@@ -2,6 +2,7 @@ import { receiptFromPayment } from '@pivot/core/accounting';
 import type { PaymentMethod } from '@pivot/core/billing';
 import { insertJournalEntries } from '../../packages/server/src/accounting/journal-store.ts';
 import { syntheticRpps } from '../../packages/server/src/demo/seed.ts';
+import { loginCookie } from '../http-session.ts';
 import type { Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
 
@@ -148,12 +149,7 @@ export async function billingBench(visits = 8000): Promise<Row[]> {
     `  ${visits} paid visits written in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
 
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'comptable@demo.pivot', password: 'demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await loginCookie(server.base, 'comptable@demo.pivot');
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.base}${path}`, {
       method,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { generatePatients } from '../../packages/server/src/demo/patient-generator.ts';
 import { insertPatientRows, type NewPatient } from '../../packages/server/src/patients/bulk-insert.ts';
+import { loginCookie } from '../http-session.ts';
 import { load, type Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
 
@@ -49,12 +50,7 @@ export async function patientsBench(size: number): Promise<Row[]> {
 
   const sample = [...generatePatients(Math.min(size, 3000), 7)].filter((_, i) => i % 10 === 3).slice(0, 300);
   const queries = typedQueries(sample);
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await loginCookie(server.base);
   const postJson = async (path: string, body: unknown) => {
     const response = await fetch(`${server.base}${path}`, {
       method: 'POST',
@@ -127,12 +123,7 @@ export async function patientsImportBench(size: number): Promise<Row[]> {
     ].join(';');
   });
   const csv = [header, ...lines].join('\n');
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await loginCookie(server.base);
   const mapping = {
     birthName: 'NOM',
     birthGivenNames: 'PRENOMS',

@@ -1,4 +1,5 @@
 import { parisDateOf, parisStartOfDay } from '@pivot/core/agenda';
+import { loginCookie } from '../http-session.ts';
 import { load, percentile, type Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
 
@@ -149,12 +150,7 @@ export async function receptionBench(
 
   const { sql } = await import('kysely');
   await sql`VACUUM ANALYZE`.execute(db.kysely);
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'secretaire@demo.pivot', password: 'demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await loginCookie(server.base);
   const size = `${practitionerCount} practitioners, ${inserted.length} appointments today`;
   const database = server.database;
   const rows: Row[] = [];

@@ -168,7 +168,6 @@ export async function deskDay(
     const doc = parsed(read.rows[0]!.doc);
     const appointments = doc.appointments;
     const types = new Map(Object.entries(doc.types));
-    const practitioners = new Map(Object.entries(doc.practitioners));
     const codeOf = (a: DeskAppointmentRow) => types.get(a.appointment_type_id)?.code ?? null;
     const coverage = new Map(Object.entries(doc.coverage));
     const requirementsByCode = new Map<string, Parameters<typeof missingBeforeVisit>[0][number][]>();
