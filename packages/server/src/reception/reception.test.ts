@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { toParisLocal } from '@pivot/core/agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
@@ -25,8 +26,17 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payl
   });
 
 /** An appointment today starting `minutes` from now (inserted directly: the booking rules are the agenda's). */
+/**
+ * The desk and the boards show today in Paris: in the last hour before midnight there, the tests'
+ * appointments are placed an hour earlier, so that none falls on tomorrow (their order is kept).
+ */
+function todayBase() {
+  const now = Date.now();
+  return toParisLocal(now).date === toParisLocal(now + 3_600_000).date ? now : now - 3_600_000;
+}
+
 async function appointmentToday(patientId: string, minutes = 0, status = 'booked') {
-  const start = Date.now() + minutes * 60_000;
+  const start = todayBase() + minutes * 60_000;
   const row = await t.db.kysely
     .insertInto('appointments')
     .values({
