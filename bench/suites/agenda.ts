@@ -156,7 +156,7 @@ export async function agendaBench(
 }
 
 /** Adds the practitioners, rooms and sites, and generates their agendas (the slow part, once). */
-async function generateAgenda(
+export async function generateAgenda(
   db: Db,
   practitionerCount: number,
   extraRooms: number,

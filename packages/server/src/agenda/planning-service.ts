@@ -18,6 +18,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import {
   appointmentQuery,
+  appointmentRowsAsJson,
   appointmentView,
   listEquipment,
   listPractitioners,
@@ -144,7 +145,7 @@ export async function agendaRange(
     listTypes(tx, organizationId),
     loadOpenIntervals(tx, organizationId, fromDate, toDate, resourceIds),
     loadAbsences(tx, organizationId, start, end),
-    appointments.orderBy('a.starts_at').execute(),
+    appointmentRowsAsJson(tx, appointments),
     meetingsQuery.orderBy('starts_at').execute(),
   ]);
   const absences = siteId ? allAbsences.filter((a) => practitionerIds.has(a.personId)) : allAbsences;
