@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Language } from '../errors/messages.ts';
-import { PARIS_ZONE } from './paris-time.ts';
+import { parisDateText, parisTimeText } from './paris-time.ts';
 
 export interface AbsenceNoticeInput {
   language: Language;
@@ -20,10 +19,10 @@ export interface AbsenceNoticeText {
   sms: string;
 }
 
-const when = (instant: number, language: Language) => {
-  const t = DateTime.fromMillis(instant, { zone: PARIS_ZONE }).setLocale(language);
-  return { date: t.toFormat('cccc d LLLL yyyy'), time: t.toFormat('HH:mm') };
-};
+const when = (instant: number, language: Language) => ({
+  date: parisDateText(instant, language),
+  time: parisTimeText(instant),
+});
 
 /**
  * The message to a patient whose appointment falls in a practitioner's absence: which appointment,

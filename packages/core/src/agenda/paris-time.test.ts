@@ -4,8 +4,10 @@ import {
   addDays,
   datesBetween,
   minutesOfTime,
+  parisDateText,
   parisInstant,
   parisStartOfDay,
+  parisTimeText,
   parseInstant,
   resolveParisLocalTime,
   toParisLocal,
@@ -92,5 +94,21 @@ describe('Paris wall-clock times', () => {
     expect(() => parseInstant('2025-13-45T09:00:00Z')).toThrow(
       expect.objectContaining({ code: 'invalid_instant' }),
     );
+  });
+});
+
+describe('date and time texts in Paris', () => {
+  it('writes the weekday, day, month and year in French and in English, without padding', () => {
+    const instant = Date.parse('2027-01-04T08:05:00Z'); // winter: 09:05 in Paris
+    expect(parisDateText(instant, 'fr')).toBe('lundi 4 janvier 2027');
+    expect(parisDateText(instant, 'en')).toBe('Monday 4 January 2027');
+    expect(parisTimeText(instant)).toBe('09:05');
+  });
+
+  it('takes the date and time of Paris, not of UTC, across midnight and in summer time', () => {
+    const instant = Date.parse('2027-03-28T22:30:00Z'); // summer time: 00:30 on Monday 29 in Paris
+    expect(parisDateText(instant, 'fr')).toBe('lundi 29 mars 2027');
+    expect(parisDateText(instant, 'en')).toBe('Monday 29 March 2027');
+    expect(parisTimeText(instant)).toBe('00:30');
   });
 });

@@ -108,6 +108,39 @@ export function parisDateOf(instant: number): string {
   return toParisLocal(instant).date;
 }
 
+const dateFormats = {
+  fr: new Intl.DateTimeFormat('fr-FR', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: PARIS_ZONE,
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: PARIS_ZONE,
+  }),
+};
+
+/**
+ * "lundi 7 juin 2027" / "Monday 7 June 2027", the date in Paris, for the texts sent to patients and
+ * colleagues. The names come from Intl (its formatters are built once: each booking writes two such
+ * texts); the order is fixed here so that the text does not depend on the ICU version's punctuation.
+ */
+export function parisDateText(instant: number, language: 'fr' | 'en'): string {
+  const parts = dateFormats[language].formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
+
+/** "09:05", the wall-clock time in Paris. */
+export function parisTimeText(instant: number): string {
+  return timeOfMinutes(toParisLocal(instant).minutes);
+}
+
 export type LocalTimeResolution =
   | { kind: 'unique'; instant: number }
   /** Autumn fall-back: the wall-clock time happens twice (summer time first, then winter time). */

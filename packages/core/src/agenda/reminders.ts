@@ -1,8 +1,14 @@
-import { DateTime } from 'luxon';
 import type { Language } from '../errors/messages.ts';
 import type { AppointmentType } from './appointment-type.ts';
 import { templateTimePolicy } from './opening-hours.ts';
-import { addDays, minutesOfTime, PARIS_ZONE, parisInstant, toParisLocal } from './paris-time.ts';
+import {
+  addDays,
+  minutesOfTime,
+  parisDateText,
+  parisInstant,
+  parisTimeText,
+  toParisLocal,
+} from './paris-time.ts';
 
 const HOUR = 3_600_000;
 
@@ -71,13 +77,12 @@ export interface NoticeContent {
 }
 
 export function noticeContent(input: NoticeInput): NoticeContent {
-  const start = DateTime.fromMillis(input.start, { zone: PARIS_ZONE }).setLocale(input.language);
   const lang = input.language;
   return {
     kind: input.kind,
     language: lang,
-    dateText: start.toFormat('cccc d LLLL yyyy'),
-    timeText: start.toFormat('HH:mm'),
+    dateText: parisDateText(input.start, lang),
+    timeText: parisTimeText(input.start),
     motif: input.motif.label[lang],
     practitionerName: input.practitionerName,
     location: [input.siteName, input.siteAddress].filter(Boolean).join(', '),

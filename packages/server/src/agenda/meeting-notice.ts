@@ -1,5 +1,5 @@
 import type { Language } from '@pivot/core';
-import { PARIS_ZONE, timeOfMinutes, toParisLocal } from '@pivot/core/agenda';
+import { parisDateText, timeOfMinutes, toParisLocal } from '@pivot/core/agenda';
 
 /**
  * The words of a meeting e-mail (invitation, update, withdrawal, cancellation) in the attendee's
@@ -37,8 +37,6 @@ export function attendeeLanguage(
   return organizationLanguage ?? 'fr';
 }
 
-const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
-
 const words = {
   fr: {
     subject: {
@@ -74,22 +72,6 @@ const words = {
   },
 } as const;
 
-/**
- * "lundi 7 juin 2027" / "Monday 7 June 2027": the names come from Intl, the order is fixed here so
- * that the text does not depend on the ICU version's punctuation.
- */
-function parisDate(instant: number, language: Language): string {
-  const parts = new Intl.DateTimeFormat(locales[language], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: PARIS_ZONE,
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-}
-
 /** When the meeting takes place, in Paris time: one day with its hours, or from one day to another. */
 export function meetingWhen(start: number, end: number, language: Language): string {
   const w = words[language];
@@ -98,8 +80,8 @@ export function meetingWhen(start: number, end: number, language: Language): str
   const fromTime = timeOfMinutes(from.minutes);
   const toTime = timeOfMinutes(to.minutes);
   return from.date === to.date
-    ? w.sameDay(parisDate(start, language), fromTime, toTime)
-    : w.days(w.at(parisDate(start, language), fromTime), w.at(parisDate(end, language), toTime));
+    ? w.sameDay(parisDateText(start, language), fromTime, toTime)
+    : w.days(w.at(parisDateText(start, language), fromTime), w.at(parisDateText(end, language), toTime));
 }
 
 /** The description followed by the numbered points of the agenda (ordre du jour). */
