@@ -21,3 +21,22 @@ export function jsonCaller(base: string, cookie: string) {
     return { status: response.status, body: (await response.json()) as any };
   };
 }
+
+/** One booking request per free slot, patients taken in turn (every seventh of the list). */
+export function bookingRequests(
+  slots: readonly { practitionerId: string; start: string; end: string }[],
+  patients: readonly { id: string }[],
+  appointmentTypeId: string,
+) {
+  return slots.map((s, i) => ({
+    method: 'POST',
+    path: '/api/agenda/appointments',
+    body: {
+      patientId: patients[(i * 7) % patients.length]!.id,
+      practitionerId: s.practitionerId,
+      appointmentTypeId,
+      start: s.start,
+      end: s.end,
+    },
+  }));
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { runClients } from './client-worker.ts';
-import { jsonCaller, loginCookie } from './http-session.ts';
+import { bookingRequests, jsonCaller, loginCookie } from './http-session.ts';
 import { startServer } from './server-under-test.ts';
 
 /**
@@ -48,17 +48,7 @@ const run = await runClients({
   base: server.base,
   cookie,
   concurrency: clients,
-  requests: free.slice(0, count).map((s, i) => ({
-    method: 'POST',
-    path: '/api/agenda/appointments',
-    body: {
-      patientId: patients[(i * 7) % patients.length]!.id,
-      practitionerId: s.practitionerId,
-      appointmentTypeId: type.id,
-      start: s.start,
-      end: s.end,
-    },
-  })),
+  requests: bookingRequests(free.slice(0, count), patients, type.id),
 });
 const processCpu = process.cpuUsage(cpuBefore.process);
 // BENCH_THREADS=1 prints the CPU per booking of each thread (main, V8 helpers, libuv pool, clients).

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/connection.ts';
 import { runClients } from '../client-worker.ts';
-import { jsonCaller, loginCookie } from '../http-session.ts';
+import { bookingRequests, jsonCaller, loginCookie } from '../http-session.ts';
 import { load, type Row } from '../measure.ts';
 import { startServer } from '../server-under-test.ts';
 
@@ -128,17 +128,7 @@ export async function agendaBench(
     base: server.base,
     cookie,
     concurrency: 16,
-    requests: free.map((s, i) => ({
-      method: 'POST',
-      path: '/api/agenda/appointments',
-      body: {
-        patientId: patients[(i * 7) % patients.length]!.id,
-        practitionerId: s.practitionerId,
-        appointmentTypeId: type.id,
-        start: s.start,
-        end: s.end,
-      },
-    })),
+    requests: bookingRequests(free, patients, type.id),
   });
   rows.push({
     operation: `bookings through the HTTP API, 16 clients (${Object.entries(bookings.statuses)

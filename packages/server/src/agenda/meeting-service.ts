@@ -358,12 +358,11 @@ async function holdRoom(
     .execute();
 }
 
-/** Attendees who are users of the organization are linked, so the meeting shows in their calendar feed. */
-async function insertAttendees(tx: Tx, actor: Actor, meetingId: string, attendees: readonly Attendee[]) {
-  if (attendees.length === 0) return;
-  const users = await tx
+/** The organization's users among the attendees, by e-mail whatever its case. */
+function usersAmong(tx: Tx, actor: Actor, attendees: readonly Attendee[]) {
+  return tx
     .selectFrom('users')
-    .select(['id', 'email'])
+    .select(['id', 'email', 'language'])
     .where('organization_id', '=', actor.organizationId)
     .where((eb) =>
       eb(
@@ -373,6 +372,12 @@ async function insertAttendees(tx: Tx, actor: Actor, meetingId: string, attendee
       ),
     )
     .execute();
+}
+
+/** Attendees who are users of the organization are linked, so the meeting shows in their calendar feed. */
+async function insertAttendees(tx: Tx, actor: Actor, meetingId: string, attendees: readonly Attendee[]) {
+  if (attendees.length === 0) return;
+  const users = await usersAmong(tx, actor, attendees);
   const userByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
   await tx
     .insertInto('meeting_attendees')
@@ -441,21 +446,7 @@ function perLanguage(build: (language: Language) => string): (language: Language
  * their own; anyone else the organization's, and organizations carry no language yet, so French.
  */
 async function languagesOf(tx: Tx, actor: Actor, attendees: readonly Attendee[]) {
-  const users =
-    attendees.length === 0
-      ? []
-      : await tx
-          .selectFrom('users')
-          .select(['email', 'language'])
-          .where('organization_id', '=', actor.organizationId)
-          .where((eb) =>
-            eb(
-              eb.fn('lower', ['email']),
-              'in',
-              attendees.map((a) => a.email.toLowerCase()),
-            ),
-          )
-          .execute();
+  const users = attendees.length === 0 ? [] : await usersAmong(tx, actor, attendees);
   const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.language]));
   const organizationLanguage: Language | null = null;
   return (a: Attendee): Language =>
