@@ -1,17 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// `npm test` runs core and server: Node and npm are all they need. Tests that check Pivot's
+// output with other programs (LibreOffice, poppler) are `*.system.test.ts`, run by
+// `npm run test:system` once those programs are installed.
+const systemTests = 'packages/**/*.system.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], exclude: [systemTests] } },
       {
         test: {
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
+          exclude: [systemTests, '**/node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
+      { test: { name: 'system', include: [systemTests], testTimeout: 120_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPatient } from '../testing/patient-builder.ts';
+import { pdfText } from '../testing/pdf-reader.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -45,13 +42,6 @@ async function bookAt(start: string, patient: string, minutes = 20, practitioner
   });
   expect(response.statusCode).toBe(201);
   return response.json() as { id: string; version: number };
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pivot-convocation-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
 beforeAll(async () => {
@@ -296,7 +286,7 @@ describe('convocation', () => {
     const response = await call('GET', `/api/agenda/appointments/${a.id}/convocation`, secretary);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(response.rawPayload);
+    const text = await pdfText(response.rawPayload);
     expect(text).toContain('Convocation');
     expect(text).toContain('DURAND PAUL');
     expect(text).toContain('mercredi 24 mars 2027');
@@ -308,7 +298,7 @@ describe('convocation', () => {
     expect(text).toContain('01 23 45 67 89');
 
     const english = await bookAt('2027-03-24T10:20', englishPatientId);
-    const en = pdfText(
+    const en = await pdfText(
       (await call('GET', `/api/agenda/appointments/${english.id}/convocation`, secretary)).rawPayload,
     );
     expect(en).toContain('Appointment notice');
@@ -343,7 +333,7 @@ describe('convocation', () => {
     });
     const attachment = notice.attachments[0]!;
     expect(attachment).toMatchObject({ filename: 'convocation.pdf', encoding: 'base64' });
-    expect(pdfText(Buffer.from(attachment.content, 'base64'))).toContain('Carte Vitale');
+    expect(await pdfText(Buffer.from(attachment.content, 'base64'))).toContain('Carte Vitale');
 
     const b = await bookAt('2027-03-24T11:20', noContactPatientId);
     const refused = await call('POST', `/api/agenda/appointments/${b.id}/convocation/send`, secretary, {});

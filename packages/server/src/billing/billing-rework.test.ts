@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../testing/pdf-reader.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
@@ -132,11 +129,7 @@ describe('cash deposit slip', () => {
     expect(made.statusCode).toBe(201);
     const pdf = await api.get(`/api/billing/deposit-slips/${made.json().id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
-    writeFileSync(join(dir, 'slip.pdf'), pdf.rawPayload);
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'slip.pdf'), '-'], {
-      encoding: 'utf8',
-    });
+    const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Bordereau de remise d’espèces');
     expect(text).toMatch(/20,00 €\s+billets\s+2\s+40,00 €/);
     expect(text).toMatch(/2,00 €\s+pièces\s+3\s+6,00 €/);

@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../testing/pdf-reader.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
@@ -114,9 +111,7 @@ describe('coverage situations', () => {
       acts: [{ code: 'C', feeCents: 8000 }],
     });
     expect(response.statusCode).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'pivot-quote-'));
-    writeFileSync(join(dir, 'q.pdf'), response.rawPayload);
-    const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'q.pdf'), '-'], { encoding: 'utf8' });
+    const text = await pdfText(response.rawPayload);
     expect(text).toContain('Devis — information écrite préalable');
     expect(text).toContain('80,00 €');
   });

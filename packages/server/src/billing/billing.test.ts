@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseClaimBatchFile } from '@pivot/core/billing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../testing/pdf-reader.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
@@ -18,13 +17,6 @@ beforeAll(async () => {
   api = client(t.app, practice.secretary);
 });
 afterAll(async () => t?.close());
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 const gpVisit = (patientId: string, more: Record<string, unknown> = {}) => ({
   patientId,
@@ -155,7 +147,7 @@ describe('billing a visit', () => {
     const response = await api.get(`/api/billing/invoices/${billed.invoiceId}/pdf`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(response.rawPayload);
+    const text = await pdfText(response.rawPayload);
     expect(text).toContain(`Note d’honoraires n° ${billed.number}`);
     expect(text).toContain('ASSURE ALICE');
     expect(text).toMatch(/Total des honoraires : 30,00 €/);
@@ -253,7 +245,7 @@ describe('payments, cash desk and deposit slips', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('cheque_already_deposited');
     const pdf = await api.get(`/api/billing/deposit-slips/${slip.json().id}/pdf`);
-    const text = pdfText(pdf.rawPayload);
+    const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('M. DUPONT');
     expect(text).toContain('7654321');
     expect(text).toContain('FR76 3000 6000 0112 3456 7890 189');

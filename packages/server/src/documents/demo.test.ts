@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPatient } from '../testing/patient-builder.ts';
+import { pdfText } from '../testing/pdf-reader.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 import { demoTemplates, seedDocuments } from './demo.ts';
 
@@ -119,11 +116,7 @@ describe('demo templates', () => {
       url: `/api/documents/${doc.id}/pdf`,
       headers: { cookie: secretary },
     });
-    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
-    writeFileSync(join(dir, 'certificate.pdf'), pdf.rawPayload);
-    const printed = execFileSync('/usr/bin/pdftotext', [join(dir, 'certificate.pdf'), '-'], {
-      encoding: 'utf8',
-    });
+    const printed = await pdfText(pdf.rawPayload);
     expect(printed).toContain('Date de l’examen : 02/03/2026');
     expect(printed).toContain('Absence de contre-indication cliniquement décelable.');
     expect(printed).toContain('Certificat remis en main propre à l’intéressé(e).');
@@ -217,16 +210,14 @@ describe('demo templates', () => {
       await t.app.inject({ method: 'GET', url: `/api/documents/${id}`, headers: { cookie: secretary } })
     ).json();
 
-  const pdfText = async (id: string) => {
+  const printedPdf = async (id: string) => {
     const pdf = await t.app.inject({
       method: 'GET',
       url: `/api/documents/${id}/pdf`,
       headers: { cookie: secretary },
     });
     expect(pdf.statusCode).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'pivot-pdf-'));
-    writeFileSync(join(dir, 'document.pdf'), pdf.rawPayload);
-    return execFileSync('/usr/bin/pdftotext', [join(dir, 'document.pdf'), '-'], { encoding: 'utf8' });
+    return pdfText(pdf.rawPayload);
   };
 
   it('gives the operative report its five sections, incidents included, checked before validation', async () => {
@@ -277,7 +268,7 @@ describe('demo templates', () => {
     ).toMatchObject([{ section: 'incidents', labels: { fr: 'Rubrique du compte rendu : Incidents' } }]);
     const complete = await edit(write({ ...dictated, Incidents: 'Aucun incident.' }));
     expect(complete.missingMentions.filter((m: { code: string }) => m.code === 'report_section')).toEqual([]);
-    const printed = await pdfText(id);
+    const printed = await printedPdf(id);
     expect(printed).toContain('Compte rendu opératoire');
     expect(printed).toContain('Aucun incident.');
   });
@@ -426,7 +417,7 @@ describe('demo templates', () => {
     });
     expect(validated.statusCode, validated.body).toBe(200);
     expect(validated.json().status).toBe('validated');
-    const printed = await pdfText(id);
+    const printed = await printedPdf(id);
     expect(printed).toContain('Lettre de liaison à la sortie');
     expect(printed).toContain('Médecin traitant : Dr Anne Moreau');
     expect(printed).toContain('Furosémide 40 mg — modifié');

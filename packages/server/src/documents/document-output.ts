@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { RichTextDoc, RichTextNode } from '@pivot/core/documents';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
@@ -85,29 +84,21 @@ export function printableBlocks(doc: RichTextDoc): Block[] {
   return blocks;
 }
 
-const fontDirs = ['/usr/share/fonts/truetype/liberation2', '/usr/share/fonts/truetype/liberation'];
+const shippedFont = (file: string) =>
+  createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${file}`);
 
 /**
- * TrueType fonts embedded in every PDF (PDF/A-like print: no reliance on the reader's fonts). A
- * machine without Liberation Sans (Debian's fonts-liberation2) falls back to the PDF standard
- * Helvetica, which covers French (WinAnsi) but not every symbol; production installs the fonts.
+ * TrueType fonts embedded in every PDF (PDF/A-like print: no reliance on the reader's fonts).
+ * Arimo, the design Liberation Sans 2 is built from (metrics of Arial, Latin with its extensions,
+ * Greek, Cyrillic), ships with the npm install, so every server prints the same letters whatever
+ * fonts its system has.
  */
 function fontFiles(): Record<'regular' | 'bold' | 'italic' | 'boldItalic', string> {
-  const dir = [process.env.PIVOT_PDF_FONT_DIR, ...fontDirs].find(
-    (d) => d && existsSync(join(d, 'LiberationSans-Regular.ttf')),
-  );
-  if (!dir)
-    return {
-      regular: 'Helvetica',
-      bold: 'Helvetica-Bold',
-      italic: 'Helvetica-Oblique',
-      boldItalic: 'Helvetica-BoldOblique',
-    };
   return {
-    regular: join(dir, 'LiberationSans-Regular.ttf'),
-    bold: join(dir, 'LiberationSans-Bold.ttf'),
-    italic: join(dir, 'LiberationSans-Italic.ttf'),
-    boldItalic: join(dir, 'LiberationSans-BoldItalic.ttf'),
+    regular: shippedFont('400Regular/Arimo_400Regular.ttf'),
+    bold: shippedFont('700Bold/Arimo_700Bold.ttf'),
+    italic: shippedFont('400Regular_Italic/Arimo_400Regular_Italic.ttf'),
+    boldItalic: shippedFont('700Bold_Italic/Arimo_700Bold_Italic.ttf'),
   };
 }
 
