@@ -24,7 +24,9 @@ export async function readDocx(docx: Uint8Array): Promise<DocxReading> {
   const contentTypes = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
   return {
-    parts: Object.keys(zip.files).filter((name) => !zip.files[name].dir),
+    parts: Object.values(zip.files)
+      .filter((entry) => !entry.dir)
+      .map((entry) => entry.name),
     mainContentType: mainDocumentType(contentTypes),
     text: value,
   };

@@ -20,13 +20,13 @@ const sameLine = 2;
 
 function lines(items: PlacedText[]): string[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: PlacedText[][] = [];
+  const rows: { y: number; items: PlacedText[] }[] = [];
   for (const item of sorted) {
     const row = rows.at(-1);
-    if (row && Math.abs(row[0].y - item.y) <= sameLine) row.push(item);
-    else rows.push([item]);
+    if (row && Math.abs(row.y - item.y) <= sameLine) row.items.push(item);
+    else rows.push({ y: item.y, items: [item] });
   }
-  return rows.map((row) => {
+  return rows.map(({ items: row }) => {
     row.sort((a, b) => a.x - b.x);
     let line = '';
     let end = Number.NEGATIVE_INFINITY;
@@ -55,7 +55,7 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
     const fonts = new Map<string, { name: string; embedded: boolean }>();
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
-      const [, , width, height] = page.view;
+      const { width, height } = page.getViewport({ scale: 1 });
       pages.push({ width, height });
       const content = await page.getTextContent();
       const placed: PlacedText[] = [];
