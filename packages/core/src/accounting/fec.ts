@@ -3,6 +3,7 @@ import { type Cents, formatCents, parseEuros } from '../billing/money.ts';
 import type { PaymentMethodKind } from '../billing/payments.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { isValidSiren } from '../organization/identifiers.ts';
+import { neutralizeFormula } from '../spreadsheet/formula-cell.ts';
 import { form2035Line } from './form-2035.ts';
 import { type JournalEntry, journals } from './journal.ts';
 
@@ -55,6 +56,17 @@ function clean(value: string): string {
 }
 
 /**
+ * Accountants open the FEC in a spreadsheet: every field goes through the one formula guard of
+ * exports. Amounts, dates and numbers are plain numbers, which it leaves as they are, so the file
+ * stays what the FEC requires (LPF art. A47 A-1) and what parseFec and the DGFiP's test tool read.
+ */
+function spreadsheetSafe(record: FecRecord): FecRecord {
+  return Object.fromEntries(
+    Object.entries(record).map(([column, value]) => [column, neutralizeFormula(value)]),
+  ) as FecRecord;
+}
+
+/**
  * One FEC record per entry line, entries numbered in one continuous sequence in date order
  * (EcritureNum), fields tab-separated, dates AAAAMMJJ, amounts with a comma decimal separator,
  * lines ended by CRLF, first line the column names.
@@ -76,30 +88,32 @@ export function writeFec(
   inYear.forEach((entry, index) => {
     const number = String(index + 1);
     for (const l of entry.lines) {
-      records.push({
-        JournalCode: entry.journal,
-        JournalLib: journals[entry.journal],
-        EcritureNum: number,
-        EcritureDate: compactDate(entry.date),
-        CompteNum: l.account,
-        CompteLib: clean(l.accountLabel),
-        CompAuxNum: clean(l.auxiliary?.number ?? ''),
-        CompAuxLib: clean(l.auxiliary?.label ?? ''),
-        PieceRef: clean(entry.pieceRef),
-        PieceDate: compactDate(entry.pieceDate),
-        EcritureLib: clean(entry.label),
-        Debit: formatCents(l.debitCents),
-        Credit: formatCents(l.creditCents),
-        EcritureLet: '',
-        DateLet: '',
-        ValidDate: compactDate(options.validatedOn ?? entry.date),
-        Montantdevise: '',
-        Idevise: '',
-        DateRglt: compactDate(entry.date),
-        ModeRglt: paymentModes[entry.paymentMethod],
-        NatOp: clean(form2035Line(entry.category)?.label ?? entry.category),
-        IdClient: clean(entry.counterparty ?? ''),
-      });
+      records.push(
+        spreadsheetSafe({
+          JournalCode: entry.journal,
+          JournalLib: journals[entry.journal],
+          EcritureNum: number,
+          EcritureDate: compactDate(entry.date),
+          CompteNum: l.account,
+          CompteLib: clean(l.accountLabel),
+          CompAuxNum: clean(l.auxiliary?.number ?? ''),
+          CompAuxLib: clean(l.auxiliary?.label ?? ''),
+          PieceRef: clean(entry.pieceRef),
+          PieceDate: compactDate(entry.pieceDate),
+          EcritureLib: clean(entry.label),
+          Debit: formatCents(l.debitCents),
+          Credit: formatCents(l.creditCents),
+          EcritureLet: '',
+          DateLet: '',
+          ValidDate: compactDate(options.validatedOn ?? entry.date),
+          Montantdevise: '',
+          Idevise: '',
+          DateRglt: compactDate(entry.date),
+          ModeRglt: paymentModes[entry.paymentMethod],
+          NatOp: clean(form2035Line(entry.category)?.label ?? entry.category),
+          IdClient: clean(entry.counterparty ?? ''),
+        }),
+      );
     }
   });
   const rows = [fecBncColumns.join('\t'), ...records.map((r) => fecBncColumns.map((c) => r[c]).join('\t'))];

@@ -12,6 +12,11 @@ describe('search normalisation', () => {
     expect(foldForSearch('  Hôpital Saint-Joseph – Cœur ')).toBe('hopital saint joseph coeur');
   });
 
+  it('keeps % and _, so that typing them finds the texts holding them', () => {
+    expect(foldForSearch('Centre 100% Santé')).toBe('centre 100% sante');
+    expect(correspondentSearchTokens('jean_dupont@mssante.fr %')).toEqual(['jean_dupont@mssante.fr', '%']);
+  });
+
   it('finds a practitioner by names, specialty, city and national phone digits', () => {
     const c = correspondentInput.parse({
       kind: 'practitioner',

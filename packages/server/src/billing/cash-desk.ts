@@ -10,6 +10,7 @@ import {
 } from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
+import { likeStartingWith } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { assertDayOpen } from './payment-service.ts';
@@ -157,7 +158,7 @@ async function nextSlipNumber(tx: Kysely<Database>, organizationId: string, date
     .selectFrom('deposit_slips')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('organization_id', '=', organizationId)
-    .where('number', 'like', `${year}-%`)
+    .where('number', 'like', likeStartingWith(`${year}-`))
     .executeTakeFirst();
   return `${year}-${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;
 }

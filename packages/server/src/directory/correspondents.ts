@@ -6,6 +6,7 @@ import {
   correspondentSearchTokens,
 } from '@pivot/core/directory';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { likeContaining } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 import type { CorrespondentsTable } from './tables.ts';
 
@@ -115,8 +116,7 @@ export async function searchCorrespondents(
 ) {
   let query = db.selectFrom('correspondents').selectAll().where('organization_id', '=', organizationId);
   for (const token of correspondentSearchTokens(search.q ?? '')) {
-    const escaped = token.replace(/[\\%_]/g, (m) => `\\${m}`);
-    query = query.where('search_text', 'like', `%${escaped}%`);
+    query = query.where('search_text', 'like', likeContaining(token));
   }
   if (search.kind) query = query.where('kind', '=', search.kind);
   if (search.bodyType) query = query.where('body_type', '=', search.bodyType);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
@@ -145,6 +146,72 @@ describe('correspondents', () => {
     expect(await search('01 45 00 00 01')).toContain('LEROY Anne');
     expect(await search('paris', '&kind=body')).toEqual(['CPAM de Paris']);
     expect(await search('inconnu')).toEqual([]);
+  });
+
+  it('finds for a typed % or _ only the correspondents whose text holds it (LIKE wildcards escaped)', async () => {
+    const mutuelle = await create(secretaryA, {
+      kind: 'body',
+      bodyType: 'mutuelle',
+      name: 'Mutuelle 100% Santé',
+    });
+    expect(mutuelle.statusCode, mutuelle.body).toBe(201);
+    const labo = await create(secretaryA, {
+      kind: 'body',
+      bodyType: 'laboratory',
+      name: 'Laboratoire Bichat',
+      email: 'resultats_bichat@labo.example',
+    });
+    expect(labo.statusCode, labo.body).toBe(201);
+    const search = async (q: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/directory/correspondents?q=${encodeURIComponent(q)}&kind=body`,
+          headers: { cookie: secretaryA },
+        })
+      )
+        .json()
+        .map((c: { displayName: string }) => c.displayName);
+    expect(await search('%')).toEqual(['Mutuelle 100% Santé']);
+    expect(await search('100%')).toEqual(['Mutuelle 100% Santé']);
+    expect(await search('_')).toEqual(['Laboratoire Bichat']);
+    expect(await search('resultats_bichat')).toEqual(['Laboratoire Bichat']);
+    expect(await search('resultats bichat')).toEqual(['Laboratoire Bichat']);
+  });
+
+  it('finds by % and _ a correspondent saved before they were kept in its search text (migration 0013)', async () => {
+    const created = (
+      await create(secretaryA, {
+        kind: 'body',
+        bodyType: 'other',
+        name: 'Hôpital de jour 50%',
+        email: 'hdj_soins@x.example',
+      })
+    ).json();
+    expect(created.id).toBeDefined();
+    // The search text as the former folding wrote it: % and _ were spaces.
+    await t.db.kysely
+      .updateTable('correspondents')
+      .set({ search_text: 'hopital de jour 50 other hdj soins@x.example' })
+      .where('id', '=', created.id)
+      .execute();
+    const migration = readFileSync(
+      new URL('../db/migrations/0013_directory_search_wildcards.sql', import.meta.url),
+      'utf8',
+    );
+    await t.db.exec(migration);
+    const { search_text } = await t.db.kysely
+      .selectFrom('correspondents')
+      .select('search_text')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(search_text.split(' ')).toEqual(expect.arrayContaining(['hopital', '50%', 'hdj_soins@x.example']));
+    const found = await t.app.inject({
+      method: 'GET',
+      url: `/api/directory/correspondents?q=${encodeURIComponent('jour 50% hdj_soins')}`,
+      headers: { cookie: secretaryA },
+    });
+    expect(found.json().map((c: { id: string }) => c.id)).toEqual([created.id]);
   });
 
   it('updates with the version read, answers 409 stale_version to an old one', async () => {

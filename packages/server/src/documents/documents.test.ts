@@ -554,6 +554,30 @@ describe('snippets and spell-check', () => {
     expect(second.json().error.field).toBe('shortcut');
   });
 
+  it('answers 404 not_found to the removal of an unknown snippet or of another organization’s', async () => {
+    const created = await call('POST', '/api/snippets', secretary, {
+      shortcut: '.rdv',
+      text: 'Rendez-vous pris.',
+    });
+    expect(created.statusCode).toBe(201);
+    const other = await anOrganization('Cabinet voisin').withUser('secretary').create(t.db);
+    const outsider = await loginAs(t.app, other.byRole('secretary').email);
+    const remove = (id: string, cookie: string) =>
+      t.app.inject({ method: 'DELETE', url: `/api/snippets/${id}`, headers: { cookie } });
+
+    const foreign = await remove(created.json().id, outsider);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe('not_found');
+    const unknown = await remove('7c1f4e0e-0a56-4f7e-9d0b-1f2a3b4c5d6e', secretary);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('not_found');
+    const kept = (await call('GET', '/api/snippets', secretary)).json();
+    expect(kept.map((s: { shortcut: string }) => s.shortcut)).toContain('.rdv');
+
+    expect((await remove(created.json().id, secretary)).statusCode).toBe(200);
+    expect((await remove(created.json().id, secretary)).statusCode).toBe(404);
+  });
+
   it('knows French and medical words, flags misspellings and learns the users’ words', async () => {
     const text =
       'La patiente présente une hypertension artérielle traitée par amlodipine. Pas de dyspnée. Une fautte.';

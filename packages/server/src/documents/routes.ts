@@ -385,11 +385,13 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     async (request) => {
       const actor = actorOf(request);
       await db.kysely.transaction().execute(async (tx) => {
-        await tx
+        const removed = await tx
           .deleteFrom('document_snippets')
           .where('id', '=', request.params.id)
           .where('organization_id', '=', actor.organizationId)
-          .execute();
+          .returning('id')
+          .executeTakeFirst();
+        if (!removed) throw new DomainError('not_found');
         await auditFrom(actor)(tx, { action: 'delete', entity: 'snippet', entityId: request.params.id });
       });
       return { ok: true };

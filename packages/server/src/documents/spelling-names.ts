@@ -2,6 +2,7 @@ import { DomainError } from '@pivot/core';
 import { foldForSearch } from '@pivot/core/directory';
 import { isProperName, properNameWords, startsWithCapital } from '@pivot/core/documents';
 import type { Kysely } from 'kysely';
+import { likeContaining } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 import type { Misspelling } from './spell-checker.ts';
 
@@ -83,7 +84,7 @@ export async function withoutCorrespondentNames(
     .selectFrom('correspondents')
     .select(['family_name', 'given_name', 'name'])
     .where('organization_id', '=', organizationId)
-    .where((eb) => eb.or(tokens.map((token) => eb('search_text', 'like', `%${token}%`))))
+    .where((eb) => eb.or(tokens.map((token) => eb('search_text', 'like', likeContaining(token)))))
     .limit(1000)
     .execute();
   return withoutNames(

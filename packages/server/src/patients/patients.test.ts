@@ -208,6 +208,12 @@ describe('search as you type', () => {
     );
   });
 
+  it('finds no patient for a typed % or _: no name holds them, and they are no wildcards', async () => {
+    for (const q of ['%', '_', '___', '%%', '\\', '%_']) {
+      expect((await post('/api/patients/search', { q })).json(), q).toEqual([]);
+    }
+  });
+
   it('puts no search term in the URL and answers nothing to an empty box', async () => {
     expect((await post('/api/patients/search', { q: '   ' })).json()).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { compactNir, parseSearchQuery, type SearchQuery } from '@pivot/core/identity';
 import { type Kysely, sql } from 'kysely';
+import { likeContaining } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface PatientSummary {
@@ -54,10 +55,6 @@ function nextPrefix(prefix: string): string {
 /** At most this many candidates are read before ordering: bounded work for ambiguous input. */
 const candidateCap = 2000;
 
-function escapeLike(token: string): string {
-  return token.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * Search as you type from one box. Every criterion typed must match; a name word matches the
  * beginning of any stored name token or its French phonetic key (words of 3 letters or more).
@@ -83,7 +80,7 @@ export async function searchPatients(
   const hasCriterion = conditions.length > 1 || query.nameTokens.length > 0;
   if (!hasCriterion) return { query, results: [] };
 
-  const prefix = (token: string) => sql`p.search_text LIKE ${`% ${escapeLike(token)}%`}`;
+  const prefix = (token: string) => sql`p.search_text LIKE ${likeContaining(` ${token}`)}`;
   const prefixOrPhonetic = (token: string, i: number) => {
     const key = query.phoneticKeys[i] ?? '';
     return token.length >= 3 && key
