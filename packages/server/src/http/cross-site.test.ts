@@ -48,7 +48,10 @@ describe('cross-site requests', () => {
   });
 
   it('accepts the same origin, by Sec-Fetch-Site or by Origin', async () => {
-    expect((await languageChange({ 'sec-fetch-site': 'same-origin', origin: 'https://pivot.cabinet.fr' })).statusCode).toBe(200);
+    expect(
+      (await languageChange({ 'sec-fetch-site': 'same-origin', origin: 'https://pivot.cabinet.fr' }))
+        .statusCode,
+    ).toBe(200);
     expect((await languageChange({ origin: 'https://pivot.cabinet.fr' })).statusCode).toBe(200);
   });
 
@@ -57,7 +60,11 @@ describe('cross-site requests', () => {
   });
 
   it('leaves reads alone: a cross-site GET gets its answer', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'sec-fetch-site': 'cross-site' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(response.statusCode).toBe(200);
   });
 });

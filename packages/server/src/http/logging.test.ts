@@ -61,7 +61,9 @@ describe('server log', () => {
       const fetched = await logged.app.inject({ method: 'GET', url: feed.path });
       expect(fetched.statusCode).toBe(200);
       expect(log.text()).not.toContain(feed.token);
-      expect(log.entries().some((e) => (e.req as { url?: string })?.url === '/api/agenda/feeds/:token')).toBe(true);
+      expect(log.entries().some((e) => (e.req as { url?: string })?.url === '/api/agenda/feeds/:token')).toBe(
+        true,
+      );
     } finally {
       await logged.close();
     }
