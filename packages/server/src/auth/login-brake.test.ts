@@ -87,6 +87,20 @@ describe('client address', () => {
     }
   });
 
+  it('takes the client address one hop back when PIVOT_TRUST_PROXY is a hop count', async () => {
+    const proxied = await createTestApp({ trustProxy: loadConfig({ PIVOT_TRUST_PROXY: '1' }).trustProxy });
+    try {
+      const admin = (await anOrganization().withUser('admin').create(proxied.db)).byRole('admin');
+      const response = await login(proxied.app, admin.email, testPassword, '10.0.0.1', {
+        'x-forwarded-for': '192.0.2.99, 198.51.100.30',
+      });
+      expect(response.statusCode).toBe(200);
+      expect(await auditedIps(proxied, admin.id)).toEqual(['198.51.100.30']);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('reads PIVOT_TRUST_PROXY as a hop count or a list, and refuses to trust every peer', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ PIVOT_TRUST_PROXY: '1' }).trustProxy).toBe(1);
