@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { accountingRoutes } from './accounting/routes.ts';
 import { agendaRoutes } from './agenda/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -19,9 +20,12 @@ import type { Db } from './db/connection.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { documentsRoutes } from './documents/routes.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
+import { registerCrossSiteCheck } from './http/cross-site.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import './http/types.ts';
 import { localDirectoryStorage } from './files/storage.ts';
 import { mailRoutes } from './mail/routes.ts';
@@ -41,25 +45,30 @@ export interface AppOptions {
   config: Config;
   db: Db;
   logger?: boolean;
+  /** Where the log goes (standard output by default); the tests read it. */
+  logStream?: DestinationStream;
+}
+
+/** A hop count as the function Fastify builds from it (its types accept only the other forms). */
+function trustedProxies(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the whole HTTP application from its parts; used by `npm start` and by the API tests. */
-export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger = true,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger
-      ? {
-          level: config.logLevel,
-          // Cookies carry sessions; bodies and query strings may carry patient data: none is logged.
-          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-          serializers: {
-            req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], ip: req.ip }),
-          },
-        }
-      : false,
+    logger: logger ? loggerOptions(config, logStream) : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // The client's address (login brakes, rate limit, audit log) comes from X-Forwarded-For only
+    // when the peer is one of the proxies the operator named (PIVOT_TRUST_PROXY).
+    trustProxy: trustedProxies(config.trustProxy),
   });
   app.decorate('db', db);
   app.decorate('storage', localDirectoryStorage(join(config.dataDir, 'files')));
@@ -76,6 +85,8 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
     routes.push({ methods, url: route.url, permission: route.config?.permission });
   });
 
+  await registerSecurityHeaders(app);
+  registerCrossSiteCheck(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false });

@@ -22,13 +22,23 @@ export interface Config {
   smtp: { host: string; port: number; from: string } | undefined;
   /** How often the outbox worker looks for messages to send; 0 disables it (tests drive it). */
   outboxIntervalMs: number;
+  // HTTP edge (docs/operations.md, "Behind a reverse proxy" and "Logs").
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Fastify's `trustProxy`): none by
+   * default, else the proxy addresses or subnets, or the number of proxy hops.
+   */
+  trustProxy: false | number | string[];
+  /** Error messages and stacks in the logs: they can quote patient data, never in production. */
+  logErrorDetail: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode: Mode = env.PIVOT_MODE === 'production' ? 'production' : 'demo';
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // Both loopbacks (Fastify listens on every address of `localhost`), so that http://localhost
+    // reaches it whether `localhost` resolves to 127.0.0.1 or ::1; HOST=0.0.0.0 opens it wider.
+    host: env.HOST || 'localhost',
     mode,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PIVOT_DATA_DIR ?? './data'),
@@ -47,5 +57,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     outboxIntervalMs: Number(env.PIVOT_OUTBOX_INTERVAL_MS ?? 5000),
+    trustProxy: parseTrustProxy(env.PIVOT_TRUST_PROXY),
+    logErrorDetail: env.PIVOT_LOG_ERROR_DETAIL === 'true',
   };
+}
+
+/** `PIVOT_TRUST_PROXY`: unset, a hop count (`1`), or addresses and subnets (`127.0.0.1,10.0.0.0/8`). */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  // Trusting every peer would let any client choose the address the login limits and the audit
+  // log see (OWASP, "Forwarded header" spoofing): the proxies are named.
+  if (text === 'true')
+    throw new Error('PIVOT_TRUST_PROXY: name the proxy addresses or the hop count, not true');
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

@@ -1,3 +1,4 @@
+export * from './login-throttle.ts';
 export * from './password-policy.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

@@ -25,10 +25,14 @@ const catalogue: Catalogue = {
     en: 'Your session has expired, please sign in again.',
   },
   forbidden: { fr: 'Votre rôle ne permet pas cette action.', en: 'Your role does not allow this action.' },
+  cross_site_request: {
+    fr: 'Requête refusée : elle vient d’un autre site que Pivot.',
+    en: 'Request refused: it comes from another site than Pivot.',
+  },
   invalid_credentials: { fr: 'Identifiant ou mot de passe incorrect.', en: 'Incorrect e-mail or password.' },
   account_locked: {
-    fr: 'Trop de tentatives : le compte est verrouillé pendant {minutes} minutes.',
-    en: 'Too many attempts: the account is locked for {minutes} minutes.',
+    fr: 'Trop de tentatives : la connexion à ce compte depuis ce poste est bloquée pendant {minutes} minutes.',
+    en: 'Too many attempts: signing in to this account from here is blocked for {minutes} minutes.',
   },
   too_many_requests: {
     fr: 'Trop de requêtes, réessayez dans un instant.',

@@ -66,9 +66,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
   const transports = transportsFromEnv();
   if (app.config.outboxIntervalMs > 0) {
     const worker = setInterval(() => {
-      sendDueNotices(db, transports).catch((error) =>
-        app.log.error({ err: { message: error.message } }, 'outbox'),
-      );
+      sendDueNotices(db, transports).catch((error) => app.log.error({ err: error }, 'outbox'));
     }, 30_000);
     worker.unref();
     app.addHook('onClose', async () => clearInterval(worker));
@@ -893,7 +891,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/agenda/feeds/:token',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', secretInUrl: true },
       schema: {
         tags,
         summary: 'iCalendar (RFC 5545) feed, read by Outlook and other calendar clients',

@@ -1,5 +1,12 @@
 import { DomainError } from '@pivot/core';
-import { checkPasswordStrength, type LoginInput } from '@pivot/core/auth';
+import {
+  checkPasswordStrength,
+  type LoginAttempt,
+  type LoginInput,
+  loginHistoryMinutes,
+  loginThrottle,
+  loginVerdict,
+} from '@pivot/core/auth';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
 import { writeAudit } from '../audit/audit-log.ts';
@@ -8,17 +15,16 @@ import type { Db } from '../db/connection.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 
-export const maxFailedAttempts = 5;
-export const lockMinutes = 15;
-
 export interface ClientInfo {
   ip: string;
   userAgent: string;
 }
 
+const loginActions = ['login', 'login_failed', 'login_locked'];
+
 /**
  * Checks the credentials and opens a session. The answer never tells whether the account exists;
- * five failures in a row lock the account for 15 minutes (CNIL recommendation on authentication).
+ * failures slow down their source, not the account's owner (core's `loginVerdict`).
  */
 export async function login(db: Db, config: Config, input: LoginInput, client: ClientInfo) {
   const user = await db.kysely
@@ -30,29 +36,33 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
     await verifyPassword(await decoyHash(), input.password);
     throw new DomainError('invalid_credentials');
   }
-  if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-    throw new DomainError('account_locked', { params: { minutes: lockMinutes } });
+  const now = Date.now();
+  const attempts = await recentAttempts(db, user.id, now);
+  const known = await isKnownSource(db, user.id, client.ip, now);
+  const verdict = loginVerdict(attempts, client.ip, now, known);
+  if (!verdict.allowed) {
+    throw new DomainError('account_locked', {
+      params: { minutes: Math.ceil((verdict.until - now) / 60_000) },
+    });
   }
-  const passwordOk = await verifyPassword(user.password_hash, input.password);
-  if (!passwordOk) {
-    await recordFailure(db, user.id, user.organization_id, user.failed_attempts + 1, client);
-    throw new DomainError('invalid_credentials');
+  const fail = async (error: DomainError) => {
+    const failed = [...attempts, { at: now, source: client.ip, succeeded: false }];
+    const locks = !loginVerdict(failed, client.ip, now, known).allowed;
+    await recordFailure(db, user.id, user.organization_id, locks, client);
+    return error;
+  };
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    throw await fail(new DomainError('invalid_credentials'));
   }
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) throw new DomainError('totp_required', { field: 'totp' });
     if (!authenticator.check(input.totp, user.totp_secret)) {
-      await recordFailure(db, user.id, user.organization_id, user.failed_attempts + 1, client);
-      throw new DomainError('totp_invalid', { field: 'totp' });
+      throw await fail(new DomainError('totp_invalid', { field: 'totp' }));
     }
   }
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
     await tx
       .insertInto('sessions')
       .values({
@@ -76,32 +86,47 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
   return { token, expiresAt, user };
 }
 
+/** The account's login attempts that `loginVerdict` weighs, read from the audit log. */
+async function recentAttempts(db: Db, userId: string, now: number): Promise<LoginAttempt[]> {
+  const rows = await db.kysely
+    .selectFrom('audit_log')
+    .select(['at', 'ip', 'action'])
+    .where('user_id', '=', userId)
+    .where('at', '>', new Date(now - loginHistoryMinutes * 60_000))
+    .where('action', 'in', loginActions)
+    .execute();
+  return rows.map((r) => ({ at: new Date(r.at).getTime(), source: r.ip, succeeded: r.action === 'login' }));
+}
+
+async function isKnownSource(db: Db, userId: string, ip: string, now: number): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .where('created_at', '>', new Date(now - loginThrottle.knownSourceDays * 86_400_000))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 async function recordFailure(
   db: Db,
   userId: string,
   organizationId: string,
-  attempts: number,
+  locks: boolean,
   client: ClientInfo,
 ) {
-  const lock = attempts >= maxFailedAttempts;
-  await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({
-        failed_attempts: lock ? 0 : attempts,
-        locked_until: lock ? new Date(Date.now() + lockMinutes * 60_000) : null,
-      })
-      .where('id', '=', userId)
-      .execute();
-    await writeAudit(tx, {
+  await db.kysely.transaction().execute((tx) =>
+    writeAudit(tx, {
       organizationId,
       userId,
-      action: lock ? 'login_locked' : 'login_failed',
+      action: locks ? 'login_locked' : 'login_failed',
       entity: 'session',
       ip: client.ip,
       userAgent: client.userAgent,
-    });
-  });
+    }),
+  );
 }
 
 export async function logout(db: Db, token: string) {

@@ -69,7 +69,7 @@ describe('login', () => {
     expect(response.json().error.message).toBe('Incorrect e-mail or password.');
   });
 
-  it('locks the account for 15 minutes after five failures, even with the right password then', async () => {
+  it('locks the source out of the account for 15 minutes after five failures, even with the right password then', async () => {
     const o = await anOrganization('Lock').withUser('secretary').create(t.db);
     const email = o.byRole('secretary').email;
     for (let i = 0; i < 5; i++) {

@@ -107,7 +107,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       if (running) return;
       running = true;
       processOutbox(db.kysely, storage, transports)
-        .catch((error: Error) => app.log.error({ err: { message: error.message } }, 'outbox failed'))
+        .catch((error: Error) => app.log.error({ err: error }, 'outbox failed'))
         .finally(() => {
           running = false;
         });
@@ -120,7 +120,8 @@ export async function documentsRoutes(fastify: FastifyInstance) {
   // the first document opened is checked at once; in-process test apps never listen and skip it.
   app.addHook('onListen', async () => {
     spellChecker().ready.catch((error: Error) =>
-      app.log.error({ err: { message: error.message } }, 'spell-checker failed to load'),
+      // Reference word lists only: no patient data in this message.
+      app.log.error({ reason: error.message }, 'spell-checker failed to load'),
     );
   });
 

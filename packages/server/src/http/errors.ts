@@ -12,6 +12,7 @@ const statusByCode: Record<string, number> = {
   totp_invalid: 401,
   malformed_json: 400,
   forbidden: 403,
+  cross_site_request: 403,
   not_found: 404,
   route_not_found: 404,
   stale_version: 409,
@@ -101,11 +102,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
         detail: requestLanguage(request) === 'fr' ? 'requête invalide' : 'invalid request',
       });
     }
-    // Log the failure without the request body: it may hold patient data.
-    request.log.error(
-      { err: { message: error.message, code: error.code, stack: error.stack } },
-      'unhandled error',
-    );
+    // The route's pattern and the error's code only (http/logging.ts): no body, no message.
+    request.log.error({ err: error, route: request.routeOptions.url ?? 'none' }, 'unhandled error');
     return sendError(request, reply, new DomainError('internal_error'));
   });
 

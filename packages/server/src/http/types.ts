@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares the permission it needs; a route without one is refused. */
     permission?: Permission;
+    /** The URL carries a secret (a calendar feed's token): logs show the route's pattern instead. */
+    secretInUrl?: boolean;
   }
   interface FastifyInstance {
     db: Db;

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/request-context.ts';
+import { shownInAppFrame } from '../http/security-headers.ts';
 import { addCoverage, loadCoverage, removeCoverage } from './coverage-service.ts';
 import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
@@ -304,6 +305,8 @@ export async function recordRoutes(fastify: FastifyInstance) {
     '/api/attachments/:id/content',
     {
       config: { permission: 'records.read' },
+      // The record's viewer shows the file in a frame of the app itself.
+      helmet: shownInAppFrame,
       schema: {
         tags: ['records'],
         summary: 'The file of an attachment, for viewing in the browser (traced)',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -18,7 +19,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `logStream`: the app logs there (at the config's level) instead of not at all. */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  { logStream }: { logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'pivot-test-'));
   const config = {
@@ -26,10 +31,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     dataDir,
     loginRateLimitPerMinute: 1000,
     outboxIntervalMs: 0,
-    ...overrides,
     webDist: '/nonexistent',
+    ...overrides,
   };
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger: logStream !== undefined, logStream });
   await app.ready();
   return {
     app,
