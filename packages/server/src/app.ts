@@ -11,6 +11,7 @@ import { accountingRoutes } from './accounting/routes.ts';
 import { agendaRoutes } from './agenda/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { type SecretBox, secretBox } from './auth/secret-box.ts';
 import { setupRoutes } from './auth/setup-routes.ts';
 import { usersRoutes } from './auth/users-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
@@ -25,6 +26,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import './http/types.ts';
 import { localDirectoryStorage } from './files/storage.ts';
 import { mailRoutes } from './mail/routes.ts';
+import { loadSecretKey } from './ops/secret-key.ts';
 import { organizationRoutes } from './organization/routes.ts';
 import { completenessRoutes } from './patients/completeness-routes.ts';
 import { recordRoutes } from './patients/record-routes.ts';
@@ -41,12 +43,14 @@ export interface AppOptions {
   config: Config;
   db: Db;
   logger?: boolean;
+  /** Default: the key of the configuration (ops/secret-key.ts). */
+  secrets?: SecretBox;
 }
 
 const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the whole HTTP application from its parts; used by `npm start` and by the API tests. */
-export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = true, secrets }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -64,6 +68,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   app.decorate('db', db);
   app.decorate('storage', localDirectoryStorage(join(config.dataDir, 'files')));
   app.decorate('config', config);
+  app.decorate('secrets', secrets ?? secretBox(loadSecretKey(config)));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

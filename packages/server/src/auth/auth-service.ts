@@ -6,7 +6,9 @@ import { writeAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { SecretBox } from './secret-box.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 
 export const maxFailedAttempts = 5;
 export const lockMinutes = 15;
@@ -20,7 +22,13 @@ export interface ClientInfo {
  * Checks the credentials and opens a session. The answer never tells whether the account exists;
  * five failures in a row lock the account for 15 minutes (CNIL recommendation on authentication).
  */
-export async function login(db: Db, config: Config, input: LoginInput, client: ClientInfo) {
+export async function login(
+  db: Db,
+  config: Config,
+  secrets: SecretBox,
+  input: LoginInput,
+  client: ClientInfo,
+) {
   const user = await db.kysely
     .selectFrom('users')
     .selectAll()
@@ -40,7 +48,7 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
   }
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) throw new DomainError('totp_required', { field: 'totp' });
-    if (!authenticator.check(input.totp, user.totp_secret)) {
+    if (!authenticator.check(input.totp, openTotpSecret(secrets, user.id, user.totp_secret, 'totp'))) {
       await recordFailure(db, user.id, user.organization_id, user.failed_attempts + 1, client);
       throw new DomainError('totp_invalid', { field: 'totp' });
     }
@@ -159,11 +167,11 @@ export async function changePassword(
   });
 }
 
-export async function startTotpSetup(db: Db, userId: string, email: string) {
+export async function startTotpSetup(db: Db, secrets: SecretBox, userId: string, email: string) {
   const secret = authenticator.generateSecret();
   await db.kysely
     .updateTable('users')
-    .set({ totp_secret: secret, totp_enabled: false })
+    .set({ totp_secret: sealTotpSecret(secrets, userId, secret), totp_enabled: false })
     .where('id', '=', userId)
     .execute();
   return { secret, otpauthUrl: authenticator.keyuri(email, 'Pivot', secret) };
@@ -171,6 +179,7 @@ export async function startTotpSetup(db: Db, userId: string, email: string) {
 
 export async function confirmTotp(
   db: Db,
+  secrets: SecretBox,
   actor: { userId: string; organizationId: string } & ClientInfo,
   code: string,
 ) {
@@ -179,7 +188,10 @@ export async function confirmTotp(
     .select(['totp_secret'])
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  if (!user.totp_secret || !authenticator.check(code, user.totp_secret))
+  if (
+    !user.totp_secret ||
+    !authenticator.check(code, openTotpSecret(secrets, actor.userId, user.totp_secret, 'code'))
+  )
     throw new DomainError('totp_invalid', { field: 'code' });
   await db.kysely.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
@@ -189,6 +201,7 @@ export async function confirmTotp(
 
 export async function disableTotp(
   db: Db,
+  secrets: SecretBox,
   actor: { userId: string; organizationId: string } & ClientInfo,
   code: string,
 ) {
@@ -197,7 +210,11 @@ export async function disableTotp(
     .select(['totp_secret', 'totp_enabled'])
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  if (!user.totp_enabled || !user.totp_secret || !authenticator.check(code, user.totp_secret)) {
+  if (
+    !user.totp_enabled ||
+    !user.totp_secret ||
+    !authenticator.check(code, openTotpSecret(secrets, actor.userId, user.totp_secret, 'code'))
+  ) {
     throw new DomainError('totp_invalid', { field: 'code' });
   }
   await db.kysely.transaction().execute(async (tx) => {
