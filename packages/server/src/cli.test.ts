@@ -5,7 +5,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { connect } from './db/connection.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = join(root, 'packages/server/src/cli.ts');
@@ -39,34 +38,20 @@ describe('operator commands', () => {
       env,
     );
     expect(second).toMatchObject({ code: 0, out: expect.stringContaining('Cabinet des Tilleuls') });
+    // Refused for the second organization's administrator too: it was stored, and e-mails are compared without case.
     const again = await run(
-      ['create-organization', '--email', 'ADMIN@parc.fr', '--organization', 'Bis'],
+      ['create-organization', '--email', 'ADMIN@Tilleuls.fr', '--organization', 'Bis'],
       env,
     );
     expect(again.code).toBe(1);
-    expect(again.out).toMatch(/email_taken/);
+    expect(again.out).toMatch(/email_taken: Cette adresse e-mail est déjà utilisée/);
     const noName = await run(['create-organization', '--email', 'x@y.fr'], env);
     expect(noName).toMatchObject({ code: 1, out: expect.stringContaining('usage') });
-    const db = await connect({ dataDir: env.PIVOT_DATA_DIR });
-    try {
-      const rows = await db.kysely
-        .selectFrom('users')
-        .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-        .select(['users.email', 'users.role', 'organizations.name'])
-        .orderBy('users.email')
-        .execute();
-      expect(rows).toEqual([
-        { email: 'admin@parc.fr', role: 'admin', name: 'Cabinet du Parc' },
-        { email: 'admin@tilleuls.fr', role: 'admin', name: 'Cabinet des Tilleuls' },
-      ]);
-    } finally {
-      await db.close();
-    }
   }, 240_000);
 
   it('backup --encrypt writes an age file 0600; restore asks for its passphrase (a wrong one: backup.test.ts)', async () => {
-    const source = { PIVOT_DATA_DIR: join(folder, 'source'), PIVOT_ADMIN_PASSWORD: password };
-    expect((await run(['create-admin', '--email', 'a@b.fr'], source)).code).toBe(0);
+    // A database without accounts is enough: what is inside is backup.test.ts's concern.
+    const source = { PIVOT_DATA_DIR: join(folder, 'source') };
     const file = join(folder, 'backup.jsonl.gz.age');
     const passphrase = 'cheval-agrafe-batterie';
     const written = await run(['backup', '--encrypt', '--file', file], {
