@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +49,7 @@ describe('operator commands', () => {
     expect(noName).toMatchObject({ code: 1, out: expect.stringContaining('usage') });
   }, 240_000);
 
-  it('backup --encrypt writes an age file 0600; restore asks for its passphrase (a wrong one: backup.test.ts)', async () => {
+  it('backup --encrypt writes an age file 0600; restore asks for its passphrase and a wrong one creates nothing', async () => {
     // A database without accounts is enough: what is inside is backup.test.ts's concern.
     const source = { PIVOT_DATA_DIR: join(folder, 'source') };
     const file = join(folder, 'backup.jsonl.gz.age');
@@ -68,6 +68,12 @@ describe('operator commands', () => {
     const target = { PIVOT_DATA_DIR: join(folder, 'target') };
     const without = await run(['restore', '--file', file], target);
     expect(without).toMatchObject({ code: 1, out: expect.stringMatching(/this backup is encrypted/) });
+    const wrong = await run(['restore', '--file', file], { ...target, PIVOT_BACKUP_PASSPHRASE: 'wrong-one' });
+    expect(wrong).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/wrong passphrase.*nothing was restored/),
+    });
+    expect(existsSync(target.PIVOT_DATA_DIR)).toBe(false);
     const right = await run(['restore', '--file', file], { ...target, PIVOT_BACKUP_PASSPHRASE: passphrase });
     expect(right).toMatchObject({ code: 0, out: expect.stringMatching(/restored \d+ rows/) });
   }, 240_000);

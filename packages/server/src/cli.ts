@@ -5,7 +5,7 @@ import { createFirstAdmin, createOrganization } from './auth/setup.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
-import { backup, isEncryptedBackup, restore } from './ops/backup.ts';
+import { backup, isEncryptedBackup, openBackup, restoreFrom } from './ops/backup.ts';
 import { backupPassphrase } from './ops/backup-passphrase.ts';
 import { loadSecretKey } from './ops/secret-key.ts';
 import { sealAndCheckStoredSecrets } from './ops/stored-secrets.ts';
@@ -49,10 +49,12 @@ async function run() {
   } else if (command === 'restore') {
     if (!values.file) throw new Error(`usage: ${usage}`);
     const file = values.file;
-    const secrets = secretBox(loadSecretKey(config));
     const passphrase = (await isEncryptedBackup(file)) ? await backupPassphrase('decrypt') : undefined;
+    // Opened (and a passphrase checked) before anything is created: a wrong one leaves no trace.
+    const input = await openBackup(file, passphrase);
+    const secrets = secretBox(loadSecretKey(config));
     await withDatabase(async (db) => {
-      const result = await restore(db, file, passphrase === undefined ? {} : { passphrase });
+      const result = await restoreFrom(db, input);
       console.log(`restored ${result.rows} rows from ${file}`);
       await sealAndCheckStoredSecrets(db, secrets, log);
     });

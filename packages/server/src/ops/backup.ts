@@ -125,7 +125,7 @@ export async function isEncryptedBackup(file: string): Promise<boolean> {
  * The gzipped dump of a backup file, decrypted first if it is encrypted. The age header is checked
  * here, before anything is restored: a wrong passphrase fails before the restore's transaction.
  */
-async function openBackup(file: string, passphrase: string | undefined): Promise<Readable> {
+export async function openBackup(file: string, passphrase: string | undefined): Promise<Readable> {
   if (!(await isEncryptedBackup(file))) return createReadStream(file);
   if (passphrase === undefined) {
     throw new Error('this backup is encrypted: give its passphrase (PIVOT_BACKUP_PASSPHRASE)');
@@ -160,9 +160,13 @@ export async function restore(
   file: string,
   options: { passphrase?: string } = {},
 ): Promise<{ rows: number }> {
+  return restoreFrom(db, await openBackup(file, options.passphrase));
+}
+
+/** Restores the dump of `openBackup` (the CLI opens it first, before creating any database). */
+export async function restoreFrom(db: Db, input: Readable): Promise<{ rows: number }> {
   let header: { format?: string; migrations?: string[] } | undefined;
   let rows = 0;
-  const input = await openBackup(file, options.passphrase);
   try {
     await db.kysely.transaction().execute(async (tx) => {
       const existing = await tx.selectFrom('users').select('id').limit(1).execute();
