@@ -12,6 +12,7 @@ import { accountingRoutes } from './accounting/routes.ts';
 import { agendaRoutes } from './agenda/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { type SecretBox, secretBox } from './auth/secret-box.ts';
 import { setupRoutes } from './auth/setup-routes.ts';
 import { usersRoutes } from './auth/users-routes.ts';
 import { billingRoutes } from './billing/routes.ts';
@@ -29,6 +30,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import './http/types.ts';
 import { localDirectoryStorage } from './files/storage.ts';
 import { mailRoutes } from './mail/routes.ts';
+import { loadSecretKey } from './ops/secret-key.ts';
 import { organizationRoutes } from './organization/routes.ts';
 import { completenessRoutes } from './patients/completeness-routes.ts';
 import { recordRoutes } from './patients/record-routes.ts';
@@ -45,6 +47,8 @@ export interface AppOptions {
   config: Config;
   db: Db;
   logger?: boolean;
+  /** Default: the key of the configuration (ops/secret-key.ts). */
+  secrets?: SecretBox;
   /** Where the log goes (standard output by default); the tests read it. */
   logStream?: DestinationStream;
 }
@@ -62,6 +66,7 @@ export async function buildApp({
   db,
   logger = true,
   logStream,
+  secrets,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(config, logStream) : false,
@@ -73,6 +78,7 @@ export async function buildApp({
   app.decorate('db', db);
   app.decorate('storage', localDirectoryStorage(join(config.dataDir, 'files')));
   app.decorate('config', config);
+  app.decorate('secrets', secrets ?? secretBox(loadSecretKey(config)));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -10,6 +10,13 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the embedded database and of stored files. */
   dataDir: string;
+  /**
+   * Key of the secrets stored encrypted in the database (TOTP): PIVOT_SECRET_KEY (32 bytes, base64
+   * or hex), else the file PIVOT_SECRET_KEY_FILE, else `<dataDir>/secret.key` in demo mode
+   * (ops/secret-key.ts). Never logged.
+   */
+  secretKey: string | undefined;
+  secretKeyFile: string | undefined;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   /** How long a session lookup is kept in memory (auth/session-cache.ts); 0 disables the cache. */
@@ -42,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PIVOT_DATA_DIR ?? './data'),
+    secretKey: env.PIVOT_SECRET_KEY || undefined,
+    secretKeyFile: env.PIVOT_SECRET_KEY_FILE ? resolve(env.PIVOT_SECRET_KEY_FILE) : undefined,
     sessionIdleMinutes: Number(env.PIVOT_SESSION_IDLE_MINUTES ?? 120),
     sessionMaxHours: Number(env.PIVOT_SESSION_MAX_HOURS ?? 12),
     sessionCacheSeconds: Number(env.PIVOT_SESSION_CACHE_SECONDS ?? 10),

@@ -1,14 +1,28 @@
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
+import { type SecretBox, secretBox } from './auth/secret-box.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { ensurePrivateDirectory } from './files/private-files.ts';
 import { firstStart } from './ops/first-start.ts';
+import { loadSecretKey } from './ops/secret-key.ts';
+import { sealAndCheckStoredSecrets } from './ops/stored-secrets.ts';
 
 const config = loadConfig();
+let secrets: SecretBox;
+try {
+  // The data directory holds files and outboxes even when the database is a PostgreSQL server.
+  ensurePrivateDirectory(config.dataDir);
+  secrets = secretBox(loadSecretKey(config));
+} catch (error) {
+  console.error(`Pivot cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
-const app = await buildApp({ config, db });
+const app = await buildApp({ config, db, secrets });
+await sealAndCheckStoredSecrets(db, secrets, app.log);
 
 await firstStart(db, config, app.log, Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000));
 

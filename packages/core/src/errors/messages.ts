@@ -43,6 +43,10 @@ const catalogue: Catalogue = {
     en: 'Enter the code from your authenticator app.',
   },
   totp_invalid: { fr: 'Le code de vérification est incorrect.', en: 'The verification code is incorrect.' },
+  totp_unavailable: {
+    fr: 'Le code de vérification ne peut pas être contrôlé : la clé des secrets du serveur ne correspond pas. Prévenez l’administrateur de Pivot.',
+    en: 'The verification code cannot be checked: the server’s secret key does not match. Tell your Pivot administrator.',
+  },
   password_too_weak: {
     fr: 'Le mot de passe doit contenir au moins 12 caractères, dont une minuscule, une majuscule et un chiffre.',
     en: 'The password must have at least 12 characters, including a lower-case letter, an upper-case letter and a digit.',

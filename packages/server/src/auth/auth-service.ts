@@ -13,7 +13,9 @@ import { writeAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { SecretBox } from './secret-box.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 
 export interface ClientInfo {
   ip: string;
@@ -26,7 +28,13 @@ const loginActions = ['login', 'login_failed', 'login_locked'];
  * Checks the credentials and opens a session. The answer never tells whether the account exists;
  * failures slow down their source, not the account's owner (core's `loginVerdict`).
  */
-export async function login(db: Db, config: Config, input: LoginInput, client: ClientInfo) {
+export async function login(
+  db: Db,
+  config: Config,
+  secrets: SecretBox,
+  input: LoginInput,
+  client: ClientInfo,
+) {
   const user = await db.kysely
     .selectFrom('users')
     .selectAll()
@@ -56,7 +64,7 @@ export async function login(db: Db, config: Config, input: LoginInput, client: C
   }
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) throw new DomainError('totp_required', { field: 'totp' });
-    if (!authenticator.check(input.totp, user.totp_secret)) {
+    if (!authenticator.check(input.totp, openTotpSecret(secrets, user.id, user.totp_secret, 'totp'))) {
       throw await fail(new DomainError('totp_invalid', { field: 'totp' }));
     }
   }
@@ -184,11 +192,11 @@ export async function changePassword(
   });
 }
 
-export async function startTotpSetup(db: Db, userId: string, email: string) {
+export async function startTotpSetup(db: Db, secrets: SecretBox, userId: string, email: string) {
   const secret = authenticator.generateSecret();
   await db.kysely
     .updateTable('users')
-    .set({ totp_secret: secret, totp_enabled: false })
+    .set({ totp_secret: sealTotpSecret(secrets, userId, secret), totp_enabled: false })
     .where('id', '=', userId)
     .execute();
   return { secret, otpauthUrl: authenticator.keyuri(email, 'Pivot', secret) };
@@ -196,6 +204,7 @@ export async function startTotpSetup(db: Db, userId: string, email: string) {
 
 export async function confirmTotp(
   db: Db,
+  secrets: SecretBox,
   actor: { userId: string; organizationId: string } & ClientInfo,
   code: string,
 ) {
@@ -204,7 +213,10 @@ export async function confirmTotp(
     .select(['totp_secret'])
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  if (!user.totp_secret || !authenticator.check(code, user.totp_secret))
+  if (
+    !user.totp_secret ||
+    !authenticator.check(code, openTotpSecret(secrets, actor.userId, user.totp_secret, 'code'))
+  )
     throw new DomainError('totp_invalid', { field: 'code' });
   await db.kysely.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
@@ -214,6 +226,7 @@ export async function confirmTotp(
 
 export async function disableTotp(
   db: Db,
+  secrets: SecretBox,
   actor: { userId: string; organizationId: string } & ClientInfo,
   code: string,
 ) {
@@ -222,7 +235,11 @@ export async function disableTotp(
     .select(['totp_secret', 'totp_enabled'])
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  if (!user.totp_enabled || !user.totp_secret || !authenticator.check(code, user.totp_secret)) {
+  if (
+    !user.totp_enabled ||
+    !user.totp_secret ||
+    !authenticator.check(code, openTotpSecret(secrets, actor.userId, user.totp_secret, 'code'))
+  ) {
     throw new DomainError('totp_invalid', { field: 'code' });
   }
   await db.kysely.transaction().execute(async (tx) => {

@@ -29,7 +29,7 @@ const meResponse = z.object({
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db, config } = app;
+  const { db, config, secrets } = app;
 
   const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
     reply.setCookie(sessionCookie, token, {
@@ -86,7 +86,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const result = await auth.login(db, config, request.body, {
+      const result = await auth.login(db, config, secrets, request.body, {
         ip: request.ip,
         userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
       });
@@ -170,7 +170,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const user = await me(actor.userId);
       if (user.totpEnabled)
         throw new DomainError('validation_failed', { field: 'totp', params: { detail: 'already enabled' } });
-      return auth.startTotpSetup(db, actor.userId, user.email);
+      return auth.startTotpSetup(db, secrets, actor.userId, user.email);
     },
   );
 
@@ -181,7 +181,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       schema: { tags: ['auth'], summary: 'Confirm the TOTP enrolment', body: totpConfirmInput },
     },
     async (request) => {
-      await auth.confirmTotp(db, actorOf(request), request.body.code);
+      await auth.confirmTotp(db, secrets, actorOf(request), request.body.code);
       return { ok: true };
     },
   );
@@ -193,7 +193,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       schema: { tags: ['auth'], summary: 'Remove the TOTP second factor', body: totpConfirmInput },
     },
     async (request) => {
-      await auth.disableTotp(db, actorOf(request), request.body.code);
+      await auth.disableTotp(db, secrets, actorOf(request), request.body.code);
       return { ok: true };
     },
   );

@@ -15,6 +15,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
+import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadCoverage } from '../patients/coverage-service.ts';
 import { insertPayment } from './payment-service.ts';
@@ -34,9 +35,9 @@ export function fileTransmissionAdapter(directory: string): ClaimTransmissionAda
   return {
     name: 'file',
     async send(batch, content) {
-      await mkdir(directory, { recursive: true });
+      await mkdir(directory, { recursive: true, mode: privateDirectoryMode });
       const fileName = `lot-${batch.destination}-${batch.number}.jsonl`;
-      await writeFile(join(directory, fileName), content, 'utf8');
+      await writeFile(join(directory, fileName), content, { encoding: 'utf8', mode: privateFileMode });
       return { fileName };
     },
   };

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -6,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDirectory } from '../files/private-files.ts';
 import { pglitePool } from './pglite-pool.ts';
 import { preparedName } from './prepared.ts';
 import type { Database } from './schema.ts';
@@ -73,7 +73,7 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   const dataDir = options.dataDir ?? 'memory://';
   let location = dataDir;
   if (!dataDir.startsWith('memory://')) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDirectory(dataDir);
     location = join(dataDir, 'pglite');
   }
   const pglite = await PGlite.create(location, {

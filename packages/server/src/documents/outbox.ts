@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { FileStorage } from '../files/storage.ts';
 
 export interface OutgoingMessage {
@@ -51,13 +52,16 @@ export function fileDropSecureMessaging(dir: string): MessageTransport {
   return {
     async send(message) {
       const folder = join(dir, message.id);
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: privateDirectoryMode });
       await writeFile(
         join(folder, 'message.json'),
         JSON.stringify({ to: message.recipient, subject: message.subject, body: message.body }),
+        { mode: privateFileMode },
       );
       if (message.attachment)
-        await writeFile(join(folder, message.attachment.name), message.attachment.content);
+        await writeFile(join(folder, message.attachment.name), message.attachment.content, {
+          mode: privateFileMode,
+        });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { privateDirectoryMode, privateFileMode } from './private-files.ts';
 
 /**
  * Where uploaded files (scans, attachments) live. The local directory is the default; a
@@ -18,10 +19,10 @@ export function localDirectoryStorage(root: string): FileStorage {
     async put(content) {
       const sha256 = createHash('sha256').update(content).digest('hex');
       const path = pathOf(sha256);
-      await mkdir(dirname(path), { recursive: true });
+      await mkdir(dirname(path), { recursive: true, mode: privateDirectoryMode });
       // Written aside then renamed: a reader never sees half a file.
       const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, content);
+      await writeFile(temporary, content, { mode: privateFileMode });
       await rename(temporary, path);
       return { key: sha256, sha256 };
     },

@@ -10,6 +10,8 @@ const statusByCode: Record<string, number> = {
   invalid_credentials: 401,
   totp_required: 401,
   totp_invalid: 401,
+  // The server cannot read the stored secret (PIVOT_SECRET_KEY changed or lost): not the user's fault.
+  totp_unavailable: 503,
   malformed_json: 400,
   forbidden: 403,
   cross_site_request: 403,

@@ -1,5 +1,6 @@
 import type { Language } from '@pivot/core';
 import type { Permission, Role } from '@pivot/core/auth';
+import type { SecretBox } from '../auth/secret-box.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
@@ -28,6 +29,8 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     storage: FileStorage;
+    /** Seals and opens the secrets stored encrypted in the database (TOTP). */
+    secrets: SecretBox;
     sessionCache: SessionCache;
     /** Every route with the permission it declared, for the test that nothing is left open. */
     routeCatalogue: { methods: string[]; url: string; permission: string | undefined }[];

@@ -40,7 +40,7 @@ describe('first start', () => {
 
   it('creates no account in production mode and lets the first-run page create the first administrator once', async () => {
     current = await freshDatabase();
-    const config = loadConfig({ PIVOT_MODE: 'production' });
+    const config = loadConfig({ PIVOT_MODE: 'production', PIVOT_SECRET_KEY: 'a'.repeat(64) });
     expect(await firstStart(current.db, config, quiet)).toBe('awaiting_setup');
     const app = await buildApp({
       config: { ...config, webDist: '/nonexistent' },
