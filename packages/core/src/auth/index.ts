@@ -1,3 +1,6 @@
+import './messages.ts';
+
 export * from './password-policy.ts';
+export * from './practitioner-account.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
