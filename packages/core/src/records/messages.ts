@@ -18,6 +18,10 @@ registerErrorMessages({
     fr: 'Indiquez le motif de l’accès d’urgence (au moins 10 caractères) : il est tracé et montré aux praticiens du patient.',
     en: 'Give the reason for the emergency access (at least 10 characters): it is traced and shown to the patient’s practitioners.',
   },
+  break_glass_required: {
+    fr: 'Votre rôle ne donne pas accès au dossier médical : en cas d’urgence, ouvrez un accès d’urgence (bris de glace) en indiquant le motif.',
+    en: 'Your role gives no access to the medical record: in an emergency, open an emergency access (break-glass) giving the reason.',
+  },
   break_glass_reason_too_long: {
     fr: 'Le motif de l’accès d’urgence ne doit pas dépasser 500 caractères.',
     en: 'The reason for the emergency access must not exceed 500 characters.',

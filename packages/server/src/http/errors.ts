@@ -12,6 +12,7 @@ const statusByCode: Record<string, number> = {
   totp_invalid: 401,
   malformed_json: 400,
   forbidden: 403,
+  break_glass_required: 403,
   not_found: 404,
   route_not_found: 404,
   stale_version: 409,
