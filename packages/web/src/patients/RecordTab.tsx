@@ -21,9 +21,10 @@ import { IconExternalLink, IconPaperclip } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../app/api.ts';
+import { ApiError, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { BreakGlassAccesses, BreakGlassForm } from '../records/BreakGlass.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import {
   type ClassificationCategory,
@@ -70,7 +71,10 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
     queryKey: ['classification-plan'],
     queryFn: () => get<ClassificationCategory[]>('/api/classification-plan'),
     staleTime: 300_000,
+    enabled: can('records.read'),
   });
+  // An administrator reads no medical content: the record opens only through a break-glass access.
+  const closed = timeline.error instanceof ApiError && timeline.error.code === 'break_glass_required';
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const classificationLabel = (code: string | null) =>
     code ? (plan.data?.find((c) => c.code === code)?.labels[language] ?? code) : '';
@@ -84,7 +88,9 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
     <Grid gutter="md">
       <Grid.Col span={{ base: 12, lg: writable ? 8 : 12 }}>
         <Stack gap="xs">
-          <CompletenessPanel patientId={patient.id} />
+          {can('records.readConfidential') && <BreakGlassAccesses patientId={patient.id} />}
+          {closed && <BreakGlassForm patientId={patient.id} intro="closed" />}
+          {can('records.read') && <CompletenessPanel patientId={patient.id} />}
           <Group justify="space-between">
             <Title order={2} size="h4">
               {t('record.timeline')}
@@ -100,7 +106,7 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
               onChange={setKind}
             />
           </Group>
-          {timeline.error && <Alert color="red">{timeline.error.message}</Alert>}
+          {timeline.error && !closed && <Alert color="red">{timeline.error.message}</Alert>}
           <Table striped withTableBorder verticalSpacing={4} data-testid="timeline">
             <Table.Thead>
               <Table.Tr>
@@ -178,6 +184,7 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
             <NoteForm patientId={patient.id} />
+            {can('records.breakGlass') && !closed && <BreakGlassForm patientId={patient.id} intro="more" />}
             <UploadForm patientId={patient.id} plan={plan.data ?? []} language={language} />
           </Stack>
         </Grid.Col>
