@@ -25,6 +25,7 @@ import { ApiError, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { BreakGlassAccesses, BreakGlassForm } from '../records/BreakGlass.tsx';
+import { NamedUsersSelect } from '../records/NamedUsersSelect.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import {
   type ClassificationCategory,
@@ -235,11 +236,16 @@ function NoteForm({ patientId }: { patientId: string }) {
   const client = useQueryClient();
   const form = useApiForm();
   const options = useConfidentialityOptions();
-  const [draft, setDraft] = useState({ title: '', body: '', confidentiality: 'normal' });
+  const empty = { title: '', body: '', confidentiality: 'normal', allowedUserIds: [] as string[] };
+  const [draft, setDraft] = useState(empty);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (await form.submit(() => post(`/api/patients/${patientId}/notes`, draft))) {
-      setDraft({ title: '', body: '', confidentiality: 'normal' });
+    const body = {
+      ...draft,
+      allowedUserIds: draft.confidentiality === 'restricted' ? draft.allowedUserIds : [],
+    };
+    if (await form.submit(() => post(`/api/patients/${patientId}/notes`, body))) {
+      setDraft(empty);
       notifications.show({ color: 'green', message: t('record.noteAdded') });
       await client.invalidateQueries({ queryKey: ['patients', 'timeline', patientId] });
     }
@@ -277,6 +283,13 @@ function NoteForm({ patientId }: { patientId: string }) {
           onChange={(v) => setDraft({ ...draft, confidentiality: v ?? 'normal' })}
           error={form.fieldError('confidentiality')}
         />
+        {draft.confidentiality === 'restricted' && (
+          <NamedUsersSelect
+            value={draft.allowedUserIds}
+            onChange={(allowedUserIds) => setDraft({ ...draft, allowedUserIds })}
+            error={form.fieldError('allowedUserIds')}
+          />
+        )}
         <Group>
           <Button type="submit" size="xs" loading={form.busy}>
             {t('record.saveNote')}
@@ -301,7 +314,12 @@ function UploadForm({
   const form = useApiForm();
   const options = useConfidentialityOptions();
   const [file, setFile] = useState<File | null>(null);
-  const [draft, setDraft] = useState({ classification: '', title: '', confidentiality: 'normal' });
+  const [draft, setDraft] = useState({
+    classification: '',
+    title: '',
+    confidentiality: 'normal',
+    allowedUserIds: [] as string[],
+  });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const data = new FormData();
@@ -309,10 +327,17 @@ function UploadForm({
     data.append('classification', draft.classification);
     if (draft.title.trim()) data.append('title', draft.title.trim());
     data.append('confidentiality', draft.confidentiality);
+    if (draft.confidentiality === 'restricted' && draft.allowedUserIds.length > 0)
+      data.append('allowedUserIds', draft.allowedUserIds.join(','));
     if (file) data.append('file', file, file.name);
     if (await form.submit(() => upload(`/api/patients/${patientId}/attachments`, data))) {
       setFile(null);
-      setDraft({ classification: draft.classification, title: '', confidentiality: 'normal' });
+      setDraft({
+        classification: draft.classification,
+        title: '',
+        confidentiality: 'normal',
+        allowedUserIds: [],
+      });
       notifications.show({ color: 'green', message: t('record.uploaded') });
       await client.invalidateQueries({ queryKey: ['patients', 'timeline', patientId] });
     }
@@ -361,6 +386,13 @@ function UploadForm({
           onChange={(v) => setDraft({ ...draft, confidentiality: v ?? 'normal' })}
           error={form.fieldError('confidentiality')}
         />
+        {draft.confidentiality === 'restricted' && (
+          <NamedUsersSelect
+            value={draft.allowedUserIds}
+            onChange={(allowedUserIds) => setDraft({ ...draft, allowedUserIds })}
+            error={form.fieldError('allowedUserIds')}
+          />
+        )}
         <Group>
           <Button type="submit" size="xs" loading={form.busy} leftSection={<IconPaperclip size={14} />}>
             {t('record.uploadButton')}

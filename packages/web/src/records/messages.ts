@@ -17,6 +17,10 @@ const fr = {
     patient: 'Patient',
     active: 'en cours',
   },
+  named: {
+    label: 'Secrétaires autorisé(e)s',
+    hint: 'Une pièce restreinte est lue par les praticiens, son auteur et les personnes nommées ici.',
+  },
 };
 const en: typeof fr = {
   breakGlass: {
@@ -35,6 +39,10 @@ const en: typeof fr = {
     until: 'Until',
     patient: 'Patient',
     active: 'ongoing',
+  },
+  named: {
+    label: 'Authorised secretaries',
+    hint: 'A restricted item is read by practitioners, its author and the people named here.',
   },
 };
 
