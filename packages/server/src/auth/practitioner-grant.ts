@@ -1,3 +1,4 @@
+import { DomainError } from '@pivot/core';
 import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
@@ -59,4 +60,24 @@ export async function recordPractitionerGrant(
     entityId: account.id,
     details: { previousRole, rppsChecked: true, administratorsNotified: admins.length },
   });
+}
+
+/**
+ * One RPPS, one account: an account cannot borrow the number of a practitioner who already has
+ * theirs, which would make a false practitioner look checked.
+ */
+export async function assertRppsFree(
+  tx: Kysely<Database>,
+  organizationId: string,
+  rpps: string | null | undefined,
+  exceptUserId: string | null,
+): Promise<void> {
+  if (!rpps) return;
+  let query = tx
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('rpps', '=', rpps);
+  if (exceptUserId) query = query.where('id', '!=', exceptUserId);
+  if (await query.executeTakeFirst()) throw new DomainError('rpps_taken', { field: 'rpps' });
 }

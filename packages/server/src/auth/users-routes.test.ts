@@ -5,6 +5,7 @@ let t: TestApp;
 let org: Awaited<ReturnType<ReturnType<typeof anOrganization>['create']>>;
 let admin: string;
 const validRpps = '10003456786';
+const otherRpps = '10000000017';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -79,10 +80,10 @@ describe('practitioner accounts', () => {
       method: 'PATCH',
       url: `/api/users/${secretary.id}`,
       headers: { cookie: admin },
-      payload: { version: 0, role: 'practitioner', rpps: validRpps },
+      payload: { version: 0, role: 'practitioner', rpps: otherRpps },
     });
     expect(promoted.statusCode, promoted.body).toBe(200);
-    expect(promoted.json()).toMatchObject({ role: 'practitioner', rpps: validRpps });
+    expect(promoted.json()).toMatchObject({ role: 'practitioner', rpps: otherRpps });
     expect(await outboxFor('second.admin@test.pivot')).toHaveLength(before + 1);
     const grant = await t.db.kysely
       .selectFrom('audit_log')
@@ -91,5 +92,23 @@ describe('practitioner accounts', () => {
       .where('entity_id', '=', secretary.id)
       .executeTakeFirstOrThrow();
     expect(grant.details).toMatchObject({ previousRole: 'secretary' });
+  });
+
+  it('refuses an RPPS another account of the organization already has', async () => {
+    const response = await createAccount(account({ rpps: validRpps }));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'rpps_taken', field: 'rpps' });
+  });
+
+  it('refuses an administrator giving themselves the practitioner role', async () => {
+    const self = org.users.find((u) => u.email === 'first.admin@test.pivot')!;
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${self.id}`,
+      headers: { cookie: admin },
+      payload: { version: 0, role: 'practitioner', rpps: '10000000009' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toMatchObject({ code: 'practitioner_self_grant', field: 'role' });
   });
 });

@@ -15,7 +15,7 @@ import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 import { revokeAllSessions } from './auth-service.ts';
 import { hashPassword } from './passwords.ts';
-import { recordPractitionerGrant } from './practitioner-grant.ts';
+import { assertRppsFree, recordPractitionerGrant } from './practitioner-grant.ts';
 
 const userView = z.object({
   id: z.string(),
@@ -111,6 +111,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
           .where(sql`lower(email)`, '=', input.email)
           .executeTakeFirst();
         if (taken) throw new DomainError('email_taken', { field: 'email' });
+        await assertRppsFree(tx, actor.organizationId, input.rpps, null);
         const row = await tx
           .insertInto('users')
           .values({
@@ -180,6 +181,11 @@ export async function usersRoutes(fastify: FastifyInstance) {
         const role = (changes.role ?? before.role) as Role;
         const rpps = changes.rpps ?? before.rpps;
         assertPractitionerRpps(role, rpps);
+        if (changes.rpps !== undefined)
+          await assertRppsFree(tx, actor.organizationId, changes.rpps, request.params.id);
+        // Four eyes: another administrator gives an administrator the practitioner role.
+        if (request.params.id === actor.userId && role === 'practitioner' && before.role !== 'practitioner')
+          throw new DomainError('practitioner_self_grant', { field: 'role' });
         const set: Record<string, unknown> = {};
         if (changes.rpps !== undefined) set.rpps = changes.rpps;
         if (changes.displayName !== undefined) set.display_name = changes.displayName;

@@ -22,6 +22,8 @@ const statusByCode: Record<string, number> = {
   file_too_large: 413,
   file_type_mismatch: 415,
   email_taken: 409,
+  rpps_taken: 409,
+  practitioner_self_grant: 403,
   setup_already_done: 409,
   payload_too_large: 413,
   account_locked: 423,
