@@ -76,6 +76,10 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
   });
   // An administrator reads no medical content: the record opens only through a break-glass access.
   const closed = timeline.error instanceof ApiError && timeline.error.code === 'break_glass_required';
+  // Once closed, the form stays (it then shows until when the access is open).
+  const [breakableFor, setBreakableFor] = useState<string | null>(null);
+  if (closed && breakableFor !== patient.id) setBreakableFor(patient.id);
+  const breakable = breakableFor === patient.id;
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const classificationLabel = (code: string | null) =>
     code ? (plan.data?.find((c) => c.code === code)?.labels[language] ?? code) : '';
@@ -90,7 +94,7 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
       <Grid.Col span={{ base: 12, lg: writable ? 8 : 12 }}>
         <Stack gap="xs">
           {can('records.readConfidential') && <BreakGlassAccesses patientId={patient.id} />}
-          {closed && <BreakGlassForm patientId={patient.id} intro="closed" />}
+          {breakable && <BreakGlassForm key={patient.id} patientId={patient.id} intro="closed" />}
           {can('records.read') && <CompletenessPanel patientId={patient.id} />}
           <Group justify="space-between">
             <Title order={2} size="h4">
@@ -185,7 +189,9 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
             <NoteForm patientId={patient.id} />
-            {can('records.breakGlass') && !closed && <BreakGlassForm patientId={patient.id} intro="more" />}
+            {can('records.breakGlass') && !breakable && (
+              <BreakGlassForm key={patient.id} patientId={patient.id} intro="more" />
+            )}
             <UploadForm patientId={patient.id} plan={plan.data ?? []} language={language} />
           </Stack>
         </Grid.Col>

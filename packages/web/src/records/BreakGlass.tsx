@@ -9,7 +9,10 @@ import { useApiForm } from '../app/use-api-form.ts';
 import { formatDateTime } from '../patients/model.ts';
 import { breakGlassReasonError } from './break-glass-form.ts';
 
-/** The reason form of a break-glass access to one patient's record. */
+/**
+ * The reason form of a break-glass access to one patient's record; once open, the notice of the
+ * access until when (kept by the form, which stays mounted while the record reloads).
+ */
 export function BreakGlassForm({ patientId, intro }: { patientId: string; intro: 'closed' | 'more' }) {
   const { t, i18n } = useTranslation('records');
   const language = i18n.language === 'en' ? 'en' : 'fr';
