@@ -71,8 +71,17 @@ export async function readAttachmentContent(
   return { mediaType: attachment.media_type, content: await storage.get(attachment.storage_key) };
 }
 
-/** Every item of the record the actor may see, oldest first, for the patient's export. */
+/**
+ * Every item of the record the actor may see, oldest first, for the patient's export; with the
+ * break-glass access it went through, if any, for the audit entry.
+ */
 export async function exportableRecordItems(tx: Kysely<Database>, actor: Actor, patientId: string) {
+  const access = can(actor.role, 'records.breakGlass')
+    ? await activeBreakGlass(tx, actor.organizationId, actor.userId, patientId)
+    : undefined;
   const items = await visibleRecordItems(tx, actor.organizationId, actor, patientId, {}, 100_000);
-  return items.reverse().map(({ author_id, allowed_user_ids, ...item }) => item);
+  return {
+    items: items.reverse().map(({ author_id, allowed_user_ids, ...item }) => item),
+    breakGlassId: access?.id ?? null,
+  };
 }

@@ -298,13 +298,15 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         throw new DomainError('patient_merged', { params: { survivor: patient.mergedInto } });
       const coverage = await loadCoverage(db.kysely, actor.organizationId, patient.id);
       const visible = await db.kysely.transaction().execute(async (tx) => {
+        const exported = await exportableRecordItems(tx, actor, patient.id);
         await auditFrom(actor)(tx, {
           action: 'export',
           entity: 'patient',
           entityId: patient.id,
           patientId: patient.id,
+          details: exported.breakGlassId ? { breakGlassId: exported.breakGlassId } : {},
         });
-        return exportableRecordItems(tx, actor, patient.id);
+        return exported.items;
       });
       reply.header('content-disposition', `attachment; filename="patient-${patient.id}.json"`);
       return {
