@@ -194,6 +194,20 @@ describe('who reads record items', () => {
     });
 });
 
+describe('an administrator', () => {
+  it('opens neither documents nor mail nor their outbox, and may not file into a record', async () => {
+    for (const url of ['/api/documents', '/api/mail/incoming', '/api/outbox', '/api/classification-plan'])
+      expect((await get(url, 'admin')).statusCode, url).toBe(403);
+    const note = await t.app.inject({
+      method: 'POST',
+      url: `/api/patients/${patientId}/notes`,
+      headers: { cookie: cookies.admin! },
+      payload: { title: 'Note' },
+    });
+    expect(note.statusCode).toBe(403);
+  });
+});
+
 describe('break-glass', () => {
   it('refuses an administrator the record with break_glass_required, in French and English', async () => {
     const response = await get(`/api/patients/${patientId}/timeline`, 'admin');
