@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], exclude: [systemTests] } },
+      // Models and rule-carrying forms of the web app (plain TypeScript, no DOM).
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'], exclude: [systemTests] } },
       {
         test: {
           name: 'server',

@@ -24,7 +24,12 @@ const cases = [
     areas: ['reception', 'agenda', 'patients', 'billing', 'documents', 'mail', 'stock', 'reports'],
   },
   { email: 'comptable@demo.pivot', role: 'Comptable', areas: ['billing', 'reports'] },
-  { email: 'admin@demo.pivot', role: 'Administrateur', areas: allAreas },
+  // An administrator administers: no documents, no mail (medical content).
+  {
+    email: 'admin@demo.pivot',
+    role: 'Administrateur',
+    areas: allAreas.filter((a) => a !== 'documents' && a !== 'mail'),
+  },
 ];
 
 for (const c of cases) {

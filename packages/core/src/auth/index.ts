@@ -1,4 +1,7 @@
+import './messages.ts';
+
 export * from './login-throttle.ts';
 export * from './password-policy.ts';
+export * from './practitioner-account.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

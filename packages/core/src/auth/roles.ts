@@ -19,6 +19,7 @@ export const permissions = [
   'records.read',
   'records.readConfidential',
   'records.write',
+  'records.breakGlass',
   'directory.read',
   'directory.write',
   'agenda.read',
@@ -48,6 +49,7 @@ const secretary: Permission[] = [
   'patients.merge',
   'records.read',
   'records.write',
+  'records.breakGlass',
   'directory.read',
   'directory.write',
   'agenda.read',
@@ -64,13 +66,31 @@ const secretary: Permission[] = [
   'reports.read',
 ];
 
+/**
+ * Medical content: record items, documents and mail. An administrator administers and does not read
+ * it (CSP L1110-4: the medical secret is shared only among those taking care of the patient); in an
+ * emergency they break the glass for one patient (`records.breakGlass`), which is traced and shown
+ * to the patient's practitioners.
+ */
+const medicalContent: readonly Permission[] = [
+  'records.read',
+  'records.readConfidential',
+  'records.write',
+  'documents.read',
+  'documents.write',
+  'documents.validate',
+  'mail.read',
+  'mail.write',
+];
+
 const grants: Record<Role, readonly Permission[]> = {
-  admin: permissions.filter((p) => p !== 'records.readConfidential' && p !== 'documents.validate'),
+  admin: permissions.filter((p) => !medicalContent.includes(p)),
   secretary,
   // A practitioner signs and reads confidential items (CSP R4127-72: the secretary works under the
-  // practitioner's responsibility and does not see practitioner-only notes).
+  // practitioner's responsibility and does not see practitioner-only notes). They read every item,
+  // so they never need to break the glass.
   practitioner: [
-    ...secretary,
+    ...secretary.filter((p) => p !== 'records.breakGlass'),
     'records.readConfidential',
     'documents.validate',
     'agenda.manage',

@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { isValidRpps } from '../organization/identifiers.ts';
+import { practitionerRppsProblem } from './practitioner-account.ts';
 import { roles } from './roles.ts';
 
 export const roleSchema = z.enum(roles);
+
+/** RPPS written with or without spaces; kept as its 11 digits. */
+const rppsSchema = z
+  .string()
+  .max(20)
+  .transform((v) => v.replace(/\s/g, ''))
+  .refine(isValidRpps, { message: 'invalid_rpps' });
 
 export const loginInput = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -13,18 +22,20 @@ export const loginInput = z.object({
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
-export const userInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: z.string().trim().min(1).max(120),
-  role: roleSchema,
-  password: z.string().min(1).max(256),
-  language: z.enum(['fr', 'en']).default('fr'),
-  rpps: z
-    .string()
-    .regex(/^\d{11}$/)
-    .optional(),
-  specialty: z.string().trim().max(120).optional(),
-});
+export const userInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    displayName: z.string().trim().min(1).max(120),
+    role: roleSchema,
+    password: z.string().min(1).max(256),
+    language: z.enum(['fr', 'en']).default('fr'),
+    rpps: rppsSchema.optional(),
+    specialty: z.string().trim().max(120).optional(),
+  })
+  .superRefine((user, context) => {
+    const problem = practitionerRppsProblem(user.role, user.rpps);
+    if (problem) context.addIssue({ code: 'custom', path: ['rpps'], message: problem });
+  });
 export type UserInput = z.infer<typeof userInput>;
 
 export const userUpdateInput = z.object({
@@ -33,6 +44,8 @@ export const userUpdateInput = z.object({
   role: roleSchema.optional(),
   active: z.boolean().optional(),
   language: z.enum(['fr', 'en']).optional(),
+  /** Required, with its Luhn key, to make the account a practitioner's. */
+  rpps: rppsSchema.optional(),
 });
 
 export const passwordChangeInput = z.object({

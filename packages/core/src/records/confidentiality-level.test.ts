@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertMaySetLevel, assignableLevels, canSeeItem, filterVisible } from './confidentiality-level.ts';
+import {
+  assertMaySetLevel,
+  assignableLevels,
+  canSeeItem,
+  confidentialityLevels,
+  filterVisible,
+  readableLevels,
+} from './confidentiality-level.ts';
 
 const secretary = { userId: 'sec', role: 'secretary' as const };
 const practitioner = { userId: 'doc', role: 'practitioner' as const };
@@ -9,12 +16,42 @@ const admin = { userId: 'adm', role: 'admin' as const };
 
 describe('confidentiality levels', () => {
   it('shows normal items to everyone who reads records', () => {
-    for (const viewer of [secretary, practitioner, admin])
+    for (const viewer of [secretary, practitioner])
       expect(canSeeItem(viewer, { level: 'normal' })).toBe(true);
   });
 
   it('shows nothing to a role that does not read records', () => {
     expect(canSeeItem(accountant, { level: 'normal' })).toBe(false);
+  });
+
+  it('shows an administrator no medical content, even items they are named on', () => {
+    for (const level of confidentialityLevels)
+      expect(canSeeItem(admin, { level, authorUserId: 'adm', allowedUserIds: ['adm'] })).toBe(false);
+  });
+
+  it('opens normal and restricted items, never practitioner-only ones, during a break-glass access', () => {
+    for (const viewer of [admin, secretary]) {
+      const broken = { ...viewer, breakGlass: true };
+      expect(canSeeItem(broken, { level: 'normal' })).toBe(true);
+      expect(canSeeItem(broken, { level: 'restricted' })).toBe(true);
+      expect(canSeeItem(broken, { level: 'practitioner_only' })).toBe(false);
+    }
+    expect(canSeeItem({ ...accountant, breakGlass: true }, { level: 'normal' })).toBe(false);
+  });
+
+  it('states the levels of each role in the form the server turns into SQL', () => {
+    expect(readableLevels('practitioner').always).toEqual([...confidentialityLevels]);
+    expect(readableLevels('secretary')).toEqual({
+      always: ['normal'],
+      asAuthorOrNamed: ['restricted'],
+      withBreakGlass: ['normal', 'restricted'],
+    });
+    expect(readableLevels('admin')).toEqual({
+      always: [],
+      asAuthorOrNamed: [],
+      withBreakGlass: ['normal', 'restricted'],
+    });
+    expect(readableLevels('accountant')).toEqual({ always: [], asAuthorOrNamed: [], withBreakGlass: [] });
   });
 
   it('never shows a practitioner-only item to a secretary, even its author', () => {

@@ -13,6 +13,8 @@ export const confidentialityLevelLabels: Record<ConfidentialityLevel, { fr: stri
 export interface RecordViewer {
   userId: string;
   role: Role;
+  /** The viewer holds an unexpired break-glass access to the item's patient. */
+  breakGlass?: boolean;
 }
 
 export interface ConfidentialItem {
@@ -23,26 +25,46 @@ export interface ConfidentialItem {
 }
 
 /**
+ * The levels a role reads, in the three cases the rule distinguishes. The server turns this into
+ * one SQL condition, so the database and `canSeeItem` cannot disagree.
+ */
+export interface ReadableLevels {
+  /** Read on every item of these levels. */
+  always: ConfidentialityLevel[];
+  /** Read when the viewer wrote the item or is named on it. */
+  asAuthorOrNamed: ConfidentialityLevel[];
+  /** Read during a break-glass access to the item's patient. */
+  withBreakGlass: ConfidentialityLevel[];
+}
+
+/**
  * - normal: anyone who reads records;
- * - restricted: practitioners, plus the author and the users named on the item;
+ * - restricted: practitioners, plus the author and the users named on it;
  * - practitioner_only: practitioners only. The secretary works under the practitioner's
  *   responsibility and never sees these notes (CSP R4127-72, L1110-4).
+ * An administrator administers and reads no medical content (GDPR art. 5.1.c and 32: access
+ * limited to what each function needs). A break-glass access lets a
+ * secretary or an administrator read the normal and restricted items of one patient for a while;
+ * practitioner-only items stay with practitioners, whom the medical secret binds (CSP L1110-4).
  */
+export function readableLevels(role: Role): ReadableLevels {
+  if (can(role, 'records.readConfidential'))
+    return { always: [...confidentialityLevels], asAuthorOrNamed: [], withBreakGlass: [] };
+  const reads = can(role, 'records.read');
+  return {
+    always: reads ? ['normal'] : [],
+    asAuthorOrNamed: reads ? ['restricted'] : [],
+    withBreakGlass: can(role, 'records.breakGlass') ? ['normal', 'restricted'] : [],
+  };
+}
+
 export function canSeeItem(viewer: RecordViewer, item: ConfidentialItem): boolean {
-  if (!can(viewer.role, 'records.read')) return false;
-  const practitioner = can(viewer.role, 'records.readConfidential');
-  switch (item.level) {
-    case 'normal':
-      return true;
-    case 'restricted':
-      return (
-        practitioner ||
-        item.authorUserId === viewer.userId ||
-        (item.allowedUserIds ?? []).includes(viewer.userId)
-      );
-    case 'practitioner_only':
-      return practitioner;
-  }
+  const levels = readableLevels(viewer.role);
+  if (levels.always.includes(item.level)) return true;
+  if (viewer.breakGlass && levels.withBreakGlass.includes(item.level)) return true;
+  const authorOrNamed =
+    item.authorUserId === viewer.userId || (item.allowedUserIds ?? []).includes(viewer.userId);
+  return authorOrNamed && levels.asAuthorOrNamed.includes(item.level);
 }
 
 export function filterVisible<T extends ConfidentialItem>(items: readonly T[], viewer: RecordViewer): T[] {

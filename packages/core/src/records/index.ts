@@ -1,6 +1,7 @@
 import './messages.ts';
 
 export * from './access-request.ts';
+export * from './break-glass.ts';
 export * from './classification.ts';
 export * from './completeness.ts';
 export * from './confidentiality-level.ts';

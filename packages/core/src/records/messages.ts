@@ -14,6 +14,22 @@ registerErrorMessages({
     fr: 'Votre rôle ne permet pas de donner le niveau de confidentialité « {level} ».',
     en: 'Your role cannot set confidentiality level “{level}”.',
   },
+  break_glass_reason_required: {
+    fr: 'Indiquez le motif de l’accès d’urgence (au moins 10 caractères) : il est tracé et montré aux praticiens du patient.',
+    en: 'Give the reason for the emergency access (at least 10 characters): it is traced and shown to the patient’s practitioners.',
+  },
+  break_glass_required: {
+    fr: 'Votre rôle ne donne pas accès au dossier médical : en cas d’urgence, ouvrez un accès d’urgence (bris de glace) en indiquant le motif.',
+    en: 'Your role gives no access to the medical record: in an emergency, open an emergency access (break-glass) giving the reason.',
+  },
+  break_glass_reason_too_long: {
+    fr: 'Le motif de l’accès d’urgence ne doit pas dépasser 500 caractères.',
+    en: 'The reason for the emergency access must not exceed 500 characters.',
+  },
+  record_item_user_unknown: {
+    fr: 'Une des personnes nommées sur la pièce n’est pas un compte actif de la structure.',
+    en: 'One of the people named on the item is not an active account of the organization.',
+  },
   classification_code_invalid: {
     fr: 'Le code de classement « {code} » doit compter 2 à 40 minuscules, chiffres ou _.',
     en: 'Classification code “{code}” must have 2 to 40 lower-case letters, digits or _.',
@@ -38,5 +54,7 @@ registerFieldLabels({
   claims: { fr: 'Recours', en: 'Claims' },
   receivedAt: { fr: 'Date de réception', en: 'Date received' },
   level: { fr: 'Niveau de confidentialité', en: 'Confidentiality level' },
+  reason: { fr: 'Motif', en: 'Reason' },
+  allowedUserIds: { fr: 'Personnes autorisées', en: 'Authorised people' },
   parentCode: { fr: 'Rubrique parente', en: 'Parent category' },
 });

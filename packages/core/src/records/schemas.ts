@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postMortemPurposes, requesterKinds } from './access-request.ts';
+import { breakGlassReasonMaxLength, breakGlassReasonMinLength } from './break-glass.ts';
 import { timelineItemKinds } from './classification.ts';
 import { confidentialityLevels } from './confidentiality-level.ts';
 
@@ -53,3 +54,26 @@ export const timelineFilterInput = z.object({
 export const retentionClaimInput = z
   .object({ from: isoDate, to: isoDate.nullable().default(null) })
   .refine((c) => c.to === null || c.to >= c.from, { message: 'claim_ends_before_start', path: ['to'] });
+
+/** Why the glass is broken: required, so the patient's practitioners can judge it afterwards. */
+export const breakGlassInput = z.object({
+  reason: z
+    .string({ message: 'break_glass_reason_required' })
+    .trim()
+    .min(breakGlassReasonMinLength, { message: 'break_glass_reason_required' })
+    .max(breakGlassReasonMaxLength, { message: 'break_glass_reason_too_long' }),
+});
+export type BreakGlassInput = z.infer<typeof breakGlassInput>;
+
+export const breakGlassAccessSchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  userRole: z.string(),
+  reason: z.string(),
+  startedAt: z.string(),
+  expiresAt: z.string(),
+  active: z.boolean(),
+});
+export type BreakGlassAccess = z.infer<typeof breakGlassAccessSchema>;

@@ -1,5 +1,11 @@
 import { DomainError } from '@pivot/core';
-import { checkPasswordStrength, userInput, userUpdateInput } from '@pivot/core/auth';
+import {
+  assertPractitionerRpps,
+  checkPasswordStrength,
+  type Role,
+  userInput,
+  userUpdateInput,
+} from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -9,6 +15,7 @@ import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 import { revokeAllSessions } from './auth-service.ts';
 import { hashPassword } from './passwords.ts';
+import { assertRppsFree, recordPractitionerGrant } from './practitioner-grant.ts';
 
 const userView = z.object({
   id: z.string(),
@@ -104,6 +111,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
           .where(sql`lower(email)`, '=', input.email)
           .executeTakeFirst();
         if (taken) throw new DomainError('email_taken', { field: 'email' });
+        await assertRppsFree(tx, actor.organizationId, input.rpps, null);
         const row = await tx
           .insertInto('users')
           .values({
@@ -124,6 +132,13 @@ export async function usersRoutes(fastify: FastifyInstance) {
           entityId: row.id,
           details: { role: input.role },
         });
+        if (row.role === 'practitioner')
+          await recordPractitionerGrant(
+            tx,
+            actor,
+            { id: row.id, displayName: row.display_name, email: row.email, rpps: row.rpps ?? '' },
+            null,
+          );
         return row;
       });
       return reply.status(201).send(view(created));
@@ -136,7 +151,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
       config: { permission: 'users.manage' },
       schema: {
         tags: ['users'],
-        summary: 'Change role, language or deactivate',
+        summary: 'Change role, language, RPPS or deactivate (a practitioner needs a valid RPPS)',
         params: idParams,
         body: userUpdateInput,
         response: { 200: userView },
@@ -156,7 +171,23 @@ export async function usersRoutes(fastify: FastifyInstance) {
             .execute();
           if (admins.length === 1 && admins[0]!.id === request.params.id) throw new DomainError('last_admin');
         }
+        const before = await tx
+          .selectFrom('users')
+          .select(['role', 'rpps'])
+          .where('id', '=', request.params.id)
+          .where('organization_id', '=', actor.organizationId)
+          .executeTakeFirst();
+        if (!before) throw new DomainError('not_found');
+        const role = (changes.role ?? before.role) as Role;
+        const rpps = changes.rpps ?? before.rpps;
+        assertPractitionerRpps(role, rpps);
+        if (changes.rpps !== undefined)
+          await assertRppsFree(tx, actor.organizationId, changes.rpps, request.params.id);
+        // Four eyes: another administrator gives an administrator the practitioner role.
+        if (request.params.id === actor.userId && role === 'practitioner' && before.role !== 'practitioner')
+          throw new DomainError('practitioner_self_grant', { field: 'role' });
         const set: Record<string, unknown> = {};
+        if (changes.rpps !== undefined) set.rpps = changes.rpps;
         if (changes.displayName !== undefined) set.display_name = changes.displayName;
         if (changes.role !== undefined) set.role = changes.role;
         if (changes.active !== undefined) set.active = changes.active;
@@ -181,13 +212,19 @@ export async function usersRoutes(fastify: FastifyInstance) {
           entityId: request.params.id,
           details: { fields: Object.keys(set) },
         });
-        return view(
-          await tx
-            .selectFrom('users')
-            .select(columns)
-            .where('id', '=', request.params.id)
-            .executeTakeFirstOrThrow(),
-        );
+        const after = await tx
+          .selectFrom('users')
+          .select(columns)
+          .where('id', '=', request.params.id)
+          .executeTakeFirstOrThrow();
+        if (after.role === 'practitioner' && before.role !== 'practitioner')
+          await recordPractitionerGrant(
+            tx,
+            actor,
+            { id: after.id, displayName: after.display_name, email: after.email, rpps: after.rpps ?? '' },
+            before.role,
+          );
+        return view(after);
       });
     },
   );

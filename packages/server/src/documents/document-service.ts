@@ -32,6 +32,7 @@ import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/patient-service.ts';
+import { documentVisibleTo, type RecordReader } from '../patients/record-visibility.ts';
 import type { PrintFrame } from './document-output.ts';
 import type { DocumentVersionsTable } from './tables.ts';
 
@@ -143,12 +144,22 @@ function toCore(row: VersionRow, kind: DocumentKind): DocumentVersion {
   };
 }
 
-export async function loadDocument(tx: Kysely<Database>, organizationId: string, id: string) {
+/**
+ * Loads a document of the reader's organization, or not_found: also when a record item linking it
+ * (its sending, its filing) is one the reader may not see (core's confidentiality rule).
+ */
+export async function loadDocument(
+  tx: Kysely<Database>,
+  reader: RecordReader & { organizationId: string },
+  id: string,
+) {
+  const { organizationId } = reader;
   const document = await tx
     .selectFrom('documents')
     .selectAll()
     .where('id', '=', id)
     .where('organization_id', '=', organizationId)
+    .where((eb) => documentVisibleTo(eb, organizationId, reader))
     .executeTakeFirst();
   if (!document) throw new DomainError('not_found');
   const versions = (await tx
@@ -421,7 +432,7 @@ export type ActionInput =
 /** One workflow action on the current version, in one transaction with its audit entry. */
 export async function applyAction(db: Db, actor: Actor, documentId: string, input: ActionInput) {
   return db.kysely.transaction().execute(async (tx) => {
-    const loaded = await loadDocument(tx, actor.organizationId, documentId);
+    const loaded = await loadDocument(tx, actor, documentId);
     const { current, kind } = loaded;
     const patient = await loadPatient(tx, actor.organizationId, loaded.document.patient_id);
     const docActor = documentActorOf(actor);
@@ -485,7 +496,7 @@ export async function reviseValidated(
   input: { version: number; content: RichTextDoc },
 ) {
   return db.kysely.transaction().execute(async (tx) => {
-    const loaded = await loadDocument(tx, actor.organizationId, documentId);
+    const loaded = await loadDocument(tx, actor, documentId);
     const patient = await loadPatient(tx, actor.organizationId, loaded.document.patient_id);
     const { superseded, revision, event } = reviseDocument(
       toCore(loaded.current, loaded.kind),

@@ -24,6 +24,7 @@ import { auditFrom } from '../audit/audit-log.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
+import { documentVisibleTo } from '../patients/record-visibility.ts';
 import { renderDocx, renderPdf } from './document-output.ts';
 import {
   applyAction,
@@ -502,7 +503,8 @@ export async function documentsRoutes(fastify: FastifyInstance) {
           'v.version',
         ])
         .where('documents.organization_id', '=', actor.organizationId)
-        .where('v.superseded_by', 'is', null);
+        .where('v.superseded_by', 'is', null)
+        .where((eb) => documentVisibleTo(eb, actor.organizationId, actor));
       if (request.query.patientId) query = query.where('documents.patient_id', '=', request.query.patientId);
       if (request.query.status) query = query.where('v.status', '=', request.query.status);
       if (request.query.practitionerId)
@@ -545,7 +547,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     async (request) => {
       const actor = actorOf(request);
       return db.kysely.transaction().execute(async (tx) => {
-        const loaded = await loadDocument(tx, actor.organizationId, request.params.id);
+        const loaded = await loadDocument(tx, actor, request.params.id);
         const signer = actor.role === 'practitioner' ? actor.userId : null;
         const missing = await missingMentions(tx, actor.organizationId, loaded, signer);
         await auditFrom(actor)(tx, {
@@ -622,7 +624,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         request.body.confirmedTerms,
         request.body.distributionListIds,
       );
-      const loaded = await loadDocument(db.kysely, actor.organizationId, request.params.id);
+      const loaded = await loadDocument(db.kysely, actor, request.params.id);
       // The text as sent (prescription lines included): the spans are offsets in it.
       return { text: richTextPlainText(printedDocument(loaded)), results };
     },
@@ -657,6 +659,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
+      await loadDocument(db.kysely, actor, request.params.id);
       return db.kysely
         .selectFrom('document_sendings as s')
         .leftJoin('outbox_messages as o', 'o.sending_id', 's.id')
@@ -693,7 +696,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const loaded = await loadDocument(db.kysely, actor.organizationId, request.params.id);
+        const loaded = await loadDocument(db.kysely, actor, request.params.id);
         const frame = await printFrame(db.kysely, actor.organizationId, loaded);
         const content = printedDocument(loaded);
         const file = format === 'pdf' ? await renderPdf(content, frame) : await renderDocx(content, frame);

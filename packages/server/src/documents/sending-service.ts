@@ -40,7 +40,7 @@ export async function confidentialityCheck(
   confirmedTerms: string[],
   distributionListIds: readonly string[] = [],
 ) {
-  const loaded = await loadDocument(db.kysely, actor.organizationId, documentId);
+  const loaded = await loadDocument(db.kysely, actor, documentId);
   const members = await distributionListRecipients(db.kysely, actor.organizationId, distributionListIds);
   const index = medicalTermIndex(
     actor.organizationId,
@@ -72,7 +72,7 @@ export async function sendDocument(
   documentId: string,
   input: SendingInput,
 ) {
-  const loaded = await loadDocument(db.kysely, actor.organizationId, documentId);
+  const loaded = await loadDocument(db.kysely, actor, documentId);
   const content = printedDocument(loaded);
   const index = medicalTermIndex(
     actor.organizationId,
@@ -120,7 +120,7 @@ export async function sendDocument(
   const fileName = `${loaded.document.title.replace(/[^\p{L}\p{N} _-]+/gu, '').slice(0, 80) || 'document'}.pdf`;
 
   return db.kysely.transaction().execute(async (tx) => {
-    const again = await loadDocument(tx, actor.organizationId, documentId);
+    const again = await loadDocument(tx, actor, documentId);
     const patient = await loadPatient(tx, actor.organizationId, again.document.patient_id);
     const current = again.current;
     const { document: next } = applyDocumentAction(

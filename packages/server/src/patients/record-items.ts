@@ -1,3 +1,4 @@
+import { DomainError } from '@pivot/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -17,8 +18,22 @@ export async function addRecordItem(
     attachmentId?: string | null;
     occurredAt?: Date;
     data?: Record<string, unknown>;
+    /** Users who read a restricted item besides practitioners and its author. */
+    allowedUserIds?: readonly string[];
   },
 ): Promise<string> {
+  const allowed = [...new Set(item.allowedUserIds ?? [])];
+  if (allowed.length > 0) {
+    const known = await tx
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', item.organizationId)
+      .where('active', '=', true)
+      .where('id', 'in', allowed)
+      .execute();
+    if (known.length !== allowed.length)
+      throw new DomainError('record_item_user_unknown', { field: 'allowedUserIds' });
+  }
   const row = await tx
     .insertInto('record_items')
     .values({
@@ -32,6 +47,7 @@ export async function addRecordItem(
       attachment_id: item.attachmentId ?? null,
       occurred_at: item.occurredAt ?? new Date(),
       data: JSON.stringify(item.data ?? {}),
+      allowed_user_ids: allowed,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

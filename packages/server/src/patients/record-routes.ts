@@ -2,6 +2,8 @@ import { DomainError } from '@pivot/core';
 import { can } from '@pivot/core/auth';
 import { complementaryInsuranceInput, exemptionInput, mandatoryInsuranceInput } from '@pivot/core/patients';
 import {
+  breakGlassAccessSchema,
+  breakGlassInput,
   type ClassificationPlan,
   classificationPlanInput,
   defaultClassificationPlan,
@@ -16,9 +18,15 @@ import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/request-context.ts';
 import { shownInAppFrame } from '../http/security-headers.ts';
+import {
+  breakGlass,
+  myPatientsBreakGlassAccesses,
+  patientBreakGlassAccesses,
+} from './break-glass-service.ts';
 import { addCoverage, loadCoverage, removeCoverage } from './coverage-service.ts';
 import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
+import { readAttachmentContent, readTimeline } from './record-service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const confidentiality = z.enum(['normal', 'restricted', 'practitioner_only']);
@@ -110,52 +118,66 @@ export async function recordRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/patients/:id/timeline',
     {
-      config: { permission: 'records.read' },
+      // Who sees which item is core's confidentiality rule, applied by readTimeline; an
+      // administrator reads it only through a break-glass access.
+      config: { permission: 'patients.read' },
       schema: {
         tags: ['records'],
-        summary: 'The record timeline, newest first, filtered by kind (the read is traced)',
+        summary: 'The record timeline, newest first, filtered by kind, searched by text (the read is traced)',
         params: idParams,
-        querystring: z.object({ kind: z.string().max(40).optional() }),
+        querystring: z.object({
+          kind: z.string().max(40).optional(),
+          text: z.string().trim().max(200).optional(),
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+        }),
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.kysely.transaction().execute(async (tx) => {
-        await loadPatient(tx, actor.organizationId, request.params.id);
-        let query = tx
-          .selectFrom('record_items')
-          .leftJoin('users', 'users.id', 'record_items.author_id')
-          .leftJoin('attachments', 'attachments.id', 'record_items.attachment_id')
-          .select([
-            'record_items.id',
-            'record_items.kind',
-            'record_items.occurred_at',
-            'record_items.title',
-            'record_items.body',
-            'record_items.confidentiality',
-            'record_items.data',
-            'record_items.attachment_id',
-            'users.display_name as author',
-            'attachments.file_name',
-            'attachments.media_type',
-            'attachments.classification',
-          ])
-          .where('record_items.patient_id', '=', request.params.id)
-          .where('record_items.organization_id', '=', actor.organizationId);
-        // CSP R4127-72: practitioner-only items stay invisible to the staff working under them.
-        if (!can(actor.role, 'records.readConfidential'))
-          query = query.where('record_items.confidentiality', '!=', 'practitioner_only');
-        if (request.query.kind) query = query.where('record_items.kind', '=', request.query.kind);
-        const items = await query.orderBy('record_items.occurred_at', 'desc').limit(1000).execute();
-        await auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'record',
-          entityId: request.params.id,
-          patientId: request.params.id,
-        });
-        return items;
-      });
+    async (request) => readTimeline(db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/patients/:id/break-glass',
+    {
+      config: { permission: 'records.breakGlass' },
+      schema: {
+        tags: ['records'],
+        summary:
+          'Emergency access to this record for a few hours, with a reason (traced, shown to practitioners)',
+        params: idParams,
+        body: breakGlassInput,
+        response: { 201: breakGlassAccessSchema },
+      },
     },
+    async (request, reply) =>
+      reply.status(201).send(await breakGlass(db, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/patients/:id/break-glass',
+    {
+      config: { permission: 'records.readConfidential' },
+      schema: {
+        tags: ['records'],
+        summary: 'The emergency accesses to this record, with their reasons (traced)',
+        params: idParams,
+        response: { 200: z.array(breakGlassAccessSchema) },
+      },
+    },
+    async (request) => patientBreakGlassAccesses(db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/break-glass-accesses',
+    {
+      config: { permission: 'records.readConfidential' },
+      schema: {
+        tags: ['records'],
+        summary: 'Emergency accesses of the last 90 days to my patients (traced)',
+        response: { 200: z.array(breakGlassAccessSchema.extend({ patientName: z.string() })) },
+      },
+    },
+    async (request) => myPatientsBreakGlassAccesses(db, actorOf(request)),
   );
 
   app.post(
@@ -170,6 +192,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
           title: z.string().trim().min(1).max(200),
           body: z.string().max(20_000).default(''),
           confidentiality: confidentiality.default('normal'),
+          allowedUserIds: z.array(z.uuid()).max(20).default([]),
         }),
       },
     },
@@ -191,6 +214,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
           title: request.body.title,
           body: request.body.body,
           confidentiality: request.body.confidentiality,
+          allowedUserIds: request.body.allowedUserIds,
           authorId: actor.userId,
         });
         await auditFrom(actor)(tx, {
@@ -240,6 +264,18 @@ export async function recordRoutes(fastify: FastifyInstance) {
           classification: z.string().min(1).max(40),
           title: z.string().trim().max(200).optional(),
           confidentiality: confidentiality.default('normal'),
+          /** Comma-separated account ids, for a restricted item. */
+          allowedUserIds: z
+            .string()
+            .max(800)
+            .transform((v) =>
+              v
+                .split(',')
+                .map((id) => id.trim())
+                .filter(Boolean),
+            )
+            .pipe(z.array(z.uuid()).max(20))
+            .default([]),
         })
         .safeParse(fields);
       if (!meta.success)
@@ -284,6 +320,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
           kind: 'attachment',
           title: meta.data.title || file.name.slice(0, 200),
           confidentiality: meta.data.confidentiality,
+          allowedUserIds: meta.data.allowedUserIds,
           attachmentId: attachment.id,
           authorId: actor.userId,
           data: { classification: meta.data.classification },
@@ -304,7 +341,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/attachments/:id/content',
     {
-      config: { permission: 'records.read' },
+      config: { permission: 'patients.read' },
       // The record's viewer shows the file in a frame of the app itself.
       helmet: shownInAppFrame,
       schema: {
@@ -314,39 +351,12 @@ export async function recordRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const attachment = await db.kysely
-        .selectFrom('attachments')
-        .innerJoin('record_items', 'record_items.attachment_id', 'attachments.id')
-        .select([
-          'attachments.id',
-          'attachments.patient_id',
-          'attachments.media_type',
-          'attachments.storage_key',
-          'record_items.confidentiality',
-        ])
-        .where('attachments.id', '=', request.params.id)
-        .where('attachments.organization_id', '=', actor.organizationId)
-        .executeTakeFirst();
-      if (
-        !attachment ||
-        (attachment.confidentiality === 'practitioner_only' && !can(actor.role, 'records.readConfidential'))
-      )
-        throw new DomainError('not_found');
-      const content = await storage.get(attachment.storage_key);
-      await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'attachment',
-          entityId: attachment.id,
-          patientId: attachment.patient_id,
-        }),
-      );
+      const file = await readAttachmentContent(db, storage, actorOf(request), request.params.id);
       reply
-        .header('content-type', attachment.media_type)
+        .header('content-type', file.mediaType)
         .header('content-disposition', 'inline')
         .header('cache-control', 'private, no-store');
-      return reply.send(content);
+      return reply.send(file.content);
     },
   );
 

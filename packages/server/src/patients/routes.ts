@@ -25,6 +25,7 @@ import {
   todayInParis,
   updatePatient,
 } from './patient-service.ts';
+import { exportableRecordItems } from './record-service.ts';
 import { searchPatients } from './search.ts';
 import { duplicateWorklist } from './worklist.ts';
 
@@ -296,25 +297,17 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       if (patient.mergedInto)
         throw new DomainError('patient_merged', { params: { survivor: patient.mergedInto } });
       const coverage = await loadCoverage(db.kysely, actor.organizationId, patient.id);
-      const items = await db.kysely
-        .selectFrom('record_items')
-        .select(['id', 'kind', 'occurred_at', 'title', 'body', 'confidentiality', 'attachment_id'])
-        .where('patient_id', '=', patient.id)
-        .where('organization_id', '=', actor.organizationId)
-        .orderBy('occurred_at')
-        .execute();
-      const visible =
-        actor.role === 'practitioner'
-          ? items
-          : items.filter((i) => i.confidentiality !== 'practitioner_only');
-      await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
+      const visible = await db.kysely.transaction().execute(async (tx) => {
+        const exported = await exportableRecordItems(tx, actor, patient.id);
+        await auditFrom(actor)(tx, {
           action: 'export',
           entity: 'patient',
           entityId: patient.id,
           patientId: patient.id,
-        }),
-      );
+          details: exported.breakGlassId ? { breakGlassId: exported.breakGlassId } : {},
+        });
+        return exported.items;
+      });
       reply.header('content-disposition', `attachment; filename="patient-${patient.id}.json"`);
       return {
         exportedAt: new Date().toISOString(),

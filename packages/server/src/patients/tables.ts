@@ -110,7 +110,18 @@ export interface RecordItemsTable {
   author_id: string | null;
   attachment_id: string | null;
   data: Json<Record<string, unknown>>;
+  allowed_user_ids: Generated<string[]>;
   created_at: Timestamp;
+}
+
+export interface BreakGlassAccessesTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  user_id: string;
+  reason: string;
+  started_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface CompletenessRequirementsTable {
@@ -133,4 +144,5 @@ export interface PatientsTables {
   classification_plan: ClassificationPlanTable;
   attachments: AttachmentsTable;
   record_items: RecordItemsTable;
+  break_glass_accesses: BreakGlassAccessesTable;
 }

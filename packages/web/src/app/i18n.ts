@@ -6,6 +6,7 @@ import { directoryMessages } from '../directory/messages.ts';
 import { documentsMessages } from '../documents/messages.ts';
 import { patientsMessages } from '../patients/messages.ts';
 import { receptionMessages } from '../reception/messages.ts';
+import { recordsMessages } from '../records/messages.ts';
 import { en } from './locales/en.ts';
 import { fr } from './locales/fr.ts';
 
@@ -19,6 +20,7 @@ const namespaces = {
   billing: billingMessages,
   documents: documentsMessages,
   reception: receptionMessages,
+  records: recordsMessages,
 };
 const resourcesOf = (language: 'fr' | 'en') =>
   Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));

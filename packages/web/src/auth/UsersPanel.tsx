@@ -35,12 +35,16 @@ export function UsersPanel() {
   const users = useQuery({ queryKey: ['users'], queryFn: () => get<User[]>('/api/users') });
   const form = useApiForm();
   const rowAction = useApiForm();
-  const [draft, setDraft] = useState({ email: '', displayName: '', role: 'secretary', password: '' });
+  const empty = { email: '', displayName: '', role: 'secretary', password: '', rpps: '' };
+  const [draft, setDraft] = useState(empty);
 
   const create = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (await form.submit(() => post('/api/users', draft))) {
-      setDraft({ email: '', displayName: '', role: 'secretary', password: '' });
+    // Only a practitioner account carries an RPPS, and it must carry a valid one (core's rule).
+    const { rpps, ...account } = draft;
+    const body = draft.role === 'practitioner' ? { ...account, rpps } : account;
+    if (await form.submit(() => post('/api/users', body))) {
+      setDraft(empty);
       await client.invalidateQueries({ queryKey: ['users'] });
     }
   };
@@ -118,6 +122,17 @@ export function UsersPanel() {
               onChange={(v) => setDraft({ ...draft, role: v ?? 'secretary' })}
               allowDeselect={false}
             />
+            {draft.role === 'practitioner' && (
+              <TextInput
+                label={t('admin.rpps')}
+                description={t('admin.rppsHint')}
+                required
+                inputMode="numeric"
+                value={draft.rpps}
+                onChange={(e) => setDraft({ ...draft, rpps: e.currentTarget.value })}
+                error={form.fieldError('rpps')}
+              />
+            )}
             <PasswordInput
               label={t('auth.password')}
               description={t('account.newHint')}

@@ -21,9 +21,11 @@ import { IconExternalLink, IconPaperclip } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../app/api.ts';
+import { ApiError, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
+import { BreakGlassAccesses, BreakGlassForm } from '../records/BreakGlass.tsx';
+import { NamedUsersSelect } from '../records/NamedUsersSelect.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import {
   type ClassificationCategory,
@@ -70,7 +72,14 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
     queryKey: ['classification-plan'],
     queryFn: () => get<ClassificationCategory[]>('/api/classification-plan'),
     staleTime: 300_000,
+    enabled: can('records.read'),
   });
+  // An administrator reads no medical content: the record opens only through a break-glass access.
+  const closed = timeline.error instanceof ApiError && timeline.error.code === 'break_glass_required';
+  // Once closed, the form stays (it then shows until when the access is open).
+  const [breakableFor, setBreakableFor] = useState<string | null>(null);
+  if (closed && breakableFor !== patient.id) setBreakableFor(patient.id);
+  const breakable = breakableFor === patient.id;
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const classificationLabel = (code: string | null) =>
     code ? (plan.data?.find((c) => c.code === code)?.labels[language] ?? code) : '';
@@ -84,7 +93,9 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
     <Grid gutter="md">
       <Grid.Col span={{ base: 12, lg: writable ? 8 : 12 }}>
         <Stack gap="xs">
-          <CompletenessPanel patientId={patient.id} />
+          {can('records.readConfidential') && <BreakGlassAccesses patientId={patient.id} />}
+          {breakable && <BreakGlassForm key={patient.id} patientId={patient.id} intro="closed" />}
+          {can('records.read') && <CompletenessPanel patientId={patient.id} />}
           <Group justify="space-between">
             <Title order={2} size="h4">
               {t('record.timeline')}
@@ -100,7 +111,7 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
               onChange={setKind}
             />
           </Group>
-          {timeline.error && <Alert color="red">{timeline.error.message}</Alert>}
+          {timeline.error && !closed && <Alert color="red">{timeline.error.message}</Alert>}
           <Table striped withTableBorder verticalSpacing={4} data-testid="timeline">
             <Table.Thead>
               <Table.Tr>
@@ -178,6 +189,9 @@ export function RecordTab({ patient }: { patient: PatientRecord }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
             <NoteForm patientId={patient.id} />
+            {can('records.breakGlass') && !breakable && (
+              <BreakGlassForm key={patient.id} patientId={patient.id} intro="more" />
+            )}
             <UploadForm patientId={patient.id} plan={plan.data ?? []} language={language} />
           </Stack>
         </Grid.Col>
@@ -228,11 +242,16 @@ function NoteForm({ patientId }: { patientId: string }) {
   const client = useQueryClient();
   const form = useApiForm();
   const options = useConfidentialityOptions();
-  const [draft, setDraft] = useState({ title: '', body: '', confidentiality: 'normal' });
+  const empty = { title: '', body: '', confidentiality: 'normal', allowedUserIds: [] as string[] };
+  const [draft, setDraft] = useState(empty);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (await form.submit(() => post(`/api/patients/${patientId}/notes`, draft))) {
-      setDraft({ title: '', body: '', confidentiality: 'normal' });
+    const body = {
+      ...draft,
+      allowedUserIds: draft.confidentiality === 'restricted' ? draft.allowedUserIds : [],
+    };
+    if (await form.submit(() => post(`/api/patients/${patientId}/notes`, body))) {
+      setDraft(empty);
       notifications.show({ color: 'green', message: t('record.noteAdded') });
       await client.invalidateQueries({ queryKey: ['patients', 'timeline', patientId] });
     }
@@ -270,6 +289,13 @@ function NoteForm({ patientId }: { patientId: string }) {
           onChange={(v) => setDraft({ ...draft, confidentiality: v ?? 'normal' })}
           error={form.fieldError('confidentiality')}
         />
+        {draft.confidentiality === 'restricted' && (
+          <NamedUsersSelect
+            value={draft.allowedUserIds}
+            onChange={(allowedUserIds) => setDraft({ ...draft, allowedUserIds })}
+            error={form.fieldError('allowedUserIds')}
+          />
+        )}
         <Group>
           <Button type="submit" size="xs" loading={form.busy}>
             {t('record.saveNote')}
@@ -294,7 +320,12 @@ function UploadForm({
   const form = useApiForm();
   const options = useConfidentialityOptions();
   const [file, setFile] = useState<File | null>(null);
-  const [draft, setDraft] = useState({ classification: '', title: '', confidentiality: 'normal' });
+  const [draft, setDraft] = useState({
+    classification: '',
+    title: '',
+    confidentiality: 'normal',
+    allowedUserIds: [] as string[],
+  });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const data = new FormData();
@@ -302,10 +333,17 @@ function UploadForm({
     data.append('classification', draft.classification);
     if (draft.title.trim()) data.append('title', draft.title.trim());
     data.append('confidentiality', draft.confidentiality);
+    if (draft.confidentiality === 'restricted' && draft.allowedUserIds.length > 0)
+      data.append('allowedUserIds', draft.allowedUserIds.join(','));
     if (file) data.append('file', file, file.name);
     if (await form.submit(() => upload(`/api/patients/${patientId}/attachments`, data))) {
       setFile(null);
-      setDraft({ classification: draft.classification, title: '', confidentiality: 'normal' });
+      setDraft({
+        classification: draft.classification,
+        title: '',
+        confidentiality: 'normal',
+        allowedUserIds: [],
+      });
       notifications.show({ color: 'green', message: t('record.uploaded') });
       await client.invalidateQueries({ queryKey: ['patients', 'timeline', patientId] });
     }
@@ -354,6 +392,13 @@ function UploadForm({
           onChange={(v) => setDraft({ ...draft, confidentiality: v ?? 'normal' })}
           error={form.fieldError('confidentiality')}
         />
+        {draft.confidentiality === 'restricted' && (
+          <NamedUsersSelect
+            value={draft.allowedUserIds}
+            onChange={(allowedUserIds) => setDraft({ ...draft, allowedUserIds })}
+            error={form.fieldError('allowedUserIds')}
+          />
+        )}
         <Group>
           <Button type="submit" size="xs" loading={form.busy} leftSection={<IconPaperclip size={14} />}>
             {t('record.uploadButton')}

@@ -104,6 +104,8 @@ export const en: Messages = {
     accountant: 'Accountant',
   },
   admin: {
+    rpps: 'RPPS',
+    rppsHint: 'Required for a practitioner account (11 digits). The other administrators are notified.',
     users: 'Users',
     organization: 'Organization',
     audit: 'Audit log',

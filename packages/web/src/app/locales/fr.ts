@@ -102,6 +102,8 @@ export const fr = {
     accountant: 'Comptable',
   },
   admin: {
+    rpps: 'RPPS',
+    rppsHint: 'Obligatoire pour un compte praticien (11 chiffres). Les autres administrateurs sont prévenus.',
     users: 'Utilisateurs',
     organization: 'Structure',
     audit: 'Journal d’audit',

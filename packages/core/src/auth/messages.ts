@@ -1,0 +1,22 @@
+import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+
+registerErrorMessages({
+  practitioner_rpps_required: {
+    fr: 'Un compte praticien exige le numéro RPPS du praticien (11 chiffres).',
+    en: 'A practitioner account requires the practitioner’s RPPS number (11 digits).',
+  },
+  rpps_taken: {
+    fr: 'Ce numéro RPPS est déjà celui d’un autre compte de la structure.',
+    en: 'This RPPS number already belongs to another account of the organization.',
+  },
+  practitioner_self_grant: {
+    fr: 'Vous ne pouvez pas vous donner vous-même le rôle praticien : demandez-le à un autre administrateur.',
+    en: 'You cannot give yourself the practitioner role: ask another administrator.',
+  },
+  invalid_rpps: {
+    fr: 'Le numéro RPPS est invalide (11 chiffres, clé de Luhn).',
+    en: 'The RPPS number is invalid (11 digits, Luhn key).',
+  },
+});
+
+registerFieldLabels({ rpps: { fr: 'RPPS', en: 'RPPS' } });

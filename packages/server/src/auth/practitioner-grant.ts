@@ -1,0 +1,83 @@
+import { DomainError } from '@pivot/core';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+
+const messages = {
+  fr: {
+    subject: 'Pivot : un compte a reçu le rôle praticien',
+    body: (by: string, name: string, email: string, rpps: string) =>
+      `${by} a donné le rôle praticien au compte « ${name} » (${email}, RPPS ${rpps}).\n\n` +
+      'Ce rôle ouvre les notes réservées au praticien de tous les dossiers. Si ce changement ' +
+      'n’était pas prévu, désactivez le compte et consultez le journal d’audit.',
+  },
+  en: {
+    subject: 'Pivot: an account was given the practitioner role',
+    body: (by: string, name: string, email: string, rpps: string) =>
+      `${by} gave the practitioner role to the account “${name}” (${email}, RPPS ${rpps}).\n\n` +
+      'This role opens the practitioner-only notes of every record. If this change was not ' +
+      'expected, deactivate the account and look at the audit log.',
+  },
+};
+
+/**
+ * A practitioner account reads practitioner-only notes: granting it is traced in the audit log and
+ * e-mailed, through the outbox, to every other active administrator, so one administrator cannot
+ * give themselves or an accomplice that access unseen (four-eyes principle).
+ */
+export async function recordPractitionerGrant(
+  tx: Kysely<Database>,
+  actor: Actor,
+  account: { id: string; displayName: string; email: string; rpps: string },
+  previousRole: string | null,
+): Promise<void> {
+  const admins = await tx
+    .selectFrom('users')
+    .select(['email', 'language'])
+    .where('organization_id', '=', actor.organizationId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .where('id', '!=', actor.userId)
+    .execute();
+  for (const admin of admins) {
+    const text = messages[admin.language === 'en' ? 'en' : 'fr'];
+    await tx
+      .insertInto('outbox_messages')
+      .values({
+        organization_id: actor.organizationId,
+        patient_id: null,
+        channel: 'email',
+        recipient: admin.email,
+        subject: text.subject,
+        body: text.body(actor.displayName, account.displayName, account.email, account.rpps),
+      })
+      .execute();
+  }
+  await auditFrom(actor)(tx, {
+    action: 'grant_practitioner',
+    entity: 'user',
+    entityId: account.id,
+    details: { previousRole, rppsChecked: true, administratorsNotified: admins.length },
+  });
+}
+
+/**
+ * One RPPS, one account: an account cannot borrow the number of a practitioner who already has
+ * theirs, which would make a false practitioner look checked.
+ */
+export async function assertRppsFree(
+  tx: Kysely<Database>,
+  organizationId: string,
+  rpps: string | null | undefined,
+  exceptUserId: string | null,
+): Promise<void> {
+  if (!rpps) return;
+  let query = tx
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('rpps', '=', rpps);
+  if (exceptUserId) query = query.where('id', '!=', exceptUserId);
+  if (await query.executeTakeFirst()) throw new DomainError('rpps_taken', { field: 'rpps' });
+}

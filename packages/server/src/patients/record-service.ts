@@ -1,0 +1,87 @@
+import { DomainError } from '@pivot/core';
+import { can } from '@pivot/core/auth';
+import type { Kysely } from 'kysely';
+import { auditFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import type { FileStorage } from '../files/storage.ts';
+import type { Actor } from '../http/request-context.ts';
+import { loadPatient } from './patient-service.ts';
+import {
+  activeBreakGlass,
+  type RecordItemFilter,
+  visibleAttachment,
+  visibleRecordItems,
+} from './record-visibility.ts';
+
+/**
+ * Opens a patient's record for the actor: a role that reads records, or one holding an unexpired
+ * break-glass access to this patient. Says which access, for the audit entry of the read.
+ */
+export async function openRecord(
+  tx: Kysely<Database>,
+  actor: Actor,
+  patientId: string,
+): Promise<{ breakGlassId: string | null }> {
+  const access = can(actor.role, 'records.breakGlass')
+    ? await activeBreakGlass(tx, actor.organizationId, actor.userId, patientId)
+    : undefined;
+  if (!can(actor.role, 'records.read') && !access)
+    throw new DomainError('break_glass_required', { field: 'reason' });
+  return { breakGlassId: access?.id ?? null };
+}
+
+/** The timeline, newest first, and its search: only what the actor may see (the read is traced). */
+export async function readTimeline(db: Db, actor: Actor, patientId: string, filter: RecordItemFilter) {
+  return db.kysely.transaction().execute(async (tx) => {
+    await loadPatient(tx, actor.organizationId, patientId);
+    const { breakGlassId } = await openRecord(tx, actor, patientId);
+    const items = await visibleRecordItems(tx, actor.organizationId, actor, patientId, filter);
+    await auditFrom(actor)(tx, {
+      action: filter.text ? 'search' : 'read',
+      entity: 'record',
+      entityId: patientId,
+      patientId,
+      details: breakGlassId ? { breakGlassId } : {},
+    });
+    return items.map(({ author_id, allowed_user_ids, ...item }) => item);
+  });
+}
+
+/** The file of an attachment the actor may see, else not_found (the read is traced). */
+export async function readAttachmentContent(
+  db: Db,
+  storage: FileStorage,
+  actor: Actor,
+  attachmentId: string,
+) {
+  const attachment = await db.kysely.transaction().execute(async (tx) => {
+    const found = await visibleAttachment(tx, actor.organizationId, actor, attachmentId);
+    if (!found) throw new DomainError('not_found');
+    const { breakGlassId } = await openRecord(tx, actor, found.patient_id);
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'attachment',
+      entityId: found.id,
+      patientId: found.patient_id,
+      details: breakGlassId ? { breakGlassId } : {},
+    });
+    return found;
+  });
+  return { mediaType: attachment.media_type, content: await storage.get(attachment.storage_key) };
+}
+
+/**
+ * Every item of the record the actor may see, oldest first, for the patient's export; with the
+ * break-glass access it went through, if any, for the audit entry.
+ */
+export async function exportableRecordItems(tx: Kysely<Database>, actor: Actor, patientId: string) {
+  const access = can(actor.role, 'records.breakGlass')
+    ? await activeBreakGlass(tx, actor.organizationId, actor.userId, patientId)
+    : undefined;
+  const items = await visibleRecordItems(tx, actor.organizationId, actor, patientId, {}, 100_000);
+  return {
+    items: items.reverse().map(({ author_id, allowed_user_ids, ...item }) => item),
+    breakGlassId: access?.id ?? null,
+  };
+}
