@@ -1,4 +1,11 @@
-import { DomainError, errorMessage, hasErrorMessage, isDomainError, validationDetail } from '@pivot/core';
+import {
+  DomainError,
+  errorMessage,
+  hasErrorMessage,
+  isDomainError,
+  type Language,
+  validationDetail,
+} from '@pivot/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { requestLanguage } from './language.ts';
@@ -64,22 +71,40 @@ export function sendError(
   return reply.status(statusOf(error.code)).send(body(request, error, extra));
 }
 
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params?: unknown;
+}
+
+/** One failed check of a schema: the field's dotted path and a stable code. */
+function validationIssue(issue: ValidationIssue, context: string | undefined) {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const field = path || (context ?? 'body');
+  const message = issue.message ?? '';
+  // A schema may carry one of our stable codes as its message (e.g. invalid_finess, or
+  // recipient_required for a missing or empty recipient).
+  const code = hasErrorMessage(message)
+    ? message
+    : issue.keyword === 'invalid_type' && /received undefined/.test(message)
+      ? 'required'
+      : 'validation_failed';
+  const params = (issue.params ?? {}) as Record<string, unknown>;
+  return { field, code, detail: (language: Language) => validationDetail(issue.keyword, params, language) };
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDomainError(error)) return sendError(request, reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issue = error.validation[0]!;
-      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const field = path || (error.validationContext ?? 'body');
-      const params = (issue.params ?? {}) as Record<string, unknown>;
-      const message = issue.message ?? '';
-      const missing = issue.keyword === 'invalid_type' && /received undefined/.test(message);
-      // A schema may carry one of our stable codes as its message (e.g. invalid_finess, or
-      // recipient_required for a missing or empty recipient).
-      if (hasErrorMessage(message)) return sendError(request, reply, new DomainError(message, { field }));
-      if (missing) return sendError(request, reply, new DomainError('required', { field }));
-      const detail = validationDetail(issue.keyword, params, requestLanguage(request));
-      return sendError(request, reply, new DomainError('validation_failed', { field }), { detail });
+      const issues = error.validation.map((issue) => validationIssue(issue, error.validationContext));
+      const first = issues[0]!;
+      // Every failing field is listed, not only the first, so a form can mark them all at once.
+      const details = { issues: issues.map(({ field, code }) => ({ field, code })) };
+      const extra =
+        first.code === 'validation_failed' ? { detail: first.detail(requestLanguage(request)) } : {};
+      return sendError(request, reply, new DomainError(first.code, { field: first.field, details }), extra);
     }
     if (
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
