@@ -102,7 +102,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const first = issues[0]!;
       // Every failing field is listed, not only the first, so a form can mark them all at once.
       const details = { issues: issues.map(({ field, code }) => ({ field, code })) };
-      const extra =
+      const extra: Record<string, string> =
         first.code === 'validation_failed' ? { detail: first.detail(requestLanguage(request)) } : {};
       return sendError(request, reply, new DomainError(first.code, { field: first.field, details }), extra);
     }

@@ -1,4 +1,5 @@
 import { DomainError } from '@pivot/core';
+import { id, text } from '@pivot/core/input';
 import {
   annotateMail,
   assignMail,
@@ -39,8 +40,7 @@ import {
 
 registerErrorStatuses({ mail_archived: 409, mail_already_filed: 409, mail_transition_not_allowed: 409 });
 
-const idParams = z.object({ id: z.uuid() });
-const uuid = z.uuid();
+const idParams = z.object({ id });
 const scanTypes: Record<string, string[]> = {
   'application/pdf': ['pdf'],
   'image/jpeg': ['jpg', 'jpeg'],
@@ -91,8 +91,8 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'The incoming mail register, newest first',
         querystring: z.object({
           status: z.enum(incomingMailStatuses).optional(),
-          assigneeId: uuid.optional(),
-          patientId: uuid.optional(),
+          assigneeId: id.optional(),
+          patientId: id.optional(),
         }),
       },
     },
@@ -362,7 +362,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         tags: ['mail'],
         summary: 'File the scan into a patient record in one action (attachment, timeline, done)',
         params: idParams,
-        body: fileScanInput.extend({ patientId: uuid }),
+        body: fileScanInput.extend({ patientId: id }),
       },
     },
     async (request) => {
@@ -432,7 +432,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['mail'],
         summary: 'A tray (mine by default): open mail, overdue first, with counters',
-        querystring: z.object({ assigneeId: uuid.optional() }),
+        querystring: z.object({ assigneeId: id.optional() }),
       },
     },
     async (request) => {
@@ -544,7 +544,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         tags: ['mail'],
         summary: 'Mark an outgoing mail sent, returned or to send again',
         params: idParams,
-        body: outgoingMailStatusInput.extend({ trackingNumber: z.string().trim().max(40).optional() }),
+        body: outgoingMailStatusInput.extend({ trackingNumber: text().trim().max(40).optional() }),
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import { DomainError } from '@pivot/core';
 import { can } from '@pivot/core/auth';
+import { id, text } from '@pivot/core/input';
 import { complementaryInsuranceInput, exemptionInput, mandatoryInsuranceInput } from '@pivot/core/patients';
 import {
   type ClassificationPlan,
@@ -19,7 +20,7 @@ import { addCoverage, loadCoverage, removeCoverage } from './coverage-service.ts
 import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id });
 const confidentiality = z.enum(['normal', 'restricted', 'practitioner_only']);
 export const maxUploadBytes = 10 * 1024 * 1024;
 const acceptedTypes: Record<string, string[]> = {
@@ -114,7 +115,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
         tags: ['records'],
         summary: 'The record timeline, newest first, filtered by kind (the read is traced)',
         params: idParams,
-        querystring: z.object({ kind: z.string().max(40).optional() }),
+        querystring: z.object({ kind: text().max(40).optional() }),
       },
     },
     async (request) => {
@@ -166,8 +167,8 @@ export async function recordRoutes(fastify: FastifyInstance) {
         summary: 'Add a note to the record',
         params: idParams,
         body: z.object({
-          title: z.string().trim().min(1).max(200),
-          body: z.string().max(20_000).default(''),
+          title: text().trim().min(1).max(200),
+          body: text().max(20_000).default(''),
           confidentiality: confidentiality.default('normal'),
         }),
       },
@@ -236,8 +237,8 @@ export async function recordRoutes(fastify: FastifyInstance) {
       if (!file || file.content.length === 0) throw new DomainError('file_missing', { field: 'file' });
       const meta = z
         .object({
-          classification: z.string().min(1).max(40),
-          title: z.string().trim().max(200).optional(),
+          classification: text().min(1).max(40),
+          title: text().trim().max(200).optional(),
           confidentiality: confidentiality.default('normal'),
         })
         .safeParse(fields);
@@ -393,7 +394,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['patients'],
         summary: 'Remove a coverage line entered by mistake',
-        params: z.object({ id: z.uuid(), itemId: z.uuid() }),
+        params: z.object({ id: id, itemId: id }),
       },
     },
     async (request) => {
