@@ -22,6 +22,9 @@ const statusByCode: Record<string, number> = {
   not_found: 404,
   route_not_found: 404,
   stale_version: 409,
+  reference_not_found: 422,
+  reference_in_use: 409,
+  value_not_storable: 422,
   possible_duplicates: 409,
   patient_merged: 409,
   merge_already_undone: 409,
@@ -94,6 +97,31 @@ function validationIssue(issue: ValidationIssue, context: string | undefined) {
   return { field, code, detail: (language: Language) => validationDetail(issue.keyword, params, language) };
 }
 
+/** Snake-case column → the camelCase field of the API (`practitioner_id` → `practitionerId`). */
+function fieldOfColumn(column: string): string {
+  return column.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * What the database refused because of the request's values, as a 4xx: a foreign key that finds
+ * no row of the organization (23503; composite keys on organization_id, migration 0015), or a
+ * data exception (class 22: out of range, malformed). Never the value itself: `detail` holds it.
+ */
+function databaseRefusal(error: unknown): DomainError | undefined {
+  const e = error as { code?: unknown; detail?: unknown; severity?: unknown };
+  if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code) || e.severity === undefined)
+    return undefined;
+  const detail = typeof e.detail === 'string' ? e.detail : '';
+  if (e.code === '23503') {
+    if (/still referenced/.test(detail)) return new DomainError('reference_in_use');
+    const columns = /Key \(([^)]+)\)=/.exec(detail)?.[1]?.split(/,\s*/) ?? [];
+    const column = columns.filter((c) => c !== 'organization_id').at(-1);
+    return new DomainError('reference_not_found', column ? { field: fieldOfColumn(column) } : {});
+  }
+  if (e.code.startsWith('22')) return new DomainError('value_not_storable');
+  return undefined;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDomainError(error)) return sendError(request, reply, error);
@@ -105,6 +133,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const extra: Record<string, string> =
         first.code === 'validation_failed' ? { detail: first.detail(requestLanguage(request)) } : {};
       return sendError(request, reply, new DomainError(first.code, { field: first.field, details }), extra);
+    }
+    const refused = databaseRefusal(error);
+    if (refused) {
+      // A class-22 refusal means a schema let through what the column cannot hold: worth fixing.
+      if (refused.code === 'value_not_storable')
+        request.log.warn({ code: (error as { code: string }).code }, 'value refused by the database');
+      return sendError(request, reply, refused);
     }
     if (
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||

@@ -23,6 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
+import { assertReferences } from '../db/references.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -134,10 +135,21 @@ export async function mailRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.body;
+      // The scan is attached afterwards (POST /api/mail/incoming/:id/scan): no file can be named yet.
+      if (input.scanFileId !== null) throw new DomainError('reference_not_found', { field: 'scanFileId' });
       const mail = newIncomingMail({ ...input, id: '', scanFileId: null });
       const row = await db.kysely.transaction().execute(async (tx) => {
         await assertPatient(tx, actor.organizationId, mail.patientId);
         await checkAssignee(tx, actor.organizationId, mail.assigneeId);
+        if (mail.sender.kind === 'directory') {
+          await assertReferences(
+            tx,
+            actor.organizationId,
+            'correspondents',
+            [mail.sender.correspondentId],
+            'sender.correspondentId',
+          );
+        }
         const created = await tx
           .insertInto('incoming_mail')
           .values({
@@ -510,6 +522,15 @@ export async function mailRoutes(fastify: FastifyInstance) {
       const input = request.body;
       const row = await db.kysely.transaction().execute(async (tx) => {
         await assertPatient(tx, actor.organizationId, input.patientId);
+        if (input.recipient.kind === 'directory') {
+          await assertReferences(
+            tx,
+            actor.organizationId,
+            'correspondents',
+            [input.recipient.correspondentId],
+            'recipient.correspondentId',
+          );
+        }
         const created = await tx
           .insertInto('outgoing_mail')
           .values({
