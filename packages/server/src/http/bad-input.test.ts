@@ -46,6 +46,61 @@ function names(reported: string, field: string): boolean {
   return reported === field || field.startsWith(`${reported}.`) || reported.startsWith(`${field}.`);
 }
 
+describe('bad input', () => {
+  it('refuses a NUL byte in a text field with its code, its field and a message naming it', async () => {
+    const call = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/reception/information-sheets',
+        headers: { cookie: cookies.get('admin')! },
+        payload: {
+          category: 'other',
+          title: { fr: 'Accès\u0000', en: 'Access' },
+          body: { fr: 'a', en: 'b' },
+        },
+      });
+    const fr = await call();
+    expect(fr.statusCode).toBe(422);
+    expect(fr.json().error).toEqual({
+      code: 'text_invalid_character',
+      field: 'title.fr',
+      message:
+        'Le champ « title.fr » contient un caractère non autorisé (caractère nul ou caractère incomplet).',
+      details: { issues: [{ field: 'title.fr', code: 'text_invalid_character' }] },
+    });
+    // Without a session the language is the browser's; the field is named by its label.
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { email: 'a\u0000@example.fr', password: 'x' },
+    });
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error.message).toMatch(/^Field “E-mail.*” holds a character that is not allowed/);
+  });
+
+  it('lists every failing field in the details, the first one in error.field', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/agenda/waitlist',
+      headers: { cookie: cookies.get('admin')! },
+      payload: { patientId: 'p1', appointmentTypeId: 'consult', earliestDate: '0000-01-01' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({
+      code: 'id_invalid',
+      field: 'patientId',
+      details: {
+        issues: [
+          { field: 'patientId', code: 'id_invalid' },
+          { field: 'appointmentTypeId', code: 'id_invalid' },
+          { field: 'earliestDate', code: 'date_invalid' },
+        ],
+      },
+    });
+  });
+});
+
 describe('bad input on every route', () => {
   it('answers 4xx naming the field, never 500, to hostile values in any field', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {

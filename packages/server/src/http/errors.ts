@@ -128,8 +128,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => validationIssue(issue, error.validationContext));
       const first = issues[0]!;
-      // Every failing field is listed, not only the first, so a form can mark them all at once.
-      const details = { issues: issues.map(({ field, code }) => ({ field, code })) };
+      // Every failing field is listed, not only the first, so a form can mark them all at once
+      // (at most 50: a body of thousands of broken items need not be echoed item by item).
+      const details = { issues: issues.slice(0, 50).map(({ field, code }) => ({ field, code })) };
       const extra: Record<string, string> =
         first.code === 'validation_failed' ? { detail: first.detail(requestLanguage(request)) } : {};
       return sendError(request, reply, new DomainError(first.code, { field: first.field, details }), extra);
