@@ -1,5 +1,5 @@
 import { DomainError } from '@pivot/core';
-import { id, text } from '@pivot/core/input';
+import { id, isStorableText, text } from '@pivot/core/input';
 import {
   annotateMail,
   assignMail,
@@ -207,6 +207,9 @@ export async function mailRoutes(fastify: FastifyInstance) {
               });
             throw error;
           });
+          // The name is stored: it must be text PostgreSQL can hold, as every other field.
+          if (!isStorableText(part.filename))
+            throw new DomainError('text_invalid_character', { field: 'file' });
           file = { name: part.filename, content };
         }
       }

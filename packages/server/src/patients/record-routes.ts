@@ -1,6 +1,6 @@
 import { DomainError } from '@pivot/core';
 import { can } from '@pivot/core/auth';
-import { id, text } from '@pivot/core/input';
+import { id, isStorableText, text } from '@pivot/core/input';
 import { complementaryInsuranceInput, exemptionInput, mandatoryInsuranceInput } from '@pivot/core/patients';
 import {
   type ClassificationPlan,
@@ -231,6 +231,9 @@ export async function recordRoutes(fastify: FastifyInstance) {
               });
             throw error;
           });
+          // The name is stored: it must be text PostgreSQL can hold, as every other field.
+          if (!isStorableText(part.filename))
+            throw new DomainError('text_invalid_character', { field: 'file' });
           file = { name: part.filename, content };
         } else fields[part.fieldname] = String(part.value);
       }
