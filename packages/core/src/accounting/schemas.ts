@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { basisPoints, isoDate, nonNegativeCents, paymentMethodKindSchema } from '../billing/schemas.ts';
+import { integer, text } from '../input/schemas.ts';
 import { form2035Lines } from './form-2035.ts';
 
 const expenseKeys = form2035Lines.filter((l) => l.side === 'expense').map((l) => l.key) as [
@@ -9,20 +10,20 @@ const expenseKeys = form2035Lines.filter((l) => l.side === 'expense').map((l) =>
 
 export const expenseInput = z.object({
   date: isoDate,
-  label: z.string().trim().min(1).max(200),
-  pieceRef: z.string().trim().min(1).max(60),
+  label: text().trim().min(1).max(200),
+  pieceRef: text().trim().min(1).max(60),
   pieceDate: isoDate.optional(),
   amountCents: nonNegativeCents.refine((v) => v > 0, { message: 'payment_zero' }),
   category: z.enum(expenseKeys),
   professionalShare: basisPoints.default(10_000),
   paymentMethod: paymentMethodKindSchema,
-  supplier: z.string().trim().max(200).optional(),
+  supplier: text().trim().max(200).optional(),
 });
 export type ExpenseFormInput = z.infer<typeof expenseInput>;
 
 export const fecExportInput = z
   .object({
-    siren: z.string().regex(/^\d{9}$/),
+    siren: text().regex(/^\d{9}$/),
     fiscalYearStart: isoDate,
     closingDate: isoDate,
   })
@@ -30,5 +31,5 @@ export const fecExportInput = z
 
 export const bankImportInput = z.object({
   format: z.enum(['csv', 'ofx']),
-  maxDaysApart: z.number().int().min(0).max(60).default(5),
+  maxDaysApart: integer.min(0).max(60).default(5),
 });

@@ -144,9 +144,9 @@ describe('resolveAppointmentTime', () => {
 
 describe('agenda schemas', () => {
   const valid = {
-    patientId: 'p1',
-    practitionerId: 'dr-a',
-    appointmentTypeId: 'consult',
+    patientId: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c11',
+    practitionerId: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c12',
+    appointmentTypeId: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c13',
     start: '2025-01-13T09:00',
     end: '2025-01-13T09:20',
   };
@@ -181,7 +181,7 @@ describe('agenda schemas', () => {
       label: { fr: 'Échographie', en: 'Ultrasound' },
       durationMinutes: 30,
       colour: '#aa00cc',
-      eligiblePractitionerIds: ['dr-a'],
+      eligiblePractitionerIds: ['0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c12'],
       equipmentKinds: ['ultrasound'],
       documentsToBring: [{ fr: 'Ordonnance', en: 'Prescription' }],
     });

@@ -1,36 +1,49 @@
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
+import { calendarDate, id, instant, integer, isStorableInstant, text, version } from '../input/schemas.ts';
 import { declarableAbsenceKinds } from './absences.ts';
 import { appointmentStatuses } from './appointment-status.ts';
 import { resolveAppointmentTime } from './appointment-type.ts';
 import { weekdayNames } from './opening-hours.ts';
 import { minutesOfTime } from './paris-time.ts';
 
-const id = z.string().trim().min(1).max(100);
-const localDate = z.iso.date();
-const wallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
-const instant = z.iso.datetime({ offset: true });
+const localDate = calendarDate;
+const wallTime = text().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
 const bilingual = z.object({
-  fr: z.string().trim().max(4000).default(''),
-  en: z.string().trim().max(4000).default(''),
+  fr: text().trim().max(4000).default(''),
+  en: text().trim().max(4000).default(''),
 });
 const bilingualLabel = z.object({
-  fr: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
+  fr: text().trim().min(1).max(200),
+  en: text().trim().min(1).max(200),
 });
+
+/** Minutes of a wall time, or null when malformed: its own check reports it, a refinement must not throw. */
+function minutesOrNull(time: string): number | null {
+  try {
+    return minutesOfTime(time);
+  } catch {
+    return null;
+  }
+}
 
 export const dailyRangeSchema = z
   .object({ start: wallTime, end: wallTime, reservedSameDay: z.boolean().default(false) })
-  .refine((r) => minutesOfTime(r.end) > minutesOfTime(r.start), {
-    message: 'end_before_start',
-    path: ['end'],
-  });
+  .refine(
+    (r) => {
+      const start = minutesOrNull(r.start);
+      const end = minutesOrNull(r.end);
+      return start === null || end === null || end > start;
+    },
+    { message: 'end_before_start', path: ['end'] },
+  );
 
 const dayRanges = z
   .array(dailyRangeSchema)
   .max(8)
   .refine(
     (ranges) => {
+      if (ranges.some((r) => minutesOrNull(r.start) === null || minutesOrNull(r.end) === null)) return true;
       const sorted = [...ranges].sort((a, b) => minutesOfTime(a.start) - minutesOfTime(b.start));
       return sorted.every((r, i) => i === 0 || minutesOfTime(r.start) >= minutesOfTime(sorted[i - 1]!.end));
     },
@@ -54,21 +67,17 @@ export const openingExceptionInput = z.object({
   siteId: id,
   date: localDate,
   ranges: dayRanges,
-  reason: z.string().trim().max(500).default(''),
+  reason: text().trim().max(500).default(''),
 });
 export type OpeningExceptionInput = z.infer<typeof openingExceptionInput>;
 
 export const appointmentTypeInput = z.object({
   label: bilingualLabel,
-  durationMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb'),
+  durationMinutes: integer.min(5).max(24 * 60),
+  colour: text().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb'),
   eligiblePractitionerIds: z.array(id).min(1),
-  roomKind: z.string().trim().min(1).max(60).nullable().default(null),
-  equipmentKinds: z.array(z.string().trim().min(1).max(60)).default([]),
+  roomKind: text().trim().min(1).max(60).nullable().default(null),
+  equipmentKinds: z.array(text().trim().min(1).max(60)).default([]),
   preparationInstructions: bilingual.default({ fr: '', en: '' }),
   documentsToBring: z.array(bilingual).max(30).default([]),
   newPatientsAllowed: z.boolean().default(true),
@@ -79,9 +88,11 @@ export const appointmentTypeInput = z.object({
 export type AppointmentTypeInput = z.infer<typeof appointmentTypeInput>;
 
 /** An ISO instant with offset, or a Paris wall-clock 'YYYY-MM-DDTHH:MM' from a form. */
-const appointmentTime = z.string().superRefine((value, ctx) => {
+export const appointmentTime = text().superRefine((value, ctx) => {
   try {
-    resolveAppointmentTime(value);
+    if (!isStorableInstant(resolveAppointmentTime(value))) {
+      ctx.addIssue({ code: 'custom', message: 'instant_invalid' });
+    }
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: error instanceof DomainError ? error.code : 'invalid_instant' });
   }
@@ -104,10 +115,10 @@ export const appointmentInput = z
     end: appointmentTime,
     roomId: id.nullable().default(null),
     equipmentIds: z.array(id).default([]),
-    comment: z.string().trim().max(2000).default(''),
+    comment: text().trim().max(2000).default(''),
     /** Booking outside opening hours needs this, with a reason. */
     override: z
-      .object({ reason: z.string().trim().min(1, { message: 'override_reason_required' }).max(500) })
+      .object({ reason: text().trim().min(1, { message: 'override_reason_required' }).max(500) })
       .nullable()
       .default(null),
   })
@@ -123,8 +134,8 @@ export type AppointmentInput = z.infer<typeof appointmentInput>;
 
 export const statusChangeInput = z.object({
   to: z.enum(appointmentStatuses),
-  reason: z.string().trim().max(500).nullable().default(null),
-  version: z.number().int().nonnegative(),
+  reason: text().trim().max(500).nullable().default(null),
+  version,
 });
 export type StatusChangeInput = z.infer<typeof statusChangeInput>;
 
@@ -134,7 +145,7 @@ export const absenceInput = z
     kind: z.enum(declarableAbsenceKinds),
     start: instant,
     end: instant,
-    note: z.string().trim().max(500).default(''),
+    note: text().trim().max(500).default(''),
   })
   .refine((a) => Date.parse(a.end) > Date.parse(a.start), { message: 'end_before_start', path: ['end'] });
 export type AbsenceInput = z.infer<typeof absenceInput>;
@@ -142,11 +153,11 @@ export type AbsenceInput = z.infer<typeof absenceInput>;
 export const slotSearchInput = z.object({
   appointmentTypeId: id,
   from: instant.optional(),
-  days: z.number().int().min(1).max(366).default(90),
-  count: z.number().int().min(1).max(100).default(10),
-  stepMinutes: z.number().int().min(5).max(120).default(15),
+  days: integer.min(1).max(366).default(90),
+  count: integer.min(1).max(100).default(10),
+  stepMinutes: integer.min(5).max(120).default(15),
   urgent: z.boolean().default(false),
-  weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
+  weekdays: z.array(integer.min(1).max(7)).max(7).default([]),
   period: z.enum(['morning', 'afternoon']).nullable().default(null),
   preferredPractitionerId: id.nullable().default(null),
   onlyPreferredPractitioner: z.boolean().default(false),
@@ -158,7 +169,7 @@ export const waitlistEntryInput = z
     patientId: id,
     appointmentTypeId: id,
     preferredPractitionerId: id.nullable().default(null),
-    weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
+    weekdays: z.array(integer.min(1).max(7)).max(7).default([]),
     period: z.enum(['morning', 'afternoon']).nullable().default(null),
     earliestDate: localDate.nullable().default(null),
     latestDate: localDate.nullable().default(null),
@@ -169,22 +180,22 @@ export const waitlistEntryInput = z
   });
 export type WaitlistEntryInput = z.infer<typeof waitlistEntryInput>;
 
-const attendee = z.object({ email: z.email(), name: z.string().trim().max(200).nullable().default(null) });
+const attendee = z.object({ email: z.email(), name: text().trim().max(200).nullable().default(null) });
 
 /** Internal meeting, training or conference: shown in the list, the same booking and invitation rules. */
 export const meetingKinds = ['meeting', 'training', 'conference'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
 const meetingFields = {
-  title: z.string().trim().min(1).max(200),
+  title: text().trim().min(1).max(200),
   kind: z.enum(meetingKinds).default('meeting'),
   start: instant,
   end: instant,
   roomId: id.nullable().default(null),
-  location: z.string().trim().max(300).default(''),
-  description: z.string().trim().max(4000).default(''),
+  location: text().trim().max(300).default(''),
+  description: text().trim().max(4000).default(''),
   /** The points of the agenda (ordre du jour), in order. */
-  agenda: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  agenda: z.array(text().trim().min(1).max(300)).max(50).default([]),
   attendees: z.array(attendee).max(200).default([]),
 };
 
@@ -203,13 +214,11 @@ export const meetingInput = withMeetingRules(z.object(meetingFields));
 export type MeetingInput = z.infer<typeof meetingInput>;
 
 /** A meeting edit replaces every field and names the version it read (a stale one is a 409). */
-export const meetingUpdateInput = withMeetingRules(
-  z.object({ ...meetingFields, version: z.number().int().nonnegative() }),
-);
+export const meetingUpdateInput = withMeetingRules(z.object({ ...meetingFields, version }));
 export type MeetingUpdateInput = z.infer<typeof meetingUpdateInput>;
 
 export const meetingCancelInput = z.object({
-  reason: z.string().trim().min(1, 'reason_required').max(500),
-  version: z.number().int().nonnegative(),
+  reason: text().trim().min(1, 'reason_required').max(500),
+  version,
 });
 export type MeetingCancelInput = z.infer<typeof meetingCancelInput>;

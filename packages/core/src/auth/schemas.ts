@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, version } from '../input/schemas.ts';
 import { isValidRpps } from '../organization/identifiers.ts';
 import { practitionerRppsProblem } from './practitioner-account.ts';
 import { roles } from './roles.ts';
@@ -6,17 +7,15 @@ import { roles } from './roles.ts';
 export const roleSchema = z.enum(roles);
 
 /** RPPS written with or without spaces; kept as its 11 digits. */
-const rppsSchema = z
-  .string()
+const rppsSchema = text()
   .max(20)
   .transform((v) => v.replace(/\s/g, ''))
   .refine(isValidRpps, { message: 'invalid_rpps' });
 
 export const loginInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(256),
-  totp: z
-    .string()
+  email: text().trim().toLowerCase().email().max(254),
+  password: text().min(1).max(256),
+  totp: text()
     .regex(/^\d{6}$/)
     .optional(),
 });
@@ -24,13 +23,13 @@ export type LoginInput = z.infer<typeof loginInput>;
 
 export const userInput = z
   .object({
-    email: z.string().trim().toLowerCase().email().max(254),
-    displayName: z.string().trim().min(1).max(120),
+    email: text().trim().toLowerCase().email().max(254),
+    displayName: text().trim().min(1).max(120),
     role: roleSchema,
-    password: z.string().min(1).max(256),
+    password: text().min(1).max(256),
     language: z.enum(['fr', 'en']).default('fr'),
     rpps: rppsSchema.optional(),
-    specialty: z.string().trim().max(120).optional(),
+    specialty: text().trim().max(120).optional(),
   })
   .superRefine((user, context) => {
     const problem = practitionerRppsProblem(user.role, user.rpps);
@@ -39,8 +38,8 @@ export const userInput = z
 export type UserInput = z.infer<typeof userInput>;
 
 export const userUpdateInput = z.object({
-  version: z.number().int().nonnegative(),
-  displayName: z.string().trim().min(1).max(120).optional(),
+  version,
+  displayName: text().trim().min(1).max(120).optional(),
   role: roleSchema.optional(),
   active: z.boolean().optional(),
   language: z.enum(['fr', 'en']).optional(),
@@ -49,8 +48,8 @@ export const userUpdateInput = z.object({
 });
 
 export const passwordChangeInput = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(1).max(256),
+  currentPassword: text().min(1).max(256),
+  newPassword: text().min(1).max(256),
 });
 
-export const totpConfirmInput = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const totpConfirmInput = z.object({ code: text().regex(/^\d{6}$/) });

@@ -17,6 +17,10 @@ describe('calendar dates', () => {
     expect(isIsoDate('2025-02-29')).toBe(false);
     expect(isIsoDate('2025-2-1')).toBe(false);
   });
+  it('refuses year 0000, which PostgreSQL cannot store, and keeps year 0001', () => {
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(true);
+  });
   it('adds days across a month end', () => expect(addDays('2025-01-30', 3)).toBe('2025-02-02'));
   it('adds months, keeping the last day of a shorter month', () =>
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28'));

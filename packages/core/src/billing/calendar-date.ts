@@ -22,7 +22,8 @@ export function isIsoDate(value: string): boolean {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  // Year 0000 (1 BC) is refused as by the calendarDate schema: PostgreSQL cannot read it.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   return day <= (month === 2 && isLeapYear(year) ? 29 : monthLengths[month - 1]!);
 }
 

@@ -18,7 +18,6 @@ registerErrorMessages({
     fr: 'Aucune part entre lesquelles répartir le montant.',
     en: 'No parts to split the amount between.',
   },
-  date_invalid: { fr: 'La date « {field} » n’existe pas.', en: 'Date “{field}” does not exist.' },
   act_unknown: { fr: 'L’acte {code} ne figure pas au catalogue.', en: 'Act {code} is not in the catalogue.' },
   act_not_valid_on_date: {
     fr: 'L’acte {code} n’a pas de tarif en vigueur le {date} pour ce secteur.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
+import { id, integer, text } from '../input/schemas.ts';
 import { type Cents, formatCents } from './money.ts';
 import { debtorInput, isoDate, paymentMethodInput } from './schemas.ts';
 
@@ -42,11 +43,11 @@ export function assertRefundable(amountCents: Cents, balance: RefundableBalance)
 export const refundInput = z.object({
   date: isoDate,
   /** The amount given back, positive; it is booked as a negative receipt. */
-  amountCents: z.number().int().safe().positive(),
+  amountCents: integer.positive(),
   method: paymentMethodInput,
   payer: debtorInput,
-  reason: z.string().trim().min(1).max(300),
+  reason: text().trim().min(1).max(300),
   /** The credit note the refund follows, when it returns what was paid on a cancelled invoice. */
-  creditNoteId: z.uuid().optional(),
+  creditNoteId: id.optional(),
 });
 export type RefundInput = z.infer<typeof refundInput>;

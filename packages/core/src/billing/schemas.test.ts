@@ -31,7 +31,11 @@ describe('input schemas', () => {
     ).toBe(false);
   });
   it('requires bank, number and drawer for a cheque payment', () => {
-    const base = { date: '2026-03-10', amountCents: 3_000, payer: { kind: 'patient', id: 'p1' } };
+    const base = {
+      date: '2026-03-10',
+      amountCents: 3_000,
+      payer: { kind: 'patient', id: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c11' },
+    };
     expect(
       paymentInput.safeParse({ ...base, method: { kind: 'cheque', bank: 'LCL', number: '1' } }).success,
     ).toBe(false);
@@ -46,7 +50,7 @@ describe('input schemas', () => {
         date: '2026-03-10',
         amountCents: 0,
         method: { kind: 'cash' },
-        payer: { kind: 'patient', id: 'p' },
+        payer: { kind: 'patient', id: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c11' },
       }).success,
     ).toBe(false));
   it('normalises and checks the IBAN of a deposit slip', () => {
@@ -54,7 +58,7 @@ describe('input schemas', () => {
       bank: 'CA',
       iban: 'fr76 3000 6000 0112 3456 7890 189',
       date: '2026-03-10',
-      paymentIds: ['p'],
+      paymentIds: ['0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c14'],
     });
     expect(slip.iban).toBe('FR7630006000011234567890189');
     expect(chequeDepositSlipInput.safeParse({ ...slip, iban: 'FR7630006000011234567890188' }).success).toBe(

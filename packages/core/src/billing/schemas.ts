@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { isValidNir } from '../identity/nir.ts';
+import { calendarDate, id, integer, text } from '../input/schemas.ts';
 import { isValidRpps } from '../organization/identifiers.ts';
-import { isIsoDate } from './calendar-date.ts';
 import { euroDenominations } from './cash-register.ts';
 import { sectors } from './catalogue.ts';
 import { isValidIban } from './deposit-slip.ts';
 import { paymentMethodKinds } from './payments.ts';
 
 /** Input schemas shared by server validation, OpenAPI and web forms. Money: integer cents. */
-export const isoDate = z.string().refine(isIsoDate, { message: 'date_invalid' });
-export const cents = z.number().int().safe();
+export const isoDate = calendarDate;
+export const cents = integer;
 export const nonNegativeCents = cents.nonnegative();
-export const basisPoints = z.number().int().min(0).max(10_000);
+export const basisPoints = integer.min(0).max(10_000);
 export const sectorSchema = z.enum(sectors);
 
 export const billedActInput = z.object({
-  code: z.string().trim().min(1).max(13),
+  code: text().trim().min(1).max(13),
   feeCents: nonNegativeCents,
   baseCents: nonNegativeCents,
   aldRelated: z.boolean().default(false),
@@ -33,7 +33,7 @@ export const patientSituationInput = z.object({
 export const complementaryContractInput = z.object({
   paysCopayment: z.boolean(),
   overbillingShare: basisPoints,
-  overbillingCapOfBase: z.number().int().min(0).max(100_000),
+  overbillingCapOfBase: integer.min(0).max(100_000),
 });
 
 export const visitBillingInput = z.object({
@@ -52,52 +52,53 @@ export type VisitBillingInput = z.infer<typeof visitBillingInput>;
 
 export const tariffInput = z
   .object({
-    code: z.string().trim().toUpperCase().min(1).max(13),
+    code: text().trim().toUpperCase().min(1).max(13),
     kind: z.enum(['ngap', 'ccam']),
     sector: z.enum([...sectors, 'all']),
     amountCents: nonNegativeCents,
     validFrom: isoDate,
     validTo: isoDate.optional(),
-    activity: z.number().int().min(1).max(9).optional(),
-    specialty: z.string().trim().max(60).optional(),
-    source: z.string().trim().min(1).max(300),
+    activity: integer.min(1).max(9).optional(),
+    specialty: text().trim().max(60).optional(),
+    source: text().trim().min(1).max(300),
   })
   .refine((t) => t.validTo === undefined || t.validTo >= t.validFrom, {
     message: 'validity_reversed',
     path: ['validTo'],
   });
 
-const required = z.string().trim().min(1).max(120);
+const required = text().trim().min(1).max(120);
 
 export const paymentMethodInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash') }),
   z.object({ kind: z.literal('cheque'), bank: required, number: required, drawer: required }),
-  z.object({ kind: z.literal('card'), reference: z.string().trim().max(120).optional() }),
-  z.object({ kind: z.literal('transfer'), reference: z.string().trim().max(120).optional() }),
+  z.object({ kind: z.literal('card'), reference: text().trim().max(120).optional() }),
+  z.object({ kind: z.literal('transfer'), reference: text().trim().max(120).optional() }),
 ]);
 
-export const debtorInput = z.object({
-  kind: z.enum(['patient', 'amo', 'amc']),
-  id: z.string().min(1).max(64),
-});
+/** A patient is named by their record's id; an insurer (AMO, AMC) by its debtor code. */
+export const debtorInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('patient'), id }),
+  z.object({ kind: z.enum(['amo', 'amc']), id: text().min(1).max(64) }),
+]);
 
 export const paymentInput = z.object({
   date: isoDate,
   amountCents: cents.refine((v) => v !== 0, { message: 'payment_zero' }),
   method: paymentMethodInput,
   payer: debtorInput,
-  practitionerId: z.string().min(1).max(64).optional(),
-  targetDueIds: z.array(z.string().min(1).max(64)).max(200).default([]),
+  practitionerId: id.optional(),
+  targetDueIds: z.array(id).max(200).default([]),
 });
 export const paymentMethodKindSchema = z.enum(paymentMethodKinds);
 
 export const creditNoteInput = z.object({
-  invoiceNumber: z.string().regex(/^\d{4}-\d{6,}$/),
+  invoiceNumber: text().regex(/^\d{4}-\d{6,}$/),
   reason: required,
 });
 
 export const denominationCountInput = z
-  .record(z.string(), z.number().int().min(0).max(100_000))
+  .record(text(), integer.min(0).max(100_000))
   .refine(
     (counts) =>
       Object.keys(counts).every((k) => (euroDenominations as readonly number[]).includes(Number(k))),
@@ -110,11 +111,10 @@ export const cashClosingInput = z.object({
   date: isoDate,
   countedCents: nonNegativeCents,
   denominations: denominationCountInput.optional(),
-  reason: z.string().trim().max(500).optional(),
+  reason: text().trim().max(500).optional(),
 });
 
-export const ibanSchema = z
-  .string()
+export const ibanSchema = text()
   .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
   .refine(isValidIban, { message: 'invalid_iban' });
 
@@ -122,7 +122,7 @@ export const chequeDepositSlipInput = z.object({
   bank: required,
   iban: ibanSchema,
   date: isoDate,
-  paymentIds: z.array(z.string().min(1).max(64)).min(1).max(500),
+  paymentIds: z.array(id).min(1).max(500),
 });
 
 export const cashDepositSlipInput = z.object({
@@ -133,14 +133,13 @@ export const cashDepositSlipInput = z.object({
 });
 
 export const coveredPersonInput = z.object({
-  nir: z.string().refine(isValidNir, { message: 'invalid_nir' }),
-  rank: z.number().int().min(1).max(9),
-  regime: z.string().regex(/^\d{2}$/),
-  fund: z.string().regex(/^\d{3}$/),
+  nir: text().refine(isValidNir, { message: 'invalid_nir' }),
+  rank: integer.min(1).max(9),
+  regime: text().regex(/^\d{2}$/),
+  fund: text().regex(/^\d{3}$/),
 });
 
-export const rppsSchema = z
-  .string()
+export const rppsSchema = text()
   .transform((v) => v.replace(/\s/g, ''))
   .refine(isValidRpps, { message: 'invalid_rpps' });
 
@@ -150,5 +149,5 @@ export const claimInput = z.object({
   beneficiary: coveredPersonInput.optional(),
   prescriber: z.object({ rpps: rppsSchema, prescribedOn: isoDate }).optional(),
   mode: z.enum(['secure', 'degraded']),
-  amcId: z.string().trim().max(64).optional(),
+  amcId: text().trim().max(64).optional(),
 });

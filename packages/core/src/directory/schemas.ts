@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, text, version } from '../input/schemas.ts';
 import { isValidFiness, isValidRpps } from '../organization/identifiers.ts';
 import { addressSchema } from '../organization/schemas.ts';
 import { emailSchema, phoneNumberSchema } from '../patients/schemas.ts';
@@ -30,11 +31,10 @@ const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim
 function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToNull, schema.nullable().optional()).transform((v) => v ?? null);
 }
-const text = (max: number) => z.string().trim().max(max);
+const trimmed = (max: number) => text().trim().max(max);
 
 /** RPPS written with or without spaces; stored as its 11 digits. */
-export const rppsSchema = z
-  .string()
+export const rppsSchema = text()
   .max(20)
   .transform((v) => v.replace(/\s/g, ''))
   .refine(isValidRpps, { message: 'invalid_rpps' });
@@ -47,11 +47,7 @@ export const secureEmailSchema = emailSchema.refine((v) => /@([a-z0-9-]+\.)+mssa
   message: 'secure_email_not_mssante',
 });
 
-export const finessSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidFiness, { message: 'invalid_finess' });
+export const finessSchema = text().trim().toUpperCase().refine(isValidFiness, { message: 'invalid_finess' });
 
 export const correspondentPhoneSchema = z.object({
   kind: z.enum(correspondentPhoneKinds).default('work'),
@@ -62,17 +58,17 @@ const common = {
   address: addressSchema.default({ line1: '', line2: '', postalCode: '', city: '', country: 'France' }),
   email: optional(emailSchema),
   secureEmail: optional(secureEmailSchema),
-  notes: text(2000).default(''),
+  notes: trimmed(2000).default(''),
 };
 
 export const practitionerInput = z.object({
   kind: z.literal('practitioner'),
-  familyName: text(100).min(1, 'required'),
-  givenName: text(100).default(''),
+  familyName: trimmed(100).min(1, 'required'),
+  givenName: trimmed(100).default(''),
   rpps: optional(rppsSchema),
-  specialty: text(120).default(''),
+  specialty: trimmed(120).default(''),
   /** Where the practitioner works (cabinet, hospital department...). */
-  workplace: text(200).default(''),
+  workplace: trimmed(200).default(''),
   phones: z.array(correspondentPhoneSchema).max(6).default([]),
   ...common,
 });
@@ -80,13 +76,13 @@ export const practitionerInput = z.object({
 export const bodyInput = z.object({
   kind: z.literal('body'),
   bodyType: z.enum(bodyTypes),
-  name: text(200).min(1, 'required'),
+  name: trimmed(200).min(1, 'required'),
   finess: optional(finessSchema),
   phone: optional(phoneNumberSchema),
   /** What the body handles, so the front desk knows where to send a request. */
-  handles: text(2000).default(''),
+  handles: trimmed(2000).default(''),
   /** Free text: bodies publish hours in every shape ("lun-ven 8h30-16h30, sur RDV le jeudi"). */
-  openingHours: text(500).default(''),
+  openingHours: trimmed(500).default(''),
   ...common,
 });
 
@@ -96,28 +92,28 @@ export type Correspondent = z.output<typeof correspondentInput>;
 export type PractitionerCorrespondent = z.output<typeof practitionerInput>;
 export type BodyCorrespondent = z.output<typeof bodyInput>;
 
-const version = { version: z.number().int().nonnegative() };
+const versioned = { version };
 export const correspondentUpdateInput = z.discriminatedUnion('kind', [
-  practitionerInput.extend(version),
-  bodyInput.extend(version),
+  practitionerInput.extend(versioned),
+  bodyInput.extend(versioned),
 ]);
 export type CorrespondentUpdate = z.output<typeof correspondentUpdateInput>;
 
 export const distributionListInput = z.object({
-  name: text(120).min(1, 'required'),
-  description: text(500).default(''),
+  name: trimmed(120).min(1, 'required'),
+  description: trimmed(500).default(''),
   memberIds: z
-    .array(z.uuid())
+    .array(id)
     .max(500)
     .default([])
     .transform((ids) => [...new Set(ids)]),
 });
 export type DistributionListInput = z.output<typeof distributionListInput>;
-export const distributionListUpdateInput = distributionListInput.extend(version);
+export const distributionListUpdateInput = distributionListInput.extend(versioned);
 
 export const careTeamMemberInput = z.object({
-  correspondentId: z.uuid(),
+  correspondentId: id,
   role: z.enum(careTeamRoles),
-  note: text(200).default(''),
+  note: trimmed(200).default(''),
 });
 export type CareTeamMemberInput = z.output<typeof careTeamMemberInput>;

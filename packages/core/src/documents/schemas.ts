@@ -1,24 +1,24 @@
 import { z } from 'zod';
+import { calendarDate, id, integer, storableJson, text, version } from '../input/schemas.ts';
 import { recipientCategories } from './confidentiality.ts';
 import { documentKinds } from './document-kinds.ts';
 import { nonSubstitutableReasons } from './mandatory-mentions.ts';
 import type { RichTextNode } from './rich-text.ts';
 
-const id = z.string().trim().min(1).max(64);
-const isoDate = z.iso.date();
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const isoDate = calendarDate;
+const optionalText = (max: number) => text().trim().max(max).nullish();
 
 export const richTextMarkSchema = z.object({
-  type: z.string().min(1).max(60),
-  attrs: z.record(z.string(), z.unknown()).optional(),
+  type: text().min(1).max(60),
+  attrs: z.record(text(), storableJson).optional(),
 });
 
 export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
   z.object({
-    type: z.string().min(1).max(60),
-    attrs: z.record(z.string(), z.unknown()).optional(),
+    type: text().min(1).max(60),
+    attrs: z.record(text(), storableJson).optional(),
     content: z.array(richTextNodeSchema).max(5000).optional(),
-    text: z.string().max(100_000).optional(),
+    text: text().max(100_000).optional(),
     marks: z.array(richTextMarkSchema).max(20).optional(),
   }),
 );
@@ -33,7 +33,7 @@ export const languageSchema = z.enum(['fr', 'en']);
 
 /** A template: per organisation (practitionerId null) or per practitioner, in one language. */
 export const templateInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   kind: documentKindSchema,
   language: languageSchema,
   practitionerId: id.nullable().default(null),
@@ -55,20 +55,20 @@ export type DocumentInput = z.infer<typeof documentInput>;
 export const documentActionInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('edit'),
-    version: z.number().int().nonnegative(),
+    version,
     content: richTextDocSchema,
     practitionerId: id.nullable().optional(),
   }),
-  z.object({ kind: z.literal('submit'), version: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('return_to_draft'), version: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('validate'), version: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('send'), version: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('file'), version: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('submit'), version }),
+  z.object({ kind: z.literal('return_to_draft'), version }),
+  z.object({ kind: z.literal('validate'), version }),
+  z.object({ kind: z.literal('send'), version }),
+  z.object({ kind: z.literal('file'), version }),
 ]);
 export type DocumentActionInput = z.infer<typeof documentActionInput>;
 
 export const documentRevisionInput = z.object({
-  version: z.number().int().nonnegative(),
+  version,
   content: richTextDocSchema,
 });
 
@@ -79,7 +79,7 @@ export const prescriptionItemSchema = z.object({
   posology: optionalText(500),
   duration: optionalText(120),
   quantity: optionalText(120),
-  renewals: z.number().int().min(0).max(12).nullish(),
+  renewals: integer.min(0).max(12).nullish(),
   nonSubstitutable: z.boolean().default(false),
   nonSubstitutableReason: z.enum(nonSubstitutableReasons).nullish(),
   zone: z.enum(['ald', 'other']).nullish(),
@@ -141,22 +141,22 @@ export const structuredDocumentSchema = z.object({
   report: z
     .object({
       establishment: optionalText(300),
-      sections: z.record(z.string(), z.string().max(50_000).nullish()).optional(),
-      requiredSections: z.array(z.string().max(60)).max(30).optional(),
+      sections: z.record(text(), text().max(50_000).nullish()).optional(),
+      requiredSections: z.array(text().max(60)).max(30).optional(),
     })
     .optional(),
 });
 
 export const snippetInput = z.object({
-  shortcut: z.string().trim().min(2).max(31),
-  text: z.string().trim().min(1).max(5000),
+  shortcut: text().trim().min(2).max(31),
+  text: text().trim().min(1).max(5000),
 });
 
 export const recipientInput = z.object({
   category: z.enum(recipientCategories),
   correspondentId: id.nullable().default(null),
-  name: z.string().trim().min(1).max(200),
-  email: z.string().trim().email().max(254).nullish(),
+  name: text().trim().min(1).max(200),
+  email: text().trim().email().max(254).nullish(),
 });
 
 /** Distribution lists of the directory: the server sends to each of their members. */
@@ -164,12 +164,12 @@ const distributionListIds = z.array(id).max(20).default([]);
 
 export const sendingInput = z
   .object({
-    version: z.number().int().nonnegative(),
+    version,
     channel: z.enum(['email', 'secure_messaging', 'print', 'post']),
     recipients: z.array(recipientInput).max(50).default([]),
     distributionListIds,
     /** Medical terms the user confirmed for non-health recipients (the patient asked for them). */
-    confirmedTerms: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
+    confirmedTerms: z.array(text().trim().min(1).max(300)).max(500).default([]),
   })
   .refine((s) => s.recipients.length + s.distributionListIds.length > 0, {
     message: 'recipients_missing',
@@ -178,7 +178,7 @@ export const sendingInput = z
 export type SendingInput = z.infer<typeof sendingInput>;
 
 export const userTermsInput = z.object({
-  terms: z.array(z.string().trim().min(2).max(200)).max(5000),
+  terms: z.array(text().trim().min(2).max(200)).max(5000),
 });
 
 export const confidentialityCheckInput = z
@@ -188,7 +188,7 @@ export const confidentialityCheckInput = z
       .max(50)
       .default([]),
     distributionListIds,
-    confirmedTerms: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
+    confirmedTerms: z.array(text().trim().min(1).max(300)).max(500).default([]),
   })
   .refine((s) => s.recipients.length + s.distributionListIds.length > 0, {
     message: 'recipients_missing',
@@ -197,6 +197,6 @@ export const confidentialityCheckInput = z
 
 /** A text to spell-check; with the document it belongs to, its patient's names are known words. */
 export const spellCheckInput = z.object({
-  text: z.string().max(200_000),
+  text: text().max(200_000),
   documentId: id.optional(),
 });

@@ -79,6 +79,18 @@ const catalogue: Catalogue = {
     fr: 'Impossible : c’est le dernier administrateur actif.',
     en: 'Not possible: this is the last active administrator.',
   },
+  reference_not_found: {
+    fr: 'Le champ « {field} » désigne un élément qui n’existe pas dans votre structure.',
+    en: 'Field “{field}” names an item that does not exist in your organization.',
+  },
+  reference_in_use: {
+    fr: 'Cet élément est encore utilisé ailleurs : il ne peut pas être supprimé.',
+    en: 'This item is still used elsewhere: it cannot be removed.',
+  },
+  value_not_storable: {
+    fr: 'Une valeur de la requête ne peut pas être enregistrée (hors limites ou mal formée).',
+    en: 'A value of the request cannot be stored (out of range or malformed).',
+  },
   internal_error: { fr: 'Une erreur interne est survenue.', en: 'An internal error occurred.' },
 };
 

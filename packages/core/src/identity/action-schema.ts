@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../input/schemas.ts';
 import { identityAttributes, identityDocumentKinds } from './identity-status.ts';
 import { isValidNir } from './nir.ts';
 
@@ -19,8 +20,7 @@ export const identityActionInput = z.discriminatedUnion('kind', [
     outcome: z.enum(['match', 'traits_mismatch', 'not_found', 'several_found', 'service_error']),
     ins: z
       .object({
-        value: z
-          .string()
+        value: text()
           .transform((v) => v.replace(/\s/g, '').toUpperCase())
           .refine(isValidNir, { message: 'nir_key_mismatch' }),
         kind: z.enum(['nir', 'nia']),

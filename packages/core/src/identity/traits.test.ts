@@ -126,6 +126,10 @@ describe('birth date', () => {
     expect(isCalendarDate('2000-02-29')).toBe(true);
     expect(isCalendarDate('1900-02-29')).toBe(false);
   });
+
+  it('refuses year 0000, which PostgreSQL cannot store', () => {
+    expect(isCalendarDate('0000-03-01')).toBe(false);
+  });
 });
 
 describe('normalizeStrictTraits', () => {

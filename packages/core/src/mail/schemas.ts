@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, id, text, version } from '../input/schemas.ts';
 import {
   incomingMailKinds,
   incomingMailStatuses,
@@ -6,16 +7,15 @@ import {
   outgoingMailStatuses,
 } from './mail-register.ts';
 
-const id = z.string().trim().min(1).max(64);
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 export const mailPartySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('directory'),
     correspondentId: id,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: text().trim().min(1).max(200),
   }),
-  z.object({ kind: z.literal('free_text'), name: z.string().trim().min(1).max(200) }),
+  z.object({ kind: z.literal('free_text'), name: text().trim().min(1).max(200) }),
 ]);
 
 export const incomingMailInput = z
@@ -23,7 +23,7 @@ export const incomingMailInput = z
     receivedOn: isoDate,
     sender: mailPartySchema,
     kind: z.enum(incomingMailKinds),
-    subject: z.string().trim().max(300).default(''),
+    subject: text().trim().max(300).default(''),
     patientId: id.nullable().default(null),
     scanFileId: id.nullable().default(null),
     assigneeId: id.nullable().default(null),
@@ -36,33 +36,33 @@ export const incomingMailInput = z
 export type IncomingMailInput = z.infer<typeof incomingMailInput>;
 
 export const incomingMailUpdateInput = z.object({
-  version: z.number().int().nonnegative(),
+  version,
   status: z.enum(incomingMailStatuses).optional(),
   assigneeId: id.nullable().optional(),
   patientId: id.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
 });
 
-export const mailAnnotationInput = z.object({ text: z.string().trim().min(1).max(2000) });
+export const mailAnnotationInput = z.object({ text: text().trim().min(1).max(2000) });
 
 export const fileScanInput = z.object({
-  version: z.number().int().nonnegative(),
+  version,
   patientId: id,
-  classificationCode: z.string().trim().min(2).max(40),
+  classificationCode: text().trim().min(2).max(40),
 });
 
 export const outgoingMailInput = z.object({
   recipient: mailPartySchema,
   channel: z.enum(outgoingChannels),
-  subject: z.string().trim().max(300).default(''),
+  subject: text().trim().max(300).default(''),
   patientId: id.nullable().default(null),
   documentId: id.nullable().default(null),
-  trackingNumber: z.string().trim().max(40).nullable().default(null),
+  trackingNumber: text().trim().max(40).nullable().default(null),
 });
 export type OutgoingMailInput = z.infer<typeof outgoingMailInput>;
 
 export const outgoingMailStatusInput = z.object({
-  version: z.number().int().nonnegative(),
+  version,
   status: z.enum(outgoingMailStatuses),
   on: isoDate,
 });

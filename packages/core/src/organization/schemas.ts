@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text, version } from '../input/schemas.ts';
 import { isValidFiness, isValidSiret } from './identifiers.ts';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const time = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 export const weekdays = [
   'monday',
@@ -21,47 +22,43 @@ export const openingHoursSchema = z
   });
 
 export const addressSchema = z.object({
-  line1: z.string().trim().max(200).default(''),
-  line2: z.string().trim().max(200).default(''),
-  postalCode: z
-    .string()
+  line1: text().trim().max(200).default(''),
+  line2: text().trim().max(200).default(''),
+  postalCode: text()
     .trim()
     .regex(/^(\d{5})?$/)
     .default(''),
-  city: z.string().trim().max(120).default(''),
-  country: z.string().trim().max(80).default('France'),
+  city: text().trim().max(120).default(''),
+  country: text().trim().max(80).default('France'),
 });
 
 export const organizationKinds = ['practice', 'clinic', 'hospital', 'health_centre'] as const;
 
 export const organizationInput = z.object({
-  version: z.number().int().nonnegative(),
-  name: z.string().trim().min(1).max(200),
+  version,
+  name: text().trim().min(1).max(200),
   kind: z.enum(organizationKinds),
-  finess: z
-    .string()
+  finess: text()
     .trim()
     .toUpperCase()
     .refine((v) => v === '' || isValidFiness(v), { message: 'invalid_finess' })
     .default(''),
-  siret: z
-    .string()
+  siret: text()
     .trim()
     .transform((v) => v.replace(/\s/g, ''))
     .refine((v) => v === '' || isValidSiret(v), { message: 'invalid_siret' })
     .default(''),
   address: addressSchema,
-  phone: z.string().trim().max(30).default(''),
-  email: z.string().trim().email().max(254).or(z.literal('')).default(''),
+  phone: text().trim().max(30).default(''),
+  email: text().trim().email().max(254).or(z.literal('')).default(''),
   openingHours: openingHoursSchema,
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
 
 export const siteInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   kind: z.enum(['site', 'unit']).default('site'),
-  finess: z
-    .string()
+  finess: text()
     .trim()
     .toUpperCase()
     .refine((v) => v === '' || isValidFiness(v), { message: 'invalid_finess' })

@@ -1,10 +1,6 @@
 import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
 
 registerErrorMessages({
-  date_invalid: {
-    fr: 'La date du champ « {field} » n’existe pas.',
-    en: 'The date in “{field}” does not exist.',
-  },
   phone_invalid: { fr: 'Le numéro de téléphone est invalide.', en: 'The phone number is invalid.' },
   email_invalid: { fr: 'L’adresse e-mail est invalide.', en: 'The e-mail address is invalid.' },
   country_invalid: {

@@ -2,13 +2,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { parseNir } from '../identity/nir.ts';
-import {
-  isCalendarDate,
-  type NameField,
-  normalizeGivenNames,
-  normalizeName,
-  sexes,
-} from '../identity/traits.ts';
+import { type NameField, normalizeGivenNames, normalizeName, sexes } from '../identity/traits.ts';
+import { calendarDate, id, integer, text, version } from '../input/schemas.ts';
 
 /** Runs a core normaliser inside a schema, turning its DomainError into an issue carrying the code. */
 function normalized<I, T>(normalize: (value: I) => T) {
@@ -24,12 +19,11 @@ function normalized<I, T>(normalize: (value: I) => T) {
 }
 
 const nameSchema = (field: NameField) =>
-  z
-    .string()
+  text()
     .max(100)
     .transform(normalized((v: string) => normalizeName(v, field)));
 
-export const isoDateSchema = z.string().refine(isCalendarDate, { message: 'date_invalid' });
+export const isoDateSchema = calendarDate;
 
 export const birthNameSchema = nameSchema('birthName').refine((v) => v !== '', { message: 'required' });
 export const usedNameSchema = nameSchema('usedName');
@@ -37,24 +31,21 @@ export const usedGivenNameSchema = nameSchema('usedGivenName');
 
 /** The ordered list of birth given names, as a list or one string separated by spaces. */
 export const birthGivenNamesSchema = z
-  .union([z.string().max(200), z.array(z.string().max(100)).max(10)])
+  .union([text().max(200), z.array(text().max(100)).max(10)])
   .transform(normalized((v: string | string[]) => normalizeGivenNames(v)))
   .refine((names) => names.length > 0, { message: 'required' });
 
-export const birthPlaceCodeSchema = z
-  .string()
+export const birthPlaceCodeSchema = text()
   .transform((v) => v.replace(/\s/g, '').toUpperCase())
   .refine((v) => /^(\d{5}|2[AB]\d{3})$/.test(v), { message: 'birth_place_malformed' });
 
 /** NIR written with or without spaces; stored compact. The key must match. */
-export const nirSchema = z
-  .string()
+export const nirSchema = text()
   .max(30)
   .transform(normalized((v: string) => parseNir(v).value));
 
 /** A phone number, French by default, stored E.164. */
-export const phoneNumberSchema = z
-  .string()
+export const phoneNumberSchema = text()
   .max(30)
   .transform((value, ctx) => {
     const phone = parsePhoneNumberFromString(value, 'FR');
@@ -65,8 +56,7 @@ export const phoneNumberSchema = z
     return phone.number as string;
   });
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .toLowerCase()
   .max(254)
@@ -85,13 +75,12 @@ export const patientPhoneSchema = z.object({ kind: z.enum(phoneKinds), number: p
 export type PatientPhone = z.infer<typeof patientPhoneSchema>;
 
 export const patientAddressSchema = z.object({
-  line1: z.string().trim().max(200).optional(),
-  line2: z.string().trim().max(200).optional(),
-  postalCode: z.string().trim().max(12).optional(),
-  city: z.string().trim().max(120).optional(),
+  line1: text().trim().max(200).optional(),
+  line2: text().trim().max(200).optional(),
+  postalCode: text().trim().max(12).optional(),
+  city: text().trim().max(120).optional(),
   /** ISO 3166-1 alpha-2, France by default. */
-  country: z
-    .string()
+  country: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'country_invalid')
@@ -104,15 +93,15 @@ export const accessibilityNeeds = ['wheelchair', 'hearing', 'sight', 'interprete
 export type AccessibilityNeed = (typeof accessibilityNeeds)[number];
 
 export const contactPersonSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   phone: phoneNumberSchema,
-  relation: z.string().trim().max(60).optional(),
+  relation: text().trim().max(60).optional(),
 });
 export type ContactPerson = z.infer<typeof contactPersonSchema>;
 
 export const legalRepresentativeRelations = ['mother', 'father', 'guardian', 'other'] as const;
 export const legalRepresentativeSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   phone: phoneNumberSchema,
   relation: z.enum(legalRepresentativeRelations),
   email: emailSchema.optional(),
@@ -129,7 +118,7 @@ export const patientDetailsShape = {
   email: emailSchema.nullable().optional(),
   preferredLanguage: z.enum(preferredLanguages).optional(),
   /** The language when `preferredLanguage` is other (free text or a BCP 47 tag). */
-  otherLanguage: z.string().trim().max(60).optional(),
+  otherLanguage: text().trim().max(60).optional(),
   accessibilityNeeds: z
     .array(z.enum(accessibilityNeeds))
     .max(accessibilityNeeds.length)
@@ -137,7 +126,7 @@ export const patientDetailsShape = {
     .optional(),
   contactConsent: z.object({ sms: z.boolean(), email: z.boolean() }).optional(),
   /** A correspondent of the directory. */
-  attendingPhysicianId: z.uuid().nullable().optional(),
+  attendingPhysicianId: id.nullable().optional(),
   trustedPerson: contactPersonSchema.nullable().optional(),
   personToNotify: contactPersonSchema.nullable().optional(),
   legalRepresentative: legalRepresentativeSchema.nullable().optional(),
@@ -151,7 +140,7 @@ export type PatientRegistration = z.output<typeof patientRegistrationInput>;
 export const patientUpdateInput = z
   .object({ ...strictTraitsShape, ...patientDetailsShape })
   .partial()
-  .extend({ version: z.number().int().nonnegative() });
+  .extend({ version });
 export type PatientUpdateInput = z.input<typeof patientUpdateInput>;
 export type PatientUpdate = z.output<typeof patientUpdateInput>;
 
@@ -170,11 +159,10 @@ export const mandatoryInsuranceInput = z
     /** The NIR under which the rights are opened (may differ from the patient's INS). */
     beneficiaryNir: nirSchema,
     /** Rang de bénéficiaire / rang gémellaire (1 unless twins share the NIR of the insured). */
-    beneficiaryRank: z.number().int().min(1).max(9),
-    regimeCode: z.string().regex(/^\d{2}$/, 'regime_code_invalid'),
-    caisseCode: z.string().regex(/^\d{3}$/, 'caisse_code_invalid'),
-    centreCode: z
-      .string()
+    beneficiaryRank: integer.min(1).max(9),
+    regimeCode: text().regex(/^\d{2}$/, 'regime_code_invalid'),
+    caisseCode: text().regex(/^\d{3}$/, 'caisse_code_invalid'),
+    centreCode: text()
       .regex(/^\d{4}$/, 'centre_code_invalid')
       .optional(),
     ...validity,
@@ -185,9 +173,9 @@ export type MandatoryInsurance = z.output<typeof mandatoryInsuranceInput>;
 /** Complementary insurance (AMC, mutuelle). */
 export const complementaryInsuranceInput = z
   .object({
-    organizationId: z.uuid().optional(),
-    organizationName: z.string().trim().max(200).optional(),
-    contractNumber: z.string().trim().max(40).optional(),
+    organizationId: id.optional(),
+    organizationName: text().trim().max(200).optional(),
+    contractNumber: text().trim().max(40).optional(),
     thirdPartyPayment: z.boolean(),
     ...validity,
   })
@@ -207,7 +195,7 @@ export const exemptionInput = z
     kind: z.enum(exemptionKinds),
     startDate: isoDateSchema,
     endDate: isoDateSchema.nullable().optional(),
-    aldLabel: z.string().trim().max(200).optional(),
+    aldLabel: text().trim().max(200).optional(),
   })
   .refine((e) => e.kind !== 'ald' || !!e.aldLabel, { message: 'ald_label_required', path: ['aldLabel'] })
   .refine((e) => !e.endDate || e.endDate >= e.startDate, {

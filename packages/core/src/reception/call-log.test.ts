@@ -5,7 +5,7 @@ import { callLogInput } from './schemas.ts';
 const call = {
   direction: 'in',
   at: '2025-01-13T08:00:00Z',
-  caller: { kind: 'patient', patientId: 'p1' },
+  caller: { kind: 'patient', patientId: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c11' },
   reasonCategory: 'appointment',
   outcome: 'appointment_booked',
 };
@@ -19,7 +19,10 @@ describe('call log', () => {
       triage: null,
     });
     expect(
-      callLogInput.safeParse({ ...call, caller: { kind: 'correspondent', correspondentId: 'c1' } }).success,
+      callLogInput.safeParse({
+        ...call,
+        caller: { kind: 'correspondent', correspondentId: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c15' },
+      }).success,
     ).toBe(true);
     expect(
       callLogInput.safeParse({

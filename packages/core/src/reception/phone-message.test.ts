@@ -98,12 +98,14 @@ describe('phone messages', () => {
   });
 
   it('validates the input schema with the same codes', () => {
+    const valid = { ...base, recipientId: '0b5e2a36-7c5d-4c0a-9d0e-6f1f6a3b2c11' };
     const issues = (value: unknown) =>
       phoneMessageInput.safeParse(value).error?.issues.map((i) => i.message) ?? [];
-    const { recipientId: _, ...withoutRecipient } = base;
+    const { recipientId: _, ...withoutRecipient } = valid;
     expect(issues(withoutRecipient)).toContain('recipient_required');
-    expect(issues({ ...base, recipientId: '  ' })).toContain('recipient_required');
-    expect(issues({ ...base, callbackNumber: 'not a number' })).toContain('invalid_phone');
-    expect(phoneMessageInput.parse({ ...base, callbackNumber: null }).urgency).toBe('routine');
+    expect(issues({ ...valid, recipientId: '  ' })).toContain('recipient_required');
+    expect(issues({ ...valid, callbackNumber: 'not a number' })).toContain('invalid_phone');
+    expect(issues({ ...valid, recipientId: 'dr-b' })).toContain('id_invalid');
+    expect(phoneMessageInput.parse({ ...valid, callbackNumber: null }).urgency).toBe('routine');
   });
 });

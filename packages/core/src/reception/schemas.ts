@@ -1,19 +1,17 @@
 import { z } from 'zod';
+import { id, instant, text, version } from '../input/schemas.ts';
 import { callDirections, callOutcomes, callReasonCategories } from './call-log.ts';
 import { incidentKinds, incidentProcedures } from './incidents.ts';
 import { isValidPhoneNumber } from './phone-message.ts';
 import { triagePaths } from './triage.ts';
 import { urgencyLevels } from './urgency.ts';
 
-const id = z.string().trim().min(1).max(100);
-const instant = z.iso.datetime({ offset: true });
-const slug = z.string().regex(/^[a-z0-9][a-z0-9_]{0,59}$/, 'a-z, 0-9, _');
+const slug = text().regex(/^[a-z0-9][a-z0-9_]{0,59}$/, 'a-z, 0-9, _');
 const bilingual = z.object({
-  fr: z.string().trim().min(1).max(1000),
-  en: z.string().trim().min(1).max(1000),
+  fr: text().trim().min(1).max(1000),
+  en: text().trim().min(1).max(1000),
 });
-const phone = z
-  .string()
+const phone = text()
   .trim()
   .max(40)
   .refine((v) => isValidPhoneNumber(v), { message: 'invalid_phone' });
@@ -23,14 +21,14 @@ export const callerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('correspondent'), correspondentId: id }),
   z.object({
     kind: z.literal('free_text'),
-    name: z.string().trim().min(1).max(200),
+    name: text().trim().min(1).max(200),
     phone: phone.nullable().default(null),
   }),
 ]);
 
 const triageRecord = z.object({
   protocolId: slug,
-  answers: z.record(z.string(), z.string()),
+  answers: z.record(text(), text()),
 });
 
 export const callLogInput = z
@@ -42,8 +40,8 @@ export const callLogInput = z
     urgency: z.enum(urgencyLevels).default('routine'),
     outcome: z.enum(callOutcomes),
     /** Whom the call was put through to, when transferred. */
-    transferredTo: z.string().trim().max(200).nullable().default(null),
-    note: z.string().trim().max(4000).default(''),
+    transferredTo: text().trim().max(200).nullable().default(null),
+    note: text().trim().max(4000).default(''),
     /** The triage answers are kept with the call (the result is recomputed from them). */
     triage: triageRecord.nullable().default(null),
   })
@@ -54,14 +52,15 @@ export const callLogInput = z
 export type CallLogInput = z.infer<typeof callLogInput>;
 
 export const phoneMessageInput = z.object({
-  recipientId: z
-    .string({ error: 'recipient_required' })
-    .trim()
-    .min(1, { message: 'recipient_required' })
-    .max(100),
-  callerName: z.string().trim().min(1).max(200),
+  recipientId: z.guid({
+    error: (issue) =>
+      issue.input === undefined || (typeof issue.input === 'string' && issue.input.trim() === '')
+        ? 'recipient_required'
+        : 'id_invalid',
+  }),
+  callerName: text().trim().min(1).max(200),
   callbackNumber: phone.nullable().default(null),
-  content: z.string().trim().min(1).max(4000),
+  content: text().trim().min(1).max(4000),
   urgency: z.enum(urgencyLevels).default('routine'),
   dueAt: instant.nullable().default(null),
   callLogId: id.nullable().default(null),
@@ -105,17 +104,17 @@ export const incidentRecordInput = z
   .object({
     kind: z.enum(incidentKinds),
     occurredAt: instant,
-    location: z.string().trim().max(200).default(''),
-    description: z.string().trim().min(1).max(8000),
+    location: text().trim().max(200).default(''),
+    description: text().trim().min(1).max(8000),
     staffIds: z.array(id).max(50).default([]),
     patientIds: z.array(id).max(50).default([]),
-    otherPeople: z.string().trim().max(2000).default(''),
+    otherPeople: text().trim().max(2000).default(''),
     injuries: z.boolean().default(false),
     emergencyServicesCalled: z.array(z.enum(['samu_15', 'police_17', 'fire_18', 'european_112'])).default([]),
-    completedStepIds: z.array(z.string()).default([]),
+    completedStepIds: z.array(text()).default([]),
     declaredToOnvs: z.boolean().default(false),
     complaintFiled: z.boolean().default(false),
-    followUp: z.string().trim().max(4000).default(''),
+    followUp: text().trim().max(4000).default(''),
   })
   .refine(
     (r) => {
@@ -138,8 +137,8 @@ export type InformationSheetCategory = (typeof informationSheetCategories)[numbe
 /** A sheet handed or sent to patients, written in French and English. */
 export const informationSheetInput = z.object({
   category: z.enum(informationSheetCategories),
-  title: z.object({ fr: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }),
-  body: z.object({ fr: z.string().trim().min(1).max(20000), en: z.string().trim().min(1).max(20000) }),
+  title: z.object({ fr: text().trim().min(1).max(200), en: text().trim().min(1).max(200) }),
+  body: z.object({ fr: text().trim().min(1).max(20000), en: text().trim().min(1).max(20000) }),
 });
 export type InformationSheetInput = z.infer<typeof informationSheetInput>;
 
@@ -151,20 +150,18 @@ export const sendSheetInput = z.object({
 });
 export type SendSheetInput = z.infer<typeof sendSheetInput>;
 
-const version = z.number().int().nonnegative();
-
 export const arrivalInput = z.object({
-  appointmentId: z.uuid(),
+  appointmentId: id,
   /** The appointment version the desk read: two desks marking the same arrival, one wins. */
   version,
 });
 export type ArrivalInput = z.infer<typeof arrivalInput>;
 
 export const walkInInput = z.object({
-  patientId: z.uuid(),
-  practitionerId: z.uuid().nullable().default(null),
-  siteId: z.uuid().nullable().default(null),
-  reason: z.string().trim().max(500).default(''),
+  patientId: id,
+  practitionerId: id.nullable().default(null),
+  siteId: id.nullable().default(null),
+  reason: text().trim().max(500).default(''),
   urgency: z.enum(urgencyLevels).default('routine'),
 });
 export type WalkInInput = z.infer<typeof walkInInput>;
@@ -172,8 +169,8 @@ export type WalkInInput = z.infer<typeof walkInInput>;
 export const visitMoveInput = z.object({
   to: z.enum(['in_consultation', 'seen', 'left']),
   version,
-  roomLabel: z.string().trim().max(100).nullable().default(null),
+  roomLabel: text().trim().max(100).nullable().default(null),
   /** Why the patient left without being seen (kept on the appointment's history). */
-  reason: z.string().trim().max(500).nullable().default(null),
+  reason: text().trim().max(500).nullable().default(null),
 });
 export type VisitMoveInput = z.infer<typeof visitMoveInput>;

@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { calendarDate, id, instant, integer, text } from '../input/schemas.ts';
 import { postMortemPurposes, requesterKinds } from './access-request.ts';
 import { breakGlassReasonMaxLength, breakGlassReasonMinLength } from './break-glass.ts';
 import { timelineItemKinds } from './classification.ts';
 import { confidentialityLevels } from './confidentiality-level.ts';
 
-const isoDate = z.iso.date();
-const labels = z.object({ fr: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) });
+const isoDate = calendarDate;
+const labels = z.object({ fr: text().trim().min(1).max(120), en: text().trim().min(1).max(120) });
 
 export const confidentialityLevelSchema = z.enum(confidentialityLevels);
 
 export const accessRequestInput = z.object({
-  patientId: z.string().trim().min(1).max(64),
-  receivedAt: z.iso.datetime({ offset: true }),
+  patientId: id,
+  receivedAt: instant,
   requester: z.object({
     kind: z.enum(requesterKinds),
-    name: z.string().trim().min(1).max(200),
+    name: text().trim().min(1).max(200),
     identityChecked: z.boolean(),
     entitlementProven: z.boolean(),
     purpose: z.enum(postMortemPurposes).nullish(),
@@ -27,15 +28,15 @@ export const accessRequestInput = z.object({
 export type AccessRequestInput = z.infer<typeof accessRequestInput>;
 
 export const requiredRecordItemSchema = z.object({
-  classificationCode: z.string().trim().min(2).max(40),
+  classificationCode: text().trim().min(2).max(40),
   labels,
-  maxAgeDays: z.number().int().positive().max(3650).nullable().default(null),
+  maxAgeDays: integer.positive().max(3650).nullable().default(null),
 });
 
 export const classificationCategorySchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  code: text().regex(/^[a-z][a-z0-9_]{1,39}$/),
   labels,
-  parentCode: z.string().nullable().default(null),
+  parentCode: text().nullable().default(null),
   active: z.boolean().default(true),
 });
 export const classificationPlanInput = z.object({
@@ -46,9 +47,9 @@ export const timelineFilterInput = z.object({
   kinds: z.array(z.enum(timelineItemKinds)).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  classificationCodes: z.array(z.string().max(40)).max(50).optional(),
-  text: z.string().trim().max(200).optional(),
-  authorUserId: z.string().max(64).optional(),
+  classificationCodes: z.array(text().max(40)).max(50).optional(),
+  text: text().trim().max(200).optional(),
+  authorUserId: id.optional(),
 });
 
 export const retentionClaimInput = z

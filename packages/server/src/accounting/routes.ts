@@ -11,6 +11,7 @@ import {
   yearlyTotals,
 } from '@pivot/core/accounting';
 import { isoDate } from '@pivot/core/billing';
+import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,7 +26,7 @@ import {
 } from './bank-service.ts';
 import { insertJournalEntries, loadJournal } from './journal-store.ts';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id });
 
 export async function accountingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -60,7 +61,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['accounting'],
         summary: 'Yearly totals per 2035 line, private shares excluded',
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        querystring: z.object({ year: integerParam.min(2000).max(2100) }),
       },
     },
     async (request) => {
@@ -157,8 +158,8 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Import a bank statement (CSV or OFX); the same file twice changes nothing',
         body: bankImportInput.omit({ maxDaysApart: true }).extend({
-          fileName: z.string().trim().min(1).max(200),
-          content: z.string().min(1).max(5_000_000),
+          fileName: text().trim().min(1).max(200),
+          content: text().min(1).max(5_000_000),
         }),
       },
     },
@@ -173,7 +174,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['accounting'],
         summary: 'Unreconciled bank transactions with proposed journal entries',
-        querystring: z.object({ maxDaysApart: z.coerce.number().int().min(0).max(60).default(5) }),
+        querystring: z.object({ maxDaysApart: integerParam.min(0).max(60).default(5) }),
       },
     },
     async (request) => reconciliationProposals(db.kysely, actorOf(request).organizationId, request.query),
@@ -187,7 +188,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Confirm that a bank transaction settles these journal entries',
         params: idParams,
-        body: z.object({ entryIds: z.array(z.uuid()).min(1).max(1000) }),
+        body: z.object({ entryIds: z.array(id).min(1).max(1000) }),
       },
     },
     async (request) => reconcile(db.kysely, actorOf(request), request.params.id, request.body.entryIds),

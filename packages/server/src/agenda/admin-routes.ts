@@ -1,5 +1,6 @@
 import { DomainError, registerErrorMessages, registerFieldLabels } from '@pivot/core';
 import { absenceNoticeText } from '@pivot/core/agenda';
+import { id, instant, integer, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Insertable } from 'kysely';
@@ -32,9 +33,7 @@ registerErrorMessages({
 });
 registerFieldLabels({ kind: { fr: 'Type', en: 'Kind' } });
 
-const idParams = z.object({ id: z.uuid() });
-const uuid = z.uuid();
-const version = z.number().int().nonnegative();
+const idParams = z.object({ id });
 const tags = ['agenda'];
 const language = z.enum(['fr', 'en']).optional();
 
@@ -80,9 +79,9 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
         summary: 'Rename, re-site or withdraw a unit of equipment (409 stale_version)',
         params: idParams,
         body: z.object({
-          name: z.string().trim().min(1).max(200),
-          kind: z.string().trim().min(1).max(60),
-          siteId: uuid.nullable().default(null),
+          name: text().trim().min(1).max(200),
+          kind: text().trim().min(1).max(60),
+          siteId: id.nullable().default(null),
           active: z.boolean(),
           version,
         }),
@@ -194,8 +193,8 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Meetings between two instants, with their room and attendees',
         querystring: z.object({
-          from: z.iso.datetime({ offset: true }),
-          to: z.iso.datetime({ offset: true }),
+          from: instant,
+          to: instant,
         }),
       },
     },
@@ -530,9 +529,9 @@ export async function agendaAdminRoutes(fastify: FastifyInstance) {
         summary:
           'Import an external calendar (.ics) as busy periods of a person; dryRun reports without writing',
         body: z.object({
-          personId: uuid,
-          ics: z.string().min(1).max(2_000_000),
-          days: z.number().int().min(1).max(730).default(365),
+          personId: id,
+          ics: text().min(1).max(2_000_000),
+          days: integer.min(1).max(730).default(365),
           dryRun: z.boolean().default(false),
         }),
       },

@@ -3,6 +3,7 @@ import {
   absenceInput,
   addDays,
   appointmentInput,
+  appointmentTime,
   appointmentTypeInput,
   meetingCancelInput,
   meetingInput,
@@ -14,6 +15,7 @@ import {
   waitlistEntryInput,
   weekdayOfDate,
 } from '@pivot/core/agenda';
+import { calendarDate, id, instant, integerParam, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,14 +46,12 @@ import { cancelMeeting, createMeeting, updateMeeting } from './meeting-service.t
 import { sendDueNotices, transportsFromEnv } from './outbox.ts';
 import { absenceConsequences, agendaRange, dailyCheckFor, searchSlots } from './planning-service.ts';
 
-const idParams = z.object({ id: z.uuid() });
-const uuid = z.uuid();
-const version = z.number().int().nonnegative();
-const localDate = z.iso.date();
+const idParams = z.object({ id });
+const localDate = calendarDate;
 const rangeQuery = z.object({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
-  practitionerId: uuid.optional(),
+  from: instant,
+  to: instant,
+  practitionerId: id.optional(),
 });
 const tags = ['agenda'];
 
@@ -103,9 +103,9 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Add a unit of equipment (ultrasound, operating room...)',
         body: z.object({
-          name: z.string().trim().min(1).max(200),
-          kind: z.string().trim().min(1).max(60),
-          siteId: uuid.nullable().default(null),
+          name: text().trim().min(1).max(200),
+          kind: text().trim().min(1).max(60),
+          siteId: id.nullable().default(null),
         }),
       },
     },
@@ -206,7 +206,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary: 'Weekly opening hours templates and exceptions',
-        querystring: z.object({ resourceId: uuid.optional() }),
+        querystring: z.object({ resourceId: id.optional() }),
       },
     },
     async (request) => {
@@ -436,12 +436,12 @@ export async function agendaRoutes(fastify: FastifyInstance) {
           'Move an appointment to another time, practitioner or room (keeps its duration unless end is given)',
         params: idParams,
         body: z.object({
-          start: z.string().min(1),
-          end: z.string().min(1).optional(),
-          practitionerId: uuid.optional(),
-          roomId: uuid.nullable().optional(),
+          start: appointmentTime,
+          end: appointmentTime.optional(),
+          practitionerId: id.optional(),
+          roomId: id.nullable().optional(),
           override: z
-            .object({ reason: z.string().trim().min(1, { message: 'override_reason_required' }).max(500) })
+            .object({ reason: text().trim().min(1, { message: 'override_reason_required' }).max(500) })
             .nullable()
             .optional(),
           version,
@@ -488,7 +488,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary: 'Day view: one column per practitioner and per room, of the organization or of one site',
-        querystring: z.object({ date: localDate, siteId: uuid.optional() }),
+        querystring: z.object({ date: localDate, siteId: id.optional() }),
       },
     },
     async (request) => {
@@ -518,7 +518,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary: 'Week view (Monday to Sunday of the week of the date), of the organization or of one site',
-        querystring: z.object({ date: localDate, siteId: uuid.optional() }),
+        querystring: z.object({ date: localDate, siteId: id.optional() }),
       },
     },
     async (request) => {
@@ -653,7 +653,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Withdraw an absence',
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().nonnegative() }),
+        querystring: z.object({ version: integerParam.nonnegative() }),
       },
     },
     async (request, reply) => {
@@ -862,7 +862,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         summary:
           'A new secret iCalendar subscription URL for a practitioner or room (the previous one stops working)',
         body: z.object({
-          resourceId: uuid,
+          resourceId: id,
           resourceKind: z.enum(['practitioner', 'room']),
           showPatientNames: z.boolean().default(false),
         }),
@@ -895,7 +895,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary: 'iCalendar (RFC 5545) feed, read by Outlook and other calendar clients',
-        params: z.object({ token: z.string().min(10).max(100) }),
+        params: z.object({ token: text().min(10).max(100) }),
       },
     },
     async (request, reply) => {
@@ -941,7 +941,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         summary: 'The outbox of notices and reminders with delivery status',
         querystring: z.object({
           status: z.enum(['pending', 'sent', 'failed', 'no_provider', 'cancelled']).optional(),
-          appointmentId: uuid.optional(),
+          appointmentId: id.optional(),
         }),
       },
     },

@@ -1,17 +1,18 @@
+import { id, instant, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
 
 const auditQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  userId: z.uuid().optional(),
-  action: z.string().max(60).optional(),
-  entity: z.string().max(60).optional(),
-  patientId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  beforeId: z.coerce.number().int().positive().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  userId: id.optional(),
+  action: text().max(60).optional(),
+  entity: text().max(60).optional(),
+  patientId: id.optional(),
+  limit: integerParam.min(1).max(500).default(100),
+  beforeId: integerParam.positive().optional(),
 });
 
 export async function auditRoutes(fastify: FastifyInstance) {

@@ -1,13 +1,14 @@
+import { text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createFirstAdmin, userCount } from './setup.ts';
 
 const setupInput = z.object({
-  organizationName: z.string().trim().min(1).max(200),
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: z.string().trim().min(1).max(120),
-  password: z.string().min(1).max(256),
+  organizationName: text().trim().min(1).max(200),
+  email: text().trim().toLowerCase().email().max(254),
+  displayName: text().trim().min(1).max(120),
+  password: text().min(1).max(256),
 });
 
 export async function setupRoutes(fastify: FastifyInstance) {

@@ -6,6 +6,7 @@ import {
   userInput,
   userUpdateInput,
 } from '@pivot/core/auth';
+import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -29,7 +30,7 @@ const userView = z.object({
   specialty: z.string().nullable(),
   version: z.number(),
 });
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id });
 
 export async function usersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

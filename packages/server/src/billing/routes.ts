@@ -8,6 +8,7 @@ import {
   paymentInput,
   refundInput,
 } from '@pivot/core/billing';
+import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ registerErrorStatuses({
   claim_not_rejected: 409,
 });
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id });
 const dateParams = z.object({ date: isoDate });
 const range = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
@@ -176,9 +177,9 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'Load a newer catalogue file (admin); tariff history is kept',
         body: z.object({
-          content: z.string().min(1).max(2_000_000),
-          edition: z.string().trim().min(1).max(100),
-          source: z.string().trim().min(1).max(300),
+          content: text().min(1).max(2_000_000),
+          edition: text().trim().min(1).max(100),
+          source: text().trim().min(1).max(300),
           publishedOn: isoDate,
         }),
       },
@@ -257,9 +258,9 @@ export async function billingRoutes(
         summary:
           'What the bill-visit form starts from when opened from the agenda or reception: patient, practitioner, today, the appointment, its suggested act, and whether it is already billed',
         querystring: z.object({
-          patientId: z.uuid(),
-          practitionerId: z.uuid(),
-          appointmentId: z.uuid().optional(),
+          patientId: id,
+          practitionerId: id,
+          appointmentId: id.optional(),
         }),
       },
     },
@@ -284,8 +285,8 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'Invoices and credit notes, newest first',
         querystring: range.extend({
-          patientId: z.uuid().optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          patientId: id.optional(),
+          limit: integerParam.min(1).max(1000).default(100),
         }),
       },
     },
@@ -347,7 +348,7 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'Cancel an invoice by a credit note in the same sequence',
         params: idParams,
-        body: z.object({ reason: z.string().trim().min(1).max(500), date: isoDate.optional() }),
+        body: z.object({ reason: text().trim().min(1).max(500), date: isoDate.optional() }),
       },
     },
     async (request, reply) =>
@@ -367,7 +368,7 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'Payments received',
         querystring: range.extend({
-          patientId: z.uuid().optional(),
+          patientId: id.optional(),
           method: z.enum(['cash', 'cheque', 'card', 'transfer']).optional(),
           undeposited: z
             .enum(['true', 'false'])
@@ -401,7 +402,7 @@ export async function billingRoutes(
       schema: {
         tags: ['billing'],
         summary: 'Payers owed money back: overpayments and payments on invoices cancelled by a credit note',
-        querystring: z.object({ patientId: z.uuid().optional() }),
+        querystring: z.object({ patientId: id.optional() }),
       },
     },
     async (request) => listRefundable(db.kysely, actorOf(request).organizationId, request.query),
@@ -430,7 +431,7 @@ export async function billingRoutes(
         summary: 'Unpaid list: open receivables per debtor with their age, and credits kept',
         querystring: z.object({
           debtorKind: z.enum(['patient', 'amo', 'amc']).optional(),
-          patientId: z.uuid().optional(),
+          patientId: id.optional(),
           asOf: isoDate.optional(),
         }),
       },
@@ -646,8 +647,8 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'Import a remittance file (acknowledgements, payments, rejections); idempotent by return id',
         body: z.object({
-          fileName: z.string().trim().min(1).max(200),
-          content: z.string().min(1).max(5_000_000),
+          fileName: text().trim().min(1).max(200),
+          content: text().min(1).max(5_000_000),
         }),
       },
     },

@@ -17,6 +17,7 @@ import {
   tariffOn,
   type VisitBilling,
 } from '@pivot/core/billing';
+import { id, text } from '@pivot/core/input';
 import type { ComplementaryInsurance, MandatoryInsurance } from '@pivot/core/patients';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ import { loadCatalogue } from './catalogue-service.ts';
 import { assertAppointmentBillable, specialtyKey } from './visit-draft.ts';
 
 export const visitActInput = z.object({
-  code: z.string().trim().toUpperCase().min(1).max(13),
+  code: text().trim().toUpperCase().min(1).max(13),
   /** NGAP coefficient (K 20, G 1); CCAM acts are billed at 1. */
   coefficient: z.number().positive().max(1000).optional(),
   /** The fee asked; defaults to the reimbursement base. Above it is overbilling. */
@@ -38,10 +39,10 @@ export const visitActInput = z.object({
 });
 
 export const visitInput = z.object({
-  patientId: z.uuid(),
-  practitionerId: z.uuid(),
+  patientId: id,
+  practitionerId: id,
   date: isoDate,
-  appointmentId: z.uuid().optional(),
+  appointmentId: id.optional(),
   carePathway: z.enum(['in', 'out']).default('in'),
   acts: z.array(visitActInput).min(1).max(20),
   /** Terms of the complementary contract; by default it pays the ticket modérateur only. */

@@ -1,5 +1,6 @@
 import { DomainError } from '@pivot/core';
 import { careTeamMemberInput } from '@pivot/core/directory';
+import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -10,8 +11,8 @@ import { actorOf } from '../http/request-context.ts';
 import { mirrorAttendingPhysician } from './attending-physician.ts';
 import { correspondentView, loadCorrespondent } from './correspondents.ts';
 
-const patientParams = z.object({ patientId: z.uuid() });
-const memberParams = z.object({ patientId: z.uuid(), memberId: z.uuid() });
+const patientParams = z.object({ patientId: id });
+const memberParams = z.object({ patientId: id, memberId: id });
 
 /** Only the patient's own organization may see or change who cares for them. */
 async function checkPatient(tx: Kysely<Database>, organizationId: string, patientId: string) {

@@ -82,6 +82,7 @@ describe('correspondents', () => {
       code: 'invalid_rpps',
       field: 'rpps',
       message: 'Le numéro RPPS est invalide (11 chiffres, clé de Luhn).',
+      details: { issues: [{ field: 'rpps', code: 'invalid_rpps' }] },
     });
   });
 

@@ -7,6 +7,7 @@ import {
   distributionListInput,
   distributionListUpdateInput,
 } from '@pivot/core/directory';
+import { id, integerParam, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -30,18 +31,18 @@ registerErrorStatuses({
   attending_physician_taken: 409,
 });
 
-const idParams = z.object({ id: z.uuid() });
-const versionBody = z.object({ version: z.number().int().nonnegative() });
+const idParams = z.object({ id });
+const versionBody = z.object({ version });
 // Correspondents are not patients: a search word in the address bar (and so in logs) is acceptable.
 const searchQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   kind: z.enum(correspondentKinds).optional(),
   bodyType: z.enum(bodyTypes).optional(),
   includeInactive: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: integerParam.min(1).max(500).default(50),
 });
 
 async function loadList(tx: Kysely<Database>, organizationId: string, id: string) {
@@ -319,7 +320,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'Delete a distribution list (its correspondents stay in the directory)',
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().nonnegative() }),
+        querystring: z.object({ version: integerParam.nonnegative() }),
       },
     },
     async (request, reply) => {

@@ -207,19 +207,19 @@ describe('sending to a distribution list', () => {
     expect(await sendingsOf(id)).toEqual([]);
   });
 
-  it('refuses an unknown list, naming its position, whatever the id looks like', async () => {
+  it('refuses an unknown list, naming its position (a malformed id as id_invalid)', async () => {
     const { id, version } = await validatedDocument();
-    for (const listId of ['5f0c6d1e-8a4b-4c39-9d7e-1b2c3d4e5f60', 'pas-une-liste']) {
+    for (const [listId, code] of [
+      ['5f0c6d1e-8a4b-4c39-9d7e-1b2c3d4e5f60', 'distribution_list_unknown'],
+      ['pas-une-liste', 'id_invalid'],
+    ]) {
       const response = await call('POST', `/api/documents/${id}/sendings`, secretary, {
         version,
         channel: 'post',
         distributionListIds: [careList, listId],
       });
       expect(response.statusCode).toBe(422);
-      expect(response.json().error).toMatchObject({
-        code: 'distribution_list_unknown',
-        field: 'distributionListIds.1',
-      });
+      expect(response.json().error).toMatchObject({ code, field: 'distributionListIds.1' });
     }
     expect(await sendingsOf(id)).toEqual([]);
     expect((await call('GET', `/api/documents/${id}`, secretary)).json().current.status).toBe('validated');

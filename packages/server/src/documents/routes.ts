@@ -17,6 +17,7 @@ import {
   validateSnippet,
   validateTemplate,
 } from '@pivot/core/documents';
+import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -60,23 +61,23 @@ registerErrorMessages({
   },
 });
 
-const idParams = z.object({ id: z.uuid() });
-const uuid = z.uuid();
+const idParams = z.object({ id });
 
-const templateBody = templateInput.extend({ practitionerId: uuid.nullable().default(null) });
+const templateBody = templateInput.extend({ practitionerId: id.nullable().default(null) });
 const createBody = documentInput.extend({
-  patientId: uuid,
-  practitionerId: uuid.nullable().default(null),
-  templateId: uuid.nullable().default(null),
+  patientId: id,
+  practitionerId: id.nullable().default(null),
+  templateId: id.nullable().default(null),
   details: documentDetailsSchema.optional(),
-  title: z.string().trim().min(1).max(300).optional(),
+  title: text().trim().min(1).max(300).optional(),
 });
-const actionBody = z.union([
+// Discriminated by kind, so a refusal names the field inside the chosen action, not the whole body.
+const actionBody = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('edit'),
-    version: z.number().int().nonnegative(),
+    version: version,
     content: richTextDocSchema,
-    practitionerId: uuid.nullable().optional(),
+    practitionerId: id.nullable().optional(),
     details: documentDetailsSchema.optional(),
   }),
   documentActionInput.options[1],
@@ -219,7 +220,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Change a template',
         params: idParams,
-        body: templateBody.extend({ version: z.number().int().nonnegative() }),
+        body: templateBody.extend({ version: version }),
       },
     },
     async (request) => {
@@ -310,7 +311,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Letterhead and signature block of a practitioner',
         params: idParams,
-        body: z.object({ letterhead: z.string().max(2000), signature: z.string().max(1000) }),
+        body: z.object({ letterhead: text().max(2000), signature: text().max(1000) }),
       },
     },
     async (request) => {
@@ -441,7 +442,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['documents'],
         summary: 'French and medical spell-check of a text (offsets of unknown words)',
-        body: spellCheckInput.extend({ documentId: uuid.optional() }),
+        body: spellCheckInput.extend({ documentId: id.optional() }),
       },
     },
     async (request) => {
@@ -462,7 +463,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['documents'],
         summary: 'Spelling suggestions for one word',
-        body: z.object({ word: z.string().trim().min(1).max(100) }),
+        body: z.object({ word: text().trim().min(1).max(100) }),
       },
     },
     async (request) => ({ suggestions: await spellChecker().suggest(request.body.word) }),
@@ -477,9 +478,9 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Documents (current versions), by patient, status or signing practitioner',
         querystring: z.object({
-          patientId: uuid.optional(),
+          patientId: id.optional(),
           status: z.enum(['draft', 'to_validate', 'validated', 'sent', 'filed']).optional(),
-          practitionerId: uuid.optional(),
+          practitionerId: id.optional(),
         }),
       },
     },
@@ -591,7 +592,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Correct a validated document: a new version supersedes it',
         params: idParams,
-        body: z.object({ version: z.number().int().nonnegative(), content: richTextDocSchema }),
+        body: z.object({ version: version, content: richTextDocSchema }),
       },
     },
     async (request, reply) =>

@@ -1,4 +1,5 @@
 import { DomainError } from '@pivot/core';
+import { id, isStorableText, text } from '@pivot/core/input';
 import {
   annotateMail,
   assignMail,
@@ -22,6 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
+import { assertReferences } from '../db/references.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -39,8 +41,7 @@ import {
 
 registerErrorStatuses({ mail_archived: 409, mail_already_filed: 409, mail_transition_not_allowed: 409 });
 
-const idParams = z.object({ id: z.uuid() });
-const uuid = z.uuid();
+const idParams = z.object({ id });
 const scanTypes: Record<string, string[]> = {
   'application/pdf': ['pdf'],
   'image/jpeg': ['jpg', 'jpeg'],
@@ -91,8 +92,8 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'The incoming mail register, newest first',
         querystring: z.object({
           status: z.enum(incomingMailStatuses).optional(),
-          assigneeId: uuid.optional(),
-          patientId: uuid.optional(),
+          assigneeId: id.optional(),
+          patientId: id.optional(),
         }),
       },
     },
@@ -134,10 +135,21 @@ export async function mailRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.body;
+      // The scan is attached afterwards (POST /api/mail/incoming/:id/scan): no file can be named yet.
+      if (input.scanFileId !== null) throw new DomainError('reference_not_found', { field: 'scanFileId' });
       const mail = newIncomingMail({ ...input, id: '', scanFileId: null });
       const row = await db.kysely.transaction().execute(async (tx) => {
         await assertPatient(tx, actor.organizationId, mail.patientId);
         await checkAssignee(tx, actor.organizationId, mail.assigneeId);
+        if (mail.sender.kind === 'directory') {
+          await assertReferences(
+            tx,
+            actor.organizationId,
+            'correspondents',
+            [mail.sender.correspondentId],
+            'sender.correspondentId',
+          );
+        }
         const created = await tx
           .insertInto('incoming_mail')
           .values({
@@ -195,6 +207,9 @@ export async function mailRoutes(fastify: FastifyInstance) {
               });
             throw error;
           });
+          // The name is stored: it must be text PostgreSQL can hold, as every other field.
+          if (!isStorableText(part.filename))
+            throw new DomainError('text_invalid_character', { field: 'file' });
           file = { name: part.filename, content };
         }
       }
@@ -362,7 +377,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         tags: ['mail'],
         summary: 'File the scan into a patient record in one action (attachment, timeline, done)',
         params: idParams,
-        body: fileScanInput.extend({ patientId: uuid }),
+        body: fileScanInput.extend({ patientId: id }),
       },
     },
     async (request) => {
@@ -432,7 +447,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['mail'],
         summary: 'A tray (mine by default): open mail, overdue first, with counters',
-        querystring: z.object({ assigneeId: uuid.optional() }),
+        querystring: z.object({ assigneeId: id.optional() }),
       },
     },
     async (request) => {
@@ -510,6 +525,15 @@ export async function mailRoutes(fastify: FastifyInstance) {
       const input = request.body;
       const row = await db.kysely.transaction().execute(async (tx) => {
         await assertPatient(tx, actor.organizationId, input.patientId);
+        if (input.recipient.kind === 'directory') {
+          await assertReferences(
+            tx,
+            actor.organizationId,
+            'correspondents',
+            [input.recipient.correspondentId],
+            'recipient.correspondentId',
+          );
+        }
         const created = await tx
           .insertInto('outgoing_mail')
           .values({
@@ -544,7 +568,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         tags: ['mail'],
         summary: 'Mark an outgoing mail sent, returned or to send again',
         params: idParams,
-        body: outgoingMailStatusInput.extend({ trackingNumber: z.string().trim().max(40).optional() }),
+        body: outgoingMailStatusInput.extend({ trackingNumber: text().trim().max(40).optional() }),
       },
     },
     async (request) => {

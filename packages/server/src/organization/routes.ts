@@ -1,4 +1,5 @@
 import { DomainError } from '@pivot/core';
+import { id, text } from '@pivot/core/input';
 import { organizationInput, siteInput } from '@pivot/core/organization';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,9 +9,9 @@ import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 
 const roomInput = z.object({
-  name: z.string().trim().min(1).max(120),
-  kind: z.string().trim().min(1).max(60).default('consultation'),
-  siteId: z.uuid().nullable().default(null),
+  name: text().trim().min(1).max(120),
+  kind: text().trim().min(1).max(60).default('consultation'),
+  siteId: id.nullable().default(null),
 });
 
 export async function organizationRoutes(fastify: FastifyInstance) {

@@ -51,6 +51,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('attachment names', () => {
+  it('refuses a file whose name holds a NUL byte, naming the file field', async () => {
+    const response = await upload(
+      { classification: 'administrative' },
+      { name: 'ordonnance\u0000.pdf', content: minimalPdf, type: 'application/pdf' },
+    );
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().error).toMatchObject({ code: 'text_invalid_character', field: 'file' });
+  });
+});
+
 describe('completeness checklist', () => {
   it('lists what an appointment type requires and is missing, then nothing once the scan is filed', async () => {
     const admin = await (async () => {

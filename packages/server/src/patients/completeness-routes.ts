@@ -1,3 +1,4 @@
+import { calendarDate, id, text } from '@pivot/core/input';
 import { missingBeforeVisit, requiredRecordItemSchema } from '@pivot/core/records';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,8 +7,7 @@ import { auditFrom } from '../audit/audit-log.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadPatient, todayInParis } from './patient-service.ts';
 
-const typeCode = z
-  .string()
+const typeCode = text()
   .trim()
   .regex(/^[a-z0-9_-]{1,40}$/);
 
@@ -129,8 +129,8 @@ export async function completenessRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['records'],
         summary: 'What the record lacks before a visit of this appointment type',
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({ appointmentType: typeCode, visitDate: z.iso.date().optional() }),
+        params: z.object({ id }),
+        querystring: z.object({ appointmentType: typeCode, visitDate: calendarDate.optional() }),
       },
     },
     async (request) => {

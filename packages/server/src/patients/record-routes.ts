@@ -1,5 +1,6 @@
 import { DomainError } from '@pivot/core';
 import { can } from '@pivot/core/auth';
+import { calendarDate, id, isStorableText, text } from '@pivot/core/input';
 import { complementaryInsuranceInput, exemptionInput, mandatoryInsuranceInput } from '@pivot/core/patients';
 import {
   breakGlassAccessSchema,
@@ -28,7 +29,7 @@ import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
 import { readAttachmentContent, readTimeline } from './record-service.ts';
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id });
 const confidentiality = z.enum(['normal', 'restricted', 'practitioner_only']);
 export const maxUploadBytes = 10 * 1024 * 1024;
 const acceptedTypes: Record<string, string[]> = {
@@ -126,10 +127,10 @@ export async function recordRoutes(fastify: FastifyInstance) {
         summary: 'The record timeline, newest first, filtered by kind, searched by text (the read is traced)',
         params: idParams,
         querystring: z.object({
-          kind: z.string().max(40).optional(),
-          text: z.string().trim().max(200).optional(),
-          from: z.iso.date().optional(),
-          to: z.iso.date().optional(),
+          kind: text().max(40).optional(),
+          text: text().trim().max(200).optional(),
+          from: calendarDate.optional(),
+          to: calendarDate.optional(),
         }),
       },
     },
@@ -189,10 +190,10 @@ export async function recordRoutes(fastify: FastifyInstance) {
         summary: 'Add a note to the record',
         params: idParams,
         body: z.object({
-          title: z.string().trim().min(1).max(200),
-          body: z.string().max(20_000).default(''),
+          title: text().trim().min(1).max(200),
+          body: text().max(20_000).default(''),
           confidentiality: confidentiality.default('normal'),
-          allowedUserIds: z.array(z.uuid()).max(20).default([]),
+          allowedUserIds: z.array(id).max(20).default([]),
         }),
       },
     },
@@ -255,26 +256,28 @@ export async function recordRoutes(fastify: FastifyInstance) {
               });
             throw error;
           });
+          // The name is stored: it must be text PostgreSQL can hold, as every other field.
+          if (!isStorableText(part.filename))
+            throw new DomainError('text_invalid_character', { field: 'file' });
           file = { name: part.filename, content };
         } else fields[part.fieldname] = String(part.value);
       }
       if (!file || file.content.length === 0) throw new DomainError('file_missing', { field: 'file' });
       const meta = z
         .object({
-          classification: z.string().min(1).max(40),
-          title: z.string().trim().max(200).optional(),
+          classification: text().min(1).max(40),
+          title: text().trim().max(200).optional(),
           confidentiality: confidentiality.default('normal'),
           /** Comma-separated account ids, for a restricted item. */
-          allowedUserIds: z
-            .string()
+          allowedUserIds: text()
             .max(800)
             .transform((v) =>
               v
                 .split(',')
-                .map((id) => id.trim())
+                .map((userId) => userId.trim())
                 .filter(Boolean),
             )
-            .pipe(z.array(z.uuid()).max(20))
+            .pipe(z.array(id).max(20))
             .default([]),
         })
         .safeParse(fields);
@@ -406,7 +409,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['patients'],
         summary: 'Remove a coverage line entered by mistake',
-        params: z.object({ id: z.uuid(), itemId: z.uuid() }),
+        params: z.object({ id: id, itemId: id }),
       },
     },
     async (request) => {

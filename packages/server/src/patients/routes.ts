@@ -1,5 +1,6 @@
 import { DomainError } from '@pivot/core';
 import { identityActionInput } from '@pivot/core/identity';
+import { id, integer, text } from '@pivot/core/input';
 import {
   coverageStatusOn,
   importFields,
@@ -29,8 +30,8 @@ import { exportableRecordItems } from './record-service.ts';
 import { searchPatients } from './search.ts';
 import { duplicateWorklist } from './worklist.ts';
 
-const idParams = z.object({ id: z.uuid() });
-const acknowledged = { acknowledgedDuplicates: z.array(z.uuid()).max(50).default([]) };
+const idParams = z.object({ id });
+const acknowledged = { acknowledgedDuplicates: z.array(id).max(50).default([]) };
 const duplicateCheckInput = z.object({
   birthName: patientRegistrationInput.shape.birthName,
   birthGivenNames: patientRegistrationInput.shape.birthGivenNames,
@@ -39,7 +40,7 @@ const duplicateCheckInput = z.object({
   usedName: patientRegistrationInput.shape.usedName,
   usedGivenName: patientRegistrationInput.shape.usedGivenName,
   nir: patientRegistrationInput.shape.nir,
-  excludeId: z.uuid().optional(),
+  excludeId: id.optional(),
 });
 
 export async function patientsRoutes(fastify: FastifyInstance) {
@@ -54,7 +55,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['patients'],
         summary: 'Search as you type: names in any order, birth date, NIR or phone',
-        body: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
+        body: z.object({ q: text().max(200), limit: integer.min(1).max(50).default(20) }),
       },
     },
     async (request) => {
@@ -112,11 +113,10 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         summary:
           'Import patients from a CSV export: dry run (commit false) reports errors and suspected duplicates line by line',
         body: z.object({
-          csv: z
-            .string()
+          csv: text()
             .min(1)
             .max(64 * 1024 * 1024),
-          mapping: z.partialRecord(z.enum(importFields), z.string().max(100)),
+          mapping: z.partialRecord(z.enum(importFields), text().max(100)),
           delimiter: z.enum([';', ',', '\t', '|']).optional(),
           commit: z.boolean().default(false),
         }),
@@ -200,7 +200,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Record that two records are two different persons',
         params: idParams,
-        body: z.object({ otherId: z.uuid() }),
+        body: z.object({ otherId: id }),
       },
     },
     async (request) => {
@@ -217,7 +217,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Merge another record into this surviving one',
         params: idParams,
-        body: z.object({ mergedId: z.uuid() }),
+        body: z.object({ mergedId: id }),
       },
     },
     async (request) => mergePatients(db, actorOf(request), request.params.id, request.body.mergedId),

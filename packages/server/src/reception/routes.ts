@@ -1,4 +1,5 @@
 import { can } from '@pivot/core/auth';
+import { calendarDate, id, text, version } from '@pivot/core/input';
 import {
   arrivalInput,
   callLogInput,
@@ -47,10 +48,9 @@ registerErrorStatuses({
 });
 
 const tags = ['reception'];
-const idParams = z.object({ id: z.uuid() });
-const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9_]{0,59}$/) });
-const version = z.number().int().nonnegative();
-const dateQuery = z.object({ date: z.iso.date().optional() });
+const idParams = z.object({ id });
+const slugParams = z.object({ slug: text().regex(/^[a-z0-9][a-z0-9_]{0,59}$/) });
+const dateQuery = z.object({ date: calendarDate.optional() });
 
 export async function receptionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -65,7 +65,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary:
           "The day's appointments of a site, in time order, with what to check at arrival, and walk-ins",
-        querystring: z.object({ date: z.iso.date().optional(), siteId: z.uuid().optional() }),
+        querystring: z.object({ date: calendarDate.optional(), siteId: id.optional() }),
       },
     },
     async (request) =>
@@ -293,8 +293,8 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Urgency and recommended path from the answers: an aid, never a medical decision',
         body: z.object({
-          protocolId: z.string().regex(/^[a-z0-9][a-z0-9_]{0,59}$/),
-          answers: z.record(z.string(), z.string()),
+          protocolId: text().regex(/^[a-z0-9][a-z0-9_]{0,59}$/),
+          answers: z.record(text(), text()),
         }),
       },
     },
