@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
+import { loadConfig, parseMemorySize } from '../packages/server/src/config.ts';
 import { connect } from '../packages/server/src/db/connection.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import { seedDemo } from '../packages/server/src/demo/seed.ts';
@@ -13,7 +13,9 @@ export async function startServer(patients: number, options: { keep?: boolean } 
   const dataDir = mkdtempSync(join(tmpdir(), 'pivot-bench-'));
   const config = { ...loadConfig({}), dataDir, loginRateLimitPerMinute: 1_000_000, logLevel: 'warn' };
   const databaseUrl = process.env.DATABASE_URL;
-  const db = await connect({ databaseUrl, dataDir, poolSize: 10 });
+  // The embedded database's buffer cache as the operator sets it (docs/benchmarks.md says which).
+  const sharedBuffers = parseMemorySize(process.env.PIVOT_PGLITE_SHARED_BUFFERS);
+  const db = await connect({ databaseUrl, dataDir, poolSize: 10, sharedBuffers });
   if (databaseUrl && !options.keep) {
     // A dedicated database would need CREATE DATABASE rights; the bench expects an empty one.
     const { sql } = await import('kysely');

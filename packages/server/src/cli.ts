@@ -82,7 +82,11 @@ async function run() {
 }
 
 async function withDatabase(work: (db: Awaited<ReturnType<typeof connect>>) => Promise<void>) {
-  const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sharedBuffers: config.pgliteSharedBuffers,
+  });
   try {
     await migrate(db);
     await work(db);

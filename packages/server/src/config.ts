@@ -10,6 +10,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the embedded database and of stored files. */
   dataDir: string;
+  /** The embedded database's buffer cache (PIVOT_PGLITE_SHARED_BUFFERS, e.g. `32MB`, `256MB`). */
+  pgliteSharedBuffers: string | undefined;
+  /** How long the spell-checker's word lists stay loaded after the last check (documents/spell-checker.ts). */
+  spellCheckerIdleSeconds: number;
   /**
    * Key of the secrets stored encrypted in the database (TOTP): PIVOT_SECRET_KEY (32 bytes, base64
    * or hex), else the file PIVOT_SECRET_KEY_FILE, else `<dataDir>/secret.key` in demo mode
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PIVOT_DATA_DIR ?? './data'),
+    pgliteSharedBuffers: parseMemorySize(env.PIVOT_PGLITE_SHARED_BUFFERS),
+    spellCheckerIdleSeconds: Number(env.PIVOT_SPELL_CHECKER_IDLE_SECONDS ?? 600),
     secretKey: env.PIVOT_SECRET_KEY || undefined,
     secretKeyFile: env.PIVOT_SECRET_KEY_FILE ? resolve(env.PIVOT_SECRET_KEY_FILE) : undefined,
     sessionIdleMinutes: Number(env.PIVOT_SESSION_IDLE_MINUTES ?? 120),
@@ -84,4 +90,13 @@ export function parseTrustProxy(value: string | undefined): false | number | str
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/** A memory size as PostgreSQL reads it (`64MB`, `1GB`); anything else stops the start with its name. */
+export function parseMemorySize(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  if (!/^[1-9]\d{0,5}(kB|MB|GB)$/.test(text))
+    throw new Error(`PIVOT_PGLITE_SHARED_BUFFERS must be a size such as 32MB or 1GB, not "${text}"`);
+  return text;
 }

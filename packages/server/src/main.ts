@@ -19,7 +19,11 @@ try {
   console.error(`Pivot cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
-const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await connect({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  sharedBuffers: config.pgliteSharedBuffers,
+});
 await migrate(db);
 const app = await buildApp({ config, db, secrets });
 await sealAndCheckStoredSecrets(db, secrets, app.log);

@@ -45,7 +45,17 @@ export interface ConnectOptions {
   /** Folder for PGlite; `memory://` for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite's buffer cache, as PostgreSQL writes it (`32MB`); see `embeddedSharedBuffers`. */
+  sharedBuffers?: string;
 }
+
+/**
+ * The embedded database's buffer cache. PostgreSQL's default (128MB) lives in PGlite's WebAssembly
+ * memory, which grows as pages are cached and is never given back to the system; 32MB holds the
+ * demo practice's hot pages, and the files stay in the system's page cache behind it.
+ * A large embedded database raises it with PIVOT_PGLITE_SHARED_BUFFERS (docs/operations.md).
+ */
+export const embeddedSharedBuffers = '32MB';
 
 export async function connect(options: ConnectOptions): Promise<Db> {
   if (options.databaseUrl) {
@@ -78,6 +88,11 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   }
   const pglite = await PGlite.create(location, {
     extensions: { pg_trgm, unaccent, btree_gist },
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${options.sharedBuffers ?? embeddedSharedBuffers}`,
+    ],
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.DATE]: (v: string) => v,

@@ -118,15 +118,6 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
-  // The spell-checker loads in its worker as the server starts listening (well under a second), so
-  // the first document opened is checked at once; in-process test apps never listen and skip it.
-  app.addHook('onListen', async () => {
-    spellChecker().ready.catch((error: Error) =>
-      // Reference word lists only: no patient data in this message.
-      app.log.error({ reason: error.message }, 'spell-checker failed to load'),
-    );
-  });
-
   app.get(
     '/api/documents/merge-fields',
     {
@@ -449,7 +440,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       const actor = actorOf(request);
       const words = await organizationWords(db.kysely, actor.organizationId);
       const names = await staffAndPatientNames(db.kysely, actor.organizationId, request.body.documentId);
-      const misspellings = withoutNames(await spellChecker().check(request.body.text, words), names);
+      const misspellings = withoutNames(await spellChecker(config.spellCheckerIdleSeconds * 1000).check(request.body.text, words), names);
       return {
         misspellings: await withoutCorrespondentNames(db.kysely, actor.organizationId, misspellings),
       };
@@ -466,7 +457,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         body: z.object({ word: text().trim().min(1).max(100) }),
       },
     },
-    async (request) => ({ suggestions: await spellChecker().suggest(request.body.word) }),
+    async (request) => ({ suggestions: await spellChecker(config.spellCheckerIdleSeconds * 1000).suggest(request.body.word) }),
   );
 
   // Documents --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSpellChecker, type SpellChecker } from './spell-checker.ts';
+import { loadSpellChecker, type SpellChecker, spellChecker, spellCheckerLoaded } from './spell-checker.ts';
 import { buildMedicalWords, readFrenchWordForms, readMedicalWords } from './spelling-lists.ts';
 
 let checker: SpellChecker;
@@ -62,4 +62,17 @@ describe('French and medical spell-checker', () => {
     expect(checker.suggest("l'hypertention")[0]).toBe('l’hypertension');
     expect(checker.suggest('hypertension')).toEqual([]);
   });
+});
+
+describe('the spell-checker of the server process', () => {
+  it('gives its word lists back once unused for the idle time, and loads them again at the next check', async () => {
+    expect(spellCheckerLoaded()).toBe(false);
+    const checker = spellChecker(300);
+    expect(await checker.check('Le patiant tousse.')).toEqual([{ start: 3, end: 10, word: 'patiant' }]);
+    expect(spellCheckerLoaded()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(spellCheckerLoaded()).toBe(false);
+    expect(await checker.suggest('hypertention')).toContain('hypertension');
+    expect(spellCheckerLoaded()).toBe(true);
+  }, 60_000);
 });

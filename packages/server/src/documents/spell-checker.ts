@@ -168,10 +168,45 @@ export function startSpellWorker(): AsyncSpellChecker {
   };
 }
 
-let shared: AsyncSpellChecker | undefined;
+/**
+ * The word lists take about 75 MB in their worker: a server nobody writes on gives them back after
+ * `idleMs` without a check (PIVOT_SPELL_CHECKER_IDLE_SECONDS, 10 minutes by default), and the next
+ * check loads them again in under a second.
+ */
 
-/** The process's spell-checker, started on first use and kept. */
-export function spellChecker(): AsyncSpellChecker {
-  shared ??= startSpellWorker();
-  return shared;
+interface RunningChecker {
+  checker: AsyncSpellChecker;
+  inFlight: number;
+  idle?: NodeJS.Timeout;
+}
+
+let running: RunningChecker | undefined;
+
+function use<T>(idleMs: number, work: (checker: AsyncSpellChecker) => Promise<T>): Promise<T> {
+  running ??= { checker: startSpellWorker(), inFlight: 0 };
+  const current = running;
+  current.inFlight += 1;
+  clearTimeout(current.idle);
+  return work(current.checker).finally(() => {
+    current.inFlight -= 1;
+    if (current.inFlight > 0) return;
+    current.idle = setTimeout(() => {
+      if (running === current) running = undefined;
+      void current.checker.close();
+    }, idleMs);
+    current.idle.unref();
+  });
+}
+
+/** The process's spell-checker: started by its first use, stopped once unused for `idleMs`. */
+export function spellChecker(idleMs: number): Pick<AsyncSpellChecker, 'check' | 'suggest'> {
+  return {
+    check: (text, userWords) => use(idleMs, (checker) => checker.check(text, userWords)),
+    suggest: (word) => use(idleMs, (checker) => checker.suggest(word)),
+  };
+}
+
+/** Whether the word lists are loaded (a worker is running). */
+export function spellCheckerLoaded(): boolean {
+  return running !== undefined;
 }
