@@ -42,3 +42,55 @@ export function auditFrom(actor: { organizationId: string; userId: string; ip: s
       userAgent: actor.userAgent,
     });
 }
+
+/**
+ * The read of a list that shows patients: one entry per patient shown, in one statement, so each
+ * patient's access log names the read (CSP L1110-4; CNIL, référentiel relatif aux traitements de
+ * données de santé: traçabilité des consultations). A list that shows nobody still leaves one
+ * entry without patient: the read itself is traced.
+ */
+export async function writeAuditOfPatients(
+  tx: Kysely<Database>,
+  entry: Omit<AuditEntry, 'patientId'>,
+  patientIds: Iterable<string | null | undefined>,
+): Promise<void> {
+  const distinct = [...new Set([...patientIds].filter((id): id is string => !!id))];
+  const row = {
+    organization_id: entry.organizationId,
+    user_id: entry.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    ip: entry.ip ?? '',
+    user_agent: entry.userAgent ?? '',
+    details: JSON.stringify(entry.details ?? {}),
+  };
+  const rows = distinct.length
+    ? distinct.map((patientId) => ({ ...row, patient_id: patientId }))
+    : [{ ...row, patient_id: null }];
+  await tx.insertInto('audit_log').values(rows).execute();
+}
+
+export function auditOfPatientsFrom(actor: {
+  organizationId: string;
+  userId: string;
+  ip: string;
+  userAgent: string;
+}) {
+  return (
+    tx: Kysely<Database>,
+    entry: Omit<AuditEntry, 'organizationId' | 'userId' | 'ip' | 'userAgent' | 'patientId'>,
+    patientIds: Iterable<string | null | undefined>,
+  ) =>
+    writeAuditOfPatients(
+      tx,
+      {
+        ...entry,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        ip: actor.ip,
+        userAgent: actor.userAgent,
+      },
+      patientIds,
+    );
+}

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -66,5 +67,35 @@ describe('audit log', () => {
       .where('organization_id', '=', o.id)
       .execute();
     expect(after.length).toBe(before.length);
+  });
+
+  it('traces a search once per patient found, never the words typed, and once without patient when nothing is found', async () => {
+    const o = await anOrganization().withUser('secretary').create(t.db);
+    const secretary = await loginAs(t.app, o.byRole('secretary').email);
+    const twins = [
+      await aPatient().named('JUMEAUDIN', 'PAUL').bornOn('2001-01-01').sex('M').register(t.app, secretary),
+      await aPatient().named('JUMEAUDIN', 'PIERRE').bornOn('2001-01-01').sex('M').register(t.app, secretary),
+    ];
+    const searches = () =>
+      t.db.kysely
+        .selectFrom('audit_log')
+        .select(['patient_id', 'details'])
+        .where('organization_id', '=', o.id)
+        .where('action', '=', 'search')
+        .orderBy('id')
+        .execute();
+    const search = (q: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/patients/search',
+        headers: { cookie: secretary },
+        payload: { q },
+      });
+    expect((await search('jumeaudin')).json()).toHaveLength(2);
+    const found = await searches();
+    expect(found.map((e) => e.patient_id).sort()).toEqual([...twins].sort());
+    expect(JSON.stringify(found)).not.toContain('JUMEAUDIN');
+    expect((await search('introuvablissime')).json()).toEqual([]);
+    expect((await searches()).slice(2)).toEqual([{ patient_id: null, details: { results: 0 } }]);
   });
 });

@@ -36,12 +36,12 @@ import {
   resendClaim,
   sendPendingClaims,
 } from './claims-service.ts';
-import { issueCreditNote, listInvoices, loadInvoice } from './invoice-service.ts';
+import { issueCreditNote, listInvoices, loadInvoice, readInvoice } from './invoice-service.ts';
 import { listPayments, recordPayment } from './payment-service.ts';
 import { ageing, listUnpaid, takings } from './receivables.ts';
 import { listRefundable, refund } from './refund-service.ts';
 import { visitDraft } from './visit-draft.ts';
-import { billVisit, type PreparedVisit, prepareVisit, visitInput } from './visit-service.ts';
+import { billVisit, type PreparedVisit, prepareVisitForDisplay, visitInput } from './visit-service.ts';
 
 registerErrorStatuses({
   day_closed: 409,
@@ -197,9 +197,7 @@ export async function billingRoutes(
       },
     },
     async (request) => {
-      const prepared = await db.kysely
-        .transaction()
-        .execute((tx) => prepareVisit(tx, actorOf(request).organizationId, request.body));
+      const prepared = await prepareVisitForDisplay(db.kysely, actorOf(request), request.body, 'preview');
       return {
         sector: prepared.sector,
         thirdPartyPayment: prepared.billing.thirdPartyPayment,
@@ -223,9 +221,12 @@ export async function billingRoutes(
     async (request, reply) => {
       const actor = actorOf(request);
       // The quote is priced as if given, so the rule requiring it does not refuse its own quote.
-      const prepared = await db.kysely
-        .transaction()
-        .execute((tx) => prepareVisit(tx, actor.organizationId, { ...request.body, quoteGiven: true }));
+      const prepared = await prepareVisitForDisplay(
+        db.kysely,
+        actor,
+        { ...request.body, quoteGiven: true },
+        'quote',
+      );
       const { split, patient, practitioner } = prepared;
       const pdf = await invoicePdf(
         {
@@ -289,7 +290,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => listInvoices(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => listInvoices(db.kysely, actorOf(request), request.query),
   );
 
   app.get(
@@ -298,7 +299,7 @@ export async function billingRoutes(
       config: { permission: 'billing.read' },
       schema: { tags: ['billing'], summary: 'An invoice', params: idParams },
     },
-    async (request) => loadInvoice(db.kysely, actorOf(request).organizationId, request.params.id),
+    async (request) => readInvoice(db.kysely, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -376,7 +377,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => listPayments(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => listPayments(db.kysely, actorOf(request), request.query),
   );
 
   app.post(
@@ -436,12 +437,7 @@ export async function billingRoutes(
       },
     },
     async (request) =>
-      listUnpaid(
-        db.kysely,
-        actorOf(request).organizationId,
-        request.query,
-        request.query.asOf ?? todayInParis(),
-      ),
+      listUnpaid(db.kysely, actorOf(request), request.query, request.query.asOf ?? todayInParis()),
   );
 
   app.post(

@@ -8,7 +8,6 @@ import {
   mergeFields,
   type RichTextDoc,
   richTextDocSchema,
-  richTextPlainText,
   sendingInput,
   snippetInput,
   spellCheckInput,
@@ -38,7 +37,7 @@ import {
   reviseValidated,
 } from './document-service.ts';
 import { processOutbox, transportsFor } from './outbox.ts';
-import { confidentialityCheck, organizationWords, sendDocument } from './sending-service.ts';
+import { confidentialityCheck, organizationWords, sendDocument, sendingsOf } from './sending-service.ts';
 import { spellChecker } from './spell-checker.ts';
 import { staffAndPatientNames, withoutCorrespondentNames, withoutNames } from './spelling-names.ts';
 
@@ -610,18 +609,14 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const results = await confidentialityCheck(
+      return confidentialityCheck(
         db,
-        actor,
+        actorOf(request),
         request.params.id,
         request.body.recipients,
         request.body.confirmedTerms,
         request.body.distributionListIds,
       );
-      const loaded = await loadDocument(db.kysely, actor.organizationId, request.params.id);
-      // The text as sent (prescription lines included): the spans are offsets in it.
-      return { text: richTextPlainText(printedDocument(loaded)), results };
     },
   );
 
@@ -652,29 +647,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.kysely
-        .selectFrom('document_sendings as s')
-        .leftJoin('outbox_messages as o', 'o.sending_id', 's.id')
-        .select([
-          's.id',
-          's.channel',
-          's.recipient_name as recipientName',
-          's.recipient_address as recipientAddress',
-          's.recipient_category as recipientCategory',
-          's.created_at as createdAt',
-          'o.id as outboxId',
-          'o.status as outboxStatus',
-          'o.attempts',
-          'o.last_error as lastError',
-          'o.sent_at as sentAt',
-        ])
-        .where('s.document_id', '=', request.params.id)
-        .where('s.organization_id', '=', actor.organizationId)
-        .orderBy('s.created_at')
-        .execute();
-    },
+    async (request) => sendingsOf(db, actorOf(request), request.params.id),
   );
 
   for (const format of ['pdf', 'docx'] as const) {

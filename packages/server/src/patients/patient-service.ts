@@ -15,7 +15,7 @@ import {
   patientFromRegistration,
 } from '@pivot/core/patients';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
@@ -25,6 +25,7 @@ import { birthPlaces } from '../identity/birth-places.ts';
 import { findDuplicates } from './duplicate-check.ts';
 import { patientColumns, rowToPatient } from './patient-row.ts';
 import { addRecordItem } from './record-items.ts';
+import { searchPatients } from './search.ts';
 
 export function todayInParis(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
@@ -258,21 +259,46 @@ function patientDetailsWith(current: Patient, identityValidation: Patient['ident
   return { details };
 }
 
+/** The history of identity statuses with their evidence; the read is traced (CSP L1110-4). */
 export async function identityEvents(db: Db, actor: Actor, id: string) {
-  await loadPatient(db.kysely, actor.organizationId, id);
-  return db.kysely
-    .selectFrom('identity_events')
-    .leftJoin('users', 'users.id', 'identity_events.actor_id')
-    .select([
-      'identity_events.id',
-      'at',
-      'reason',
-      'status_before',
-      'status_after',
-      'evidence',
-      'users.display_name as actor',
-    ])
-    .where('patient_id', '=', id)
-    .orderBy('at', 'desc')
-    .execute();
+  return db.kysely.transaction().execute(async (tx) => {
+    await loadPatient(tx, actor.organizationId, id);
+    const events = await tx
+      .selectFrom('identity_events')
+      .leftJoin('users', 'users.id', 'identity_events.actor_id')
+      .select([
+        'identity_events.id',
+        'at',
+        'reason',
+        'status_before',
+        'status_after',
+        'evidence',
+        'users.display_name as actor',
+      ])
+      .where('identity_events.organization_id', '=', actor.organizationId)
+      .where('patient_id', '=', id)
+      .orderBy('at', 'desc')
+      .execute();
+    await auditFrom(actor)(tx, { action: 'read', entity: 'identity_events', entityId: id, patientId: id });
+    return events;
+  });
+}
+
+/**
+ * The search box: the identities it shows are traced, one entry per patient found (never the
+ * words typed, which are patient data too).
+ */
+export async function findPatients(db: Db, actor: Actor, text: string, limit: number) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const { results } = await searchPatients(tx, actor.organizationId, text, {
+      today: todayInParis(),
+      limit,
+    });
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'search', entity: 'patient', details: { results: results.length } },
+      results.map((r) => r.id),
+    );
+    return results;
+  });
 }

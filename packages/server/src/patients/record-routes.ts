@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/request-context.ts';
-import { addCoverage, loadCoverage, removeCoverage } from './coverage-service.ts';
+import { addCoverage, readCoverage, removeCoverage } from './coverage-service.ts';
 import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
 
@@ -357,11 +357,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await loadPatient(db.kysely, actor.organizationId, request.params.id);
-      return (await loadCoverage(db.kysely, actor.organizationId, request.params.id)).items;
-    },
+    async (request) => readCoverage(db, actorOf(request), request.params.id),
   );
 
   const coverageBodies = {

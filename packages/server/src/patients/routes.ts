@@ -13,19 +13,19 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/audit-log.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadCoverage } from './coverage-service.ts';
-import { findDuplicates } from './duplicate-check.ts';
+import { duplicateCandidates } from './duplicate-check.ts';
 import { importPatients } from './import-service.ts';
-import { mergePatients, undoMerge } from './merge-service.ts';
+import { mergePatients, mergesOf, undoMerge } from './merge-service.ts';
 import {
   applyIdentity,
   decideDifferentPersons,
+  findPatients,
   identityEvents,
   readPatient,
   registerPatient,
   todayInParis,
   updatePatient,
 } from './patient-service.ts';
-import { searchPatients } from './search.ts';
 import { duplicateWorklist } from './worklist.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -56,14 +56,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         body: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const { results } = await searchPatients(db.kysely, actor.organizationId, request.body.q, {
-        today: todayInParis(),
-        limit: request.body.limit,
-      });
-      return results;
-    },
+    async (request) => findPatients(db, actorOf(request), request.body.q, request.body.limit),
   );
 
   app.post(
@@ -77,9 +70,8 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { excludeId, ...traits } = request.body;
-      return findDuplicates(db.kysely, actor.organizationId, traits, excludeId);
+      return duplicateCandidates(db, actorOf(request), traits, excludeId);
     },
   );
 
@@ -237,18 +229,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       config: { permission: 'patients.read' },
       schema: { tags: ['patients'], summary: 'Merges into or from this record', params: idParams },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.kysely
-        .selectFrom('patient_merges')
-        .selectAll()
-        .where('organization_id', '=', actor.organizationId)
-        .where((eb) =>
-          eb.or([eb('survivor_id', '=', request.params.id), eb('merged_id', '=', request.params.id)]),
-        )
-        .orderBy('merged_at', 'desc')
-        .execute();
-    },
+    async (request) => mergesOf(db, actorOf(request), request.params.id),
   );
 
   app.get(
