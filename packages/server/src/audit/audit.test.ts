@@ -69,7 +69,7 @@ describe('audit log', () => {
     expect(after.length).toBe(before.length);
   });
 
-  it('traces a search once per patient found, never the words typed, and once without patient when nothing is found', async () => {
+  it('traces a search in one entry naming every patient found, never the words typed, and the search that finds nobody', async () => {
     const o = await anOrganization().withUser('secretary').create(t.db);
     const secretary = await loginAs(t.app, o.byRole('secretary').email);
     const twins = [
@@ -79,7 +79,7 @@ describe('audit log', () => {
     const searches = () =>
       t.db.kysely
         .selectFrom('audit_log')
-        .select(['patient_id', 'details'])
+        .select(['patient_id', 'patient_ids', 'details'])
         .where('organization_id', '=', o.id)
         .where('action', '=', 'search')
         .orderBy('id')
@@ -92,10 +92,19 @@ describe('audit log', () => {
         payload: { q },
       });
     expect((await search('jumeaudin')).json()).toHaveLength(2);
-    const found = await searches();
-    expect(found.map((e) => e.patient_id).sort()).toEqual([...twins].sort());
+    const [found] = await searches();
+    expect(found!.patient_ids.sort()).toEqual([...twins].sort());
     expect(JSON.stringify(found)).not.toContain('JUMEAUDIN');
     expect((await search('introuvablissime')).json()).toEqual([]);
-    expect((await searches()).slice(2)).toEqual([{ patient_id: null, details: { results: 0 } }]);
+    expect((await searches()).slice(1)).toEqual([
+      { patient_id: null, patient_ids: [], details: { results: 0 } },
+    ]);
+    // Each twin's access log shows the search.
+    const log = await t.app.inject({
+      method: 'GET',
+      url: `/api/patients/${twins[1]}/access-log`,
+      headers: { cookie: secretary },
+    });
+    expect(log.json().map((e: { action: string }) => e.action)).toContain('search');
   });
 });

@@ -10,6 +10,7 @@ import { todayInParis } from '../patients/patient-service.ts';
 import { multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
+import { namesPatient } from './audit-log.ts';
 
 /**
  * Every read of patient data leaves an entry in the audit log naming the patient, in the read's
@@ -353,7 +354,7 @@ async function auditedSince(id: number): Promise<boolean> {
     .selectFrom('audit_log')
     .select('id')
     .where('id', '>', id)
-    .where('patient_id', '=', ids.patientId)
+    .where(namesPatient(ids.patientId))
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, namesPatient } from '../audit/audit-log.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadCoverage } from './coverage-service.ts';
 import { duplicateCandidates } from './duplicate-check.ts';
@@ -254,7 +254,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
           'users.role',
         ])
         .where('audit_log.organization_id', '=', actor.organizationId)
-        .where('audit_log.patient_id', '=', patient.id)
+        .where(namesPatient(patient.id))
         .orderBy('audit_log.id', 'desc')
         .limit(500)
         .execute();
