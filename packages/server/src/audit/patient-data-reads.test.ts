@@ -1,8 +1,11 @@
 import { can, type Permission } from '@pivot/core/auth';
 import { richTextDoc } from '@pivot/core/documents';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { seedAgenda } from '../agenda/demo.ts';
+import { buildApp } from '../app.ts';
 import { demoAccounts, demoPassword } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { emptyPatient, insertPatientRows } from '../patients/bulk-insert.ts';
@@ -16,9 +19,10 @@ import { namesPatient } from './audit-log.ts';
  * Every read of patient data leaves an entry in the audit log naming the patient, in the read's
  * transaction (CSP L1110-4 and HDS: who accessed which record, when). This walks every GET route
  * of the OpenAPI document, and the POST routes that only read, against one practice where a
- * patient with rare identity values has data in each capability: whenever an answer shows that
- * identity, the request must have written an audit row naming the patient. A new route is walked
- * as soon as it is declared; one whose parameters cannot be filled fails until it is listed below.
+ * patient with rare identity values has data in each capability. Whenever an answer shows that
+ * identity (name, NIR, birth date) or the patient's id, or the request names the patient or one of
+ * their records, the request must have written an audit row naming the patient. A new route is
+ * walked as soon as it is declared; one whose parameters cannot be filled fails until listed below.
  */
 
 /** Routes not walked, each with its reason: a visible decision, not an omission. */
@@ -38,6 +42,13 @@ const idWithoutIdentity: Record<string, string> = {
   'GET /api/billing/reports/ageing': 'receivables totalled by debtor id for the accountant',
   'GET /api/accounting/journal': 'auxiliary account numbers of the bookkeeping entries',
   'GET /api/accounting/fec': 'auxiliary account numbers of the legal FEC export (CompAuxNum)',
+};
+
+/** Routes that read with a body (a `*.read` permission) and return no patient data, with why. */
+const bodyReadsWithoutPatientData: Record<string, string> = {
+  'POST /api/agenda/slots': 'free slots of practitioners, rooms and equipment',
+  'POST /api/spell-check': 'the words flagged in the text sent',
+  'POST /api/spell-check/suggestions': 'spelling suggestions for one word',
 };
 
 /** POST routes that only read, with the body that makes them answer about the patient. */
@@ -72,7 +83,6 @@ interface Ids {
   patientId: string;
   practitionerId: string;
   today: string;
-  documentId: string;
   /** The patient's id and the ids of their records: a request naming one reads their data. */
   ofThePatient: string[];
   /** The value of a path parameter, by the collection it follows ("invoices" for /invoices/:id). */
@@ -163,8 +173,8 @@ beforeAll(async () => {
   // Identity vigilance, record, attachment.
   await created('POST', `/api/patients/${patientId}/identity`, secretary, {
     kind: 'check_document',
-    document: { kind: 'identity_card' },
-  }).catch(() => undefined);
+    document: { kind: 'national_id_card' },
+  });
   await created('POST', `/api/patients/${patientId}/notes`, doctor, { title: 'Note', body: 'Suivi' });
   const pdf = Buffer.from(
     '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -186,6 +196,7 @@ beforeAll(async () => {
     practitionerId,
     date: today,
     acts: [{ code: 'G' }],
+    thirdPartyPayment: { amo: true, amc: false },
   });
   await created('POST', '/api/billing/payments', secretary, {
     date: today,
@@ -193,7 +204,14 @@ beforeAll(async () => {
     method: { kind: 'cash' },
     payer: { kind: 'patient', id: patientId },
   });
-  await call('POST', '/api/billing/claim-batches', secretary);
+  // More than owed: a credit kept for the patient (refund balances).
+  await created('POST', '/api/billing/payments', secretary, {
+    date: today,
+    amountCents: 9000,
+    method: { kind: 'cheque', bank: 'Banque Postale', number: '0001234', drawer: 'KERVADOUGUE' },
+    payer: { kind: 'patient', id: patientId },
+  });
+  await created('POST', '/api/billing/claim-batches', secretary);
   const slip = await created('POST', '/api/billing/deposit-slips/cash', secretary, {
     bank: 'Banque Postale',
     iban: 'FR7630006000011234567890189',
@@ -208,6 +226,20 @@ beforeAll(async () => {
     documentDate: today,
     content: richTextDoc('Madame,'),
   });
+  const act = async (cookie: string, body: Record<string, unknown>) => {
+    const current = (await call('GET', `/api/documents/${document.id}`, cookie)).json().current;
+    return created('POST', `/api/documents/${document.id}/actions`, cookie, {
+      version: current.version,
+      ...body,
+    });
+  };
+  await act(secretary, { kind: 'submit' });
+  await act(doctor, { kind: 'validate' });
+  await created('POST', `/api/documents/${document.id}/sendings`, secretary, {
+    version: (await call('GET', `/api/documents/${document.id}`, secretary)).json().current.version,
+    channel: 'email',
+    recipients: [{ category: 'patient', name: 'Isoline Kervadougue', email: 'isoline@example.fr' }],
+  });
   // Mail, in and out.
   const mail = await created('POST', '/api/mail/incoming', secretary, {
     receivedOn: today,
@@ -215,14 +247,16 @@ beforeAll(async () => {
     kind: 'lab_result',
     subject: 'Bilan sanguin',
     patientId,
+    assigneeId: practitionerId,
   });
   const scan = multipart({}, { name: 'scan.pdf', content: pdf, type: 'application/pdf' });
-  await t.app.inject({
+  const scanned = await t.app.inject({
     method: 'POST',
     url: `/api/mail/incoming/${mail.id}/scan`,
     headers: { cookie: secretary, ...scan.headers },
     payload: scan.payload,
   });
+  if (scanned.statusCode !== 200) throw new Error(scanned.body);
   await created('POST', '/api/mail/outgoing', secretary, {
     recipient: { kind: 'free_text', name: 'Dr Martin' },
     channel: 'post',
@@ -264,16 +298,16 @@ beforeAll(async () => {
     resourceId: practitionerId,
     resourceKind: 'practitioner',
   });
-  const list = await created('POST', '/api/directory/lists', secretary, {
-    name: 'Liste',
-    memberIds: [],
-  }).catch(() => null);
   const correspondent = await t.db.kysely
     .selectFrom('correspondents')
     .select('id')
     .where('organization_id', '=', organizationId)
     .limit(1)
     .executeTakeFirstOrThrow();
+  const list = await created('POST', '/api/directory/lists', secretary, {
+    name: 'Liste',
+    memberIds: [correspondent.id],
+  });
   const sheet = await t.db.kysely
     .selectFrom('information_sheets')
     .select('id')
@@ -285,12 +319,11 @@ beforeAll(async () => {
     patientId,
     practitionerId,
     today,
-    documentId: document.id,
     ofThePatient: [patientId, appointment.id, attachment.json().id, invoice.invoiceId, document.id, mail.id],
     byCollection: {
       patients: patientId,
       appointments: appointment.id,
-      absences: absence.absence?.id ?? absence.id,
+      absences: absence.absence.id,
       feeds: feed.token,
       attachments: attachment.json().id,
       'cash-days': today,
@@ -298,7 +331,7 @@ beforeAll(async () => {
       invoices: invoice.invoiceId,
       'completeness-requirements': 'anesthesia',
       correspondents: correspondent.id,
-      ...(list ? { lists: list.id } : {}),
+      lists: list.id,
       documents: document.id,
       incoming: mail.id,
       practitioners: practitionerId,
@@ -367,69 +400,120 @@ function cookieFor(permission: Permission): string {
   return cookies.get(role)!;
 }
 
-describe('audit of patient-data reads', () => {
-  it('writes an audit entry naming the patient for every route whose answer shows their identity', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const permissionOf = new Map(
-      t.app.routeCatalogue.flatMap((r) =>
-        r.methods.map((m) => [`${m} ${r.url}`, r.permission as Permission]),
-      ),
-    );
-    const problems: string[] = [];
-    const fill = (route: string, template: string) =>
-      template.replace(/\/([\w-]+)\/:(\w+)/g, (whole, collection: string) => {
-        const value = ids.byCollection[collection];
-        if (!value)
-          problems.push(`${route}: no value for ${whole}; gather one or list the route in notWalked`);
-        return `/${collection}/${value}`;
+/**
+ * Calls every GET route of the app's OpenAPI document and the POST reads, each as a role allowed
+ * to, and reports the ones whose answer concerns the patient but left no audit entry naming them.
+ */
+async function walkReads(app: FastifyInstance) {
+  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  const permissionOf = new Map(
+    app.routeCatalogue.flatMap((r) => r.methods.map((m) => [`${m} ${r.url}`, r.permission as Permission])),
+  );
+  const problems: string[] = [];
+  const fill = (route: string, template: string) =>
+    template.replace(/\/([\w-]+)\/:(\w+)/g, (whole, collection: string) => {
+      const value = ids.byCollection[collection];
+      if (!value) problems.push(`${route}: no value for ${whole}; gather one or list the route in notWalked`);
+      return `/${collection}/${value}`;
+    });
+  const requests: { route: string; method: 'GET' | 'POST'; url: string; payload?: unknown }[] = [];
+  for (const [path, operations] of Object.entries<Record<string, { parameters?: [] }>>(doc.paths)) {
+    const template = path.replace(/\{(\w+)\}/g, ':$1');
+    const route = `GET ${template}`;
+    if (!operations.get || notWalked[route]) continue;
+    try {
+      requests.push({
+        route,
+        method: 'GET',
+        url: fill(route, template) + queryFor(operations.get.parameters ?? []),
       });
-    const requests: { route: string; method: 'GET' | 'POST'; url: string; payload?: unknown }[] = [];
-    for (const [path, operations] of Object.entries<Record<string, { parameters?: [] }>>(doc.paths)) {
-      const template = path.replace(/\{(\w+)\}/g, ':$1');
-      const route = `GET ${template}`;
-      if (!operations.get || notWalked[route]) continue;
-      try {
-        requests.push({
-          route,
-          method: 'GET',
-          url: fill(route, template) + queryFor(operations.get.parameters ?? []),
-        });
-      } catch (error) {
-        problems.push(`${route}: ${(error as Error).message}`);
-      }
+    } catch (error) {
+      problems.push(`${route}: ${(error as Error).message}`);
     }
-    for (const [template, payload] of Object.entries(postReads(ids))) {
-      const route = `POST ${template}`;
-      requests.push({ route, method: 'POST', url: fill(route, template), payload });
+  }
+  for (const [template, payload] of Object.entries(postReads(ids))) {
+    const route = `POST ${template}`;
+    requests.push({ route, method: 'POST', url: fill(route, template), payload });
+  }
+  // Nothing escapes the walk: a GET route missing from the document, or a read with a body
+  // (a `*.read` permission) neither walked nor listed, fails here.
+  const documented = new Set(requests.map((r) => r.route));
+  for (const r of app.routeCatalogue) {
+    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs') || r.url === '/api/openapi.json')
+      continue;
+    for (const method of r.methods) {
+      const route = `${method} ${r.url}`;
+      if (method === 'GET' && !documented.has(route) && !notWalked[route])
+        problems.push(`${route} is not in the OpenAPI document`);
+      if (
+        ['POST', 'PUT', 'PATCH'].includes(method) &&
+        r.permission?.endsWith('.read') &&
+        !documented.has(route) &&
+        !bodyReadsWithoutPatientData[route]
+      )
+        problems.push(`${route} reads with a body: add it to postReads or bodyReadsWithoutPatientData`);
     }
-    expect(problems).toEqual([]);
+  }
+  if (problems.length) return { problems, checked: [], unaudited: [], failed: [] };
 
-    const checked: string[] = [];
-    const unaudited: string[] = [];
-    const failed: string[] = [];
-    for (const request of requests) {
-      const permission = permissionOf.get(request.route);
-      if (!permission) throw new Error(`${request.route} is not a declared route`);
-      const before = await lastAuditId();
-      const response = await call(request.method, request.url, cookieFor(permission), request.payload);
-      if (response.statusCode >= 400) {
-        failed.push(`${request.route} → ${response.statusCode} ${response.body.slice(0, 200)}`);
-        continue;
-      }
-      const request_ = `${request.url} ${JSON.stringify(request.payload ?? {})}`;
-      const shown =
-        showsTheIdentity(response.body) ??
-        (ids.ofThePatient.some((id) => request_.includes(id)) ? 'record named in the request' : null) ??
-        (response.body.includes(ids.patientId) && !idWithoutIdentity[request.route] ? 'patient id' : null);
-      if (!shown) continue;
-      checked.push(`${request.route} (${shown})`);
-      if (!(await auditedSince(before))) unaudited.push(`${request.route}: ${shown}`);
+  const checked: string[] = [];
+  const unaudited: string[] = [];
+  const failed: string[] = [];
+  for (const request of requests) {
+    const permission = permissionOf.get(request.route);
+    if (!permission) throw new Error(`${request.route} is not a declared route`);
+    const before = await lastAuditId();
+    const response = await app.inject({
+      method: request.method,
+      url: request.url,
+      headers: { cookie: cookieFor(permission) },
+      payload: request.payload as Record<string, unknown> | undefined,
+    });
+    if (response.statusCode >= 400) {
+      failed.push(`${request.route} → ${response.statusCode} ${response.body.slice(0, 200)}`);
+      continue;
     }
+    const request_ = `${request.url} ${JSON.stringify(request.payload ?? {})}`;
+    const shown =
+      showsTheIdentity(response.body) ??
+      (ids.ofThePatient.some((id) => request_.includes(id)) ? 'record named in the request' : null) ??
+      (response.body.includes(ids.patientId) && !idWithoutIdentity[request.route] ? 'patient id' : null);
+    if (!shown) continue;
+    checked.push(`${request.route} (${shown})`);
+    if (!(await auditedSince(before))) unaudited.push(`${request.route}: ${shown}`);
+  }
+  return { problems, checked, unaudited, failed };
+}
+
+describe('audit of patient-data reads', () => {
+  it('writes an audit entry naming the patient for every read of their identity or their data', async () => {
+    const { problems, checked, unaudited, failed } = await walkReads(t.app);
+    expect(problems).toEqual([]);
     console.log(
       `Reads showing the patient's identity, checked for an audit entry:\n  ${checked.join('\n  ')}`,
     );
     expect(failed).toEqual([]);
     expect(unaudited).toEqual([]);
     expect(checked.length).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('catches a new route that shows a patient without an audit entry', async () => {
+    const app = await buildApp({ config: t.config, db: t.db, logger: false });
+    app.get(
+      '/api/patients/:id/forgotten',
+      { config: { permission: 'patients.read' }, schema: { params: z.object({ id: z.uuid() }) } },
+      async (request) =>
+        t.db.kysely
+          .selectFrom('patients')
+          .select('birth_name')
+          .where('id', '=', (request.params as { id: string }).id)
+          .execute(),
+    );
+    await app.ready();
+    try {
+      expect((await walkReads(app)).unaudited).toEqual(['GET /api/patients/:id/forgotten: name']);
+    } finally {
+      await app.close();
+    }
   }, 120_000);
 });

@@ -405,7 +405,7 @@ export async function billingRoutes(
         querystring: z.object({ patientId: z.uuid().optional() }),
       },
     },
-    async (request) => listRefundable(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => listRefundable(db.kysely, actorOf(request), request.query),
   );
 
   app.post(
@@ -599,7 +599,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => listClaims(db.kysely, actorOf(request).organizationId, request.query.status),
+    async (request) => listClaims(db.kysely, actorOf(request), request.query.status),
   );
 
   app.post(

@@ -36,7 +36,7 @@ import {
   printFrame,
   reviseValidated,
 } from './document-service.ts';
-import { processOutbox, transportsFor } from './outbox.ts';
+import { outboxMessages, processOutbox, transportsFor } from './outbox.ts';
 import { confidentialityCheck, organizationWords, sendDocument, sendingsOf } from './sending-service.ts';
 import { spellChecker } from './spell-checker.ts';
 import { staffAndPatientNames, withoutCorrespondentNames, withoutNames } from './spelling-names.ts';
@@ -697,25 +697,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       config: { permission: 'documents.read' },
       schema: { tags: ['documents'], summary: 'Messages leaving the system and their state' },
     },
-    async (request) =>
-      db.kysely
-        .selectFrom('outbox_messages')
-        .select([
-          'id',
-          'channel',
-          'recipient',
-          'subject',
-          'status',
-          'attempts',
-          'last_error as lastError',
-          'next_attempt_at as nextAttemptAt',
-          'sent_at as sentAt',
-          'created_at as createdAt',
-        ])
-        .where('organization_id', '=', actorOf(request).organizationId)
-        .orderBy('created_at', 'desc')
-        .limit(200)
-        .execute(),
+    async (request) => outboxMessages(db.kysely, actorOf(request)),
   );
 
   app.post(
