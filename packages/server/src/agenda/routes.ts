@@ -921,7 +921,10 @@ export async function agendaRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const token = request.params.token.replace(/\.ics$/, '');
-      const body = await renderFeed(db.kysely, token);
+      const body = await renderFeed(db.kysely, token, {
+        ip: request.ip,
+        userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+      });
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

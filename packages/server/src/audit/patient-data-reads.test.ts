@@ -204,14 +204,20 @@ beforeAll(async () => {
     method: { kind: 'cash' },
     payer: { kind: 'patient', id: patientId },
   });
-  // More than owed: a credit kept for the patient (refund balances).
-  await created('POST', '/api/billing/payments', secretary, {
+  // More than owed: a credit kept for the patient (refund balances), by cheque (deposit slip).
+  const cheque = await created('POST', '/api/billing/payments', secretary, {
     date: today,
     amountCents: 9000,
     method: { kind: 'cheque', bank: 'Banque Postale', number: '0001234', drawer: 'KERVADOUGUE' },
     payer: { kind: 'patient', id: patientId },
   });
   await created('POST', '/api/billing/claim-batches', secretary);
+  await created('POST', '/api/billing/deposit-slips', secretary, {
+    bank: 'Banque Postale',
+    iban: 'FR7630006000011234567890189',
+    date: today,
+    paymentIds: [cheque.id],
+  });
   const slip = await created('POST', '/api/billing/deposit-slips/cash', secretary, {
     bank: 'Banque Postale',
     iban: 'FR7630006000011234567890189',
@@ -294,9 +300,11 @@ beforeAll(async () => {
     start: `${addDays(today, 1)}T00:00:00+01:00`,
     end: `${addDays(today, 2)}T00:00:00+01:00`,
   });
-  const feed = await created('POST', '/api/agenda/feeds', admin, {
+  // The practitioner's own feed, with patient names (their choice).
+  const feed = await created('POST', '/api/agenda/feeds', doctor, {
     resourceId: practitionerId,
     resourceKind: 'practitioner',
+    showPatientNames: true,
   });
   const correspondent = await t.db.kysely
     .selectFrom('correspondents')
