@@ -19,7 +19,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -505,8 +505,11 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         query = query.where('v.practitioner_id', '=', request.query.practitionerId);
       const rows = await query.orderBy('documents.created_at', 'desc').limit(200).execute();
       await db.kysely.transaction().execute(async (tx) => {
-        for (const patientId of new Set(rows.map((r) => r.patientId)))
-          await auditFrom(actor)(tx, { action: 'read', entity: 'documents', patientId });
+        await auditOfPatientsFrom(actor)(
+          tx,
+          { action: 'read', entity: 'documents', details: { count: rows.length } },
+          rows.map((r) => r.patientId),
+        );
       });
       return rows;
     },
