@@ -28,7 +28,7 @@ import { namesPatient } from './audit-log.ts';
 /** Routes not walked, each with its reason: a visible decision, not an omission. */
 const notWalked: Record<string, string> = {
   'GET /api/reception/waiting-room/stream':
-    'an event stream (SSE) never ends under inject; board-stream.ts audits the staff stream when it opens',
+    'an event stream (SSE) never ends under inject: read over a socket by its own test below',
   'GET /api/reception/waiting-room/display/stream':
     'an event stream (SSE) for the waiting-room screen: tickets or initials, never an identity',
 };
@@ -524,4 +524,22 @@ describe('audit of patient-data reads', () => {
       await app.close();
     }
   }, 120_000);
+
+  it('traces the patients the staff waiting-room stream shows when they appear on it', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const before = await lastAuditId();
+    const controller = new AbortController();
+    const response = await fetch(`${address}/api/reception/waiting-room/stream`, {
+      headers: { cookie: cookies.get('secretary')! },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('event: board')) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes('\n\n', text.indexOf('event: board')))
+      text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(showsTheIdentity(text)).toBe('name');
+    expect(await auditedSince(before)).toBe(true);
+  }, 60_000);
 });
