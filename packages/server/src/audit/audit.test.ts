@@ -107,4 +107,29 @@ describe('audit log', () => {
     });
     expect(log.json().map((e: { action: string }) => e.action)).toContain('search');
   });
+
+  it('traces the candidates a registration refused as a possible duplicate shows', async () => {
+    const o = await anOrganization().withUser('secretary').create(t.db);
+    const secretary = await loginAs(t.app, o.byRole('secretary').email);
+    const existing = await aPatient()
+      .named('DOUBLONNEAU', 'JEAN')
+      .bornOn('1955-05-05')
+      .sex('M')
+      .register(t.app, secretary);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/patients',
+      headers: { cookie: secretary },
+      payload: aPatient().named('DOUBLONNEAU', 'JEAN').bornOn('1955-05-05').sex('M').build(),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('DOUBLONNEAU');
+    const entries = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['entity', 'patient_ids'])
+      .where('organization_id', '=', o.id)
+      .where('entity', '=', 'duplicate_candidates')
+      .execute();
+    expect(entries).toEqual([{ entity: 'duplicate_candidates', patient_ids: [existing] }]);
+  });
 });
