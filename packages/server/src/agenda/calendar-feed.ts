@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@pivot/core';
 import { buildCalendar, type CalendarEvent } from '@pivot/core/agenda';
 import type { Kysely } from 'kysely';
+import { writeAuditOfPatients } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 
 type Tx = Kysely<Database>;
@@ -50,8 +51,26 @@ export async function createFeed(
   return { id: row.id, token, path: `/api/agenda/feeds/${token}.ics` };
 }
 
-/** The iCalendar document of a feed: 30 days back, 180 days ahead; patient names only if opted in. */
-export async function renderFeed(tx: Tx, token: string, now = Date.now()): Promise<string> {
+/**
+ * The iCalendar document of a feed: 30 days back, 180 days ahead; patient names only if opted in,
+ * and then the read is traced with the patients named (no session: the calendar client holding
+ * the secret URL reads it, from the IP recorded).
+ */
+export async function renderFeed(
+  db: Kysely<Database>,
+  token: string,
+  origin: { ip: string; userAgent: string },
+  now = Date.now(),
+): Promise<string> {
+  return db.transaction().execute((tx) => renderFeedIn(tx, token, origin, now));
+}
+
+async function renderFeedIn(
+  tx: Tx,
+  token: string,
+  origin: { ip: string; userAgent: string },
+  now: number,
+): Promise<string> {
   const feed = await tx
     .selectFrom('calendar_feeds')
     .selectAll()
@@ -73,6 +92,7 @@ export async function renderFeed(tx: Tx, token: string, now = Date.now()): Promi
       'a.ends_at',
       'a.status',
       'a.version',
+      'a.patient_id',
       't.label',
       'r.name as room_name',
       'p.birth_name',
@@ -126,6 +146,21 @@ export async function renderFeed(tx: Tx, token: string, now = Date.now()): Promi
       sequence: m.sequence,
     })),
   ].sort((a, b) => a.start - b.start);
+  if (feed.show_patient_names)
+    await writeAuditOfPatients(
+      tx,
+      {
+        organizationId: feed.organization_id,
+        userId: null,
+        action: 'read',
+        entity: 'calendar_feed',
+        entityId: feed.id,
+        ip: origin.ip,
+        userAgent: origin.userAgent,
+        details: { owner: feed.created_by, appointments: appointments.length },
+      },
+      appointments.map((a) => a.patient_id),
+    );
   return buildCalendar(events, {
     stamp: now,
     calendarName: 'Pivot',

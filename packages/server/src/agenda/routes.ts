@@ -19,7 +19,7 @@ import { calendarDate, id, instant, integerParam, text, version } from '@pivot/c
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/patient-service.ts';
@@ -403,11 +403,15 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         query = query.where('a.practitioner_id', '=', request.query.practitionerId);
       const rows = (await query.orderBy('a.starts_at').limit(2000).execute()).map(appointmentView);
       await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'agenda_list',
-          details: { from: request.query.from, to: request.query.to, count: rows.length },
-        }),
+        auditOfPatientsFrom(actor)(
+          tx,
+          {
+            action: 'read',
+            entity: 'agenda_list',
+            details: { from: request.query.from, to: request.query.to, count: rows.length },
+          },
+          rows.map((a) => a.patientId),
+        ),
       );
       return rows.map(({ start: _s, end: _e, ...a }) => ({ ...a, start: a.startIso, end: a.endIso }));
     },
@@ -501,11 +505,15 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         request.query.siteId ?? null,
       );
       await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'agenda_day',
-          details: { date: request.query.date, count: view.appointments.length },
-        }),
+        auditOfPatientsFrom(actor)(
+          tx,
+          {
+            action: 'read',
+            entity: 'agenda_day',
+            details: { date: request.query.date, count: view.appointments.length },
+          },
+          view.appointments.map((a) => a.patientId),
+        ),
       );
       return view;
     },
@@ -532,11 +540,15 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         request.query.siteId ?? null,
       );
       await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'agenda_week',
-          details: { from: monday, count: view.appointments.length },
-        }),
+        auditOfPatientsFrom(actor)(
+          tx,
+          {
+            action: 'read',
+            entity: 'agenda_week',
+            details: { from: monday, count: view.appointments.length },
+          },
+          view.appointments.map((a) => a.patientId),
+        ),
       );
       return view;
     },
@@ -630,18 +642,23 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { organizationId } = actorOf(request);
-      const row = await db.kysely
-        .selectFrom('absences')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row) throw new DomainError('not_found');
-      return {
-        absence: absenceRow(row),
-        ...(await absenceConsequences(db.kysely, organizationId, absenceView(row))),
-      };
+      const actor = actorOf(request);
+      return db.kysely.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom('absences')
+          .selectAll()
+          .where('organization_id', '=', actor.organizationId)
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!row) throw new DomainError('not_found');
+        const consequences = await absenceConsequences(tx, actor.organizationId, absenceView(row));
+        await auditOfPatientsFrom(actor)(
+          tx,
+          { action: 'read', entity: 'absence_impact', entityId: row.id },
+          consequences.affected.map((a) => a.patientId),
+        );
+        return { absence: absenceRow(row), ...consequences };
+      });
     },
   );
 
@@ -746,11 +763,13 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         .where('w.active', '=', true)
         .orderBy('w.requested_at')
         .execute();
-      await db.kysely
-        .transaction()
-        .execute((tx) =>
-          auditFrom(actor)(tx, { action: 'read', entity: 'waitlist', details: { count: rows.length } }),
-        );
+      await db.kysely.transaction().execute((tx) =>
+        auditOfPatientsFrom(actor)(
+          tx,
+          { action: 'read', entity: 'waitlist', details: { count: rows.length } },
+          rows.map((w) => w.patient_id),
+        ),
+      );
       return rows.map((w) => ({
         id: w.id,
         patientId: w.patient_id,
@@ -900,7 +919,10 @@ export async function agendaRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const token = request.params.token.replace(/\.ics$/, '');
-      const body = await renderFeed(db.kysely, token);
+      const body = await renderFeed(db.kysely, token, {
+        ip: request.ip,
+        userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
+      });
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')
@@ -922,11 +944,15 @@ export async function agendaRoutes(fastify: FastifyInstance) {
       const actor = actorOf(request);
       return db.kysely.transaction().execute(async (tx) => {
         const check = await dailyCheckFor(tx, actor.organizationId, request.query.today ?? todayInParis());
-        await auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'daily_check',
-          details: { date: check.date, problems: check.problems.length },
-        });
+        await auditOfPatientsFrom(actor)(
+          tx,
+          {
+            action: 'read',
+            entity: 'daily_check',
+            details: { date: check.date, problems: check.problems.length },
+          },
+          check.problems.map((p) => ('patientId' in p ? p.patientId : null)),
+        );
         return check;
       });
     },
@@ -981,11 +1007,15 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         .limit(500)
         .execute();
       await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
-          action: 'read',
-          entity: 'notices',
-          details: { status: request.query.status ?? null, count: rows.length },
-        }),
+        auditOfPatientsFrom(actor)(
+          tx,
+          {
+            action: 'read',
+            entity: 'notices',
+            details: { status: request.query.status ?? null, count: rows.length },
+          },
+          rows.map((n) => n.patient_id),
+        ),
       );
       return rows.map((n) => ({
         patientName: n.birth_name

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export interface AuditEntry {
@@ -41,4 +41,64 @@ export function auditFrom(actor: { organizationId: string; userId: string; ip: s
       ip: actor.ip,
       userAgent: actor.userAgent,
     });
+}
+
+/**
+ * The read of a list that shows patients: one entry naming every patient shown (CSP L1110-4;
+ * CNIL, référentiel relatif aux traitements de données de santé: traçabilité des consultations),
+ * so each patient's access log has the read. One row, not one per patient: a busy day view shows
+ * hundreds (migration 0013). A list that shows nobody still leaves its entry.
+ */
+export async function writeAuditOfPatients(
+  tx: Kysely<Database>,
+  entry: Omit<AuditEntry, 'patientId'>,
+  patientIds: Iterable<string | null | undefined>,
+): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      organization_id: entry.organizationId,
+      user_id: entry.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      patient_ids: [...new Set([...patientIds].filter((id): id is string => !!id))],
+      ip: entry.ip ?? '',
+      user_agent: entry.userAgent ?? '',
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+/** Entries naming a patient: theirs alone (`patient_id`) or a list that showed them (`patient_ids`). */
+export function namesPatient(patientId: string) {
+  return (eb: ExpressionBuilder<Database, 'audit_log'>) =>
+    eb.or([
+      eb('audit_log.patient_id', '=', patientId),
+      eb('audit_log.patient_ids', '@>', sql<string[]>`ARRAY[${patientId}]::uuid[]`),
+    ]);
+}
+
+export function auditOfPatientsFrom(actor: {
+  organizationId: string;
+  userId: string;
+  ip: string;
+  userAgent: string;
+}) {
+  return (
+    tx: Kysely<Database>,
+    entry: Omit<AuditEntry, 'organizationId' | 'userId' | 'ip' | 'userAgent' | 'patientId'>,
+    patientIds: Iterable<string | null | undefined>,
+  ) =>
+    writeAuditOfPatients(
+      tx,
+      {
+        ...entry,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        ip: actor.ip,
+        userAgent: actor.userAgent,
+      },
+      patientIds,
+    );
 }

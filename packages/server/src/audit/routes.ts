@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
+import { namesPatient } from './audit-log.ts';
 
 const auditQuery = z.object({
   from: instant.optional(),
@@ -42,6 +43,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
           'audit_log.entity',
           'audit_log.entity_id',
           'audit_log.patient_id',
+          'audit_log.patient_ids',
           'audit_log.ip',
           'audit_log.details',
         ])
@@ -51,7 +53,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
       if (q.userId) query = query.where('audit_log.user_id', '=', q.userId);
       if (q.action) query = query.where('audit_log.action', '=', q.action);
       if (q.entity) query = query.where('audit_log.entity', '=', q.entity);
-      if (q.patientId) query = query.where('audit_log.patient_id', '=', q.patientId);
+      if (q.patientId) query = query.where(namesPatient(q.patientId));
       if (q.beforeId) query = query.where('audit_log.id', '<', q.beforeId);
       const rows = await query.orderBy('audit_log.id', 'desc').limit(q.limit).execute();
       return rows.map((r) => ({
@@ -63,6 +65,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
         entity: r.entity,
         entityId: r.entity_id,
         patientId: r.patient_id,
+        patientIds: r.patient_ids,
         ip: r.ip,
         details: r.details,
       }));

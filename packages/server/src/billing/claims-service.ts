@@ -13,7 +13,7 @@ import {
   writeClaimBatchFile,
 } from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { Actor } from '../http/request-context.ts';
@@ -43,49 +43,58 @@ export function fileTransmissionAdapter(directory: string): ClaimTransmissionAda
   };
 }
 
-export async function listClaims(db: Kysely<Database>, organizationId: string, status?: string) {
-  let q = db
-    .selectFrom('claims')
-    .innerJoin('patients', 'patients.id', 'claims.patient_id')
-    .leftJoin('claim_batches', 'claim_batches.id', 'claims.batch_id')
-    .select([
-      'claims.id',
-      'claims.number',
-      'claims.destination',
-      'claims.claim_date',
-      'claims.fee_cents',
-      'claims.amo_cents',
-      'claims.amc_cents',
-      'claims.status',
-      'claims.rejection_code',
-      'claims.rejection_label',
-      'claims.patient_id',
-      'claim_batches.number as batch_number',
-      'patients.birth_name',
-      'patients.used_name',
-      'patients.first_given_name',
-    ])
-    .where('claims.organization_id', '=', organizationId);
-  if (status) q = q.where('claims.status', '=', status);
-  const rows = await q
-    .orderBy('claims.claim_date', 'desc')
-    .orderBy('claims.number', 'desc')
-    .limit(500)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    destination: r.destination,
-    date: r.claim_date,
-    feeCents: r.fee_cents,
-    amoCents: r.amo_cents,
-    amcCents: r.amc_cents,
-    status: r.status,
-    rejection: r.rejection_code ? { code: r.rejection_code, label: r.rejection_label } : null,
-    batchNumber: r.batch_number,
-    patientId: r.patient_id,
-    patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
-  }));
+/** Claims to insurers, newest first; each patient shown is traced (CSP L1110-4). */
+export async function listClaims(db: Kysely<Database>, actor: Actor, status?: string) {
+  const { organizationId } = actor;
+  return db.transaction().execute(async (tx) => {
+    let q = tx
+      .selectFrom('claims')
+      .innerJoin('patients', 'patients.id', 'claims.patient_id')
+      .leftJoin('claim_batches', 'claim_batches.id', 'claims.batch_id')
+      .select([
+        'claims.id',
+        'claims.number',
+        'claims.destination',
+        'claims.claim_date',
+        'claims.fee_cents',
+        'claims.amo_cents',
+        'claims.amc_cents',
+        'claims.status',
+        'claims.rejection_code',
+        'claims.rejection_label',
+        'claims.patient_id',
+        'claim_batches.number as batch_number',
+        'patients.birth_name',
+        'patients.used_name',
+        'patients.first_given_name',
+      ])
+      .where('claims.organization_id', '=', organizationId);
+    if (status) q = q.where('claims.status', '=', status);
+    const rows = await q
+      .orderBy('claims.claim_date', 'desc')
+      .orderBy('claims.number', 'desc')
+      .limit(500)
+      .execute();
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'claims', details: { status: status ?? null, count: rows.length } },
+      rows.map((r) => r.patient_id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      destination: r.destination,
+      date: r.claim_date,
+      feeCents: r.fee_cents,
+      amoCents: r.amo_cents,
+      amcCents: r.amc_cents,
+      status: r.status,
+      rejection: r.rejection_code ? { code: r.rejection_code, label: r.rejection_label } : null,
+      batchNumber: r.batch_number,
+      patientId: r.patient_id,
+      patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
+    }));
+  });
 }
 
 /** Groups the pending claims in batches per destination insurer and sends each through the adapter. */

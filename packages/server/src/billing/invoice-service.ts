@@ -1,7 +1,7 @@
 import { DomainError } from '@pivot/core';
 import { creditNoteFor, formatCents, type Invoice } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { addRecordItem } from '../patients/record-items.ts';
@@ -85,9 +85,24 @@ export async function loadInvoice(tx: Kysely<Database>, organizationId: string, 
 }
 export type InvoiceView = Awaited<ReturnType<typeof loadInvoice>>;
 
+/** An invoice for display: the read names its patient in the audit log (CSP L1110-4). */
+export async function readInvoice(db: Kysely<Database>, actor: Actor, id: string): Promise<InvoiceView> {
+  return db.transaction().execute(async (tx) => {
+    const invoice = await loadInvoice(tx, actor.organizationId, id);
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'invoice',
+      entityId: id,
+      patientId: invoice.patientId,
+    });
+    return invoice;
+  });
+}
+
+/** Invoices and credit notes, newest first; each patient shown is traced (CSP L1110-4). */
 export async function listInvoices(
   db: Kysely<Database>,
-  organizationId: string,
+  actor: Actor,
   query: {
     patientId?: string | undefined;
     from?: string | undefined;
@@ -95,41 +110,49 @@ export async function listInvoices(
     limit: number;
   },
 ) {
-  let q = db
-    .selectFrom('invoices')
-    .innerJoin('patients', 'patients.id', 'invoices.patient_id')
-    .innerJoin('users', 'users.id', 'invoices.practitioner_id')
-    .select([
-      'invoices.id',
-      'invoices.number',
-      'invoices.kind',
-      'invoices.issued_on',
-      'invoices.total_cents',
-      'invoices.patient_id',
-      'patients.birth_name',
-      'patients.used_name',
-      'patients.first_given_name',
-      'users.display_name as practitioner_name',
-    ])
-    .where('invoices.organization_id', '=', organizationId);
-  if (query.patientId) q = q.where('invoices.patient_id', '=', query.patientId);
-  if (query.from) q = q.where('invoices.issued_on', '>=', query.from);
-  if (query.to) q = q.where('invoices.issued_on', '<=', query.to);
-  const rows = await q
-    .orderBy('invoices.year', 'desc')
-    .orderBy('invoices.sequence', 'desc')
-    .limit(query.limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    kind: r.kind,
-    issuedOn: r.issued_on,
-    totalCents: r.total_cents,
-    patientId: r.patient_id,
-    patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
-    practitionerName: r.practitioner_name,
-  }));
+  const { organizationId } = actor;
+  return db.transaction().execute(async (tx) => {
+    let q = tx
+      .selectFrom('invoices')
+      .innerJoin('patients', 'patients.id', 'invoices.patient_id')
+      .innerJoin('users', 'users.id', 'invoices.practitioner_id')
+      .select([
+        'invoices.id',
+        'invoices.number',
+        'invoices.kind',
+        'invoices.issued_on',
+        'invoices.total_cents',
+        'invoices.patient_id',
+        'patients.birth_name',
+        'patients.used_name',
+        'patients.first_given_name',
+        'users.display_name as practitioner_name',
+      ])
+      .where('invoices.organization_id', '=', organizationId);
+    if (query.patientId) q = q.where('invoices.patient_id', '=', query.patientId);
+    if (query.from) q = q.where('invoices.issued_on', '>=', query.from);
+    if (query.to) q = q.where('invoices.issued_on', '<=', query.to);
+    const rows = await q
+      .orderBy('invoices.year', 'desc')
+      .orderBy('invoices.sequence', 'desc')
+      .limit(query.limit)
+      .execute();
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'invoices', details: { count: rows.length } },
+      rows.map((r) => r.patient_id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      issuedOn: r.issued_on,
+      totalCents: r.total_cents,
+      patientId: r.patient_id,
+      patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
+      practitionerName: r.practitioner_name,
+    }));
+  });
 }
 
 function asCoreInvoice(view: InvoiceView): Invoice {

@@ -11,7 +11,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { insertJournalEntries } from '../accounting/journal-store.ts';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 
@@ -200,9 +200,10 @@ export async function recordPayment(db: Kysely<Database>, actor: Actor, input: P
   });
 }
 
+/** Payments received; each patient shown is traced (CSP L1110-4). */
 export async function listPayments(
   db: Kysely<Database>,
-  organizationId: string,
+  actor: Actor,
   query: {
     from?: string | undefined;
     to?: string | undefined;
@@ -211,37 +212,45 @@ export async function listPayments(
     undeposited?: boolean;
   },
 ) {
-  let q = db
-    .selectFrom('payments')
-    .leftJoin('patients', 'patients.id', 'payments.patient_id')
-    .selectAll('payments')
-    .select(['patients.birth_name', 'patients.used_name', 'patients.first_given_name'])
-    .where('payments.organization_id', '=', organizationId);
-  if (query.from) q = q.where('payments.payment_date', '>=', query.from);
-  if (query.to) q = q.where('payments.payment_date', '<=', query.to);
-  if (query.patientId) q = q.where('payments.patient_id', '=', query.patientId);
-  if (query.method) q = q.where('payments.method', '=', query.method as 'cash');
-  // Refunds (negative amounts) are money paid out: never on a deposit slip.
-  if (query.undeposited)
-    q = q.where('payments.deposit_slip_id', 'is', null).where('payments.amount_cents', '>', 0);
-  const rows = await q
-    .orderBy('payments.payment_date', 'desc')
-    .orderBy('payments.created_at', 'desc')
-    .limit(500)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    date: r.payment_date,
-    amountCents: r.amount_cents,
-    creditCents: r.credit_cents,
-    method: r.method,
-    payer: { kind: r.payer_kind, id: r.payer_id },
-    payerName: r.birth_name ? `${r.used_name || r.birth_name} ${r.first_given_name}` : r.payer_id,
-    cheque:
-      r.method === 'cheque'
-        ? { bank: r.cheque_bank, number: r.cheque_number, drawer: r.cheque_drawer }
-        : null,
-    depositSlipId: r.deposit_slip_id,
-    refund: r.amount_cents < 0 ? { reason: r.reason, creditNoteId: r.credit_note_id } : null,
-  }));
+  const { organizationId } = actor;
+  return db.transaction().execute(async (tx) => {
+    let q = tx
+      .selectFrom('payments')
+      .leftJoin('patients', 'patients.id', 'payments.patient_id')
+      .selectAll('payments')
+      .select(['patients.birth_name', 'patients.used_name', 'patients.first_given_name'])
+      .where('payments.organization_id', '=', organizationId);
+    if (query.from) q = q.where('payments.payment_date', '>=', query.from);
+    if (query.to) q = q.where('payments.payment_date', '<=', query.to);
+    if (query.patientId) q = q.where('payments.patient_id', '=', query.patientId);
+    if (query.method) q = q.where('payments.method', '=', query.method as 'cash');
+    // Refunds (negative amounts) are money paid out: never on a deposit slip.
+    if (query.undeposited)
+      q = q.where('payments.deposit_slip_id', 'is', null).where('payments.amount_cents', '>', 0);
+    const rows = await q
+      .orderBy('payments.payment_date', 'desc')
+      .orderBy('payments.created_at', 'desc')
+      .limit(500)
+      .execute();
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'payments', details: { count: rows.length } },
+      rows.map((r) => r.patient_id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      date: r.payment_date,
+      amountCents: r.amount_cents,
+      creditCents: r.credit_cents,
+      method: r.method,
+      payer: { kind: r.payer_kind, id: r.payer_id },
+      payerName: r.birth_name ? `${r.used_name || r.birth_name} ${r.first_given_name}` : r.payer_id,
+      cheque:
+        r.method === 'cheque'
+          ? { bank: r.cheque_bank, number: r.cheque_number, drawer: r.cheque_drawer }
+          : null,
+      depositSlipId: r.deposit_slip_id,
+      refund: r.amount_cents < 0 ? { reason: r.reason, creditNoteId: r.credit_note_id } : null,
+    }));
+  });
 }

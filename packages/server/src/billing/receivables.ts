@@ -8,70 +8,80 @@ import {
   takingsBy,
 } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
+import { auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
 
-/** The unpaid list: open receivables with their age, oldest first. */
+/** The unpaid list: open receivables with their age, oldest first; each patient shown is traced (CSP L1110-4). */
 export async function listUnpaid(
   db: Kysely<Database>,
-  organizationId: string,
+  actor: Actor,
   query: { debtorKind?: 'patient' | 'amo' | 'amc' | undefined; patientId?: string | undefined },
   asOf: string,
 ) {
-  let q = db
-    .selectFrom('receivables')
-    .innerJoin('invoices', 'invoices.id', 'receivables.invoice_id')
-    .innerJoin('patients', 'patients.id', 'receivables.patient_id')
-    .select([
-      'receivables.id',
-      'receivables.debtor_kind',
-      'receivables.debtor_id',
-      'receivables.due_date',
-      'receivables.amount_cents',
-      'receivables.paid_cents',
-      'receivables.reminder_count',
-      'receivables.last_reminder_on',
-      'receivables.version',
-      'receivables.patient_id',
-      'invoices.number as invoice_number',
-      'invoices.id as invoice_id',
-      'patients.birth_name',
-      'patients.used_name',
-      'patients.first_given_name',
-    ])
-    .where('receivables.organization_id', '=', organizationId)
-    .where('receivables.status', '=', 'open');
-  if (query.debtorKind) q = q.where('receivables.debtor_kind', '=', query.debtorKind);
-  if (query.patientId) q = q.where('receivables.patient_id', '=', query.patientId);
-  const rows = await q.orderBy('receivables.due_date').limit(1000).execute();
-  const credits = await db
-    .selectFrom('payments')
-    .select(['payer_kind', 'payer_id', (eb) => eb.fn.sum<number>('credit_cents').as('credit')])
-    .where('organization_id', '=', organizationId)
-    .where('credit_cents', '>', 0)
-    .groupBy(['payer_kind', 'payer_id'])
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      debtor: { kind: r.debtor_kind, id: r.debtor_id },
-      dueDate: r.due_date,
-      amountCents: r.amount_cents,
-      paidCents: r.paid_cents,
-      outstandingCents: r.amount_cents - r.paid_cents,
-      bucket: ageingBucketOf(r.due_date, asOf),
-      reminderCount: r.reminder_count,
-      lastReminderOn: r.last_reminder_on,
-      version: r.version,
-      invoiceId: r.invoice_id,
-      invoiceNumber: r.invoice_number,
-      patientId: r.patient_id,
-      patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
-    })),
-    credits: credits.map((c) => ({
-      payer: { kind: c.payer_kind, id: c.payer_id },
-      creditCents: Number(c.credit),
-    })),
-  };
+  const { organizationId } = actor;
+  return db.transaction().execute(async (tx) => {
+    let q = tx
+      .selectFrom('receivables')
+      .innerJoin('invoices', 'invoices.id', 'receivables.invoice_id')
+      .innerJoin('patients', 'patients.id', 'receivables.patient_id')
+      .select([
+        'receivables.id',
+        'receivables.debtor_kind',
+        'receivables.debtor_id',
+        'receivables.due_date',
+        'receivables.amount_cents',
+        'receivables.paid_cents',
+        'receivables.reminder_count',
+        'receivables.last_reminder_on',
+        'receivables.version',
+        'receivables.patient_id',
+        'invoices.number as invoice_number',
+        'invoices.id as invoice_id',
+        'patients.birth_name',
+        'patients.used_name',
+        'patients.first_given_name',
+      ])
+      .where('receivables.organization_id', '=', organizationId)
+      .where('receivables.status', '=', 'open');
+    if (query.debtorKind) q = q.where('receivables.debtor_kind', '=', query.debtorKind);
+    if (query.patientId) q = q.where('receivables.patient_id', '=', query.patientId);
+    const rows = await q.orderBy('receivables.due_date').limit(1000).execute();
+    const credits = await tx
+      .selectFrom('payments')
+      .select(['payer_kind', 'payer_id', (eb) => eb.fn.sum<number>('credit_cents').as('credit')])
+      .where('organization_id', '=', organizationId)
+      .where('credit_cents', '>', 0)
+      .groupBy(['payer_kind', 'payer_id'])
+      .execute();
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'receivables', details: { count: rows.length } },
+      rows.map((r) => r.patient_id),
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        debtor: { kind: r.debtor_kind, id: r.debtor_id },
+        dueDate: r.due_date,
+        amountCents: r.amount_cents,
+        paidCents: r.paid_cents,
+        outstandingCents: r.amount_cents - r.paid_cents,
+        bucket: ageingBucketOf(r.due_date, asOf),
+        reminderCount: r.reminder_count,
+        lastReminderOn: r.last_reminder_on,
+        version: r.version,
+        invoiceId: r.invoice_id,
+        invoiceNumber: r.invoice_number,
+        patientId: r.patient_id,
+        patientName: `${r.used_name || r.birth_name} ${r.first_given_name}`,
+      })),
+      credits: credits.map((c) => ({
+        payer: { kind: c.payer_kind, id: c.payer_id },
+        creditCents: Number(c.credit),
+      })),
+    };
+  });
 }
 
 export async function ageing(db: Kysely<Database>, organizationId: string, asOf: string) {

@@ -10,7 +10,7 @@ import {
 } from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
 import { insertJournalEntries } from '../accounting/journal-store.ts';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { assertDayOpen } from './payment-service.ts';
@@ -43,14 +43,16 @@ export async function payerBalance(tx: Kysely<Database>, organizationId: string,
   });
 }
 
-/** Payers the practice owes money to: overpayments and payments on cancelled invoices not yet refunded. */
+/** Payers the practice owes money to: overpayments and payments on cancelled invoices not yet refunded; the patients shown are traced. */
 export async function listRefundable(
   db: Kysely<Database>,
-  organizationId: string,
+  actor: Actor,
   query: { patientId?: string | undefined },
 ) {
-  const patientFilter = query.patientId ? sql`AND patient_id = ${query.patientId}` : sql``;
-  const payers = await sql<{ payer_kind: Debtor['kind']; payer_id: string; patient_id: string | null }>`
+  const { organizationId } = actor;
+  return db.transaction().execute(async (tx) => {
+    const patientFilter = query.patientId ? sql`AND patient_id = ${query.patientId}` : sql``;
+    const payers = await sql<{ payer_kind: Debtor['kind']; payer_id: string; patient_id: string | null }>`
     SELECT DISTINCT payer_kind, payer_id, patient_id FROM (
       SELECT payer_kind, payer_id, patient_id FROM payments
         WHERE organization_id = ${organizationId} AND credit_cents > 0 ${patientFilter}
@@ -59,35 +61,41 @@ export async function listRefundable(
         WHERE organization_id = ${organizationId} AND status = 'cancelled' AND paid_cents > 0 ${patientFilter}
     ) p
     ORDER BY payer_kind, payer_id
-    LIMIT 500`.execute(db);
-  const names = new Map(
-    (
-      await db
-        .selectFrom('patients')
-        .select(['id', 'birth_name', 'used_name', 'first_given_name'])
-        .where('organization_id', '=', organizationId)
-        .where('id', 'in', [
-          '00000000-0000-0000-0000-000000000000',
-          ...payers.rows.filter((p) => p.payer_kind === 'patient').map((p) => p.payer_id),
-        ])
-        .execute()
-    ).map((p) => [p.id, `${p.used_name || p.birth_name} ${p.first_given_name}`]),
-  );
-  const result = [];
-  const seen = new Set<string>();
-  for (const p of payers.rows) {
-    const key = `${p.payer_kind}:${p.payer_id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const balance = await payerBalance(db, organizationId, { kind: p.payer_kind, id: p.payer_id });
-    if (balance.refundableCents === 0) continue;
-    result.push({
-      payer: { kind: p.payer_kind, id: p.payer_id },
-      payerName: names.get(p.payer_id) ?? p.payer_id,
-      ...balance,
-    });
-  }
-  return result;
+    LIMIT 500`.execute(tx);
+    const names = new Map(
+      (
+        await tx
+          .selectFrom('patients')
+          .select(['id', 'birth_name', 'used_name', 'first_given_name'])
+          .where('organization_id', '=', organizationId)
+          .where('id', 'in', [
+            '00000000-0000-0000-0000-000000000000',
+            ...payers.rows.filter((p) => p.payer_kind === 'patient').map((p) => p.payer_id),
+          ])
+          .execute()
+      ).map((p) => [p.id, `${p.used_name || p.birth_name} ${p.first_given_name}`]),
+    );
+    const result = [];
+    const seen = new Set<string>();
+    for (const p of payers.rows) {
+      const key = `${p.payer_kind}:${p.payer_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const balance = await payerBalance(tx, organizationId, { kind: p.payer_kind, id: p.payer_id });
+      if (balance.refundableCents === 0) continue;
+      result.push({
+        payer: { kind: p.payer_kind, id: p.payer_id },
+        payerName: names.get(p.payer_id) ?? p.payer_id,
+        ...balance,
+      });
+    }
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'refund_balances', details: { count: result.length } },
+      result.filter((r) => r.payer.kind === 'patient').map((r) => r.payer.id),
+    );
+    return result;
+  });
 }
 
 /**

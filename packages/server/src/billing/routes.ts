@@ -37,12 +37,12 @@ import {
   resendClaim,
   sendPendingClaims,
 } from './claims-service.ts';
-import { issueCreditNote, listInvoices, loadInvoice } from './invoice-service.ts';
+import { issueCreditNote, listInvoices, loadInvoice, readInvoice } from './invoice-service.ts';
 import { listPayments, recordPayment } from './payment-service.ts';
 import { ageing, listUnpaid, takings } from './receivables.ts';
 import { listRefundable, refund } from './refund-service.ts';
 import { visitDraft } from './visit-draft.ts';
-import { billVisit, type PreparedVisit, prepareVisit, visitInput } from './visit-service.ts';
+import { billVisit, type PreparedVisit, prepareVisitForDisplay, visitInput } from './visit-service.ts';
 
 registerErrorStatuses({
   day_closed: 409,
@@ -198,9 +198,7 @@ export async function billingRoutes(
       },
     },
     async (request) => {
-      const prepared = await db.kysely
-        .transaction()
-        .execute((tx) => prepareVisit(tx, actorOf(request).organizationId, request.body));
+      const prepared = await prepareVisitForDisplay(db.kysely, actorOf(request), request.body, 'preview');
       return {
         sector: prepared.sector,
         thirdPartyPayment: prepared.billing.thirdPartyPayment,
@@ -224,9 +222,12 @@ export async function billingRoutes(
     async (request, reply) => {
       const actor = actorOf(request);
       // The quote is priced as if given, so the rule requiring it does not refuse its own quote.
-      const prepared = await db.kysely
-        .transaction()
-        .execute((tx) => prepareVisit(tx, actor.organizationId, { ...request.body, quoteGiven: true }));
+      const prepared = await prepareVisitForDisplay(
+        db.kysely,
+        actor,
+        { ...request.body, quoteGiven: true },
+        'quote',
+      );
       const { split, patient, practitioner } = prepared;
       const pdf = await invoicePdf(
         {
@@ -290,7 +291,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => listInvoices(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => listInvoices(db.kysely, actorOf(request), request.query),
   );
 
   app.get(
@@ -299,7 +300,7 @@ export async function billingRoutes(
       config: { permission: 'billing.read' },
       schema: { tags: ['billing'], summary: 'An invoice', params: idParams },
     },
-    async (request) => loadInvoice(db.kysely, actorOf(request).organizationId, request.params.id),
+    async (request) => readInvoice(db.kysely, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -377,7 +378,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => listPayments(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => listPayments(db.kysely, actorOf(request), request.query),
   );
 
   app.post(
@@ -405,7 +406,7 @@ export async function billingRoutes(
         querystring: z.object({ patientId: id.optional() }),
       },
     },
-    async (request) => listRefundable(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => listRefundable(db.kysely, actorOf(request), request.query),
   );
 
   app.post(
@@ -437,12 +438,7 @@ export async function billingRoutes(
       },
     },
     async (request) =>
-      listUnpaid(
-        db.kysely,
-        actorOf(request).organizationId,
-        request.query,
-        request.query.asOf ?? todayInParis(),
-      ),
+      listUnpaid(db.kysely, actorOf(request), request.query, request.query.asOf ?? todayInParis()),
   );
 
   app.post(
@@ -604,7 +600,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => listClaims(db.kysely, actorOf(request).organizationId, request.query.status),
+    async (request) => listClaims(db.kysely, actorOf(request), request.query.status),
   );
 
   app.post(

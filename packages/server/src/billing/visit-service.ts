@@ -84,6 +84,27 @@ export interface PreparedVisit {
   catalogue: ActCatalogue;
 }
 
+/**
+ * A visit priced for display, without saving (the form's preview, the written quote): the
+ * patient's coverage and identity it reads are traced.
+ */
+export async function prepareVisitForDisplay(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: VisitInput,
+  purpose: 'preview' | 'quote',
+) {
+  return db.transaction().execute(async (tx) => {
+    const prepared = await prepareVisit(tx, actor.organizationId, input);
+    await auditFrom(actor)(tx, {
+      action: purpose === 'quote' ? 'print' : 'read',
+      entity: `visit_${purpose}`,
+      patientId: prepared.patient.id,
+    });
+    return prepared;
+  });
+}
+
 /** Loads everything the fee split needs and computes it (the rule itself is core's computeFeeSplit). */
 export async function prepareVisit(
   tx: Kysely<Database>,

@@ -81,6 +81,8 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   patient_id: string | null;
+  /** The patients a list read showed (patient_id names the one patient of a single-record entry). */
+  patient_ids: Generated<string[]>;
   ip: Generated<string>;
   user_agent: Generated<string>;
   details: Json<Record<string, unknown>>;

@@ -2,10 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
+import { auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { FileStorage } from '../files/storage.ts';
+import type { Actor } from '../http/request-context.ts';
 
 export interface OutgoingMessage {
   id: string;
@@ -150,4 +152,35 @@ export async function processOutbox(
     }
   }
   return { sent, failed };
+}
+
+/** The messages leaving the system and their state; their subjects name patients: traced. */
+export async function outboxMessages(db: Kysely<Database>, actor: Actor) {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('outbox_messages')
+      .select([
+        'id',
+        'patient_id',
+        'channel',
+        'recipient',
+        'subject',
+        'status',
+        'attempts',
+        'last_error as lastError',
+        'next_attempt_at as nextAttemptAt',
+        'sent_at as sentAt',
+        'created_at as createdAt',
+      ])
+      .where('organization_id', '=', actor.organizationId)
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute();
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'outbox', details: { count: rows.length } },
+      rows.map((r) => r.patient_id),
+    );
+    return rows.map(({ patient_id: _patient, ...message }) => message);
+  });
 }

@@ -8,7 +8,6 @@ import {
   mergeFields,
   type RichTextDoc,
   richTextDocSchema,
-  richTextPlainText,
   sendingInput,
   snippetInput,
   spellCheckInput,
@@ -21,7 +20,7 @@ import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -39,8 +38,8 @@ import {
   printFrame,
   reviseValidated,
 } from './document-service.ts';
-import { processOutbox, transportsFor } from './outbox.ts';
-import { confidentialityCheck, organizationWords, sendDocument } from './sending-service.ts';
+import { outboxMessages, processOutbox, transportsFor } from './outbox.ts';
+import { confidentialityCheck, organizationWords, sendDocument, sendingsOf } from './sending-service.ts';
 import { spellChecker } from './spell-checker.ts';
 import { staffAndPatientNames, withoutCorrespondentNames, withoutNames } from './spelling-names.ts';
 
@@ -440,7 +439,10 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       const actor = actorOf(request);
       const words = await organizationWords(db.kysely, actor.organizationId);
       const names = await staffAndPatientNames(db.kysely, actor.organizationId, request.body.documentId);
-      const misspellings = withoutNames(await spellChecker(config.spellCheckerIdleSeconds * 1000).check(request.body.text, words), names);
+      const misspellings = withoutNames(
+        await spellChecker(config.spellCheckerIdleSeconds * 1000).check(request.body.text, words),
+        names,
+      );
       return {
         misspellings: await withoutCorrespondentNames(db.kysely, actor.organizationId, misspellings),
       };
@@ -457,7 +459,9 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         body: z.object({ word: text().trim().min(1).max(100) }),
       },
     },
-    async (request) => ({ suggestions: await spellChecker(config.spellCheckerIdleSeconds * 1000).suggest(request.body.word) }),
+    async (request) => ({
+      suggestions: await spellChecker(config.spellCheckerIdleSeconds * 1000).suggest(request.body.word),
+    }),
   );
 
   // Documents --------------------------------------------------------------------------------
@@ -503,8 +507,11 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         query = query.where('v.practitioner_id', '=', request.query.practitionerId);
       const rows = await query.orderBy('documents.created_at', 'desc').limit(200).execute();
       await db.kysely.transaction().execute(async (tx) => {
-        for (const patientId of new Set(rows.map((r) => r.patientId)))
-          await auditFrom(actor)(tx, { action: 'read', entity: 'documents', patientId });
+        await auditOfPatientsFrom(actor)(
+          tx,
+          { action: 'read', entity: 'documents', details: { count: rows.length } },
+          rows.map((r) => r.patientId),
+        );
       });
       return rows;
     },
@@ -607,18 +614,14 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const results = await confidentialityCheck(
+      return confidentialityCheck(
         db,
-        actor,
+        actorOf(request),
         request.params.id,
         request.body.recipients,
         request.body.confirmedTerms,
         request.body.distributionListIds,
       );
-      const loaded = await loadDocument(db.kysely, actor, request.params.id);
-      // The text as sent (prescription lines included): the spans are offsets in it.
-      return { text: richTextPlainText(printedDocument(loaded)), results };
     },
   );
 
@@ -649,30 +652,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await loadDocument(db.kysely, actor, request.params.id);
-      return db.kysely
-        .selectFrom('document_sendings as s')
-        .leftJoin('outbox_messages as o', 'o.sending_id', 's.id')
-        .select([
-          's.id',
-          's.channel',
-          's.recipient_name as recipientName',
-          's.recipient_address as recipientAddress',
-          's.recipient_category as recipientCategory',
-          's.created_at as createdAt',
-          'o.id as outboxId',
-          'o.status as outboxStatus',
-          'o.attempts',
-          'o.last_error as lastError',
-          'o.sent_at as sentAt',
-        ])
-        .where('s.document_id', '=', request.params.id)
-        .where('s.organization_id', '=', actor.organizationId)
-        .orderBy('s.created_at')
-        .execute();
-    },
+    async (request) => sendingsOf(db, actorOf(request), request.params.id),
   );
 
   for (const format of ['pdf', 'docx'] as const) {
@@ -722,25 +702,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       config: { permission: 'documents.read' },
       schema: { tags: ['documents'], summary: 'Messages leaving the system and their state' },
     },
-    async (request) =>
-      db.kysely
-        .selectFrom('outbox_messages')
-        .select([
-          'id',
-          'channel',
-          'recipient',
-          'subject',
-          'status',
-          'attempts',
-          'last_error as lastError',
-          'next_attempt_at as nextAttemptAt',
-          'sent_at as sentAt',
-          'created_at as createdAt',
-        ])
-        .where('organization_id', '=', actorOf(request).organizationId)
-        .orderBy('created_at', 'desc')
-        .limit(200)
-        .execute(),
+    async (request) => outboxMessages(db.kysely, actorOf(request)),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import {
   type DocumentKind,
   type DocumentStatus,
   type RichTextDoc,
+  richTextPlainText,
   type SendingInput,
 } from '@pivot/core/documents';
 import type { Kysely } from 'kysely';
@@ -31,7 +32,10 @@ export async function organizationWords(tx: Kysely<Database>, organizationId: st
   return rows.map((r) => r.word);
 }
 
-/** The confidentiality check of the current version for each recipient category. */
+/**
+ * The confidentiality check of the current version for each recipient category, with the text
+ * as sent (its spans are offsets in it): a read of the document, traced.
+ */
 export async function confidentialityCheck(
   db: Db,
   actor: Actor,
@@ -40,17 +44,58 @@ export async function confidentialityCheck(
   confirmedTerms: string[],
   distributionListIds: readonly string[] = [],
 ) {
-  const loaded = await loadDocument(db.kysely, actor, documentId);
-  const members = await distributionListRecipients(db.kysely, actor.organizationId, distributionListIds);
-  const index = medicalTermIndex(
-    actor.organizationId,
-    await organizationWords(db.kysely, actor.organizationId),
-  );
-  const content = printedDocument(loaded);
-  return [...recipients, ...members].map((r) => ({
-    category: r.category,
-    ...checkBeforeSending(content, r, index, confirmedTerms),
-  }));
+  return db.kysely.transaction().execute(async (tx) => {
+    const loaded = await loadDocument(tx, actor, documentId);
+    const members = await distributionListRecipients(tx, actor.organizationId, distributionListIds);
+    const index = medicalTermIndex(actor.organizationId, await organizationWords(tx, actor.organizationId));
+    const content = printedDocument(loaded);
+    const results = [...recipients, ...members].map((r) => ({
+      category: r.category,
+      ...checkBeforeSending(content, r, index, confirmedTerms),
+    }));
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'confidentiality_check',
+      entityId: documentId,
+      patientId: loaded.document.patient_id,
+    });
+    return { text: richTextPlainText(content), results };
+  });
+}
+
+/** The sendings of a document with their outbox state: recipients of a patient's letter, traced. */
+export async function sendingsOf(db: Db, actor: Actor, documentId: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    // Who may read the document is the record's rule (loadDocument), for its sendings too.
+    const { document } = await loadDocument(tx, actor, documentId);
+    const sendings = await tx
+      .selectFrom('document_sendings as s')
+      .leftJoin('outbox_messages as o', 'o.sending_id', 's.id')
+      .select([
+        's.id',
+        's.channel',
+        's.recipient_name as recipientName',
+        's.recipient_address as recipientAddress',
+        's.recipient_category as recipientCategory',
+        's.created_at as createdAt',
+        'o.id as outboxId',
+        'o.status as outboxStatus',
+        'o.attempts',
+        'o.last_error as lastError',
+        'o.sent_at as sentAt',
+      ])
+      .where('s.document_id', '=', documentId)
+      .where('s.organization_id', '=', actor.organizationId)
+      .orderBy('s.created_at')
+      .execute();
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'document_sendings',
+      entityId: documentId,
+      patientId: document.patient_id,
+    });
+    return sendings;
+  });
 }
 
 const outgoingChannelOf = {

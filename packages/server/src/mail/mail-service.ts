@@ -9,7 +9,7 @@ import type {
   OutgoingMailStatus,
 } from '@pivot/core/mail';
 import type { Kysely, Selectable } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import type { IncomingMailTable, OutgoingMailTable } from './tables.ts';
 
@@ -90,9 +90,9 @@ export interface MailPatient {
 }
 
 /**
- * The patients linked to these register rows, with one audit entry per patient shown (a list of
- * names and birth dates is a read of each patient's data: it appears in that patient's access
- * log, as the documents list does), written in the caller's transaction.
+ * The patients linked to these register rows, with one audit entry naming every patient shown (a
+ * list of names and birth dates is a read of each patient's data: it appears in that patient's
+ * access log, as the documents list does), written in the caller's transaction.
  */
 export async function linkedPatients(
   tx: Kysely<Database>,
@@ -109,7 +109,6 @@ export async function linkedPatients(
     .where('organization_id', '=', actor.organizationId)
     .where('id', 'in', ids)
     .execute();
-  const audit = auditFrom(actor);
   for (const row of rows) {
     found.set(row.id, {
       id: row.id,
@@ -118,7 +117,11 @@ export async function linkedPatients(
       firstGivenName: row.first_given_name,
       birthDate: row.birth_date,
     });
-    await audit(tx, { action: 'read', entity: 'mail_register', patientId: row.id, details: { register } });
   }
+  await auditOfPatientsFrom(actor)(
+    tx,
+    { action: 'read', entity: 'mail_register', details: { register } },
+    rows.map((r) => r.id),
+  );
   return found;
 }

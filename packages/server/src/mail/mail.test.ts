@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { namesPatient } from '../audit/audit-log.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -170,7 +171,7 @@ describe('the register shows the linked patient, and traces it', () => {
     t.db.kysely
       .selectFrom('audit_log')
       .select(['action', 'entity', 'user_id', 'details'])
-      .where('patient_id', '=', id)
+      .where(namesPatient(id))
       .where('entity', '=', 'mail_register')
       .execute();
 

@@ -31,6 +31,16 @@ export async function loadCoverage(
   };
 }
 
+/** The coverage lines of a patient, exemptions (ALD: health data) included; the read is traced. */
+export async function readCoverage(db: Db, actor: Actor, patientId: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    await loadPatient(tx, actor.organizationId, patientId);
+    const coverage = await loadCoverage(tx, actor.organizationId, patientId);
+    await auditFrom(actor)(tx, { action: 'read', entity: 'coverage', entityId: patientId, patientId });
+    return coverage.items;
+  });
+}
+
 function period(kind: CoverageKind, data: CoverageData) {
   if (kind === 'exemption') {
     const e = data as Exemption;

@@ -7,7 +7,10 @@ import {
   searchKeysFor,
 } from '@pivot/core/identity';
 import { type Kysely, sql } from 'kysely';
+import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
 import { type PatientSummary, toSummary } from './search.ts';
 
 type Candidate = IdentityForMatching & { id: string; summary: PatientSummary };
@@ -95,4 +98,22 @@ export async function findDuplicates(
     level: s.level,
     reasons: s.reasons,
   }));
+}
+
+/** The duplicate check asked for by a form: the candidates' identities it shows are traced. */
+export async function duplicateCandidates(
+  db: Db,
+  actor: Actor,
+  incoming: IdentityForMatching & { nir?: string | null },
+  excludeId?: string,
+) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const candidates = await findDuplicates(tx, actor.organizationId, incoming, excludeId);
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'duplicate_candidates', details: { candidates: candidates.length } },
+      candidates.map((c) => c.patient.id),
+    );
+    return candidates;
+  });
 }

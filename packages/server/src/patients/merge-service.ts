@@ -184,3 +184,19 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string) {
     return { survivorId: merge.survivor_id, restoredId: merge.merged_id };
   });
 }
+
+/** Merges into or from a record; the read is traced (CSP L1110-4). */
+export async function mergesOf(db: Db, actor: Actor, patientId: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    await loadPatient(tx, actor.organizationId, patientId);
+    const merges = await tx
+      .selectFrom('patient_merges')
+      .selectAll()
+      .where('organization_id', '=', actor.organizationId)
+      .where((eb) => eb.or([eb('survivor_id', '=', patientId), eb('merged_id', '=', patientId)]))
+      .orderBy('merged_at', 'desc')
+      .execute();
+    await auditFrom(actor)(tx, { action: 'read', entity: 'patient_merges', entityId: patientId, patientId });
+    return merges;
+  });
+}

@@ -1,4 +1,4 @@
-import { DomainError } from '@pivot/core';
+import { DomainError, isDomainError } from '@pivot/core';
 import {
   applyIdentityAction,
   changedStrictTraits,
@@ -15,16 +15,17 @@ import {
   patientFromRegistration,
 } from '@pivot/core/patients';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { setAttendingPhysician } from '../directory/attending-physician.ts';
 import type { Actor } from '../http/request-context.ts';
 import { birthPlaces } from '../identity/birth-places.ts';
-import { findDuplicates } from './duplicate-check.ts';
+import { type DuplicateView, findDuplicates } from './duplicate-check.ts';
 import { patientColumns, rowToPatient } from './patient-row.ts';
 import { addRecordItem } from './record-items.ts';
+import { searchPatients } from './search.ts';
 
 export function todayInParis(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
@@ -80,30 +81,60 @@ export async function registerPatient(
   const today = todayInParis();
   if (input.birthPlaceCode) validateBirthPlaceCode(input.birthPlaceCode, birthPlaces());
   const warnings = checkPatientRegistration(input, today);
-  return db.kysely.transaction().execute(async (tx) => {
-    const candidates = await findDuplicates(tx, actor.organizationId, input);
-    const unacknowledged = candidates.filter((c) => !acknowledged.includes(c.patient.id));
-    if (unacknowledged.length > 0) throw new DomainError('possible_duplicates', { details: { candidates } });
-    const patient = patientFromRegistration(input, '');
-    const row = await tx
-      .insertInto('patients')
-      .values({ organization_id: actor.organizationId, ...patientColumns(patient) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (input.attendingPhysicianId)
-      await setAttendingPhysician(tx, actor, row.id, input.attendingPhysicianId);
-    // The user said "different person" for each candidate shown: recorded so they are not proposed again.
-    for (const c of candidates) await recordDifferent(tx, actor, row.id, c.patient.id);
-    await addRecordItem(tx, {
-      organizationId: actor.organizationId,
-      patientId: row.id,
-      kind: 'registration',
-      title: 'registration',
-      authorId: actor.userId,
-    });
-    await auditFrom(actor)(tx, { action: 'create', entity: 'patient', entityId: row.id, patientId: row.id });
-    return { id: row.id, warnings };
-  });
+  return tracingCandidates(db, actor, () =>
+    db.kysely.transaction().execute(async (tx) => {
+      const candidates = await findDuplicates(tx, actor.organizationId, input);
+      const unacknowledged = candidates.filter((c) => !acknowledged.includes(c.patient.id));
+      if (unacknowledged.length > 0)
+        throw new DomainError('possible_duplicates', { details: { candidates } });
+      const patient = patientFromRegistration(input, '');
+      const row = await tx
+        .insertInto('patients')
+        .values({ organization_id: actor.organizationId, ...patientColumns(patient) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (input.attendingPhysicianId)
+        await setAttendingPhysician(tx, actor, row.id, input.attendingPhysicianId);
+      // The user said "different person" for each candidate shown: recorded so they are not proposed again.
+      for (const c of candidates) await recordDifferent(tx, actor, row.id, c.patient.id);
+      await addRecordItem(tx, {
+        organizationId: actor.organizationId,
+        patientId: row.id,
+        kind: 'registration',
+        title: 'registration',
+        authorId: actor.userId,
+      });
+      await auditFrom(actor)(tx, {
+        action: 'create',
+        entity: 'patient',
+        entityId: row.id,
+        patientId: row.id,
+      });
+      return { id: row.id, warnings };
+    }),
+  );
+}
+
+/**
+ * A registration or change refused with duplicate candidates shows their identities: the read is
+ * traced in a transaction of its own, the refused one having rolled back (CSP L1110-4).
+ */
+async function tracingCandidates<T>(db: Db, actor: Actor, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'possible_duplicates') {
+      const { candidates } = error.details as { candidates: DuplicateView[] };
+      await db.kysely.transaction().execute((tx) =>
+        auditOfPatientsFrom(actor)(
+          tx,
+          { action: 'read', entity: 'duplicate_candidates', details: { candidates: candidates.length } },
+          candidates.map((c) => c.patient.id),
+        ),
+      );
+    }
+    throw error;
+  }
 }
 
 async function recordDifferent(tx: Kysely<Database>, actor: Actor, a: string, b: string) {
@@ -158,52 +189,54 @@ export async function updatePatient(
   input: PatientUpdate,
   acknowledged: string[],
 ) {
-  return db.kysely.transaction().execute(async (tx) => {
-    const current = await loadPatient(tx, actor.organizationId, id);
-    if (current.mergedInto)
-      throw new DomainError('patient_merged', { params: { survivor: current.mergedInto } });
-    const { version, ...changes } = input;
-    if (changes.birthPlaceCode) validateBirthPlaceCode(changes.birthPlaceCode, birthPlaces());
-    const next: Patient = { ...current };
-    for (const [key, value] of Object.entries(changes)) {
-      if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
-    }
-    const changed = changedStrictTraits(current, next);
-    if (changed.length > 0) {
-      const candidates = await findDuplicates(tx, actor.organizationId, next, id);
-      const unacknowledged = candidates.filter((c) => !acknowledged.includes(c.patient.id));
-      if (unacknowledged.length > 0)
-        throw new DomainError('possible_duplicates', { details: { candidates } });
-      const result = applyIdentityAction(
-        current.identity,
-        { kind: 'change_strict_traits', fields: changed },
-        { actorId: actor.userId, at: new Date().toISOString() },
+  return tracingCandidates(db, actor, () =>
+    db.kysely.transaction().execute(async (tx) => {
+      const current = await loadPatient(tx, actor.organizationId, id);
+      if (current.mergedInto)
+        throw new DomainError('patient_merged', { params: { survivor: current.mergedInto } });
+      const { version, ...changes } = input;
+      if (changes.birthPlaceCode) validateBirthPlaceCode(changes.birthPlaceCode, birthPlaces());
+      const next: Patient = { ...current };
+      for (const [key, value] of Object.entries(changes)) {
+        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      const changed = changedStrictTraits(current, next);
+      if (changed.length > 0) {
+        const candidates = await findDuplicates(tx, actor.organizationId, next, id);
+        const unacknowledged = candidates.filter((c) => !acknowledged.includes(c.patient.id));
+        if (unacknowledged.length > 0)
+          throw new DomainError('possible_duplicates', { details: { candidates } });
+        const result = applyIdentityAction(
+          current.identity,
+          { kind: 'change_strict_traits', fields: changed },
+          { actorId: actor.userId, at: new Date().toISOString() },
+        );
+        next.identity = result.state;
+        await recordIdentityEvent(tx, actor, id, result.event);
+      }
+      const { mergedInto: _m, ...patient } = next as Patient & { mergedInto?: string | null };
+      const newVersion = await updateVersioned(
+        tx,
+        'patients',
+        { organizationId: actor.organizationId, id, version },
+        { ...patientColumns(patient), updated_at: new Date() },
       );
-      next.identity = result.state;
-      await recordIdentityEvent(tx, actor, id, result.event);
-    }
-    const { mergedInto: _m, ...patient } = next as Patient & { mergedInto?: string | null };
-    const newVersion = await updateVersioned(
-      tx,
-      'patients',
-      { organizationId: actor.organizationId, id, version },
-      { ...patientColumns(patient), updated_at: new Date() },
-    );
-    if (changes.attendingPhysicianId !== undefined) {
-      await setAttendingPhysician(tx, actor, id, changes.attendingPhysicianId);
-    }
-    await auditFrom(actor)(tx, {
-      action: 'update',
-      entity: 'patient',
-      entityId: id,
-      patientId: id,
-      details: {
-        fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
-        strictTraitsChanged: changed,
-      },
-    });
-    return { version: newVersion, identityStatus: next.identity.status };
-  });
+      if (changes.attendingPhysicianId !== undefined) {
+        await setAttendingPhysician(tx, actor, id, changes.attendingPhysicianId);
+      }
+      await auditFrom(actor)(tx, {
+        action: 'update',
+        entity: 'patient',
+        entityId: id,
+        patientId: id,
+        details: {
+          fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
+          strictTraitsChanged: changed,
+        },
+      });
+      return { version: newVersion, identityStatus: next.identity.status };
+    }),
+  );
 }
 
 /** Applies an identity-vigilance act (document seen, INSi result, attribute), traced. */
@@ -258,21 +291,46 @@ function patientDetailsWith(current: Patient, identityValidation: Patient['ident
   return { details };
 }
 
+/** The history of identity statuses with their evidence; the read is traced (CSP L1110-4). */
 export async function identityEvents(db: Db, actor: Actor, id: string) {
-  await loadPatient(db.kysely, actor.organizationId, id);
-  return db.kysely
-    .selectFrom('identity_events')
-    .leftJoin('users', 'users.id', 'identity_events.actor_id')
-    .select([
-      'identity_events.id',
-      'at',
-      'reason',
-      'status_before',
-      'status_after',
-      'evidence',
-      'users.display_name as actor',
-    ])
-    .where('patient_id', '=', id)
-    .orderBy('at', 'desc')
-    .execute();
+  return db.kysely.transaction().execute(async (tx) => {
+    await loadPatient(tx, actor.organizationId, id);
+    const events = await tx
+      .selectFrom('identity_events')
+      .leftJoin('users', 'users.id', 'identity_events.actor_id')
+      .select([
+        'identity_events.id',
+        'at',
+        'reason',
+        'status_before',
+        'status_after',
+        'evidence',
+        'users.display_name as actor',
+      ])
+      .where('identity_events.organization_id', '=', actor.organizationId)
+      .where('patient_id', '=', id)
+      .orderBy('at', 'desc')
+      .execute();
+    await auditFrom(actor)(tx, { action: 'read', entity: 'identity_events', entityId: id, patientId: id });
+    return events;
+  });
+}
+
+/**
+ * The search box: the identities it shows are traced, one entry per patient found (never the
+ * words typed, which are patient data too).
+ */
+export async function findPatients(db: Db, actor: Actor, text: string, limit: number) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const { results } = await searchPatients(tx, actor.organizationId, text, {
+      today: todayInParis(),
+      limit,
+    });
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'search', entity: 'patient', details: { results: results.length } },
+      results.map((r) => r.id),
+    );
+    return results;
+  });
 }

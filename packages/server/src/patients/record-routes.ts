@@ -24,7 +24,7 @@ import {
   myPatientsBreakGlassAccesses,
   patientBreakGlassAccesses,
 } from './break-glass-service.ts';
-import { addCoverage, loadCoverage, removeCoverage } from './coverage-service.ts';
+import { addCoverage, readCoverage, removeCoverage } from './coverage-service.ts';
 import { loadPatient } from './patient-service.ts';
 import { addRecordItem } from './record-items.ts';
 import { readAttachmentContent, readTimeline } from './record-service.ts';
@@ -373,11 +373,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      await loadPatient(db.kysely, actor.organizationId, request.params.id);
-      return (await loadCoverage(db.kysely, actor.organizationId, request.params.id)).items;
-    },
+    async (request) => readCoverage(db, actorOf(request), request.params.id),
   );
 
   const coverageBodies = {

@@ -11,15 +11,16 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, namesPatient } from '../audit/audit-log.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadCoverage } from './coverage-service.ts';
-import { findDuplicates } from './duplicate-check.ts';
+import { duplicateCandidates } from './duplicate-check.ts';
 import { importPatients } from './import-service.ts';
-import { mergePatients, undoMerge } from './merge-service.ts';
+import { mergePatients, mergesOf, undoMerge } from './merge-service.ts';
 import {
   applyIdentity,
   decideDifferentPersons,
+  findPatients,
   identityEvents,
   readPatient,
   registerPatient,
@@ -27,7 +28,6 @@ import {
   updatePatient,
 } from './patient-service.ts';
 import { exportableRecordItems } from './record-service.ts';
-import { searchPatients } from './search.ts';
 import { duplicateWorklist } from './worklist.ts';
 
 const idParams = z.object({ id });
@@ -58,14 +58,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         body: z.object({ q: text().max(200), limit: integer.min(1).max(50).default(20) }),
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const { results } = await searchPatients(db.kysely, actor.organizationId, request.body.q, {
-        today: todayInParis(),
-        limit: request.body.limit,
-      });
-      return results;
-    },
+    async (request) => findPatients(db, actorOf(request), request.body.q, request.body.limit),
   );
 
   app.post(
@@ -79,9 +72,8 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { excludeId, ...traits } = request.body;
-      return findDuplicates(db.kysely, actor.organizationId, traits, excludeId);
+      return duplicateCandidates(db, actorOf(request), traits, excludeId);
     },
   );
 
@@ -238,18 +230,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
       config: { permission: 'patients.read' },
       schema: { tags: ['patients'], summary: 'Merges into or from this record', params: idParams },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.kysely
-        .selectFrom('patient_merges')
-        .selectAll()
-        .where('organization_id', '=', actor.organizationId)
-        .where((eb) =>
-          eb.or([eb('survivor_id', '=', request.params.id), eb('merged_id', '=', request.params.id)]),
-        )
-        .orderBy('merged_at', 'desc')
-        .execute();
-    },
+    async (request) => mergesOf(db, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -274,7 +255,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
           'users.role',
         ])
         .where('audit_log.organization_id', '=', actor.organizationId)
-        .where('audit_log.patient_id', '=', patient.id)
+        .where(namesPatient(patient.id))
         .orderBy('audit_log.id', 'desc')
         .limit(500)
         .execute();

@@ -3,9 +3,9 @@ import type { PublicDisplayMode } from '@pivot/core/reception';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
-import { actorOf } from '../http/request-context.ts';
+import { type Actor, actorOf } from '../http/request-context.ts';
 import { onWaitingRoomChange } from './board-events.ts';
 import { publicBoard, waitingRoomBoard } from './desk-service.ts';
 
@@ -14,6 +14,39 @@ type View = 'staff' | PublicDisplayMode;
 interface Screen {
   view: View;
   response: ServerResponse;
+  /** Who watches a staff screen, and the patients already traced as shown to them. */
+  viewer?: { actor: Actor; traced: Set<string> };
+}
+
+interface Frame {
+  text: string;
+  /** The patients a staff board shows by name (the public views show none). */
+  patientIds: string[];
+}
+
+/**
+ * Each patient a staff screen shows is traced once for that screen, when they first appear on it
+ * (CSP L1110-4), not at every refresh (a change or every minute): their access log shows who had
+ * them on screen without one entry a minute. Opening the stream is traced even on an empty board.
+ */
+async function traceShown(
+  db: Db,
+  viewer: NonNullable<Screen['viewer']>,
+  patientIds: string[],
+  opening = false,
+) {
+  const fresh = [...new Set(patientIds)].filter((id) => !viewer.traced.has(id));
+  if (fresh.length === 0 && !opening) return;
+  await db.kysely
+    .transaction()
+    .execute((tx) =>
+      auditOfPatientsFrom(viewer.actor)(
+        tx,
+        { action: 'read', entity: 'waiting_room', details: { stream: 'staff' } },
+        fresh,
+      ),
+    );
+  for (const id of fresh) viewer.traced.add(id);
 }
 
 /**
@@ -34,13 +67,16 @@ class OrganizationBoards {
     this.unsubscribe = onWaitingRoomChange(organizationId, () => void this.refresh());
   }
 
-  async render(view: View): Promise<string> {
+  async render(view: View): Promise<Frame> {
     const now = Date.now();
-    const data =
-      view === 'staff'
-        ? await waitingRoomBoard(this.db.kysely, this.organizationId, now)
-        : await publicBoard(this.db.kysely, this.organizationId, view, now);
-    return `event: board\ndata: ${JSON.stringify(data)}\n\n`;
+    if (view === 'staff') {
+      const data = await waitingRoomBoard(this.db.kysely, this.organizationId, now);
+      return { text: frameOf(data), patientIds: data.visits.map((v) => v.patientId) };
+    }
+    return {
+      text: frameOf(await publicBoard(this.db.kysely, this.organizationId, view, now)),
+      patientIds: [],
+    };
   }
 
   async refresh(): Promise<void> {
@@ -53,9 +89,14 @@ class OrganizationBoards {
       do {
         this.again = false;
         const views = new Set([...this.screens].map((s) => s.view));
-        const frames = new Map<View, string>();
+        const frames = new Map<View, Frame>();
         for (const view of views) frames.set(view, await this.render(view));
-        for (const screen of this.screens) screen.response.write(frames.get(screen.view) ?? '');
+        for (const screen of this.screens) {
+          const frame = frames.get(screen.view);
+          if (!frame) continue;
+          if (screen.viewer) await traceShown(this.db, screen.viewer, frame.patientIds);
+          screen.response.write(frame.text);
+        }
       } while (this.again);
     } catch {
       // The next change or the periodic refresh tries again; screens keep their last board.
@@ -72,6 +113,8 @@ class OrganizationBoards {
     }
   }
 }
+
+const frameOf = (data: unknown) => `event: board\ndata: ${JSON.stringify(data)}\n\n`;
 
 const keepAliveMs = 20_000;
 // Waiting times move with the clock even when nothing happens.
@@ -91,13 +134,17 @@ export async function boardStreamRoutes(fastify: FastifyInstance) {
     for (const close of closers) close();
   });
 
-  const open = async (organizationId: string, view: View, response: ServerResponse) => {
+  const open = async (organizationId: string, view: View, response: ServerResponse, viewer?: Actor) => {
     let board = boards.get(organizationId);
     if (!board) {
       board = new OrganizationBoards(app.db, organizationId, () => boards.delete(organizationId));
       boards.set(organizationId, board);
     }
-    const screen: Screen = { view, response };
+    const screen: Screen = {
+      view,
+      response,
+      ...(viewer ? { viewer: { actor: viewer, traced: new Set() } } : {}),
+    };
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -105,7 +152,9 @@ export async function boardStreamRoutes(fastify: FastifyInstance) {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: 3000\n\n`);
-    response.write(await board.render(view));
+    const first = await board.render(view);
+    if (screen.viewer) await traceShown(app.db, screen.viewer, first.patientIds, true);
+    response.write(first.text);
     board.screens.add(screen);
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs);
     const close = () => {
@@ -126,13 +175,8 @@ export async function boardStreamRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await app.db.kysely
-        .transaction()
-        .execute((tx) =>
-          auditFrom(actor)(tx, { action: 'read', entity: 'waiting_room', details: { stream: 'staff' } }),
-        );
       reply.hijack();
-      await open(actor.organizationId, 'staff', reply.raw);
+      await open(actor.organizationId, 'staff', reply.raw, actor);
     },
   );
 

@@ -15,7 +15,7 @@ import {
 import { missingBeforeVisit } from '@pivot/core/records';
 import { type Kysely, sql } from 'kysely';
 import { changeStatusIn } from '../agenda/appointment-service.ts';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
@@ -238,12 +238,16 @@ export async function deskDay(
     const walkIns = doc.walkIns
       .filter((v) => !query.siteId || v.site_id === query.siteId || !v.site_id)
       .map(visitView);
-    await auditFrom(actor)(tx, {
-      action: 'read',
-      entity: 'reception_desk',
-      entityId: query.date,
-      details: { appointments: result.length, walkIns: walkIns.length },
-    });
+    await auditOfPatientsFrom(actor)(
+      tx,
+      {
+        action: 'read',
+        entity: 'reception_desk',
+        entityId: query.date,
+        details: { appointments: result.length, walkIns: walkIns.length },
+      },
+      [...result.map((a) => a.patientId), ...walkIns.map((v) => v.patientId)],
+    );
     const requirementLabels: Record<string, { fr: string; en: string }> = {};
     for (const r of doc.requirements)
       requirementLabels[r.classification] = { fr: r.label_fr, en: r.label_en };

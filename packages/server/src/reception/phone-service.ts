@@ -13,7 +13,7 @@ import {
   type UrgencyLevel,
 } from '@pivot/core/reception';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
@@ -208,12 +208,11 @@ export async function listCalls(db: Db, actor: Actor, query: { date: string }) {
       .where(sql<string>`(c.at AT TIME ZONE 'Europe/Paris')::date`, '=', query.date)
       .orderBy('c.at', 'desc')
       .execute();
-    await auditFrom(actor)(tx, {
-      action: 'read',
-      entity: 'call_log',
-      entityId: query.date,
-      details: { calls: rows.length },
-    });
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'call_log', entityId: query.date, details: { calls: rows.length } },
+      rows.map((r) => r.patient_id),
+    );
     const calls = rows.map((r) => ({
       id: r.id,
       direction: r.direction as 'in' | 'out',
@@ -363,11 +362,11 @@ export async function listMessages(
     const rows = await q.limit(500).execute();
     const messages = rows.map((r) => messageView(r, now));
     if (query.status === 'open') messages.sort((a, b) => Number(b.overdue) - Number(a.overdue));
-    await auditFrom(actor)(tx, {
-      action: 'read',
-      entity: 'phone_messages',
-      details: { scope: query.scope, count: messages.length },
-    });
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'phone_messages', details: { scope: query.scope, count: messages.length } },
+      rows.map((r) => r.patient_id),
+    );
     return messages;
   });
 }

@@ -17,7 +17,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/audit-log.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/patient-service.ts';
@@ -125,7 +125,11 @@ export async function receptionRoutes(fastify: FastifyInstance) {
       const actor = actorOf(request);
       return db.kysely.transaction().execute(async (tx) => {
         const board = await waitingRoomBoard(tx, actor.organizationId, Date.now());
-        await auditFrom(actor)(tx, { action: 'read', entity: 'waiting_room', entityId: board.date });
+        await auditOfPatientsFrom(actor)(
+          tx,
+          { action: 'read', entity: 'waiting_room', entityId: board.date },
+          board.visits.map((v) => v.patientId),
+        );
         return board;
       });
     },
