@@ -35,7 +35,8 @@ function residentMb(pid: number): number {
 }
 
 async function start(): Promise<ChildProcess> {
-  const server = spawn('node', ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  // As `npm start` runs it.
+  const server = spawn('node', ['--expose-gc', '--import', 'tsx', 'packages/server/src/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -6,6 +6,7 @@ import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { ensurePrivateDirectory } from './files/private-files.ts';
 import { firstStart } from './ops/first-start.ts';
+import { collectGarbageWhenQuiet } from './ops/quiet-time-gc.ts';
 import { loadSecretKey } from './ops/secret-key.ts';
 import { sealAndCheckStoredSecrets } from './ops/stored-secrets.ts';
 
@@ -26,6 +27,7 @@ const db = await connect({
 });
 await migrate(db);
 const app = await buildApp({ config, db, secrets });
+collectGarbageWhenQuiet(app);
 await sealAndCheckStoredSecrets(db, secrets, app.log);
 
 await firstStart(db, config, app.log, Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000));

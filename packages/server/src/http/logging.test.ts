@@ -11,11 +11,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The app with one more route whose statement fails quoting a value, as a bad birth date would. */
+/**
+ * The app with two more routes whose statements fail quoting a birth date: one with an error the
+ * server does not expect (a 500), one with a value the database refuses (a 422).
+ */
 async function appFailingOnADate(logErrorDetail: boolean) {
   const log = captureLog();
   const app = await buildApp({ config: { ...t.config, logErrorDetail }, db: t.db, logStream: log.stream });
   app.get('/api/test/birth-date/:id', { config: { permission: 'public' } }, async () => {
+    await sql`DO $$ BEGIN RAISE EXCEPTION 'no record born %', '1980-02-31'; END $$`.execute(t.db.kysely);
+    return {};
+  });
+  app.get('/api/test/refused-date/:id', { config: { permission: 'public' } }, async () => {
     await sql`SELECT ${'1980-02-31'}::date`.execute(t.db.kysely);
     return {};
   });
@@ -31,10 +38,24 @@ describe('server log', () => {
     expect(response.statusCode).toBe(500);
     expect(response.json().error.code).toBe('internal_error');
     const failure = log.entries().find((e) => e.msg === 'unhandled error');
-    expect(failure).toMatchObject({ level: 50, route: '/api/test/birth-date/:id', err: { code: '22008' } });
+    expect(failure).toMatchObject({ level: 50, route: '/api/test/birth-date/:id', err: { code: 'P0001' } });
     expect(log.text()).not.toContain('1980-02-31');
     expect(log.text()).not.toContain('DUPONT');
     expect(log.text()).not.toMatch(/"stack"|at .*\.ts:\d+/);
+  });
+
+  it('logs a value the database refuses as a warning with its code, without the value', async () => {
+    const { app, log } = await appFailingOnADate(false);
+    const response = await app.inject({ method: 'GET', url: '/api/test/refused-date/4242?name=DUPONT' });
+    await app.close();
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('value_not_storable');
+    expect(log.entries().find((e) => e.msg === 'value refused by the database')).toMatchObject({
+      level: 40,
+      code: '22008',
+    });
+    expect(log.text()).not.toContain('1980-02-31');
+    expect(log.text()).not.toContain('DUPONT');
   });
 
   it('logs the error detail only when PIVOT_LOG_ERROR_DETAIL asks for it', async () => {
