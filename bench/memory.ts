@@ -9,18 +9,20 @@ import { jsonCaller, loginCookie } from './http-session.ts';
  * `npm run bench:memory`: the resident memory of a real Pivot process (`npm start`'s server on the
  * embedded database with the demo practice) at rest, under a minute of desk work, and once the
  * work has stopped. Memory does not depend on how busy the machine is, unlike the timings of the
- * other suites. Options: --load-seconds (60), --rest-seconds (45), --clients (4).
+ * other suites. Options: --load-seconds (60), --rest-seconds (45), --clients (4), --rounds (2).
  */
 const { values } = parseArgs({
   options: {
     'load-seconds': { type: 'string' },
     'rest-seconds': { type: 'string' },
     clients: { type: 'string' },
+    rounds: { type: 'string' },
   },
 });
 const loadSeconds = Number(values['load-seconds'] ?? 60);
 const restSeconds = Number(values['rest-seconds'] ?? 45);
 const clients = Number(values.clients ?? 4);
+const rounds = Number(values.rounds ?? 2);
 // The spell-checker gives its word lists back after this long unused; the bench waits for it.
 const spellIdleSeconds = 30;
 
@@ -123,7 +125,7 @@ rows.push([`restarted, at rest ${restSeconds} s`, atRest.toFixed(0)]);
 // Two rounds: the first warms the bounded caches (PGlite's buffer cache, the spell-checker), the
 // second shows whether anything is still growing.
 let previous = atRest;
-for (const round of [1, 2]) {
+for (let round = 1; round <= rounds; round++) {
   let peak = previous;
   const sampler = setInterval(() => {
     peak = Math.max(peak, residentMb(server.pid!));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartBody } from '../testing/multipart-body.ts';
+import { minimalPdf, multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -32,10 +32,6 @@ function directives(header: string | string[] | number | undefined): Record<stri
   );
 }
 
-const minimalPdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-
 describe('security headers', () => {
   it('sends a script policy without inline code, no framing, nosniff and no referrer with a page of the web app', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/agenda' });
@@ -62,7 +58,7 @@ describe('security headers', () => {
 
   it('lets the web app alone frame an attachment, sent with nosniff', async () => {
     const patientId = await aPatient().named('ENTETE', 'ALICE').register(t.app, secretary);
-    const body = multipartBody(
+    const body = multipart(
       { classification: 'biology' },
       { name: 'bilan.pdf', content: minimalPdf, type: 'application/pdf' },
     );

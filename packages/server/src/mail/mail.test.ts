@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namesPatient } from '../audit/audit-log.ts';
+import { minimalPdf, multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -10,29 +11,11 @@ let doctorId: string;
 let patientId: string;
 let accountant: string;
 
-const minimalPdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-
-function multipart(file: { name: string; content: Buffer; type: string }) {
-  const boundary = '----pivot-mail-boundary';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: { cookie }, payload: payload as Record<string, unknown> | undefined });
 
 const uploadScan = (id: string, file: { name: string; content: Buffer; type: string }) => {
-  const body = multipart(file);
+  const body = multipart({}, file);
   return t.app.inject({
     method: 'POST',
     url: `/api/mail/incoming/${id}/scan`,
