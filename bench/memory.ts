@@ -47,6 +47,7 @@ async function start(): Promise<ChildProcess> {
       LOG_LEVEL: 'warn',
       PIVOT_LOGIN_RATE_LIMIT: '100000',
       PIVOT_SPELL_CHECKER_IDLE_SECONDS: String(spellIdleSeconds),
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -149,6 +150,6 @@ const width = Math.max(...rows.map(([label]) => label.length));
 console.log(`${'resident memory of the Pivot process (PGlite, demo practice)'.padEnd(width)}  MB`);
 for (const [label, mb] of rows) console.log(`${label.padEnd(width)}  ${mb.padStart(4)}`);
 console.log(
-  `embedded buffer cache: ${process.env.PIVOT_PGLITE_SHARED_BUFFERS ?? '32MB (default)'}; spell-checker idle time ${spellIdleSeconds} s`,
+  `embedded buffer cache: ${process.env.PIVOT_PGLITE_SHARED_BUFFERS ?? '32MB (default)'}; spell-checker idle time ${spellIdleSeconds} s; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`,
 );
 process.exit(0);
