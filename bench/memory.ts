@@ -140,7 +140,7 @@ for (let round = 1; round <= rounds; round++) {
   await sleep(spellIdleSeconds + restSeconds);
   const after = residentMb(server.pid!);
   rows.push([`  ${spellIdleSeconds + restSeconds} s after the work stopped`, after.toFixed(0)]);
-  rows.push([`  kept since ${round === 1 ? 'rest' : 'round 1'}`, (after - previous).toFixed(0)]);
+  rows.push([`  kept since ${round === 1 ? 'rest' : `round ${round - 1}`}`, (after - previous).toFixed(0)]);
   previous = after;
 }
 await stop(server);
