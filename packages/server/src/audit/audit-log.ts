@@ -14,21 +14,24 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+function auditRow(entry: Omit<AuditEntry, 'patientId'>) {
+  return {
+    organization_id: entry.organizationId,
+    user_id: entry.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    ip: entry.ip ?? '',
+    user_agent: entry.userAgent ?? '',
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
 /** Written with the transaction of the change it records, so neither exists without the other. */
 export async function writeAudit(tx: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await tx
     .insertInto('audit_log')
-    .values({
-      organization_id: entry.organizationId,
-      user_id: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      patient_id: entry.patientId ?? null,
-      ip: entry.ip ?? '',
-      user_agent: entry.userAgent ?? '',
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values({ ...auditRow(entry), patient_id: entry.patientId ?? null })
     .execute();
 }
 
@@ -47,7 +50,7 @@ export function auditFrom(actor: { organizationId: string; userId: string; ip: s
  * The read of a list that shows patients: one entry naming every patient shown (CSP L1110-4;
  * CNIL, référentiel relatif aux traitements de données de santé: traçabilité des consultations),
  * so each patient's access log has the read. One row, not one per patient: a busy day view shows
- * hundreds (migration 0013). A list that shows nobody still leaves its entry.
+ * hundreds (migration 0016). A list that shows nobody still leaves its entry.
  */
 export async function writeAuditOfPatients(
   tx: Kysely<Database>,
@@ -57,15 +60,8 @@ export async function writeAuditOfPatients(
   await tx
     .insertInto('audit_log')
     .values({
-      organization_id: entry.organizationId,
-      user_id: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
+      ...auditRow(entry),
       patient_ids: [...new Set([...patientIds].filter((id): id is string => !!id))],
-      ip: entry.ip ?? '',
-      user_agent: entry.userAgent ?? '',
-      details: JSON.stringify(entry.details ?? {}),
     })
     .execute();
 }
