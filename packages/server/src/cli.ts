@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { errorMessage, isDomainError } from '@pivot/core';
-import { secretBox } from './auth/secret-box.ts';
-import { createFirstAdmin, createOrganization } from './auth/setup.ts';
+import { createFirstAdmin, createOrganization, secretBox } from './auth/index.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';

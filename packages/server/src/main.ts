@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
-import { type SecretBox, secretBox } from './auth/secret-box.ts';
+import { type SecretBox, secretBox } from './auth/index.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../billing/payments.ts';
+import type { Payment } from '../billing/index.ts';
 import { parseBankCsv, parseOfx, proposeBankMatches } from './bank-import.ts';
 import { expenseEntry, receiptFromPayment } from './journal.ts';
 

@@ -1,5 +1,11 @@
-import { daysBetween, expandCompactDate, type IsoDate, parseFrenchDate } from '../billing/calendar-date.ts';
-import { type Cents, parseEuros } from '../billing/money.ts';
+import {
+  type Cents,
+  daysBetween,
+  expandCompactDate,
+  type IsoDate,
+  parseEuros,
+  parseFrenchDate,
+} from '../billing/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { JournalEntry } from './journal.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../billing/payments.ts';
-import { errorCodeOf } from '../billing/test-support.ts';
+import type { Payment } from '../billing/index.ts';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import { fecBncColumns, fecColumns, fecFileName, parseFec, parseFecFileName, writeFec } from './fec.ts';
 import { expenseEntry, receiptFromPayment } from './journal.ts';
 

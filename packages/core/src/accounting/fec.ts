@@ -1,9 +1,15 @@
-import { compactDate, expandCompactDate, type IsoDate } from '../billing/calendar-date.ts';
-import { type Cents, formatCents, parseEuros } from '../billing/money.ts';
-import type { PaymentMethodKind } from '../billing/payments.ts';
+import type { PaymentMethodKind } from '../billing/index.ts';
+import {
+  type Cents,
+  compactDate,
+  expandCompactDate,
+  formatCents,
+  type IsoDate,
+  parseEuros,
+} from '../billing/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { isValidSiren } from '../organization/identifiers.ts';
-import { neutralizeFormula } from '../spreadsheet/formula-cell.ts';
+import { isValidSiren } from '../organization/index.ts';
+import { neutralizeFormula } from '../spreadsheet/index.ts';
 import { form2035Line } from './form-2035.ts';
 import { type JournalEntry, journals } from './journal.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../billing/payments.ts';
-import { errorCodeOf } from '../billing/test-support.ts';
+import type { Payment } from '../billing/index.ts';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import { chartOfAccounts } from './chart-of-accounts.ts';
 import { form2035Lines } from './form-2035.ts';
 import { expenseEntry, isBalanced, receiptFromPayment, yearlyTotals } from './journal.ts';

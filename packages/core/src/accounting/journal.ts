@@ -1,4 +1,4 @@
-import type { IsoDate } from '../billing/calendar-date.ts';
+import type { IsoDate, Payment, PaymentMethodKind } from '../billing/index.ts';
 import {
   applyRate,
   assertNonNegativeCents,
@@ -6,8 +6,7 @@ import {
   type Cents,
   fullRate,
   sumCents,
-} from '../billing/money.ts';
-import type { Payment, PaymentMethodKind } from '../billing/payments.ts';
+} from '../billing/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { accountLabel, treasuryAccounts } from './chart-of-accounts.ts';
 import { type Form2035Key, form2035Line } from './form-2035.ts';

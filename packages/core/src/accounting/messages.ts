@@ -1,4 +1,4 @@
-import '../billing/messages.ts';
+import '../billing/index.ts';
 import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
 
 registerErrorMessages({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { basisPoints, isoDate, nonNegativeCents, paymentMethodKindSchema } from '../billing/schemas.ts';
+import { basisPoints, isoDate, nonNegativeCents, paymentMethodKindSchema } from '../billing/index.ts';
 import { integer, text } from '../input/schemas.ts';
 import { form2035Lines } from './form-2035.ts';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error.ts';
-import { isValidRpps } from '../organization/identifiers.ts';
+import { isValidRpps } from '../organization/index.ts';
 import type { Role } from './roles.ts';
 
 /**

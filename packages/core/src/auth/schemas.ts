@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text, version } from '../input/schemas.ts';
-import { isValidRpps } from '../organization/identifiers.ts';
+import { isValidRpps } from '../organization/index.ts';
 import { practitionerRppsProblem } from './practitioner-account.ts';
 import { roles } from './roles.ts';
 

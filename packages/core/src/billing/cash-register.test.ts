@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import {
   assertCashDayOpen,
   closeCashDay,
@@ -7,7 +8,6 @@ import {
   nextOpeningFloat,
   openCashDay,
 } from './cash-register.ts';
-import { errorCodeOf } from './test-support.ts';
 
 describe('cash register daily closing', () => {
   const day = openCashDay('2026-03-10', 15_000);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import { type ActCatalogue, applyTariffUpdate, ngapAmount, tariffOn } from './catalogue.ts';
 import { shippedCatalogue } from './catalogue-data.ts';
 import { catalogueUpdateOf, parseCatalogueUpdate } from './catalogue-update.ts';
-import { errorCodeOf } from './test-support.ts';
 
 describe('shipped catalogue (billing.md § Act codes)', () => {
   const cases: [string, string, string, 'optam' | '1' | '2', number, string?][] = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import {
   buildClaim,
   type ClaimInput,
@@ -10,7 +11,6 @@ import {
   writeClaimBatchFile,
 } from './claims.ts';
 import { computeFeeSplit } from './fee-split.ts';
-import { errorCodeOf } from './test-support.ts';
 
 const split = computeFeeSplit({
   date: '2026-03-10',

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error.ts';
-import { isValidNir } from '../identity/nir.ts';
-import { isValidRpps } from '../organization/identifiers.ts';
+import { isValidNir } from '../identity/index.ts';
+import { isValidRpps } from '../organization/index.ts';
 import { assertIsoDate, type IsoDate, isIsoDate } from './calendar-date.ts';
 import type { ExemptionReason, FeeSplit } from './fee-split.ts';
 import type { Cents } from './money.ts';

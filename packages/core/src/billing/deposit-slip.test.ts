@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import { buildCashDepositSlip, buildChequeDepositSlip, formatIban, isValidIban } from './deposit-slip.ts';
-import { errorCodeOf } from './test-support.ts';
 
 const header = {
   number: 'R-2026-0007',

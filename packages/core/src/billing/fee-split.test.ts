@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import {
   type ComplementaryContract,
   computeFeeSplit,
@@ -7,7 +8,6 @@ import {
   type VisitBilling,
 } from './fee-split.ts';
 import type { BillingRates } from './rates-data.ts';
-import { errorCodeOf } from './test-support.ts';
 
 const date = '2026-03-10';
 const adult = { birthDate: '1980-06-15', carePathway: 'in' as const };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import {
   assertInvoiceDeletable,
   buildInvoice,
@@ -9,7 +10,6 @@ import {
   nextInvoiceNumber,
   parseInvoiceNumber,
 } from './invoice-number.ts';
-import { errorCodeOf } from './test-support.ts';
 
 describe('invoice numbers: one unbroken sequence per organisation and year', () => {
   it('writes 2026-000123', () => expect(formatInvoiceNumber(2026, 123)).toBe('2026-000123'));

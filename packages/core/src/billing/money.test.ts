@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import { applyRate, applyRatio, formatCents, parseEuros, splitProportionally } from './money.ts';
-import { errorCodeOf } from './test-support.ts';
 
 describe('money in integer cents', () => {
   const rates: [number, number, number][] = [

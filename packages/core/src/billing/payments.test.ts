@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import {
   ageingBucketOf,
   allocatePayment,
@@ -8,7 +9,6 @@ import {
   receivablesByDebtor,
   receivablesByDebtorKind,
 } from './payments.ts';
-import { errorCodeOf } from './test-support.ts';
 
 const patient = { kind: 'patient' as const, id: 'p1' };
 const dues: Due[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../errors/error-code-of.ts';
 import type { Payment } from './payments.ts';
 import { dailyTakings, monthlyTakings, takingsBy } from './reports.ts';
-import { errorCodeOf } from './test-support.ts';
 
 const payments: Payment[] = [
   {

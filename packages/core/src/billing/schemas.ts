@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidNir } from '../identity/nir.ts';
+import { isValidNir } from '../identity/index.ts';
 import { calendarDate, id, integer, text } from '../input/schemas.ts';
-import { isValidRpps } from '../organization/identifiers.ts';
+import { isValidRpps } from '../organization/index.ts';
 import { euroDenominations } from './cash-register.ts';
 import { sectors } from './catalogue.ts';
 import { isValidIban } from './deposit-slip.ts';

@@ -1,4 +1,4 @@
-import '../patients/messages.ts';
+import '../patients/index.ts';
 import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
 
 registerErrorMessages({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../errors/messages.ts';
-import { isValidRpps } from '../organization/identifiers.ts';
+import { isValidRpps } from '../organization/index.ts';
 import {
   careTeamMemberInput,
   correspondentInput,

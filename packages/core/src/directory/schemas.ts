@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { id, text, version } from '../input/schemas.ts';
-import { isValidFiness, isValidRpps } from '../organization/identifiers.ts';
-import { addressSchema } from '../organization/schemas.ts';
-import { emailSchema, phoneNumberSchema } from '../patients/schemas.ts';
+import { addressSchema, isValidFiness, isValidRpps } from '../organization/index.ts';
+import { emailSchema, phoneNumberSchema } from '../patients/index.ts';
 
 export const correspondentKinds = ['practitioner', 'body'] as const;
 export type CorrespondentKind = (typeof correspondentKinds)[number];

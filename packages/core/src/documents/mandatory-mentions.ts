@@ -1,4 +1,4 @@
-import { isValidRpps } from '../organization/identifiers.ts';
+import { isValidRpps } from '../organization/index.ts';
 import { type DocumentKind, documentKindRules } from './document-kinds.ts';
 import { ageAt } from './merge-fields.ts';
 

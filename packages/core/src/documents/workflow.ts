@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../auth/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { type DocumentKind, requiresPractitionerSignature } from './document-kinds.ts';
 import type { RichTextDoc } from './rich-text.ts';

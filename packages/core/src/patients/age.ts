@@ -1,4 +1,4 @@
-import { daysInMonth } from '../identity/traits.ts';
+import { daysInMonth } from '../identity/index.ts';
 
 /** Civil majority (Code civil, art. 414). */
 export const majorityAge = 18;

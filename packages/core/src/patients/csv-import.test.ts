@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows } from '../identity/birth-place.ts';
+import { parseCsvRows } from '../identity/index.ts';
 import { type ColumnMapping, importDate, importPatientRows, rowToRegistrationInput } from './csv-import.ts';
 
 const mapping: ColumnMapping = {

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import {
+  checkNirAgainstTraits,
   type DuplicateReason,
   duplicateThresholds,
   type IdentityForMatching,
   scoreDuplicate,
-} from '../identity/duplicates.ts';
-import { checkNirAgainstTraits } from '../identity/nir.ts';
+} from '../identity/index.ts';
 import { checkPatientRegistration } from './registration.ts';
 import {
   type PatientRegistration,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newIdentityState } from '../identity/identity-status.ts';
+import { newIdentityState } from '../identity/index.ts';
 import { frCore, patientFromFhir, patientToFhir } from './fhir-patient.ts';
 import type { Patient } from './patient.ts';
 

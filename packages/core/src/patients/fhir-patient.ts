@@ -1,12 +1,13 @@
+import type { Sex } from '../identity/index.ts';
 import {
   type IdentityDocumentKind,
   type IdentityStatus,
   identityDocumentCodes,
   identityStatusCodes,
   identityStatusFromCode,
-} from '../identity/identity-status.ts';
-import { insKindOfSystem, insSystem } from '../identity/nir.ts';
-import type { Sex } from '../identity/traits.ts';
+  insKindOfSystem,
+  insSystem,
+} from '../identity/index.ts';
 import type { Patient } from './patient.ts';
 import { accessibilityNeeds, type PatientPhone, phoneKinds } from './schemas.ts';
 

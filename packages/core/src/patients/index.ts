@@ -1,4 +1,4 @@
-import '../identity/messages.ts';
+import '../identity/index.ts';
 import './messages.ts';
 
 export * from './age.ts';

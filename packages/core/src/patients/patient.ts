@@ -1,9 +1,5 @@
-import {
-  type IdentityDocumentKind,
-  type IdentityState,
-  newIdentityState,
-} from '../identity/identity-status.ts';
-import type { Sex } from '../identity/traits.ts';
+import type { Sex } from '../identity/index.ts';
+import { type IdentityDocumentKind, type IdentityState, newIdentityState } from '../identity/index.ts';
 import type {
   AccessibilityNeed,
   ContactPerson,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.ts';
-import { birthPlaceDirectory } from '../identity/birth-place.ts';
+import { birthPlaceDirectory } from '../identity/index.ts';
 import { checkPatientRegistration } from './registration.ts';
 import { patientRegistrationInput } from './schemas.ts';
 

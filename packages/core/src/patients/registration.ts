@@ -1,6 +1,10 @@
-import { type BirthPlaceDirectory, validateBirthPlaceCode } from '../identity/birth-place.ts';
-import { checkNirAgainstTraits, type NirWarning } from '../identity/nir.ts';
-import { checkBirthDate } from '../identity/traits.ts';
+import {
+  type BirthPlaceDirectory,
+  checkBirthDate,
+  checkNirAgainstTraits,
+  type NirWarning,
+  validateBirthPlaceCode,
+} from '../identity/index.ts';
 import { isMinorOn } from './age.ts';
 import type { PatientRegistration } from './schemas.ts';
 

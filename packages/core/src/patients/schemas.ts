@@ -1,8 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
-import { parseNir } from '../identity/nir.ts';
-import { type NameField, normalizeGivenNames, normalizeName, sexes } from '../identity/traits.ts';
+import { type NameField, normalizeGivenNames, normalizeName, parseNir, sexes } from '../identity/index.ts';
 import { calendarDate, id, integer, text, version } from '../input/schemas.ts';
 
 /** Runs a core normaliser inside a schema, turning its DomainError into an issue carrying the code. */

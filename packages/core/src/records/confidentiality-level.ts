@@ -1,4 +1,4 @@
-import { can, type Role } from '../auth/roles.ts';
+import { can, type Role } from '../auth/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 
 export const confidentialityLevels = ['normal', 'restricted', 'practitioner_only'] as const;

@@ -1,19 +1,20 @@
 import { parseFec, parseFecFileName } from '@pivot/core/accounting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anInsuredPatient, aPractice, client } from '../billing/billing-fixture.ts';
+import { callAs } from '../testing/call-as.ts';
+import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
 let practice: Awaited<ReturnType<typeof aPractice>>;
-let desk: ReturnType<typeof client>;
-let books: ReturnType<typeof client>;
+let desk: ReturnType<typeof callAs>;
+let books: ReturnType<typeof callAs>;
 const iban = 'FR76 3000 6000 0112 3456 7890 189';
 
 beforeAll(async () => {
   t = await createTestApp();
   practice = await aPractice(t);
-  desk = client(t.app, practice.secretary);
-  books = client(t.app, practice.accountant);
+  desk = callAs(t.app, practice.secretary);
+  books = callAs(t.app, practice.accountant);
   // Two cheques of one day on one slip, and a card payment.
   for (const [amount, method] of [
     [3000, { kind: 'cheque', bank: 'BNP', number: '1001', drawer: 'A' }],
@@ -208,7 +209,7 @@ describe('bookkeeping', () => {
 
   it('keeps another organisation out', async () => {
     const other = await aPractice(t, 'Autre');
-    const outsider = client(t.app, other.accountant);
+    const outsider = callAs(t.app, other.accountant);
     const journal = (await outsider.get('/api/accounting/journal?from=2025-01-01&to=2025-12-31')).json();
     expect(journal).toEqual([]);
     const open = (await books.get('/api/accounting/bank-transactions')).json();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@pivot/core';
 import { type BankImport, parseBankCsv, parseOfx, proposeBankMatches } from '@pivot/core/accounting';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadJournal } from './journal-store.ts';

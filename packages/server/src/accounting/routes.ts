@@ -15,7 +15,7 @@ import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { actorOf } from '../http/request-context.ts';
 import {
   importBankStatement,

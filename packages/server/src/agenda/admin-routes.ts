@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';

@@ -11,11 +11,11 @@ import {
   type WaitlistEntry,
 } from '@pivot/core/agenda';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { addRecordItem } from '../patients/record-items.ts';
+import { addRecordItem } from '../patients/index.ts';
 import {
   checkPractitioners,
   datesAround,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@pivot/core';
 import { buildCalendar, type CalendarEvent } from '@pivot/core/agenda';
 import type { Kysely } from 'kysely';
-import { writeAuditOfPatients } from '../audit/audit-log.ts';
+import { writeAuditOfPatients } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 
 type Tx = Kysely<Database>;

@@ -8,7 +8,7 @@ import {
   templateTimePolicy,
 } from '@pivot/core/agenda';
 import ICAL from 'ical.js';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import type { Actor } from '../http/request-context.ts';

@@ -10,7 +10,7 @@ import {
   type MeetingUpdateInput,
 } from '@pivot/core/agenda';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';

@@ -19,10 +19,10 @@ import { calendarDate, id, instant, integerParam, text, version } from '@pivot/c
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/patient-service.ts';
+import { todayInParis } from '../patients/index.ts';
 import { agendaAdminRoutes } from './admin-routes.ts';
 import {
   absenceView,

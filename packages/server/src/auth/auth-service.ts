@@ -9,7 +9,7 @@ import {
 } from '@pivot/core/auth';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';

@@ -1,7 +1,7 @@
 import { DomainError } from '@pivot/core';
 import { checkPasswordStrength } from '@pivot/core/auth';
 import { type Kysely, sql } from 'kysely';
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword } from './passwords.ts';

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 import { revokeAllSessions } from './auth-service.ts';

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInParis } from '../patients/patient-service.ts';
+import { todayInParis } from '../patients/index.ts';
+import { callAs } from '../testing/call-as.ts';
+import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
 let t: TestApp;
 let practice: Awaited<ReturnType<typeof aPractice>>;
-let api: ReturnType<typeof client>;
-let accountant: ReturnType<typeof client>;
+let api: ReturnType<typeof callAs>;
+let accountant: ReturnType<typeof callAs>;
 const motifs: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
   practice = await aPractice(t);
-  api = client(t.app, practice.secretary);
-  accountant = client(t.app, practice.accountant);
+  api = callAs(t.app, practice.secretary);
+  accountant = callAs(t.app, practice.accountant);
   const rows = await t.db.kysely
     .insertInto('appointment_types')
     .values(

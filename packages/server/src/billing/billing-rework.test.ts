@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAs } from '../testing/call-as.ts';
 import { pdfText } from '../testing/pdf-reader.ts';
+import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
 let t: TestApp;
 let practice: Awaited<ReturnType<typeof aPractice>>;
-let api: ReturnType<typeof client>;
-let books: ReturnType<typeof client>;
+let api: ReturnType<typeof callAs>;
+let books: ReturnType<typeof callAs>;
 
 beforeAll(async () => {
   t = await createTestApp();
   practice = await aPractice(t);
-  api = client(t.app, practice.secretary);
-  books = client(t.app, practice.accountant);
+  api = callAs(t.app, practice.secretary);
+  books = callAs(t.app, practice.accountant);
 });
 afterAll(async () => t?.close());
 

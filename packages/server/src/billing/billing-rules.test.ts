@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAs } from '../testing/call-as.ts';
 import { pdfText } from '../testing/pdf-reader.ts';
+import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
 let t: TestApp;
 let practice: Awaited<ReturnType<typeof aPractice>>;
-let api: ReturnType<typeof client>;
+let api: ReturnType<typeof callAs>;
 
 beforeAll(async () => {
   t = await createTestApp();
   practice = await aPractice(t);
-  api = client(t.app, practice.secretary);
+  api = callAs(t.app, practice.secretary);
 });
 afterAll(async () => t?.close());
 
@@ -193,10 +194,10 @@ describe('numbering and desk', () => {
   });
 
   it('lets an accountant read billing but not a user of another organisation', async () => {
-    const accountant = client(t.app, practice.accountant);
+    const accountant = callAs(t.app, practice.accountant);
     expect((await accountant.get('/api/billing/invoices')).statusCode).toBe(200);
     const other = await aPractice(t, 'Cabinet tiers');
-    const invoices = (await client(t.app, other.secretary).get('/api/billing/invoices')).json();
+    const invoices = (await callAs(t.app, other.secretary).get('/api/billing/invoices')).json();
     expect(invoices).toEqual([]);
   });
 });

@@ -2,19 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseClaimBatchFile } from '@pivot/core/billing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAs } from '../testing/call-as.ts';
 import { pdfText } from '../testing/pdf-reader.ts';
+import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { anInsuredPatient, aPractice, client } from './billing-fixture.ts';
 
 const day = '2025-03-10';
 let t: TestApp;
 let practice: Awaited<ReturnType<typeof aPractice>>;
-let api: ReturnType<typeof client>;
+let api: ReturnType<typeof callAs>;
 
 beforeAll(async () => {
   t = await createTestApp();
   practice = await aPractice(t);
-  api = client(t.app, practice.secretary);
+  api = callAs(t.app, practice.secretary);
 });
 afterAll(async () => t?.close());
 
@@ -81,7 +82,7 @@ describe('billing a visit', () => {
     expect(seq(b.number)).toBe(seq(a.number) + 1);
     const other = await aPractice(t, 'Autre cabinet');
     const otherPatient = await anInsuredPatient(t.app, other.secretary);
-    const first = await client(t.app, other.secretary).post('/api/billing/visits', {
+    const first = await callAs(t.app, other.secretary).post('/api/billing/visits', {
       ...gpVisit(otherPatient),
       practitionerId: other.gp,
     });
@@ -370,7 +371,7 @@ describe('reports and access', () => {
     const patientId = await anInsuredPatient(t.app, practice.secretary);
     const billed = (await api.post('/api/billing/visits', gpVisit(patientId, { date: '2025-03-21' }))).json();
     const other = await aPractice(t, 'Cabinet voisin');
-    const outsider = client(t.app, other.secretary);
+    const outsider = callAs(t.app, other.secretary);
     expect((await outsider.get(`/api/billing/invoices/${billed.invoiceId}`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/billing/invoices/${billed.invoiceId}/pdf`)).statusCode).toBe(404);
     const foreignBill = await outsider.post('/api/billing/visits', {
@@ -382,7 +383,7 @@ describe('reports and access', () => {
       'code;kind;label;sector;amount_cents;valid_from;valid_to\nG;ngap;Consultation de médecine générale;1;3200;2026-01-01;\n';
     const body = { content: file, edition: 'test 2026', source: 'test', publishedOn: '2025-12-01' };
     expect((await api.post('/api/billing/catalogue', body)).statusCode).toBe(403);
-    const loaded = await client(t.app, practice.admin).post('/api/billing/catalogue', body);
+    const loaded = await callAs(t.app, practice.admin).post('/api/billing/catalogue', body);
     expect(loaded.statusCode).toBe(200);
     const catalogue2026 = (await api.get('/api/billing/catalogue?date=2026-02-01')).json();
     const g = catalogue2026.acts.find((a: { code: string }) => a.code === 'G');

@@ -9,7 +9,7 @@ import {
   expectedCash,
 } from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { likeStartingWith } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';

@@ -13,11 +13,11 @@ import {
   writeClaimBatchFile,
 } from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadCoverage } from '../patients/coverage-service.ts';
+import { loadCoverage } from '../patients/index.ts';
 import { insertPayment } from './payment-service.ts';
 import { amoDebtorId } from './visit-service.ts';
 

@@ -1,10 +1,10 @@
 import { DomainError } from '@pivot/core';
 import { creditNoteFor, formatCents, type Invoice } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { addRecordItem } from '../patients/record-items.ts';
+import { addRecordItem } from '../patients/index.ts';
 import { nextInvoiceSequence } from './visit-service.ts';
 
 export async function loadInvoice(tx: Kysely<Database>, organizationId: string, id: string) {

@@ -10,8 +10,8 @@ import {
 } from '@pivot/core/billing';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { insertJournalEntries } from '../accounting/journal-store.ts';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { insertJournalEntries } from '../accounting/index.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 

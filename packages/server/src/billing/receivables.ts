@@ -8,7 +8,7 @@ import {
   takingsBy,
 } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 

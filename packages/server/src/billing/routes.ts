@@ -12,10 +12,10 @@ import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/patient-service.ts';
+import { todayInParis } from '../patients/index.ts';
 import { cashSlipPdf, chequeSlipPdf, invoicePdf } from './billing-pdf.ts';
 import {
   cashDayView,

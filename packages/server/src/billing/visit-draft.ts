@@ -2,10 +2,10 @@ import { DomainError } from '@pivot/core';
 import { parisDateOf } from '@pivot/core/agenda';
 import { type Sector, suggestedActs, tariffOn } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient } from '../patients/patient-service.ts';
+import { loadPatient } from '../patients/index.ts';
 import { loadCatalogue } from './catalogue-service.ts';
 
 /** Statuses of an appointment that did not take place: nothing to bill. */

@@ -21,11 +21,10 @@ import { id, text } from '@pivot/core/input';
 import type { ComplementaryInsurance, MandatoryInsurance } from '@pivot/core/patients';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadCoverage } from '../patients/coverage-service.ts';
-import { addRecordItem } from '../patients/record-items.ts';
+import { addRecordItem, loadCoverage } from '../patients/index.ts';
 import { loadCatalogue } from './catalogue-service.ts';
 import { assertAppointmentBillable, specialtyKey } from './visit-draft.ts';
 

@@ -1,4 +1,4 @@
-import type { NewPatient } from '../patients/bulk-insert.ts';
+import type { NewPatient } from '../patients/index.ts';
 
 /**
  * A few duplicates as they happen at a front desk (a letter dropped, given names swapped, the

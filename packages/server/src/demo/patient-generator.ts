@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Faker, fr } from '@faker-js/faker';
 import { nirKey, normalizeGivenNames, normalizeName } from '@pivot/core/identity';
-import { emptyPatient, type NewPatient } from '../patients/bulk-insert.ts';
+import { emptyPatient, type NewPatient } from '../patients/index.ts';
 
 export type GeneratedPatient = NewPatient;
 

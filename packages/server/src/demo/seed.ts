@@ -1,11 +1,11 @@
 import { luhnValid } from '@pivot/core/organization';
-import { seedAgenda } from '../agenda/demo.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { seedAgenda } from '../agenda/index.ts';
+import { hashPassword } from '../auth/index.ts';
 import type { Db } from '../db/connection.ts';
-import { seedDirectory } from '../directory/demo.ts';
-import { seedDocuments } from '../documents/demo.ts';
-import { insertPatientRows } from '../patients/bulk-insert.ts';
-import { seedReception } from '../reception/demo.ts';
+import { seedDirectory } from '../directory/index.ts';
+import { seedDocuments } from '../documents/index.ts';
+import { insertPatientRows } from '../patients/index.ts';
+import { seedReception } from '../reception/index.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { demoDuplicates } from './demo-duplicates.ts';
 import { generatePatients } from './patient-generator.ts';

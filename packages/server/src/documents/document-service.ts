@@ -26,13 +26,12 @@ import {
 } from '@pivot/core/documents';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient } from '../patients/patient-service.ts';
-import { documentVisibleTo, type RecordReader } from '../patients/record-visibility.ts';
+import { documentVisibleTo, loadPatient, type RecordReader } from '../patients/index.ts';
 import type { PrintFrame } from './document-output.ts';
 import type { DocumentVersionsTable } from './tables.ts';
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';

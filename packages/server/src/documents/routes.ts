@@ -20,11 +20,11 @@ import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import { documentVisibleTo } from '../patients/record-visibility.ts';
+import { documentVisibleTo } from '../patients/index.ts';
 import { renderDocx, renderPdf } from './document-output.ts';
 import {
   applyAction,

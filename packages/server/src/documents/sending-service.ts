@@ -9,14 +9,13 @@ import {
   type SendingInput,
 } from '@pivot/core/documents';
 import type { Kysely } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient } from '../patients/patient-service.ts';
-import { addRecordItem } from '../patients/record-items.ts';
+import { addRecordItem, loadPatient } from '../patients/index.ts';
 import { distributionListRecipients } from './distribution.ts';
 import { renderPdf } from './document-output.ts';
 import { loadDocument, printedDocument, printFrame } from './document-service.ts';

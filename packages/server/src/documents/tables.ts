@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Json, Timestamp } from '../db/schema.ts';
-import type { MailTables } from '../mail/tables.ts';
+import type { MailTables } from '../mail/index.ts';
 
 export interface DocumentTemplatesTable {
   id: Generated<string>;

@@ -2,9 +2,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileTransmissionAdapter } from '../billing/claims-service.ts';
+import { fileTransmissionAdapter } from '../billing/index.ts';
 import { connect } from '../db/connection.ts';
-import { fileDropSecureMessaging } from '../documents/outbox.ts';
+import { fileDropSecureMessaging } from '../documents/index.ts';
 import { ensurePrivateDirectory } from './private-files.ts';
 import { localDirectoryStorage } from './storage.ts';
 

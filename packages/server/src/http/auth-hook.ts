@@ -2,8 +2,7 @@ import { DomainError } from '@pivot/core';
 import { can, type Role } from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { SessionCache, type SessionRow } from '../auth/session-cache.ts';
-import { hashToken, sessionCookie } from '../auth/session-token.ts';
+import { hashToken, SessionCache, type SessionRow, sessionCookie } from '../auth/index.ts';
 
 /**
  * Loads the session of every API request and checks the route's declared permission. A route

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { can, type Permission, roles } from '@pivot/core/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anInsuredPatient, aPractice, client } from '../billing/billing-fixture.ts';
+import { callAs } from '../testing/call-as.ts';
+import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
 interface OpenApiParameter {
@@ -80,8 +81,8 @@ describe('DELETE routes', () => {
   it('answer 404 not_found to another organization’s id, and change nothing there', async () => {
     // Another practice holding one thing of each kind a DELETE route removes.
     const owner = await aPractice(t, 'Cabinet voisin');
-    const desk = client(t.app, owner.secretary);
-    const books = client(t.app, owner.accountant);
+    const desk = callAs(t.app, owner.secretary);
+    const books = callAs(t.app, owner.accountant);
     const created = async (response: Awaited<ReturnType<typeof desk.post>>) => {
       expect(response.statusCode, response.body).toBe(201);
       return response.json();

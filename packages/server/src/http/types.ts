@@ -1,7 +1,6 @@
 import type { Language } from '@pivot/core';
 import type { Permission, Role } from '@pivot/core/auth';
-import type { SecretBox } from '../auth/secret-box.ts';
-import type { SessionCache } from '../auth/session-cache.ts';
+import type { SecretBox, SessionCache } from '../auth/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import type { FileStorage } from '../files/storage.ts';

@@ -9,7 +9,7 @@ import type {
   OutgoingMailStatus,
 } from '@pivot/core/mail';
 import type { Kysely, Selectable } from 'kysely';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { IncomingMailTable, OutgoingMailTable } from './tables.ts';
 

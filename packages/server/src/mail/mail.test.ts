@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { namesPatient } from '../audit/audit-log.ts';
+import { namesPatient } from '../audit/index.ts';
 import { minimalPdf, multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';

@@ -22,14 +22,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { assertReferences } from '../db/references.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import { loadPatient, todayInParis } from '../patients/patient-service.ts';
-import { addRecordItem } from '../patients/record-items.ts';
-import { classificationPlan, maxUploadBytes } from '../patients/record-routes.ts';
+import {
+  addRecordItem,
+  classificationPlan,
+  loadPatient,
+  maxUploadBytes,
+  todayInParis,
+} from '../patients/index.ts';
 import {
   checkAssignee,
   incomingFromRow,

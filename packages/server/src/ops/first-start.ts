@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { userCount } from '../auth/setup.ts';
+import { userCount } from '../auth/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { seedDemo } from '../demo/seed.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { secretKeyBytes } from '../auth/secret-box.ts';
+import { secretKeyBytes } from '../auth/index.ts';
 import type { Config } from '../config.ts';
 import { ensurePrivateDirectory, privateFileMode } from '../files/private-files.ts';
 

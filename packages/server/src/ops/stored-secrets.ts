@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { SecretBox } from '../auth/secret-box.ts';
-import { sealClearTotpSecrets, totpSecretsOfAnotherKey } from '../auth/totp-secrets.ts';
+import type { SecretBox } from '../auth/index.ts';
+import { sealClearTotpSecrets, totpSecretsOfAnotherKey } from '../auth/index.ts';
 import type { Db } from '../db/connection.ts';
 
 /**

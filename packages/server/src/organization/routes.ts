@@ -4,7 +4,7 @@ import { organizationInput, siteInput } from '@pivot/core/organization';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { actorOf } from '../http/request-context.ts';
 

@@ -45,7 +45,7 @@ describe('completeness checklist', () => {
         .limit(1)
         .executeTakeFirstOrThrow();
       const email = `admin.${Date.now()}@test.pivot`;
-      const { hashPassword } = await import('../auth/passwords.ts');
+      const { hashPassword } = await import('../auth/index.ts');
       await t.db.kysely
         .insertInto('users')
         .values({

@@ -1,7 +1,7 @@
 import { DomainError } from '@pivot/core';
 import { type BreakGlassAccess, type BreakGlassInput, breakGlassExpiry } from '@pivot/core/records';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';

@@ -3,7 +3,7 @@ import { missingBeforeVisit, requiredRecordItemSchema } from '@pivot/core/record
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadPatient, todayInParis } from './patient-service.ts';
 

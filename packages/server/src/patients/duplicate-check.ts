@@ -7,7 +7,7 @@ import {
   searchKeysFor,
 } from '@pivot/core/identity';
 import { type Kysely, sql } from 'kysely';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';

@@ -8,7 +8,7 @@ import {
 } from '@pivot/core/patients';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { writeAudit } from '../audit/audit-log.ts';
+import { writeAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
 import { patientColumns } from './patient-row.ts';

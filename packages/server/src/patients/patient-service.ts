@@ -15,13 +15,13 @@ import {
   patientFromRegistration,
 } from '@pivot/core/patients';
 import type { Kysely } from 'kysely';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
-import { setAttendingPhysician } from '../directory/attending-physician.ts';
+import { setAttendingPhysician } from '../directory/index.ts';
 import type { Actor } from '../http/request-context.ts';
-import { birthPlaces } from '../identity/birth-places.ts';
+import { birthPlaces } from '../identity/index.ts';
 import { type DuplicateView, findDuplicates } from './duplicate-check.ts';
 import { patientColumns, rowToPatient } from './patient-row.ts';
 import { addRecordItem } from './record-items.ts';

@@ -11,7 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom, namesPatient } from '../audit/audit-log.ts';
+import { auditFrom, namesPatient } from '../audit/index.ts';
 import { actorOf } from '../http/request-context.ts';
 import { loadCoverage } from './coverage-service.ts';
 import { duplicateCandidates } from './duplicate-check.ts';

@@ -1,6 +1,6 @@
 import { findDuplicateCandidates, type IdentityForMatching } from '@pivot/core/identity';
 import { sql } from 'kysely';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
 import { type PatientSummary, toSummary } from './search.ts';

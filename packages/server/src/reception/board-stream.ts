@@ -3,7 +3,7 @@ import type { PublicDisplayMode } from '@pivot/core/reception';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { type Actor, actorOf } from '../http/request-context.ts';
 import { onWaitingRoomChange } from './board-events.ts';

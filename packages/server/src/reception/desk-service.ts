@@ -14,8 +14,8 @@ import {
 } from '@pivot/core/reception';
 import { missingBeforeVisit } from '@pivot/core/records';
 import { type Kysely, sql } from 'kysely';
-import { changeStatusIn } from '../agenda/appointment-service.ts';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { changeStatusIn } from '../agenda/index.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';

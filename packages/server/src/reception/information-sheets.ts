@@ -2,12 +2,11 @@ import { DomainError } from '@pivot/core';
 import type { InformationSheetInput, SendSheetInput } from '@pivot/core/reception';
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
-import { auditFrom } from '../audit/audit-log.ts';
+import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient } from '../patients/patient-service.ts';
-import { addRecordItem } from '../patients/record-items.ts';
+import { addRecordItem, loadPatient } from '../patients/index.ts';
 
 type Tx = Kysely<Database>;
 type Bilingual = { fr: string; en: string };

@@ -13,7 +13,7 @@ import {
   type UrgencyLevel,
 } from '@pivot/core/reception';
 import { type Kysely, sql } from 'kysely';
-import { auditFrom, auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';

@@ -17,10 +17,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditOfPatientsFrom } from '../audit/audit-log.ts';
+import { auditOfPatientsFrom } from '../audit/index.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/patient-service.ts';
+import { todayInParis } from '../patients/index.ts';
 import { boardStreamRoutes } from './board-stream.ts';
 import { addWalkIn, deskDay, markArrived, moveVisit, waitingRoomBoard } from './desk-service.ts';
 import { listIncidents, recordIncident, updateIncident } from './incidents-service.ts';

@@ -5,7 +5,7 @@ import type { Role } from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/index.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { freshDatabase } from './test-database.ts';

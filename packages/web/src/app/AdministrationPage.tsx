@@ -1,9 +1,9 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { AuditPanel } from '../audit/AuditPanel.tsx';
-import { UsersPanel } from '../auth/UsersPanel.tsx';
-import { OrganizationPanel } from '../organization/OrganizationPanel.tsx';
+import { AuditPanel } from '../audit/index.ts';
+import { UsersPanel } from '../auth/index.ts';
+import { OrganizationPanel } from '../organization/index.ts';
 
 export function AdministrationPage() {
   const { t } = useTranslation();

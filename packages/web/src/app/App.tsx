@@ -3,10 +3,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { AccountPage } from '../auth/AccountPage.tsx';
-import { LoginPage } from '../auth/LoginPage.tsx';
-import { SetupPage } from '../auth/SetupPage.tsx';
-import { DirectoryPage } from '../directory/DirectoryPage.tsx';
+import { AccountPage, LoginPage, SetupPage } from '../auth/index.ts';
+import { DirectoryPage } from '../directory/index.ts';
 import { AdministrationPage } from './AdministrationPage.tsx';
 import { setUnauthenticatedHandler } from './api.ts';
 import { areaPages } from './area-pages.tsx';
@@ -16,7 +14,7 @@ import { Shell } from './Shell.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 import './global.css';
-import { PublicScreenPage } from '../reception/PublicScreenPage.tsx';
+import { PublicScreenPage } from '../reception/index.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },

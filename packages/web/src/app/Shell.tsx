@@ -15,7 +15,7 @@ import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { MyMessagesButton } from '../reception/MyMessagesButton.tsx';
+import { MyMessagesButton } from '../reception/index.ts';
 import { post, put } from './api.ts';
 import { areas } from './areas.tsx';
 import { useSession } from './session.tsx';

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
-import { AgendaArea } from '../agenda/AgendaArea.tsx';
-import { BillingArea } from '../billing/BillingArea.tsx';
-import { DocumentsArea } from '../documents/DocumentsArea.tsx';
-import { MailArea } from '../mail/MailArea.tsx';
-import { PatientsArea } from '../patients/PatientsArea.tsx';
-import { ReceptionArea } from '../reception/ReceptionArea.tsx';
+import { AgendaArea } from '../agenda/index.ts';
+import { BillingArea } from '../billing/index.ts';
+import { DocumentsArea } from '../documents/index.ts';
+import { MailArea } from '../mail/index.ts';
+import { PatientsArea } from '../patients/index.ts';
+import { ReceptionArea } from '../reception/index.ts';
 
 /** Areas that have their own pages; the others show what is coming. */
 export const areaPages: Record<string, ComponentType> = {

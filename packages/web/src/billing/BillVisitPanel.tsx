@@ -23,8 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import type { PatientSummary } from '../patients/model.ts';
-import { usePatientSearch } from '../patients/SearchPage.tsx';
+import type { PatientSummary } from '../patients/index.ts';
+import { usePatientSearch } from '../patients/index.ts';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
 import { PaymentForm } from './PaymentForm.tsx';
 

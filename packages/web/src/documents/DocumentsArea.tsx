@@ -28,7 +28,7 @@ import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import type { PatientSummary } from '../patients/model.ts';
+import type { PatientSummary } from '../patients/index.ts';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import type {
   CertificateForm,

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import type { CorrespondentView } from '../directory/correspondent.ts';
-import { useCorrespondents } from '../directory/use-correspondents.ts';
+import type { CorrespondentView } from '../directory/index.ts';
+import { useCorrespondents } from '../directory/index.ts';
 import { highlight } from './text-highlight.tsx';
 
 interface Recipient {

@@ -25,8 +25,7 @@ import { ApiError, get, patch, post } from '../app/api.ts';
 import i18n from '../app/i18n.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { formatDate } from '../patients/model.ts';
-import { PatientPicker } from '../patients/PatientPicker.tsx';
+import { formatDate, PatientPicker } from '../patients/index.ts';
 
 type Party =
   | { kind: 'directory'; correspondentId?: string; displayName: string }

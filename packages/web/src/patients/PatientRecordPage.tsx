@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
-import { CareTeamPanel } from '../directory/CareTeamPanel.tsx';
+import { CareTeamPanel } from '../directory/index.ts';
 import { AccessLogTab } from './AccessLogTab.tsx';
 import { CoverageTab } from './CoverageTab.tsx';
 import { IdentityBadge, useAge } from './components.tsx';

@@ -24,8 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { BreakGlassAccesses, BreakGlassForm } from '../records/BreakGlass.tsx';
-import { NamedUsersSelect } from '../records/NamedUsersSelect.tsx';
+import { BreakGlassAccesses, BreakGlassForm, NamedUsersSelect } from '../records/index.ts';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import {
   type ClassificationCategory,

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
-import { MyPatientsBreakGlass } from '../records/BreakGlass.tsx';
+import { MyPatientsBreakGlass } from '../records/index.ts';
 import { GivenNamesCell, IdentityBadge, NamesCell, useAge } from './components.tsx';
 import { formatDate, type PatientSummary } from './model.ts';
 

@@ -22,7 +22,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import { PatientPicker } from '../patients/PatientPicker.tsx';
+import { PatientPicker } from '../patients/index.ts';
 import { type MessageDraft, MessageFields } from './MessageFields.tsx';
 import { timeOf, type Urgency, urgencies, urgencyColour } from './model.ts';
 

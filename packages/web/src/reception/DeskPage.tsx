@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import { PatientPicker } from '../patients/PatientPicker.tsx';
+import { PatientPicker } from '../patients/index.ts';
 import {
   type DeskAppointment,
   type DeskDay,

@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import type { PatientRecord } from '../patients/model.ts';
+import type { PatientRecord } from '../patients/index.ts';
 import { FormError, PatientPicker, patientLabel, useLanguage } from './OrientationPage.tsx';
 
 type IncidentKind = (typeof incidentKinds)[number];

@@ -27,8 +27,8 @@ import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../app/api.ts';
 import type { useApiForm as UseApiForm } from '../app/use-api-form.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import { type BodyView, formatPhone } from '../directory/correspondent.ts';
-import type { PatientRecord, PatientSummary } from '../patients/model.ts';
+import { type BodyView, formatPhone } from '../directory/index.ts';
+import type { PatientRecord, PatientSummary } from '../patients/index.ts';
 
 type Bilingual = { fr: string; en: string };
 type Category = (typeof informationSheetCategories)[number];

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import { formatDateTime } from '../patients/model.ts';
+import { formatDateTime } from '../patients/index.ts';
 import { breakGlassReasonError } from './break-glass-form.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error.ts';
+import { DomainError } from './domain-error.ts';
 
 /** The code of the DomainError `fn` throws, or 'no error'. Test helper. */
 export function errorCodeOf(fn: () => unknown): string {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { syntheticRpps } from '../demo/seed.ts';
-import { aPatient } from '../testing/patient-builder.ts';
-import { anOrganization, loginAs, type TestApp } from '../testing/test-app.ts';
+import { callAs } from './call-as.ts';
+import { aPatient } from './patient-builder.ts';
+import { anOrganization, loginAs, type TestApp } from './test-app.ts';
 
 /** An organisation with a secretary, a sector-1 GP, a sector-2 specialist, an accountant and an admin. */
 export async function aPractice(t: TestApp, name = 'Cabinet du Parc') {
@@ -34,21 +35,6 @@ export async function aPractice(t: TestApp, name = 'Cabinet du Parc') {
   return { org, gp: gp!.id, specialist: specialist!.id, secretary, accountant, admin };
 }
 
-export function client(app: FastifyInstance, cookie: string) {
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-  return {
-    get: (url: string) => call('GET', url),
-    post: (url: string, payload: unknown = {}) => call('POST', url, payload),
-    del: (url: string) => call('DELETE', url),
-  };
-}
-
 /** A patient with mandatory insurance and, unless told otherwise, a complementary with third-party payment. */
 export async function anInsuredPatient(
   app: FastifyInstance,
@@ -59,7 +45,7 @@ export async function anInsuredPatient(
     .named('ASSURE', 'ALICE')
     .bornOn(options.birthDate ?? '1970-04-04')
     .register(app, cookie);
-  const api = client(app, cookie);
+  const api = callAs(app, cookie);
   const mandatory = await api.post(`/api/patients/${id}/coverage/mandatory`, {
     beneficiaryNir: '2 69 01 49 350 112 23',
     beneficiaryRank: 1,

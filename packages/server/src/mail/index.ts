@@ -1,0 +1,3 @@
+// The door of this capability: other capabilities import only what is exported here.
+export { mailRoutes } from './routes.ts';
+export type { MailTables } from './tables.ts';

@@ -1,0 +1,3 @@
+// The door of this capability: other capabilities import only what is exported here.
+export { DocumentsArea } from './DocumentsArea.tsx';
+export { documentsMessages } from './messages.ts';

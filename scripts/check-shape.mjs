@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The house shape, checked by `npm run lint` (docs/architecture.md, "The house shape"):
+//  - a routes file (routes.ts, *-routes.ts) declares routes and calls one service: no SQL, no transaction;
+//  - a capability imports another only through its door (index.ts), and no module is part of an
+//    import cycle: both checked by dependency-cruiser with the rules in .dependency-cruiser.cjs.
+// `node scripts/check-shape.mjs [root]` checks the tree at root (default: this repository); the
+// test beside it plants violations in a copy and expects this check to fail on each.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(process.argv[2] ?? repository);
+
+/** What a routes file must not contain: the query builder, raw SQL, a transaction, a driver query. */
+const sqlMarks = [
+  { pattern: /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(/, what: 'a query' },
+  { pattern: /\bsql\s*(<[^>]*>)?\s*`/, what: 'raw SQL' },
+  { pattern: /\.transaction\(\)/, what: 'a transaction' },
+  { pattern: /\bfrom ['"]kysely['"]/, what: 'an import of the query builder' },
+  {
+    pattern: /\.(query|exec)\(\s*['"`]\s*(select|insert|update|delete|with|begin)\b/i,
+    what: 'a driver query',
+  },
+];
+
+function routeFiles(dir, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') routeFiles(file, out);
+    } else if (/(^|-)routes\.ts$/.test(entry.name)) out.push(file);
+  }
+  return out;
+}
+
+const problems = [];
+for (const file of routeFiles(path.join(root, 'packages', 'server', 'src'))) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, index) => {
+    for (const mark of sqlMarks) {
+      if (mark.pattern.test(line)) {
+        problems.push(
+          `routes-run-sql: ${path.relative(root, file)}:${index + 1} holds ${mark.what}; move it to the capability's repository.ts (SQL) or a service (transaction)`,
+        );
+      }
+    }
+  });
+}
+
+const cruiser = path.join(repository, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+const cruise = spawnSync(
+  process.execPath,
+  [cruiser, 'packages', '--config', path.join(repository, '.dependency-cruiser.cjs'), '--output-type', 'err'],
+  { cwd: root, encoding: 'utf8' },
+);
+if (cruise.error) throw cruise.error;
+const cruiseOutput = `${cruise.stdout}${cruise.stderr}`.trim();
+if (cruise.status !== 0) problems.push(cruiseOutput);
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  console.error(
+    `\nThe house shape is broken (${problems.length} finding${problems.length > 1 ? 's' : ''}): see docs/architecture.md.`,
+  );
+  process.exit(1);
+}
+console.log(
+  `House shape: ${cruiseOutput.split('\n').at(-1) || 'dependencies checked'}; no routes file runs SQL.`,
+);
