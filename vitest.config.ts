@@ -20,6 +20,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The repository's own tooling (the house-shape check of `npm run lint`).
+      { test: { name: 'tools', include: ['scripts/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'system', include: [systemTests], testTimeout: 120_000, hookTimeout: 60_000 } },
     ],
   },
