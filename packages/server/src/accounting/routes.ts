@@ -1,9 +1,12 @@
 import {
   bankImportInput,
   chartOfAccounts,
+  expenseEntered,
   expenseInput,
+  expenseView,
   fecExportInput,
   form2035Lines,
+  journalEntryView,
 } from '@pivot/core/accounting';
 import { isoDate } from '@pivot/core/billing';
 import { id, integerParam, text } from '@pivot/core/input';
@@ -43,6 +46,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Receipts-and-expenses journal between two dates',
         querystring: z.object({ from: isoDate, to: isoDate }),
+        response: { 200: z.array(journalEntryView) },
       },
     },
     async (request) => journalBetween(db.kysely, actorOf(request).organizationId, request.query),
@@ -69,6 +73,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Expenses entered',
         querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: { 200: z.array(expenseView) },
       },
     },
     async (request) => expensesBetween(db.kysely, actorOf(request).organizationId, request.query),
@@ -82,6 +87,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Enter an expense with its 2035 category and professional share',
         body: expenseInput,
+        response: { 201: expenseEntered },
       },
     },
     async (request, reply) =>

@@ -2,10 +2,12 @@ import {
   cashClosingInput,
   cashDepositSlipInput,
   chequeDepositSlipInput,
+  depositSlipRow,
   isoDate,
   nonNegativeCents,
   paymentInput,
   refundInput,
+  reminderRecorded,
 } from '@pivot/core/billing';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
@@ -120,7 +122,12 @@ export async function paymentRoutes(fastify: FastifyInstance) {
     '/api/billing/receivables/:id/reminders',
     {
       config: { permission: 'billing.write' },
-      schema: { tags: ['billing'], summary: 'Record a reminder sent for an unpaid amount', params: idParams },
+      schema: {
+        tags: ['billing'],
+        summary: 'Record a reminder sent for an unpaid amount',
+        params: idParams,
+        response: { 200: reminderRecorded },
+      },
     },
     async (request) => remindDebtor(db.kysely, actorOf(request), request.params.id, todayInParis()),
   );
@@ -171,7 +178,11 @@ export async function paymentRoutes(fastify: FastifyInstance) {
     '/api/billing/deposit-slips',
     {
       config: { permission: 'billing.read' },
-      schema: { tags: ['billing'], summary: 'Deposit slips, newest first' },
+      schema: {
+        tags: ['billing'],
+        summary: 'Deposit slips, newest first',
+        response: { 200: z.array(depositSlipRow) },
+      },
     },
     async (request) => depositSlips(db.kysely, actorOf(request).organizationId),
   );

@@ -1,4 +1,4 @@
-import { isoDate } from '@pivot/core/billing';
+import { billingPractitionerView, isoDate } from '@pivot/core/billing';
 import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -44,7 +44,11 @@ export async function billingRoutes(
     '/api/billing/practitioners',
     {
       config: { permission: 'billing.read' },
-      schema: { tags: ['billing'], summary: 'Practitioners who bill, with their sector' },
+      schema: {
+        tags: ['billing'],
+        summary: 'Practitioners who bill, with their sector',
+        response: { 200: z.array(billingPractitionerView) },
+      },
     },
     async (request) => activePractitioners(db.kysely, actorOf(request).organizationId),
   );

@@ -15,7 +15,7 @@ import {
 } from './repository.ts';
 
 /** The actor's organization with its sites and rooms. */
-export async function organizationView(db: Kysely<Database>, organizationId: string) {
+export async function readOrganization(db: Kysely<Database>, organizationId: string) {
   const org = await findOrganization(db, organizationId);
   const sites = await listSites(db, organizationId);
   const rooms = await listRooms(db, organizationId);

@@ -1,10 +1,16 @@
 import { id, text } from '@pivot/core/input';
-import { organizationInput, siteInput } from '@pivot/core/organization';
+import {
+  createdPlace,
+  newVersion,
+  organizationInput,
+  organizationView,
+  siteInput,
+} from '@pivot/core/organization';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
-import { addRoom, addSite, changeOrganization, organizationView } from './organization-service.ts';
+import { addRoom, addSite, changeOrganization, readOrganization } from './organization-service.ts';
 
 const roomInput = z.object({
   name: text().trim().min(1).max(120),
@@ -20,16 +26,25 @@ export async function organizationRoutes(fastify: FastifyInstance) {
     '/api/organization',
     {
       config: { permission: 'organization.read' },
-      schema: { tags: ['organization'], summary: 'My organization, its sites and rooms' },
+      schema: {
+        tags: ['organization'],
+        summary: 'My organization, its sites and rooms',
+        response: { 200: organizationView },
+      },
     },
-    async (request) => organizationView(db.kysely, actorOf(request).organizationId),
+    async (request) => readOrganization(db.kysely, actorOf(request).organizationId),
   );
 
   app.put(
     '/api/organization',
     {
       config: { permission: 'organization.manage' },
-      schema: { tags: ['organization'], summary: 'Update my organization', body: organizationInput },
+      schema: {
+        tags: ['organization'],
+        summary: 'Update my organization',
+        body: organizationInput,
+        response: { 200: newVersion },
+      },
     },
     async (request) => changeOrganization(db.kysely, actorOf(request), request.body),
   );
@@ -38,7 +53,12 @@ export async function organizationRoutes(fastify: FastifyInstance) {
     '/api/organization/sites',
     {
       config: { permission: 'organization.manage' },
-      schema: { tags: ['organization'], summary: 'Add a site or unit', body: siteInput },
+      schema: {
+        tags: ['organization'],
+        summary: 'Add a site or unit',
+        body: siteInput,
+        response: { 201: createdPlace },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await addSite(db.kysely, actorOf(request), request.body)),
@@ -48,7 +68,12 @@ export async function organizationRoutes(fastify: FastifyInstance) {
     '/api/organization/rooms',
     {
       config: { permission: 'organization.manage' },
-      schema: { tags: ['organization'], summary: 'Add a room', body: roomInput },
+      schema: {
+        tags: ['organization'],
+        summary: 'Add a room',
+        body: roomInput,
+        response: { 201: createdPlace },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await addRoom(db.kysely, actorOf(request), request.body)),
