@@ -33,3 +33,51 @@ export const bankImportInput = z.object({
   format: z.enum(['csv', 'ofx']),
   maxDaysApart: integer.min(0).max(60).default(5),
 });
+
+// --- answers ---------------------------------------------------------------------------------
+
+export const entryLineView = z.object({
+  account: z.string(),
+  accountLabel: z.string(),
+  debitCents: z.number(),
+  creditCents: z.number(),
+});
+
+/** A journal entry as the journal lists it, with whether a bank transaction settles it. */
+export const journalEntryView = z.object({
+  id: z.string(),
+  journal: z.string(),
+  date: z.string(),
+  label: z.string(),
+  pieceRef: z.string(),
+  pieceDate: z.string(),
+  category: z.string(),
+  paymentMethod: z.string(),
+  amountCents: z.number(),
+  privateCents: z.number(),
+  counterparty: z.string().optional(),
+  depositSlipId: z.string().optional(),
+  lines: z.array(entryLineView),
+  reconciled: z.boolean(),
+});
+export type JournalEntryView = z.infer<typeof journalEntryView>;
+
+export const expenseView = z.object({
+  id: z.string(),
+  date: z.string(),
+  label: z.string(),
+  pieceRef: z.string(),
+  amountCents: z.number(),
+  category: z.string(),
+  professionalShare: z.number(),
+  paymentMethod: z.string(),
+  supplier: z.string().nullable(),
+});
+export type ExpenseView = z.infer<typeof expenseView>;
+
+/** An expense entered: its private share and the journal lines it wrote. */
+export const expenseEntered = z.object({
+  id: z.string(),
+  privateCents: z.number(),
+  lines: z.array(entryLineView),
+});

@@ -46,6 +46,7 @@ export const userUpdateInput = z.object({
   /** Required, with its Luhn key, to make the account a practitioner's. */
   rpps: rppsSchema.optional(),
 });
+export type UserUpdateInput = z.infer<typeof userUpdateInput>;
 
 export const passwordChangeInput = z.object({
   currentPassword: text().min(1).max(256),
@@ -53,3 +54,35 @@ export const passwordChangeInput = z.object({
 });
 
 export const totpConfirmInput = z.object({ code: text().regex(/^\d{6}$/) });
+
+// --- answers ---------------------------------------------------------------------------------
+
+/** An account as its administration shows it. */
+export const userView = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  language: z.string(),
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  rpps: z.string().nullable(),
+  specialty: z.string().nullable(),
+  version: z.number(),
+});
+export type UserView = z.infer<typeof userView>;
+
+/** The signed-in user, what they may do and the areas their menu shows. */
+export const meView = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  language: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  totpEnabled: z.boolean(),
+  permissions: z.array(z.string()),
+  areas: z.array(z.string()),
+});
+export type MeView = z.infer<typeof meView>;

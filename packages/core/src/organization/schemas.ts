@@ -67,3 +67,51 @@ export const siteInput = z.object({
   openingHours: openingHoursSchema,
 });
 export type SiteInput = z.infer<typeof siteInput>;
+
+// --- answers ---------------------------------------------------------------------------------
+
+/** Address and opening hours as stored (older rows may lack a field the input now defaults). */
+const storedAddress = z.record(z.string(), z.string());
+const storedOpeningHours = z.record(z.string(), z.array(z.object({ open: z.string(), close: z.string() })));
+
+export const siteView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  finess: z.string(),
+  address: storedAddress,
+  openingHours: storedOpeningHours,
+  active: z.boolean(),
+  version: z.number(),
+});
+export type SiteView = z.infer<typeof siteView>;
+
+export const roomView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  siteId: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number(),
+});
+export type RoomView = z.infer<typeof roomView>;
+
+export const organizationView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  finess: z.string(),
+  siret: z.string(),
+  address: storedAddress,
+  phone: z.string(),
+  email: z.string(),
+  openingHours: storedOpeningHours,
+  version: z.number(),
+  sites: z.array(siteView),
+  rooms: z.array(roomView),
+});
+export type OrganizationView = z.infer<typeof organizationView>;
+
+/** What a creation or an update answers: the record's id and its new version. */
+export const createdPlace = z.object({ id: z.string(), version: z.number() });
+export const newVersion = z.object({ version: z.number() });

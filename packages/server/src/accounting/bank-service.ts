@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadJournal } from './journal-store.ts';
+import { loadJournal } from './repository.ts';
 
 /** Imports a bank statement (CSV or OFX); the same file twice changes nothing. */
 export async function importBankStatement(

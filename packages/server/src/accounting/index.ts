@@ -1,3 +1,3 @@
 // The door of this capability: other capabilities import only what is exported here.
-export { insertJournalEntries } from './journal-store.ts';
+export { insertJournalEntries } from './repository.ts';
 export { accountingRoutes } from './routes.ts';

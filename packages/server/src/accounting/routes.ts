@@ -1,21 +1,18 @@
-import { DomainError } from '@pivot/core';
 import {
   bankImportInput,
   chartOfAccounts,
-  expenseEntry,
+  expenseEntered,
   expenseInput,
-  type Form2035Key,
+  expenseView,
   fecExportInput,
   form2035Lines,
-  writeFec,
-  yearlyTotals,
+  journalEntryView,
 } from '@pivot/core/accounting';
 import { isoDate } from '@pivot/core/billing';
 import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditFrom } from '../audit/index.ts';
 import { actorOf } from '../http/request-context.ts';
 import {
   importBankStatement,
@@ -24,7 +21,7 @@ import {
   reconciliationProposals,
   undoReconciliation,
 } from './bank-service.ts';
-import { insertJournalEntries, loadJournal } from './journal-store.ts';
+import { enterExpense, expensesBetween, exportFec, journalBetween, totalsOfYear } from './journal-service.ts';
 
 const idParams = z.object({ id });
 
@@ -49,9 +46,10 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Receipts-and-expenses journal between two dates',
         querystring: z.object({ from: isoDate, to: isoDate }),
+        response: { 200: z.array(journalEntryView) },
       },
     },
-    async (request) => loadJournal(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => journalBetween(db.kysely, actorOf(request).organizationId, request.query),
   );
 
   app.get(
@@ -64,14 +62,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         querystring: z.object({ year: integerParam.min(2000).max(2100) }),
       },
     },
-    async (request) => {
-      const { year } = request.query;
-      const entries = await loadJournal(db.kysely, actorOf(request).organizationId, {
-        from: `${year}-01-01`,
-        to: `${year}-12-31`,
-      });
-      return yearlyTotals(entries, year);
-    },
+    async (request) => totalsOfYear(db.kysely, actorOf(request).organizationId, request.query.year),
   );
 
   app.get(
@@ -82,28 +73,10 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Expenses entered',
         querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: { 200: z.array(expenseView) },
       },
     },
-    async (request) => {
-      let q = db.kysely
-        .selectFrom('expenses')
-        .selectAll()
-        .where('organization_id', '=', actorOf(request).organizationId);
-      if (request.query.from) q = q.where('expense_date', '>=', request.query.from);
-      if (request.query.to) q = q.where('expense_date', '<=', request.query.to);
-      const rows = await q.orderBy('expense_date', 'desc').limit(500).execute();
-      return rows.map((e) => ({
-        id: e.id,
-        date: e.expense_date,
-        label: e.label,
-        pieceRef: e.piece_ref,
-        amountCents: e.amount_cents,
-        category: e.category,
-        professionalShare: e.professional_share,
-        paymentMethod: e.payment_method,
-        supplier: e.supplier,
-      }));
-    },
+    async (request) => expensesBetween(db.kysely, actorOf(request).organizationId, request.query),
   );
 
   app.post(
@@ -114,40 +87,11 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Enter an expense with its 2035 category and professional share',
         body: expenseInput,
+        response: { 201: expenseEntered },
       },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const input = request.body;
-      const created = await db.kysely.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('expenses')
-          .values({
-            organization_id: actor.organizationId,
-            expense_date: input.date,
-            label: input.label,
-            piece_ref: input.pieceRef,
-            amount_cents: input.amountCents,
-            category: input.category,
-            professional_share: input.professionalShare,
-            payment_method: input.paymentMethod,
-            supplier: input.supplier ?? null,
-            created_by: actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const entry = expenseEntry({ ...input, id: row.id, category: input.category as Form2035Key });
-        await insertJournalEntries(tx, actor.organizationId, [{ ...entry, expenseId: row.id }]);
-        await auditFrom(actor)(tx, {
-          action: 'create',
-          entity: 'expense',
-          entityId: row.id,
-          details: { amountCents: input.amountCents, category: input.category },
-        });
-        return { id: row.id, privateCents: entry.privateCents, lines: entry.lines };
-      });
-      return reply.status(201).send(created);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await enterExpense(db.kysely, actorOf(request), request.body)),
   );
 
   app.post(
@@ -230,21 +174,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const { siren, fiscalYearStart, closingDate } = request.query;
-      const entries = await loadJournal(db.kysely, actor.organizationId, {
-        from: fiscalYearStart,
-        to: closingDate,
-      });
-      if (entries.length === 0) throw new DomainError('not_found', { field: 'closingDate' });
-      const fec = writeFec(entries, { siren, fiscalYearStart, closingDate });
-      await db.kysely.transaction().execute((tx) =>
-        auditFrom(actor)(tx, {
-          action: 'export',
-          entity: 'fec',
-          details: { closingDate, lines: fec.records.length },
-        }),
-      );
+      const fec = await exportFec(db.kysely, actorOf(request), request.query);
       return reply
         .header('content-type', 'text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fec.fileName}"`)

@@ -1,11 +1,15 @@
 import { DomainError } from '@pivot/core';
 import {
+  areasOf,
   checkPasswordStrength,
   type LoginAttempt,
   type LoginInput,
   loginHistoryMinutes,
   loginThrottle,
   loginVerdict,
+  type MeView,
+  permissionsOf,
+  type Role,
 } from '@pivot/core/auth';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
@@ -13,6 +17,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { findMe, setUserLanguage } from './repository.ts';
 import type { SecretBox } from './secret-box.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
@@ -250,4 +255,35 @@ export async function disableTotp(
       .execute();
     await writeAudit(tx, { ...actor, action: 'totp_disabled', entity: 'user', entityId: actor.userId });
   });
+}
+
+/** The signed-in user, what they may do and the areas their menu shows. */
+export async function whoAmI(db: Db, userId: string): Promise<MeView> {
+  const row = await findMe(db.kysely, userId);
+  const role = row.role as Role;
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role,
+    language: row.language,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    totpEnabled: row.totp_enabled,
+    permissions: permissionsOf(role),
+    areas: areasOf(role),
+  };
+}
+
+export async function setLanguage(db: Db, userId: string, language: 'fr' | 'en') {
+  await setUserLanguage(db.kysely, userId, language);
+  return { language };
+}
+
+/** Starts enrolling a second factor for a user who has none yet. */
+export async function beginTotpSetup(db: Db, secrets: SecretBox, userId: string) {
+  const user = await whoAmI(db, userId);
+  if (user.totpEnabled)
+    throw new DomainError('validation_failed', { field: 'totp', params: { detail: 'already enabled' } });
+  return startTotpSetup(db, secrets, userId, user.email);
 }

@@ -1,31 +1,10 @@
-import { DomainError } from '@pivot/core';
-import {
-  areasOf,
-  loginInput,
-  passwordChangeInput,
-  permissionsOf,
-  type Role,
-  totpConfirmInput,
-} from '@pivot/core/auth';
+import { loginInput, meView, passwordChangeInput, totpConfirmInput } from '@pivot/core/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
 import * as auth from './auth-service.ts';
 import { sessionCookie } from './session-token.ts';
-
-const meResponse = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  language: z.string(),
-  organizationId: z.string(),
-  organizationName: z.string(),
-  totpEnabled: z.boolean(),
-  permissions: z.array(z.string()),
-  areas: z.array(z.string()),
-});
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -40,37 +19,6 @@ export async function authRoutes(fastify: FastifyInstance) {
       expires,
     });
 
-  async function me(userId: string) {
-    const row = await db.kysely
-      .selectFrom('users')
-      .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-      .select([
-        'users.id',
-        'users.email',
-        'users.display_name',
-        'users.role',
-        'users.language',
-        'users.organization_id',
-        'users.totp_enabled',
-        'organizations.name as organization_name',
-      ])
-      .where('users.id', '=', userId)
-      .executeTakeFirstOrThrow();
-    const role = row.role as Role;
-    return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role,
-      language: row.language,
-      organizationId: row.organization_id,
-      organizationName: row.organization_name,
-      totpEnabled: row.totp_enabled,
-      permissions: permissionsOf(role),
-      areas: areasOf(role),
-    };
-  }
-
   app.post(
     '/api/auth/login',
     {
@@ -82,7 +30,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         tags: ['auth'],
         summary: 'Sign in (sets the session cookie)',
         body: loginInput,
-        response: { 200: meResponse },
+        response: { 200: meView },
       },
     },
     async (request, reply) => {
@@ -91,7 +39,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
       });
       setCookie(reply, result.token, result.expiresAt);
-      return me(result.user.id);
+      return auth.whoAmI(db, result.user.id);
     },
   );
 
@@ -110,9 +58,9 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/api/auth/me',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meView } },
     },
-    async (request) => me(actorOf(request).userId),
+    async (request) => auth.whoAmI(db, actorOf(request).userId),
   );
 
   app.put(
@@ -125,14 +73,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         body: z.object({ language: z.enum(['fr', 'en']) }),
       },
     },
-    async (request) => {
-      await db.kysely
-        .updateTable('users')
-        .set({ language: request.body.language })
-        .where('id', '=', actorOf(request).userId)
-        .execute();
-      return { language: request.body.language };
-    },
+    async (request) => auth.setLanguage(db, actorOf(request).userId, request.body.language),
   );
 
   app.post(
@@ -165,13 +106,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       config: { permission: 'authenticated' },
       schema: { tags: ['auth'], summary: 'Start enrolling a TOTP second factor' },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const user = await me(actor.userId);
-      if (user.totpEnabled)
-        throw new DomainError('validation_failed', { field: 'totp', params: { detail: 'already enabled' } });
-      return auth.startTotpSetup(db, secrets, actor.userId, user.email);
-    },
+    async (request) => auth.beginTotpSetup(db, secrets, actorOf(request).userId),
   );
 
   app.post(

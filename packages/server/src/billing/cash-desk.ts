@@ -14,6 +14,7 @@ import { likeStartingWith } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { assertDayOpen } from './payment-service.ts';
+import { listDepositSlips } from './repository.ts';
 
 async function cashFigures(tx: Kysely<Database>, organizationId: string, date: string) {
   const payments = await tx
@@ -373,4 +374,18 @@ export async function slipKind(db: Kysely<Database>, organizationId: string, id:
     .executeTakeFirst();
   if (!slip) throw new DomainError('not_found');
   return slip.kind;
+}
+
+/** Deposit slips, newest first. */
+export async function depositSlips(db: Kysely<Database>, organizationId: string) {
+  return (await listDepositSlips(db, organizationId)).map((s) => ({
+    id: s.id,
+    number: s.number,
+    kind: s.kind,
+    bank: s.bank,
+    iban: s.iban,
+    date: s.slip_date,
+    count: s.item_count,
+    totalCents: s.total_cents,
+  }));
 }

@@ -151,3 +151,25 @@ export async function updateCatalogue(
     return { edition: next.edition, acts: next.acts.length, tariffs: next.tariffs.length };
   });
 }
+
+/** The catalogue with its source and date, each act with the tariffs in force on a date. */
+export async function catalogueOn(db: Kysely<Database>, organizationId: string, date: string) {
+  const catalogue = await db.transaction().execute((tx) => loadCatalogue(tx, organizationId));
+  return {
+    edition: catalogue.edition,
+    source: catalogue.source,
+    publishedOn: catalogue.publishedOn,
+    acts: catalogue.acts.map((a) => ({
+      ...a,
+      tariffs: catalogue.tariffs
+        .filter((t) => t.code === a.code && t.validFrom <= date && (!t.validTo || t.validTo >= date))
+        .map((t) => ({
+          sector: t.sector,
+          amountCents: t.amountCents,
+          validFrom: t.validFrom,
+          validTo: t.validTo ?? null,
+          specialty: t.specialty ?? null,
+        })),
+    })),
+  };
+}

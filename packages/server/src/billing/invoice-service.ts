@@ -83,6 +83,16 @@ export async function loadInvoice(tx: Kysely<Database>, organizationId: string, 
     })),
   };
 }
+/** Always refused once the invoice is found: an invoice is cancelled by a credit note, never deleted (billing.md). */
+export async function refuseInvoiceDeletion(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+): Promise<never> {
+  await loadInvoice(db, organizationId, id);
+  throw new DomainError('invoice_never_deleted', { field: 'invoice' });
+}
+
 export type InvoiceView = Awaited<ReturnType<typeof loadInvoice>>;
 
 /** An invoice for display: the read names its patient in the audit log (CSP L1110-4). */

@@ -1,3 +1,4 @@
+import { DomainError } from '@pivot/core';
 import {
   ageingBucketOf,
   type Due,
@@ -8,9 +9,10 @@ import {
   takingsBy,
 } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
-import { auditOfPatientsFrom } from '../audit/index.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { recordReminder } from './repository.ts';
 
 /** The unpaid list: open receivables with their age, oldest first; each patient shown is traced (CSP L1110-4). */
 export async function listUnpaid(
@@ -132,4 +134,19 @@ export async function takings(
     periods: takingsBy(payments, query.granularity),
     practitioners: Object.fromEntries(practitioners.map((p) => [p.id, p.display_name])),
   };
+}
+
+/** Records a reminder sent for an unpaid amount, dated today. */
+export async function remindDebtor(db: Kysely<Database>, actor: Actor, receivableId: string, today: string) {
+  return db.transaction().execute(async (tx) => {
+    const row = await recordReminder(tx, actor.organizationId, receivableId, today);
+    if (!row) throw new DomainError('not_found');
+    await auditFrom(actor)(tx, {
+      action: 'remind',
+      entity: 'receivable',
+      entityId: row.id,
+      patientId: row.patient_id,
+    });
+    return { id: row.id, reminderCount: row.reminder_count, lastReminderOn: row.last_reminder_on };
+  });
 }

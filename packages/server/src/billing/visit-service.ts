@@ -104,6 +104,18 @@ export async function prepareVisitForDisplay(
   });
 }
 
+/** The fee split of a visit, computed without saving. */
+export async function previewVisit(db: Kysely<Database>, actor: Actor, input: VisitInput) {
+  const prepared = await prepareVisitForDisplay(db, actor, input, 'preview');
+  return {
+    sector: prepared.sector,
+    thirdPartyPayment: prepared.billing.thirdPartyPayment,
+    complementary: prepared.billing.complementary,
+    acts: prepared.lines.map((l, i) => ({ ...l, ...prepared.billing.acts[i] })),
+    split: prepared.split,
+  };
+}
+
 /** Loads everything the fee split needs and computes it (the rule itself is core's computeFeeSplit). */
 export async function prepareVisit(
   tx: Kysely<Database>,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/ping.ts';
 
 export async function healthRoutes(app: FastifyInstance) {
   app.get(
@@ -10,7 +10,7 @@ export async function healthRoutes(app: FastifyInstance) {
     },
     async (_request, reply) => {
       try {
-        await sql`SELECT 1`.execute(app.db.kysely);
+        await pingDatabase(app.db);
         return { status: 'ok', database: app.db.driver };
       } catch {
         return reply.status(503).send({ status: 'unavailable', database: app.db.driver });

@@ -11,21 +11,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { UserView } from '@pivot/core/auth';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, patch, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 
-interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  active: boolean;
-  totpEnabled: boolean;
-  version: number;
-}
+type User = UserView;
 
 const roles = ['admin', 'secretary', 'practitioner', 'accountant'];
 

@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { JournalEntryView } from '@pivot/core/accounting';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,16 +23,7 @@ import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
 
-interface Entry {
-  id: string;
-  journal: 'RE' | 'DE';
-  date: string;
-  label: string;
-  pieceRef: string;
-  amountCents: number;
-  paymentMethod: string;
-  reconciled: boolean;
-}
+type Entry = JournalEntryView;
 
 interface ReconciledTransaction {
   id: string;

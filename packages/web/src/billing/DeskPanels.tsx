@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { DepositSlipRow } from '@pivot/core/billing';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -350,15 +351,7 @@ interface PaymentRow {
   cheque: { bank: string; number: string; drawer: string } | null;
 }
 
-interface SlipRow {
-  id: string;
-  number: string;
-  kind: string;
-  bank: string;
-  date: string;
-  count: number;
-  totalCents: number;
-}
+type SlipRow = DepositSlipRow;
 
 export function DepositSlipsPanel() {
   const { t, i18n } = useTranslation('billing');

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, List, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { isValidFiness, isValidSiret } from '@pivot/core/organization';
+import { isValidFiness, isValidSiret, type OrganizationView } from '@pivot/core/organization';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +9,7 @@ import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { AddPlaceForm } from './AddPlaceForm.tsx';
 
-interface Organization {
-  name: string;
-  kind: string;
-  finess: string;
-  siret: string;
-  phone: string;
-  email: string;
-  address: { line1?: string; line2?: string; postalCode?: string; city?: string; country?: string };
-  openingHours: Record<string, { open: string; close: string }[]>;
-  version: number;
-  sites: { id: string; name: string }[];
-  rooms: { id: string; name: string; kind: string }[];
-}
+type Organization = OrganizationView;
 
 export function OrganizationPanel() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { Form2035Key, JournalEntry } from '@pivot/core/accounting';
+import type { ExpenseFormInput, Form2035Key, JournalEntry } from '@pivot/core/accounting';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -116,4 +116,41 @@ export async function loadJournal(
     lines: byEntry.get(e.id) ?? [],
     reconciled: e.bank_transaction_id !== null,
   }));
+}
+
+/** Expenses entered between two optional dates, newest first (at most 500). */
+export async function listExpenses(
+  db: Kysely<Database>,
+  organizationId: string,
+  range: { from?: string; to?: string },
+) {
+  let q = db.selectFrom('expenses').selectAll().where('organization_id', '=', organizationId);
+  if (range.from) q = q.where('expense_date', '>=', range.from);
+  if (range.to) q = q.where('expense_date', '<=', range.to);
+  return q.orderBy('expense_date', 'desc').limit(500).execute();
+}
+
+export async function insertExpense(
+  tx: Kysely<Database>,
+  organizationId: string,
+  input: ExpenseFormInput,
+  createdBy: string,
+): Promise<string> {
+  const row = await tx
+    .insertInto('expenses')
+    .values({
+      organization_id: organizationId,
+      expense_date: input.date,
+      label: input.label,
+      piece_ref: input.pieceRef,
+      amount_cents: input.amountCents,
+      category: input.category,
+      professional_share: input.professionalShare,
+      payment_method: input.paymentMethod,
+      supplier: input.supplier ?? null,
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
