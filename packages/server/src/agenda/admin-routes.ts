@@ -1,4 +1,5 @@
 import { registerErrorMessages, registerFieldLabels } from '@pivot/core';
+import { noticeView, queuedConvocationView, queuedNoticeView } from '@pivot/core/agenda';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -48,6 +49,7 @@ export async function agendaAdminRoutes(fastify: FastifyInstance, transports: Ou
           status: z.enum(['pending', 'sent', 'failed', 'no_provider', 'cancelled']).optional(),
           appointmentId: id.optional(),
         }),
+        response: { 200: z.array(noticeView) },
       },
     },
     async (request) => notices(db, actorOf(request), request.query),
@@ -71,6 +73,7 @@ export async function agendaAdminRoutes(fastify: FastifyInstance, transports: Ou
         summary:
           'Send an outbox row again: a failed or unsent one is queued again, a sent one is copied; a withdrawn one (cancelled: superseded) cannot be (409 notice_withdrawn)',
         params: idParams,
+        response: { 200: queuedNoticeView },
       },
     },
     async (request) => resendNotice(db, actorOf(request), request.params.id),
@@ -110,6 +113,7 @@ export async function agendaAdminRoutes(fastify: FastifyInstance, transports: Ou
         summary: 'E-mail the convocation (PDF attached) to the patient through the outbox',
         params: idParams,
         body: z.object({ lang: language }),
+        response: { 201: queuedConvocationView },
       },
     },
     async (request, reply) =>

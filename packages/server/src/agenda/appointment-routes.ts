@@ -1,4 +1,13 @@
-import { appointmentInput, appointmentTime, slotSearchInput, statusChangeInput } from '@pivot/core/agenda';
+import {
+  agendaRangeView,
+  appointmentInput,
+  appointmentTime,
+  appointmentView,
+  appointmentWithHistoryView,
+  slotSearchInput,
+  statusChangeInput,
+  statusChangeView,
+} from '@pivot/core/agenda';
 import { calendarDate, id, instant, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +36,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
         summary:
           'Book an appointment (409 slot_taken when the practitioner, room or equipment is already held)',
         body: appointmentInput,
+        response: { 201: appointmentView },
       },
     },
     async (request, reply) =>
@@ -41,6 +51,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Appointments between two instants (list view)',
         querystring: z.object({ from: instant, to: instant, practitionerId: id.optional() }),
+        response: { 200: z.array(appointmentView) },
       },
     },
     async (request) => appointmentList(db, actorOf(request), request.query),
@@ -50,7 +61,12 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
     '/api/agenda/appointments/:id',
     {
       config: { permission: 'agenda.read' },
-      schema: { tags, summary: 'An appointment with its status history', params: idParams },
+      schema: {
+        tags,
+        summary: 'An appointment with its status history',
+        params: idParams,
+        response: { 200: appointmentWithHistoryView },
+      },
     },
     async (request) => {
       const { appointment, history } = await statusHistory(db, actorOf(request), request.params.id);
@@ -78,6 +94,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
             .optional(),
           version,
         }),
+        response: { 200: appointmentView },
       },
     },
     async (request) => flat(await moveAppointment(db, actorOf(request), request.params.id, request.body)),
@@ -92,6 +109,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
         summary: 'Confirm, mark arrived / in consultation / seen / no-show, or cancel (with reason)',
         params: idParams,
         body: statusChangeInput,
+        response: { 200: statusChangeView },
       },
     },
     async (request) => {
@@ -121,6 +139,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Day view: one column per practitioner and per room, of the organization or of one site',
         querystring: viewQuery,
+        response: { 200: agendaRangeView },
       },
     },
     async (request) => dayView(db, actorOf(request), request.query),
@@ -134,6 +153,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Week view (Monday to Sunday of the week of the date), of the organization or of one site',
         querystring: viewQuery,
+        response: { 200: agendaRangeView },
       },
     },
     async (request) => weekView(db, actorOf(request), request.query),

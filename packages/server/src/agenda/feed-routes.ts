@@ -1,3 +1,4 @@
+import { feedView, newFeedView } from '@pivot/core/agenda';
 import { id, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +28,7 @@ export async function feedRoutes(fastify: FastifyInstance) {
           resourceKind: z.enum(['practitioner', 'room']),
           showPatientNames: z.boolean().default(false),
         }),
+        response: { 201: newFeedView },
       },
     },
     async (request, reply) => reply.status(201).send(await subscribeFeed(db, actorOf(request), request.body)),
@@ -36,7 +38,11 @@ export async function feedRoutes(fastify: FastifyInstance) {
     '/api/agenda/feeds',
     {
       config: { permission: 'agenda.read' },
-      schema: { tags, summary: 'Active calendar subscriptions (the secret URL is shown only at creation)' },
+      schema: {
+        tags,
+        summary: 'Active calendar subscriptions (the secret URL is shown only at creation)',
+        response: { 200: z.array(feedView) },
+      },
     },
     async (request) => feeds(db, actorOf(request)),
   );

@@ -1,4 +1,12 @@
-import { appointmentTypeInput, openingExceptionInput, openingHoursTemplateInput } from '@pivot/core/agenda';
+import {
+  agendaResourcesView,
+  appointmentTypeInput,
+  appointmentTypeView,
+  equipmentSettingsView,
+  equipmentView,
+  openingExceptionInput,
+  openingHoursTemplateInput,
+} from '@pivot/core/agenda';
 import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -58,7 +66,11 @@ export async function agendaRoutes(fastify: FastifyInstance) {
     '/api/agenda/resources',
     {
       config: { permission: 'agenda.read' },
-      schema: { tags, summary: 'Practitioners, rooms and equipment, each with an agenda' },
+      schema: {
+        tags,
+        summary: 'Practitioners, rooms and equipment, each with an agenda',
+        response: { 200: agendaResourcesView },
+      },
     },
     async (request) => agendaResources(db, actorOf(request)),
   );
@@ -73,7 +85,11 @@ export async function agendaRoutes(fastify: FastifyInstance) {
     '/api/agenda/equipment',
     {
       config: { permission: 'agenda.read' },
-      schema: { tags, summary: 'Every unit of equipment, withdrawn ones included' },
+      schema: {
+        tags,
+        summary: 'Every unit of equipment, withdrawn ones included',
+        response: { 200: z.array(equipmentSettingsView) },
+      },
     },
     async (request) => everyEquipment(db, actorOf(request)),
   );
@@ -86,6 +102,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Add a unit of equipment (ultrasound, operating room...)',
         body: equipmentBody,
+        response: { 201: equipmentView },
       },
     },
     async (request, reply) => reply.status(201).send(await addEquipment(db, actorOf(request), request.body)),
@@ -100,6 +117,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         summary: 'Rename, re-site or withdraw a unit of equipment (409 stale_version)',
         params: idParams,
         body: equipmentBody.extend({ active: z.boolean(), version }),
+        response: { 200: equipmentSettingsView },
       },
     },
     async (request) => changeEquipment(db, actorOf(request), request.params.id, request.body),
@@ -107,7 +125,14 @@ export async function agendaRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/agenda/appointment-types',
-    { config: { permission: 'agenda.read' }, schema: { tags, summary: 'Appointment types (motifs)' } },
+    {
+      config: { permission: 'agenda.read' },
+      schema: {
+        tags,
+        summary: 'Appointment types (motifs)',
+        response: { 200: z.array(appointmentTypeView) },
+      },
+    },
     async (request) => appointmentTypes(db, actorOf(request)),
   );
 
@@ -115,7 +140,12 @@ export async function agendaRoutes(fastify: FastifyInstance) {
     '/api/agenda/appointment-types',
     {
       config: { permission: 'agenda.manage' },
-      schema: { tags, summary: 'Create an appointment type', body: appointmentTypeInput },
+      schema: {
+        tags,
+        summary: 'Create an appointment type',
+        body: appointmentTypeInput,
+        response: { 201: appointmentTypeView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await createAppointmentType(db, actorOf(request), request.body)),
@@ -130,6 +160,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         summary: 'Change an appointment type (409 stale_version)',
         params: idParams,
         body: appointmentTypeInput.and(z.object({ version })),
+        response: { 200: appointmentTypeView },
       },
     },
     async (request) => changeAppointmentType(db, actorOf(request), request.params.id, request.body),

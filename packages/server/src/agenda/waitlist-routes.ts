@@ -1,4 +1,4 @@
-import { waitlistEntryInput } from '@pivot/core/agenda';
+import { versionedIdView, waitlistEntryInput, waitlistEntryView } from '@pivot/core/agenda';
 import { id, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,7 +18,11 @@ export async function waitlistRoutes(fastify: FastifyInstance) {
     '/api/agenda/waitlist',
     {
       config: { permission: 'agenda.read' },
-      schema: { tags, summary: 'Active waitlist entries, oldest first' },
+      schema: {
+        tags,
+        summary: 'Active waitlist entries, oldest first',
+        response: { 200: z.array(waitlistEntryView) },
+      },
     },
     async (request) => waitlist(db, actorOf(request)),
   );
@@ -31,6 +35,7 @@ export async function waitlistRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Put a patient on the waitlist for an earlier slot',
         body: waitlistEntryInput,
+        response: { 201: versionedIdView },
       },
     },
     async (request, reply) => reply.status(201).send(await addToWaitlist(db, actorOf(request), request.body)),
@@ -45,6 +50,7 @@ export async function waitlistRoutes(fastify: FastifyInstance) {
         summary: 'Take an entry off the waitlist',
         params: idParams,
         body: z.object({ version }),
+        response: { 200: versionedIdView.extend({ active: z.boolean() }) },
       },
     },
     async (request) => closeWaitlistEntry(db, actorOf(request), request.params.id, request.body.version),

@@ -419,7 +419,7 @@ export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMo
 export interface WaitingRoomBoard {
   date: string;
   at: string;
-  visits: (VisitView & { waitingMinutes: number | null })[];
+  visits: (VisitView & { waitingMinutes: number })[];
   stats: {
     practitionerId: string | null;
     practitionerName: string | null;
@@ -461,6 +461,19 @@ export async function waitingRoomBoard(
     })),
     billingQueue: billingQueue(state).map((v) => v.visitId),
   };
+}
+
+/** The staff board of today; the read is traced with the patients it names. */
+export async function waitingRoom(db: Db, actor: Actor, now = Date.now()) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const board = await waitingRoomBoard(tx, actor.organizationId, now);
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'waiting_room', entityId: board.date },
+      board.visits.map((v) => v.patientId),
+    );
+    return board;
+  });
 }
 
 export interface PublicBoard {
