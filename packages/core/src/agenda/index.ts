@@ -12,6 +12,7 @@ export * from './intervals.ts';
 export * from './opening-hours.ts';
 export * from './paris-time.ts';
 export * from './reminders.ts';
+export * from './responses.ts';
 export * from './schemas.ts';
 export * from './slots.ts';
 export * from './waitlist.ts';

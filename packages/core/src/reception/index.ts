@@ -3,6 +3,7 @@ import './messages.ts';
 export * from './call-log.ts';
 export * from './incidents.ts';
 export * from './phone-message.ts';
+export * from './responses.ts';
 export * from './schemas.ts';
 export * from './triage.ts';
 export * from './triage-protocols.ts';

@@ -5,6 +5,7 @@ import {
   checkAppointment,
   holdsSlot,
   matchWaitlist,
+  parisDateOf,
   resolveAppointmentTime,
   type StatusChangeInput,
   transitionAppointment,
@@ -17,6 +18,9 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { addRecordItem } from '../patients/index.ts';
 import {
+  type AppointmentView,
+  appointmentQuery,
+  appointmentView,
   checkPractitioners,
   datesAround,
   guardSlots,
@@ -315,6 +319,75 @@ export async function changeStatusIn(
   now = Date.now(),
 ) {
   const current = await loadAppointment(tx, actor.organizationId, id);
+  const waitlistMatches = await applyStatusChange(tx, actor, current, input, now);
+  return { appointment: await loadAppointment(tx, actor.organizationId, id), waitlistMatches };
+}
+
+/** What the reception desk needs of an appointment whose patient has just arrived. */
+export interface ArrivedAppointment {
+  id: string;
+  patientId: string;
+  practitionerId: string;
+  siteId: string | null;
+  start: number;
+}
+
+/**
+ * Marks the patient of an appointment arrived inside the desk's transaction. The row is read once
+ * here: the desk used to read it itself and then have it read again by the status change.
+ */
+export async function markAppointmentArrivedIn(
+  tx: Tx,
+  actor: Actor,
+  input: { appointmentId: string; version: number },
+  now = Date.now(),
+): Promise<ArrivedAppointment> {
+  const row = await appointmentQuery(tx, actor.organizationId)
+    .where('a.id', '=', input.appointmentId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found', { field: 'appointmentId' });
+  const current = appointmentView(row);
+  if (current.status === 'cancelled')
+    throw new DomainError('appointment_cancelled', { field: 'appointmentId' });
+  if (current.status === 'arrived' || current.status === 'in_consultation')
+    throw new DomainError('already_arrived', { field: 'appointmentId' });
+  if (parisDateOf(current.start) !== parisDateOf(now))
+    throw new DomainError('arrival_not_today', { field: 'appointmentId' });
+  await applyStatusChange(tx, actor, current, { to: 'arrived', version: input.version, reason: null }, now);
+  return {
+    id: current.id,
+    patientId: current.patientId,
+    practitionerId: current.practitionerId,
+    siteId: current.siteId,
+    start: current.start,
+  };
+}
+
+/**
+ * The appointment follows its visit through the waiting room (called in, seen, left) inside the
+ * desk's transaction. The desk holds the visit's version, not the appointment's: the change applies
+ * to the appointment as it is now.
+ */
+export async function followVisitIn(
+  tx: Tx,
+  actor: Actor,
+  appointmentId: string,
+  change: { to: 'in_consultation' | 'seen' | 'cancelled'; reason: string | null },
+  now = Date.now(),
+): Promise<void> {
+  const current = await loadAppointment(tx, actor.organizationId, appointmentId);
+  await applyStatusChange(tx, actor, current, { ...change, version: current.version }, now);
+}
+
+/** Writes a status change of an appointment already read; answers the waitlist entries a freed slot suits. */
+async function applyStatusChange(
+  tx: Tx,
+  actor: Actor,
+  current: AppointmentView,
+  input: StatusChangeInput,
+  now: number,
+) {
+  const id = current.id;
   if (current.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
   const event = transitionAppointment(current.status, {
     to: input.to,
@@ -367,7 +440,7 @@ export async function changeStatusIn(
   });
   if (event.to === 'cancelled') await queueNotices(tx, actor.organizationId, id, 'cancellation', now);
   const freed = !holds && holdsSlot(event.from) && current.start > now;
-  const waitlistMatches = freed
+  return freed
     ? await waitlistMatchesFor(tx, actor.organizationId, {
         start: current.start,
         end: current.end,
@@ -375,7 +448,6 @@ export async function changeStatusIn(
         patientId: current.patientId,
       })
     : [];
-  return { appointment: await loadAppointment(tx, actor.organizationId, id), waitlistMatches };
 }
 
 export async function statusHistory(db: Db, actor: Actor, id: string) {

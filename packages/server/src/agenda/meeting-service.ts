@@ -23,6 +23,7 @@ import {
   meetingDescription,
   meetingNoticeText,
 } from './meeting-notice.ts';
+import { meetingsBetween } from './repository.ts';
 
 registerErrorStatuses({
   duplicate_attendee: 422,
@@ -577,4 +578,20 @@ export function meetingView(
     sequence: meeting.sequence,
     version: meeting.version,
   };
+}
+
+/** Meetings between two instants, with their room and attendees. */
+export async function meetingsBetweenFor(db: Db, actor: Actor, range: { from: string; to: string }) {
+  const { meetings, attendees } = await meetingsBetween(db.kysely, actor.organizationId, range);
+  const now = Date.now();
+  return meetings.map((m) => ({
+    ...meetingView(
+      m,
+      attendees.filter((a) => a.meeting_id === m.id),
+      now,
+    ),
+    roomName: m.room_name,
+    cancelled: m.cancelled,
+    organizerName: m.organizer_name,
+  }));
 }

@@ -13,9 +13,13 @@ import {
   proposeRebookings,
   type SlotMotif,
   type SlotSearchInput,
+  weekdayOfDate,
 } from '@pivot/core/agenda';
 import { type Kysely, sql } from 'kysely';
+import { auditOfPatientsFrom } from '../audit/index.ts';
+import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
 import {
   appointmentQuery,
   appointmentRowsAsJson,
@@ -29,6 +33,7 @@ import {
   loadOpenIntervals,
   loadType,
 } from './agenda-data.ts';
+import { appointmentsBetween } from './repository.ts';
 
 type Tx = Kysely<Database>;
 const DAY = 86_400_000;
@@ -281,4 +286,77 @@ export async function dailyCheckFor(tx: Tx, organizationId: string, today: strin
   });
   const names = new Map(appointments.map((a) => [a.patientId, a.patientName]));
   return { ...result, patientNames: Object.fromEntries(names) };
+}
+
+/** Appointments between two instants (list view); the read is traced with the patients it names. */
+export async function appointmentList(
+  db: Db,
+  actor: Actor,
+  range: { from: string; to: string; practitionerId?: string | undefined },
+) {
+  const rows = (await appointmentsBetween(db.kysely, actor.organizationId, range)).map(appointmentView);
+  await db.kysely.transaction().execute((tx) =>
+    auditOfPatientsFrom(actor)(
+      tx,
+      {
+        action: 'read',
+        entity: 'agenda_list',
+        details: { from: range.from, to: range.to, count: rows.length },
+      },
+      rows.map((a) => a.patientId),
+    ),
+  );
+  return rows.map(({ start: _s, end: _e, ...a }) => ({ ...a, start: a.startIso, end: a.endIso }));
+}
+
+/** Day view: one column per practitioner and per room, of the organization or of one site. */
+export async function dayView(db: Db, actor: Actor, query: { date: string; siteId?: string | undefined }) {
+  const view = await agendaRange(db.kysely, actor.organizationId, query.date, 1, query.siteId ?? null);
+  await db.kysely.transaction().execute((tx) =>
+    auditOfPatientsFrom(actor)(
+      tx,
+      {
+        action: 'read',
+        entity: 'agenda_day',
+        details: { date: query.date, count: view.appointments.length },
+      },
+      view.appointments.map((a) => a.patientId),
+    ),
+  );
+  return view;
+}
+
+/** Week view, Monday to Sunday of the week of the date. */
+export async function weekView(db: Db, actor: Actor, query: { date: string; siteId?: string | undefined }) {
+  const monday = addDays(query.date, 1 - weekdayOfDate(query.date));
+  const view = await agendaRange(db.kysely, actor.organizationId, monday, 7, query.siteId ?? null);
+  await db.kysely.transaction().execute((tx) =>
+    auditOfPatientsFrom(actor)(
+      tx,
+      {
+        action: 'read',
+        entity: 'agenda_week',
+        details: { from: monday, count: view.appointments.length },
+      },
+      view.appointments.map((a) => a.patientId),
+    ),
+  );
+  return view;
+}
+
+/** Checklist of problems for the next working day; the read is traced with the patients named. */
+export async function dailyCheckOf(db: Db, actor: Actor, today: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const check = await dailyCheckFor(tx, actor.organizationId, today);
+    await auditOfPatientsFrom(actor)(
+      tx,
+      {
+        action: 'read',
+        entity: 'daily_check',
+        details: { date: check.date, problems: check.problems.length },
+      },
+      check.problems.map((p) => ('patientId' in p ? p.patientId : null)),
+    );
+    return check;
+  });
 }

@@ -14,7 +14,7 @@ import {
 } from '@pivot/core/reception';
 import { missingBeforeVisit } from '@pivot/core/records';
 import { type Kysely, sql } from 'kysely';
-import { changeStatusIn } from '../agenda/index.ts';
+import { followVisitIn, markAppointmentArrivedIn } from '../agenda/index.ts';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
@@ -265,39 +265,25 @@ export async function deskDay(
 /** Marks the patient of an appointment arrived: the appointment moves and a visit enters the waiting room. */
 export async function markArrived(db: Db, actor: Actor, input: ArrivalInput, now = Date.now()) {
   const visit = await db.kysely.transaction().execute(async (tx) => {
-    const appointment = await tx
-      .selectFrom('appointments')
-      .select(['id', 'status', 'patient_id', 'practitioner_id', 'site_id', 'starts_at', 'version'])
-      .where('id', '=', input.appointmentId)
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirst();
-    if (!appointment) throw new DomainError('not_found', { field: 'appointmentId' });
-    if (appointment.status === 'cancelled')
-      throw new DomainError('appointment_cancelled', { field: 'appointmentId' });
-    if (appointment.status === 'arrived' || appointment.status === 'in_consultation')
-      throw new DomainError('already_arrived', { field: 'appointmentId' });
-    const day = parisDateOf(now);
-    if (parisDateOf(new Date(appointment.starts_at).getTime()) !== day)
-      throw new DomainError('arrival_not_today', { field: 'appointmentId' });
-    await changeStatusIn(
+    const appointment = await markAppointmentArrivedIn(
       tx,
       actor,
-      input.appointmentId,
-      { to: 'arrived', version: input.version, reason: null },
+      { appointmentId: input.appointmentId, version: input.version },
       now,
     );
+    const day = parisDateOf(now);
     const ticket = await nextTicket(tx, actor.organizationId, day);
     const inserted = await tx
       .insertInto('reception_visits')
       .values({
         organization_id: actor.organizationId,
-        site_id: appointment.site_id,
-        patient_id: appointment.patient_id,
+        site_id: appointment.siteId,
+        patient_id: appointment.patientId,
         appointment_id: appointment.id,
-        practitioner_id: appointment.practitioner_id,
+        practitioner_id: appointment.practitionerId,
         day,
         ticket,
-        scheduled_start: new Date(appointment.starts_at),
+        scheduled_start: new Date(appointment.start),
         arrived_at: new Date(now),
         created_by: actor.userId,
       })
@@ -310,7 +296,7 @@ export async function markArrived(db: Db, actor: Actor, input: ArrivalInput, now
       action: 'arrived',
       entity: 'reception_visit',
       entityId: inserted.id,
-      patientId: appointment.patient_id,
+      patientId: appointment.patientId,
       details: { appointmentId: appointment.id, ticket },
     });
     return visitView(await loadVisit(tx, actor.organizationId, inserted.id));
@@ -391,18 +377,12 @@ export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMo
           : { kind: 'left', visitId: id, at: now };
     const [next] = applyWaitingRoomEvent({ visits: [current] }, event).visits;
     if (row.appointment_id) {
-      const appointment = await tx
-        .selectFrom('appointments')
-        .select(['version'])
-        .where('id', '=', row.appointment_id)
-        .executeTakeFirstOrThrow();
-      await changeStatusIn(
+      await followVisitIn(
         tx,
         actor,
         row.appointment_id,
         {
           to: appointmentStatusOf[input.to],
-          version: appointment.version,
           reason: input.to === 'left' ? input.reason || 'left_without_being_seen' : null,
         },
         now,
@@ -439,7 +419,7 @@ export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMo
 export interface WaitingRoomBoard {
   date: string;
   at: string;
-  visits: (VisitView & { waitingMinutes: number | null })[];
+  visits: (VisitView & { waitingMinutes: number })[];
   stats: {
     practitionerId: string | null;
     practitionerName: string | null;
@@ -481,6 +461,19 @@ export async function waitingRoomBoard(
     })),
     billingQueue: billingQueue(state).map((v) => v.visitId),
   };
+}
+
+/** The staff board of today; the read is traced with the patients it names. */
+export async function waitingRoom(db: Db, actor: Actor, now = Date.now()) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const board = await waitingRoomBoard(tx, actor.organizationId, now);
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'waiting_room', entityId: board.date },
+      board.visits.map((v) => v.patientId),
+    );
+    return board;
+  });
 }
 
 export interface PublicBoard {

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { addRecordItem, loadPatient } from '../patients/index.ts';
+import { activeSheets, findSheet, organizationLetterhead } from './repository.ts';
 
 type Tx = Kysely<Database>;
 type Bilingual = { fr: string; en: string };
@@ -39,26 +40,24 @@ function view(r: {
 }
 
 export async function listSheets(tx: Tx, organizationId: string) {
-  const rows = await tx
-    .selectFrom('information_sheets')
-    .select(['id', 'category', 'title', 'body', 'active', 'version'])
-    .where('organization_id', '=', organizationId)
-    .where('active', '=', true)
-    .orderBy('category')
-    .orderBy('updated_at')
-    .execute();
-  return rows.map(view);
+  return (await activeSheets(tx, organizationId)).map(view);
 }
 
 export async function loadSheet(tx: Tx, organizationId: string, id: string) {
-  const row = await tx
-    .selectFrom('information_sheets')
-    .select(['id', 'category', 'title', 'body', 'active', 'version'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findSheet(tx, organizationId, id);
   if (!row) throw new DomainError('not_found');
   return view(row);
+}
+
+/** The sheet as a PDF to print, under the organization's letterhead. */
+export async function printableSheet(db: Db, actor: Actor, id: string, language: 'fr' | 'en') {
+  const sheet = await loadSheet(db.kysely, actor.organizationId, id);
+  const org = await organizationLetterhead(db.kysely, actor.organizationId);
+  const a = org.address as Record<string, string>;
+  const address = [a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  return sheetPdf(sheet, language, { name: org.name, address, phone: org.phone });
 }
 
 export async function saveSheet(

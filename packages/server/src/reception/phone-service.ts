@@ -17,6 +17,7 @@ import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { activeColleagues } from './repository.ts';
 import { evaluate } from './triage-service.ts';
 
 type Tx = Kysely<Database>;
@@ -422,4 +423,10 @@ export async function setMessageStatus(
     });
     return loadMessage(tx, actor.organizationId, id, now);
   });
+}
+
+/** Active colleagues: recipients of messages, practitioners of walk-ins. */
+export async function colleagues(db: Db, actor: Actor) {
+  const rows = await activeColleagues(db.kysely, actor.organizationId);
+  return rows.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, specialty: u.specialty }));
 }

@@ -3,29 +3,34 @@ import { calendarDate, id, text, version } from '@pivot/core/input';
 import {
   arrivalInput,
   callLogInput,
+  colleagueView,
+  deskDayView,
   incidentChecklist,
   incidentKinds,
   incidentProcedures,
   incidentRecordInput,
   informationSheetInput,
+  messageCountersView,
   phoneMessageInput,
   sendSheetInput,
   triageProtocolSchema,
   visitMoveInput,
+  visitView,
+  waitingRoomBoardView,
   walkInInput,
 } from '@pivot/core/reception';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditOfPatientsFrom } from '../audit/index.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/index.ts';
 import { boardStreamRoutes } from './board-stream.ts';
-import { addWalkIn, deskDay, markArrived, moveVisit, waitingRoomBoard } from './desk-service.ts';
+import { addWalkIn, deskDay, markArrived, moveVisit, waitingRoom } from './desk-service.ts';
 import { listIncidents, recordIncident, updateIncident } from './incidents-service.ts';
-import { listSheets, loadSheet, saveSheet, sendSheet, sheetPdf } from './information-sheets.ts';
+import { listSheets, printableSheet, saveSheet, sendSheet } from './information-sheets.ts';
 import {
+  colleagues,
   listCalls,
   listMessages,
   logCall,
@@ -66,6 +71,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary:
           "The day's appointments of a site, in time order, with what to check at arrival, and walk-ins",
         querystring: z.object({ date: calendarDate.optional(), siteId: id.optional() }),
+        response: { 200: deskDayView },
       },
     },
     async (request) =>
@@ -83,6 +89,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Mark the patient of an appointment arrived (409 already_arrived when another desk did)',
         body: arrivalInput,
+        response: { 201: visitView },
       },
     },
     async (request, reply) => reply.status(201).send(await markArrived(db, actorOf(request), request.body)),
@@ -96,6 +103,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'A patient without an appointment enters the waiting room',
         body: walkInInput,
+        response: { 201: visitView },
       },
     },
     async (request, reply) => reply.status(201).send(await addWalkIn(db, actorOf(request), request.body)),
@@ -110,6 +118,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary: 'Called in, seen, or left without being seen (the appointment moves in step)',
         params: idParams,
         body: visitMoveInput,
+        response: { 200: visitView },
       },
     },
     async (request) => moveVisit(db, actorOf(request), request.params.id, request.body),
@@ -119,20 +128,13 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/waiting-room',
     {
       config: { permission: 'reception.use' },
-      schema: { tags, summary: "Today's waiting room: visits, waits per practitioner, late practitioners" },
+      schema: {
+        tags,
+        summary: "Today's waiting room: visits, waits per practitioner, late practitioners",
+        response: { 200: waitingRoomBoardView },
+      },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return db.kysely.transaction().execute(async (tx) => {
-        const board = await waitingRoomBoard(tx, actor.organizationId, Date.now());
-        await auditOfPatientsFrom(actor)(
-          tx,
-          { action: 'read', entity: 'waiting_room', entityId: board.date },
-          board.visits.map((v) => v.patientId),
-        );
-        return board;
-      });
-    },
+    async (request) => waitingRoom(db, actorOf(request)),
   );
 
   await app.register(boardStreamRoutes);
@@ -142,18 +144,13 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/colleagues',
     {
       config: { permission: 'reception.use' },
-      schema: { tags, summary: 'Active colleagues: recipients of messages, practitioners of walk-ins' },
+      schema: {
+        tags,
+        summary: 'Active colleagues: recipients of messages, practitioners of walk-ins',
+        response: { 200: z.array(colleagueView) },
+      },
     },
-    async (request) =>
-      (
-        await db.kysely
-          .selectFrom('users')
-          .select(['id', 'display_name', 'role', 'specialty'])
-          .where('organization_id', '=', actorOf(request).organizationId)
-          .where('active', '=', true)
-          .orderBy('display_name')
-          .execute()
-      ).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, specialty: u.specialty })),
+    async (request) => colleagues(db, actorOf(request)),
   );
 
   app.post(
@@ -224,7 +221,11 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/messages/mine/counters',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Counters of my messages: unread, open, overdue, urgent' },
+      schema: {
+        tags,
+        summary: 'Counters of my messages: unread, open, overdue, urgent',
+        response: { 200: messageCountersView },
+      },
     },
     async (request) => myCounters(db, actorOf(request)),
   );
@@ -352,22 +353,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const sheet = await loadSheet(db.kysely, actor.organizationId, request.params.id);
-      const org = await db.kysely
-        .selectFrom('organizations')
-        .select(['name', 'address', 'phone'])
-        .where('id', '=', actor.organizationId)
-        .executeTakeFirstOrThrow();
-      const a = org.address as Record<string, string>;
-      const address = [a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' ')]
-        .filter(Boolean)
-        .join(', ');
-      const pdf = await sheetPdf(sheet, request.query.language, {
-        name: org.name,
-        address,
-        phone: org.phone,
-      });
+      const pdf = await printableSheet(db, actorOf(request), request.params.id, request.query.language);
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="fiche.pdf"')

@@ -1,30 +1,11 @@
-import type { Visit, VisitStage } from '@pivot/core/reception';
+import type { UrgencyLevel, Visit, VisitStage, VisitView } from '@pivot/core/reception';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 type Tx = Kysely<Database>;
 
-export interface VisitView {
-  id: string;
-  ticket: number;
-  stage: VisitStage;
-  patientId: string;
-  patientName: string;
-  practitionerId: string | null;
-  practitionerName: string | null;
-  appointmentId: string | null;
-  scheduledStart: string | null;
-  arrivedAt: string;
-  calledAt: string | null;
-  seenAt: string | null;
-  leftAt: string | null;
-  roomLabel: string | null;
-  walkInReason: string;
-  urgency: string;
-  /** Seen and an invoice (a billed visit of billing) exists for it. */
-  billed: boolean;
-  version: number;
-}
+/** One arrival at the desk, as the routes answer it (declared in core). */
+export type { VisitView };
 
 /** A visit as the database gives it, with the patient's names and whether billing has it. */
 export interface VisitRow {
@@ -141,7 +122,7 @@ export function visitView(r: VisitRow): VisitView {
     leftAt: iso(r.left_at),
     roomLabel: r.room_label,
     walkInReason: r.walk_in_reason,
-    urgency: r.urgency,
+    urgency: r.urgency as UrgencyLevel,
     billed: r.billed,
     version: r.version,
   };

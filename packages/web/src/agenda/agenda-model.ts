@@ -1,51 +1,23 @@
-import { addDays, parisDateOf, parisInstant, toParisLocal } from '@pivot/core/agenda';
+import {
+  type AgendaRangeView,
+  type AgendaResourcesView,
+  type AppointmentStatus,
+  type AppointmentTypeView,
+  type AppointmentView,
+  addDays,
+  type MotifView,
+  parisDateOf,
+  parisInstant,
+  toParisLocal,
+} from '@pivot/core/agenda';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get } from '../app/api.ts';
 
-export type Status =
-  | 'booked'
-  | 'confirmed'
-  | 'arrived'
-  | 'in_consultation'
-  | 'seen'
-  | 'cancelled'
-  | 'no_show';
-
-export interface AppointmentItem {
-  id: string;
-  patientId: string;
-  patientName: string;
-  practitionerId: string;
-  appointmentTypeId: string;
-  roomId: string | null;
-  start: string;
-  end: string;
-  status: Status;
-  comment: string;
-  overrideReason: string | null;
-  version: number;
-}
-
-export interface MotifItem {
-  id: string;
-  label: { fr: string; en: string };
-  colour: string;
-  durationMinutes: number;
-  eligiblePractitionerIds: string[];
-  active: boolean;
-}
-
-export interface AgendaRange {
-  from: string;
-  to: string;
-  practitioners: { id: string; name: string; specialty: string | null }[];
-  rooms: { id: string; name: string; kind: string }[];
-  appointmentTypes: MotifItem[];
-  openIntervals: { resourceId: string; start: string; end: string; reservedSameDay: boolean }[];
-  absences: { id: string; personId: string; kind: string; start: string; end: string }[];
-  appointments: AppointmentItem[];
-  meetings: { id: string; title: string; roomId: string | null; start: string; end: string }[];
-}
+// The answers' types are inferred from core's response schemas, the ones the server serializes with.
+export type Status = AppointmentStatus;
+export type AppointmentItem = AppointmentView;
+export type MotifItem = MotifView;
+export type AgendaRange = AgendaRangeView;
 
 export const GRID_START = 7 * 60;
 export const GRID_END = 20 * 60;
@@ -81,18 +53,13 @@ export function useAgendaRange(kind: 'day' | 'week', date: string, siteId: strin
 export function useMotifs() {
   return useQuery({
     queryKey: ['agenda', 'motifs'],
-    queryFn: () => get<MotifItem[]>('/api/agenda/appointment-types'),
+    queryFn: () => get<AppointmentTypeView[]>('/api/agenda/appointment-types'),
   });
 }
 
 export function useResources() {
   return useQuery({
     queryKey: ['agenda', 'resources'],
-    queryFn: () =>
-      get<{
-        practitioners: { id: string; name: string; active: boolean }[];
-        rooms: { id: string; name: string; kind: string }[];
-        sites: { id: string; name: string }[];
-      }>('/api/agenda/resources'),
+    queryFn: () => get<AgendaResourcesView>('/api/agenda/resources'),
   });
 }

@@ -1,8 +1,19 @@
+import type {
+  ColleagueView,
+  DeskAppointmentView,
+  DeskDayView,
+  MessageCountersView,
+  PublicBoardView,
+  UrgencyLevel,
+  VisitStage,
+  VisitView,
+  WaitingRoomBoardView,
+} from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { get } from '../app/api.ts';
 
-export type Urgency = 'routine' | 'soon' | 'urgent' | 'vital';
+export type Urgency = UrgencyLevel;
 export const urgencies: Urgency[] = ['routine', 'soon', 'urgent', 'vital'];
 export const urgencyColour: Record<Urgency, string> = {
   routine: 'gray',
@@ -11,90 +22,16 @@ export const urgencyColour: Record<Urgency, string> = {
   vital: 'red',
 };
 
-export type VisitStage = 'waiting' | 'in_consultation' | 'seen' | 'billed' | 'left';
-
-/** Server `VisitView`: one arrival at the desk. */
-export interface Visit {
-  id: string;
-  ticket: number;
-  stage: VisitStage;
-  patientId: string;
-  patientName: string;
-  practitionerId: string | null;
-  practitionerName: string | null;
-  appointmentId: string | null;
-  scheduledStart: string | null;
-  arrivedAt: string;
-  calledAt: string | null;
-  seenAt: string | null;
-  leftAt: string | null;
-  roomLabel: string | null;
-  walkInReason: string;
-  urgency: Urgency;
-  billed: boolean;
-  version: number;
-}
-
-/** Server `DeskAppointment`: ids, with the names and labels they point to given once in `DeskDay`. */
-export interface DeskAppointment {
-  appointmentId: string;
-  version: number;
-  start: string;
-  status: string;
-  patientId: string;
-  patientName: string;
-  birthDate: string;
-  practitionerId: string;
-  appointmentTypeId: string;
-  comment: string;
-  identityToCheck: boolean;
-  coverageExpiredOn: string | null;
-  noMandatoryCoverage: boolean;
-  missingDocuments: string[];
-  /** The ticket and stage; the waiting-room board has the whole visit. */
-  visit: Pick<Visit, 'id' | 'ticket' | 'stage' | 'version'> | null;
-}
-
-export interface DeskDay {
-  date: string;
-  appointments: DeskAppointment[];
-  walkIns: Visit[];
-  practitioners: Record<string, string>;
-  appointmentTypes: Record<string, { fr: string; en: string }>;
-  requirementLabels: Record<string, { fr: string; en: string }>;
-}
-
-export interface WaitingRoomBoard {
-  date: string;
-  at: string;
-  visits: (Visit & { waitingMinutes: number })[];
-  stats: {
-    practitionerId: string | null;
-    practitionerName: string | null;
-    patients: number;
-    averageMinutes: number;
-    maxMinutes: number;
-  }[];
-  late: { practitionerId: string; practitionerName: string | null; lateMinutes: number }[];
-  billingQueue: string[];
-}
-
-export interface PublicBoard {
-  date: string;
-  entries: {
-    label: string;
-    stage: 'waiting' | 'in_consultation';
-    practitionerLabel: string | null;
-    roomLabel: string | null;
-  }[];
-}
-
-export interface Colleague {
-  id: string;
-  displayName: string;
-  role: string;
-  specialty: string | null;
-}
+// The answers' types are inferred from core's response schemas, the ones the server serializes with.
+export type { VisitStage };
+/** One arrival at the desk. */
+export type Visit = VisitView;
+/** Ids, with the names and labels they point to given once in `DeskDay`. */
+export type DeskAppointment = DeskAppointmentView;
+export type DeskDay = DeskDayView;
+export type WaitingRoomBoard = WaitingRoomBoardView;
+export type PublicBoard = PublicBoardView;
+export type Colleague = ColleagueView;
 
 export function useColleagues() {
   return useQuery({
@@ -138,12 +75,7 @@ export function useLiveBoard<T>(path: string): { board: T | null; connected: boo
   return { board, connected };
 }
 
-export interface MessageCounters {
-  unread: number;
-  open: number;
-  overdue: number;
-  urgent: number;
-}
+export type MessageCounters = MessageCountersView;
 
 export function useMessageCounters() {
   return useQuery({
