@@ -22,10 +22,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, get, patch, post } from '../app/api.ts';
+import { formatDate } from '../app/date-format.ts';
 import i18n from '../app/i18n.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { formatDate, PatientPicker } from '../patients/index.ts';
+import { PatientPicker } from '../patients/index.ts';
 
 type Party =
   | { kind: 'directory'; correspondentId?: string; displayName: string }

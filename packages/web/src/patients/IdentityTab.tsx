@@ -22,6 +22,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../app/api.ts';
+import { formatDateTime } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { IdentityBadge } from './components.tsx';
@@ -29,7 +30,6 @@ import { DuplicatesModal } from './DuplicatesModal.tsx';
 import {
   DetailedApiError,
   type DuplicateCandidate,
-  formatDateTime,
   type IdentityEventRow,
   type PatientRecord,
   send,

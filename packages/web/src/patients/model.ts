@@ -161,24 +161,6 @@ export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
 
-/** ISO date → dd/mm/yyyy. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = iso.slice(0, 10);
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-}
-
-export function formatDateTime(value: string | null | undefined, language: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  });
-}
-
 /** Typed dd/mm/yyyy, d/m/yyyy or ddmmyyyy (or already ISO) → ISO; null when not a date. */
 export function parseTypedDate(text: string): string | null {
   const value = text.trim();
