@@ -18,7 +18,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { documentKindRules, documentKinds, type RichTextDoc } from '@pivot/core/documents';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,7 +27,7 @@ import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import type { PatientSummary } from '../patients/index.ts';
+import { PatientPicker } from '../patients/index.ts';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import type {
   CertificateForm,
@@ -121,34 +120,6 @@ function DocumentsList() {
   );
 }
 
-function PatientPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
-  const { t } = useTranslation('documents');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 200);
-  const results = useQuery({
-    queryKey: ['patients', 'search', debounced, 20],
-    queryFn: () => post<PatientSummary[]>('/api/patients/search', { q: debounced, limit: 20 }),
-    enabled: debounced.length > 1,
-  });
-  return (
-    <Select
-      label={t('patient')}
-      placeholder={t('patientSearch')}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      value={value}
-      onChange={onChange}
-      filter={({ options }) => options}
-      data={(results.data ?? []).map((p) => ({
-        value: p.id,
-        label: `${p.birthName} ${p.birthGivenNames[0] ?? ''} (${p.birthDate})`,
-      }))}
-      data-testid="patient-picker"
-    />
-  );
-}
-
 const emptyDoc: RichTextDoc = { type: 'doc', content: [] };
 
 function today() {
@@ -194,7 +165,13 @@ function NewDocument() {
     <Paper withBorder p="md" maw={640}>
       <Stack>
         <Title order={3}>{t('newDocument')}</Title>
-        <PatientPicker value={patientId} onChange={setPatientId} />
+        <PatientPicker
+          label={t('patient')}
+          placeholder={t('patientSearch')}
+          optionLabel={(p) => `${p.birthName} ${p.birthGivenNames[0] ?? ''} (${p.birthDate})`}
+          value={patientId}
+          onChange={(id) => setPatientId(id)}
+        />
         <Select
           label={t('template')}
           placeholder={t('noTemplate')}
