@@ -64,3 +64,24 @@ export function printTable(rows: Row[]): string {
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
 }
+
+/** A measured quantity that is not a latency (a download size, a count), printed in its own table. */
+export interface Figure {
+  measure: string;
+  value: number;
+  unit: string;
+  target: string;
+}
+
+export function printFigures(figures: Figure[]): string {
+  const header = ['measure', 'value', 'unit', 'target'];
+  const lines = figures.map((f) => [
+    f.measure,
+    Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(1),
+    f.unit,
+    f.target,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { printTable, type Row } from './measure.ts';
+import { type Figure, printFigures, printTable, type Row } from './measure.ts';
 import { agendaBench } from './suites/agenda.ts';
 import { authRead } from './suites/auth-read.ts';
 import { billingBench } from './suites/billing.ts';
 import { documentsBench } from './suites/documents.ts';
 import { patientsBench, patientsImportBench } from './suites/patients.ts';
 import { receptionBench } from './suites/reception.ts';
+import { webBundleBench } from './suites/web-bundle.ts';
 
 /**
  * `npm run bench [-- --suite NAME] [-- --patients N]`: runs the benchmark suites and prints one
@@ -30,14 +31,23 @@ const suites: Record<string, () => Promise<Row[]>> = {
   agenda: () => agendaBench(),
   reception: () => receptionBench(),
 };
-const selected = values.suite ?? Object.keys(suites);
+// Suites whose figures are sizes or counts rather than latencies: printed in a table of their own.
+const figureSuites: Record<string, () => Promise<Figure[]>> = {
+  'web-bundle': webBundleBench,
+};
+const known = [...Object.keys(suites), ...Object.keys(figureSuites)];
+const selected = values.suite ?? known;
 const rows: Row[] = [];
+const figures: Figure[] = [];
 for (const name of selected) {
   const suite = suites[name];
-  if (!suite) throw new Error(`unknown suite ${name}; known: ${Object.keys(suites).join(', ')}`);
+  const figureSuite = figureSuites[name];
+  if (!suite && !figureSuite) throw new Error(`unknown suite ${name}; known: ${known.join(', ')}`);
   process.stderr.write(`running ${name}…\n`);
-  rows.push(...(await suite()));
+  if (suite) rows.push(...(await suite()));
+  if (figureSuite) figures.push(...(await figureSuite()));
 }
-console.log(printTable(rows));
+if (rows.length > 0) console.log(printTable(rows));
+if (figures.length > 0) console.log(printFigures(figures));
 // A suite's keep-alive sockets or pool timers must not keep the command waiting once the table is out.
 process.exit(0);

@@ -3,18 +3,23 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { AccountPage, LoginPage, SetupPage } from '../auth/index.ts';
-import { DirectoryPage } from '../directory/index.ts';
-import { AdministrationPage } from './AdministrationPage.tsx';
+import { LoginPage } from '../auth/index.ts';
+import { AreaSuspense } from './AreaLoading.tsx';
 import { setUnauthenticatedHandler } from './api.ts';
-import { areaPages } from './area-pages.tsx';
+import {
+  AccountPage,
+  AdministrationPage,
+  areaPages,
+  DirectoryPage,
+  PublicScreenPage,
+  SetupPage,
+} from './area-pages.tsx';
 import { areas } from './areas.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { Shell } from './Shell.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 import './global.css';
-import { PublicScreenPage } from '../reception/index.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -61,13 +66,48 @@ export function App() {
           <SessionProvider>
             <Routes>
               <Route path="/connexion" element={<LoginPage />} />
-              <Route path="/premier-demarrage" element={<SetupPage />} />
-              <Route path="/ecran-salle-attente" element={<PublicScreenPage />} />
+              <Route
+                path="/premier-demarrage"
+                element={
+                  <AreaSuspense fullScreen>
+                    <SetupPage />
+                  </AreaSuspense>
+                }
+              />
+              <Route
+                path="/ecran-salle-attente"
+                element={
+                  <AreaSuspense fullScreen>
+                    <PublicScreenPage />
+                  </AreaSuspense>
+                }
+              />
               <Route element={<RequireSession />}>
                 <Route index element={<Home />} />
-                <Route path="/compte" element={<AccountPage />} />
-                <Route path="/administration/*" element={<AdministrationPage />} />
-                <Route path="/repertoire/*" element={<DirectoryPage />} />
+                <Route
+                  path="/compte"
+                  element={
+                    <AreaSuspense key="account">
+                      <AccountPage />
+                    </AreaSuspense>
+                  }
+                />
+                <Route
+                  path="/administration/*"
+                  element={
+                    <AreaSuspense key="admin">
+                      <AdministrationPage />
+                    </AreaSuspense>
+                  }
+                />
+                <Route
+                  path="/repertoire/*"
+                  element={
+                    <AreaSuspense key="directory">
+                      <DirectoryPage />
+                    </AreaSuspense>
+                  }
+                />
                 {areas
                   .filter((a) => a.key !== 'admin')
                   .map((a) => {
@@ -76,7 +116,15 @@ export function App() {
                       <Route
                         key={a.key}
                         path={`${a.path}/*`}
-                        element={Page ? <Page /> : <ComingSoon area={a.key} />}
+                        element={
+                          Page ? (
+                            <AreaSuspense key={a.key}>
+                              <Page />
+                            </AreaSuspense>
+                          ) : (
+                            <ComingSoon area={a.key} />
+                          )
+                        }
                       />
                     );
                   })}

@@ -13,10 +13,11 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { MyMessagesButton } from '../reception/index.ts';
 import { post, put } from './api.ts';
+import { MyMessagesButton } from './area-pages.tsx';
 import { areas } from './areas.tsx';
 import { useSession } from './session.tsx';
 
@@ -62,7 +63,9 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="md">
-            <MyMessagesButton />
+            <Suspense fallback={null}>
+              <MyMessagesButton />
+            </Suspense>
             <SegmentedControl
               size="xs"
               aria-label={t('account.language')}

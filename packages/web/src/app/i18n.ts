@@ -1,40 +1,53 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { agendaMessages } from '../agenda/messages.ts';
-import { billingMessages } from '../billing/messages.ts';
-import { directoryMessages } from '../directory/messages.ts';
-import { documentsMessages } from '../documents/messages.ts';
-import { patientsMessages } from '../patients/messages.ts';
-import { receptionMessages } from '../reception/messages.ts';
-import { recordsMessages } from '../records/messages.ts';
 import { en } from './locales/en.ts';
 import { fr } from './locales/fr.ts';
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('pivot.language') : null;
 
-// Each capability keeps its own messages in `<capability>/messages.ts`, as an i18next namespace.
-const namespaces = {
-  patients: patientsMessages,
-  directory: directoryMessages,
-  agenda: agendaMessages,
-  billing: billingMessages,
-  documents: documentsMessages,
-  reception: receptionMessages,
-  records: recordsMessages,
-};
-const resourcesOf = (language: 'fr' | 'en') =>
-  Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]]));
+type AreaMessages = Record<'fr' | 'en', object>;
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    fr: { translation: fr, ...resourcesOf('fr') },
-    en: { translation: en, ...resourcesOf('en') },
+// Each capability keeps its own messages in `<capability>/messages.ts`, as an i18next namespace.
+// They are downloaded the first time a page asks for them (react-i18next suspends it until then,
+// and the area's loading state shows): the login page does not carry the text of every page.
+const namespaces: Record<string, () => Promise<AreaMessages>> = {
+  patients: () => import('../patients/messages.ts').then((m) => m.patientsMessages),
+  directory: () => import('../directory/messages.ts').then((m) => m.directoryMessages),
+  agenda: () => import('../agenda/messages.ts').then((m) => m.agendaMessages),
+  billing: () => import('../billing/messages.ts').then((m) => m.billingMessages),
+  documents: () => import('../documents/messages.ts').then((m) => m.documentsMessages),
+  reception: () => import('../reception/messages.ts').then((m) => m.receptionMessages),
+  records: () => import('../records/messages.ts').then((m) => m.recordsMessages),
+};
+
+const areaMessages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = namespaces[namespace];
+    if (!load) {
+      callback(new Error(`no messages for the namespace ${namespace}`), false);
+      return;
+    }
+    load().then(
+      (messages) => callback(null, messages[language === 'en' ? 'en' : 'fr']),
+      (error: Error) => callback(error, false),
+    );
   },
-  lng: stored === 'en' ? 'en' : 'fr',
-  fallbackLng: 'fr',
-  interpolation: { escapeValue: false },
-  returnObjects: true,
-});
+};
+
+void i18n
+  .use(areaMessages)
+  .use(initReactI18next)
+  .init({
+    // The shell's own messages come with it; the areas' are read through the backend above.
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    partialBundledLanguages: true,
+    lng: stored === 'en' ? 'en' : 'fr',
+    fallbackLng: 'fr',
+    interpolation: { escapeValue: false },
+    returnObjects: true,
+  });
 
 i18n.on('languageChanged', (language) => {
   localStorage.setItem('pivot.language', language);

@@ -21,7 +21,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError, get, post } from '../app/api.ts';
+import { ApiError, download, get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { PatientSummary } from '../patients/index.ts';
 import { usePatientSearch } from '../patients/index.ts';
@@ -291,18 +291,14 @@ export function BillVisitPanel() {
   const printQuote = async () => {
     if (!body) return;
     const { quoteGiven: _given, ...rest } = body;
-    const response = await fetch('/api/billing/visits/quote', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'accept-language': i18n.language },
-      body: JSON.stringify(rest),
-    });
-    if (!response.ok) {
-      const error = (await response.json().catch(() => null))?.error;
-      notifications.show({ color: 'red', message: error?.message ?? response.statusText });
+    let quote: Blob;
+    try {
+      quote = await download('POST', '/api/billing/visits/quote', rest);
+    } catch (error) {
+      notifications.show({ color: 'red', message: (error as Error).message });
       return;
     }
-    const url = URL.createObjectURL(await response.blob());
+    const url = URL.createObjectURL(quote);
     window.open(url, '_blank');
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };

@@ -95,3 +95,6 @@ export interface LiaisonForm {
   followUp?: string | null;
   handedToPatient?: boolean;
 }
+
+/** A document with nothing written yet. */
+export const emptyDoc: RichTextDoc = { type: 'doc', content: [] };

@@ -21,11 +21,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError, get, patch, post } from '../app/api.ts';
-import i18n from '../app/i18n.ts';
+import { get, patch, post, upload } from '../app/api.ts';
+import { formatDate } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { formatDate, PatientPicker } from '../patients/index.ts';
+import { PatientPicker } from '../patients/index.ts';
 
 type Party =
   | { kind: 'directory'; correspondentId?: string; displayName: string }
@@ -99,16 +99,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' 
 async function uploadScan(id: string, file: File) {
   const body = new FormData();
   body.append('file', file);
-  const response = await fetch(`/api/mail/incoming/${id}/scan`, {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { 'accept-language': i18n.language },
-  });
-  if (!response.ok) {
-    const error = (await response.json()).error;
-    throw new ApiError(response.status, error.code, error.message, error.field);
-  }
+  await upload(`/api/mail/incoming/${id}/scan`, body);
 }
 
 function IncomingTable({

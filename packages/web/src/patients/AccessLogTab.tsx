@@ -2,7 +2,8 @@ import { Alert, Badge, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../app/api.ts';
-import { type AccessLogRow, formatDateTime, type PatientRecord } from './model.ts';
+import { formatDateTime } from '../app/date-format.ts';
+import type { AccessLogRow, PatientRecord } from './model.ts';
 
 /** "Who accessed my record": every read and change traced for this patient. */
 export function AccessLogTab({ patient }: { patient: PatientRecord }) {

@@ -22,9 +22,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, get, post } from '../app/api.ts';
+import { formatDate } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { type CoverageItem, formatDate, type PatientRecord, parseTypedDate, todayIso } from './model.ts';
+import { type CoverageItem, type PatientRecord, parseTypedDate, todayIso } from './model.ts';
 
 const stateColors: Record<string, string> = {
   valid: 'green',

@@ -21,19 +21,13 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { get } from '../app/api.ts';
+import { ApiError, api, get } from '../app/api.ts';
+import { formatDateTime } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { IdentityBadge } from './components.tsx';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
-import {
-  DetailedApiError,
-  type DuplicateCandidate,
-  formatDateTime,
-  type IdentityEventRow,
-  type PatientRecord,
-  send,
-} from './model.ts';
+import type { DuplicateCandidate, IdentityEventRow, PatientRecord } from './model.ts';
 import { bodyFromDraft, clientErrors, draftFromPatient, PatientFormFields } from './PatientFormFields.tsx';
 
 const insiOutcomes = ['match', 'traits_mismatch', 'not_found', 'several_found', 'service_error'] as const;
@@ -79,7 +73,7 @@ function EditForm({ patient, readOnly }: { patient: PatientRecord; readOnly: boo
     let caught: unknown;
     const result = await form.submit(async () => {
       try {
-        return await send<{ version: number; identityStatus: string }>(
+        return await api<{ version: number; identityStatus: string }>(
           'PATCH',
           `/api/patients/${patient.id}`,
           { ...bodyFromDraft(draft, true), version: patient.version, acknowledgedDuplicates: acknowledged },
@@ -89,7 +83,7 @@ function EditForm({ patient, readOnly }: { patient: PatientRecord; readOnly: boo
         throw error;
       }
     });
-    if (caught instanceof DetailedApiError && caught.code === 'possible_duplicates') {
+    if (caught instanceof ApiError && caught.code === 'possible_duplicates') {
       setCandidates((caught.details as { candidates?: DuplicateCandidate[] })?.candidates ?? []);
     }
     if (result) {
@@ -215,7 +209,7 @@ function IdentityChecks({ patient }: { patient: PatientRecord }) {
     if (!documentKind) return;
     await done(
       await documentForm.submit(() =>
-        send<{ identityStatus: string; event: { reason: string } }>(
+        api<{ identityStatus: string; event: { reason: string } }>(
           'POST',
           `/api/patients/${patient.id}/identity`,
           {
@@ -233,7 +227,7 @@ function IdentityChecks({ patient }: { patient: PatientRecord }) {
     event.preventDefault();
     await done(
       await insiForm.submit(() =>
-        send<{ identityStatus: string; event: { reason: string } }>(
+        api<{ identityStatus: string; event: { reason: string } }>(
           'POST',
           `/api/patients/${patient.id}/identity`,
           {
@@ -248,7 +242,7 @@ function IdentityChecks({ patient }: { patient: PatientRecord }) {
   const setAttribute = async (attribute: 'doubtful' | 'fictitious', value: boolean) => {
     await done(
       await attributeForm.submit(() =>
-        send<{ identityStatus: string; event: { reason: string } }>(
+        api<{ identityStatus: string; event: { reason: string } }>(
           'POST',
           `/api/patients/${patient.id}/identity`,
           {

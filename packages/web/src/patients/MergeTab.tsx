@@ -18,10 +18,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../app/api.ts';
+import { formatDateTime } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { PatientTraits, SummaryTable } from './components.tsx';
-import { formatDateTime, type MergeRow, type PatientRecord, type PatientSummary } from './model.ts';
+import type { MergeRow, PatientRecord, PatientSummary } from './model.ts';
 import { usePatientSearch } from './SearchPage.tsx';
 
 /** Merge another record into this one (it survives), and the merges already made. */

@@ -15,8 +15,9 @@ import { isValidNir, normalizeGivenNames, normalizeName } from '@pivot/core/iden
 import { accessibilityNeeds, isMinorOn, type Patient, phoneKinds } from '@pivot/core/patients';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../app/date-format.ts';
 import { AttendingPhysicianSelect } from './AttendingPhysicianSelect.tsx';
-import { formatDate, parseTypedDate, todayIso } from './model.ts';
+import { parseTypedDate, todayIso } from './model.ts';
 
 interface Person {
   name: string;

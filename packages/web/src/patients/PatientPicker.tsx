@@ -5,9 +5,13 @@ import { useState } from 'react';
 import { post } from '../app/api.ts';
 import type { PatientSummary } from './model.ts';
 
+const defaultLabel = (p: PatientSummary) =>
+  `${p.usedName || p.birthName} ${p.usedGivenName || p.birthGivenNames[0] || ''} (${p.birthDate})`;
+
 /**
  * A patient chosen by typing a few letters, a birth date or a NIR. The search goes in a POST body,
- * never in the address: patient data stays out of URLs and logs.
+ * never in the address: patient data stays out of URLs and logs. The one picker of every area:
+ * each names it, words its placeholder and says how a patient reads in its list.
  */
 export function PatientPicker({
   label,
@@ -17,6 +21,9 @@ export function PatientPicker({
   error,
   testId = 'patient-picker',
   autoFocus,
+  clearable,
+  nothingFound = '—',
+  optionLabel = defaultLabel,
 }: {
   label: string;
   placeholder?: string;
@@ -25,6 +32,10 @@ export function PatientPicker({
   error?: string | undefined;
   testId?: string;
   autoFocus?: boolean;
+  clearable?: boolean;
+  /** Shown when the search found no one. */
+  nothingFound?: string;
+  optionLabel?: (patient: PatientSummary) => string;
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
@@ -39,16 +50,14 @@ export function PatientPicker({
       label={label}
       placeholder={placeholder}
       searchable
+      clearable={clearable}
       searchValue={search}
       onSearchChange={setSearch}
       value={value}
       onChange={(id) => onChange(id, patients.find((p) => p.id === id) ?? null)}
       filter={({ options }) => options}
-      nothingFoundMessage={debounced.length > 1 && !results.isFetching ? '—' : undefined}
-      data={patients.map((p) => ({
-        value: p.id,
-        label: `${p.usedName || p.birthName} ${p.usedGivenName || p.birthGivenNames[0] || ''} (${p.birthDate})`,
-      }))}
+      nothingFoundMessage={debounced.length > 1 && !results.isFetching ? nothingFound : undefined}
+      data={patients.map((p) => ({ value: p.id, label: optionLabel(p) }))}
       error={error}
       autoFocus={autoFocus}
       data-testid={testId}

@@ -19,6 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get } from '../app/api.ts';
+import { formatDate } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { CareTeamPanel } from '../directory/index.ts';
 import { AccessLogTab } from './AccessLogTab.tsx';
@@ -26,7 +27,7 @@ import { CoverageTab } from './CoverageTab.tsx';
 import { IdentityBadge, useAge } from './components.tsx';
 import { IdentityTab } from './IdentityTab.tsx';
 import { MergeTab } from './MergeTab.tsx';
-import { formatDate, type PatientRecord, titleCase } from './model.ts';
+import { type PatientRecord, titleCase } from './model.ts';
 import { RecordTab } from './RecordTab.tsx';
 
 const flagColors: Record<string, string> = {

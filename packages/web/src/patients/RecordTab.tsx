@@ -21,18 +21,13 @@ import { IconExternalLink, IconPaperclip } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../app/api.ts';
+import { ApiError, get, post, upload } from '../app/api.ts';
+import { formatDateTime } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { BreakGlassAccesses, BreakGlassForm, NamedUsersSelect } from '../records/index.ts';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
-import {
-  type ClassificationCategory,
-  formatDateTime,
-  type PatientRecord,
-  type TimelineEntry,
-  upload,
-} from './model.ts';
+import type { ClassificationCategory, PatientRecord, TimelineEntry } from './model.ts';
 
 const kinds = [
   'note',

@@ -5,9 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { ApiError, api } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
-import { DetailedApiError, type DuplicateCandidate, send } from './model.ts';
+import type { DuplicateCandidate } from './model.ts';
 import {
   bodyFromDraft,
   clientErrors,
@@ -37,7 +38,7 @@ export function RegistrationPage() {
     let caught: unknown;
     const result = await form.submit(async () => {
       try {
-        return await send<Created>('POST', '/api/patients', {
+        return await api<Created>('POST', '/api/patients', {
           ...bodyFromDraft(draft),
           acknowledgedDuplicates: acknowledged,
         });
@@ -46,7 +47,7 @@ export function RegistrationPage() {
         throw error;
       }
     });
-    if (caught instanceof DetailedApiError && caught.code === 'possible_duplicates') {
+    if (caught instanceof ApiError && caught.code === 'possible_duplicates') {
       const details = caught.details as { candidates?: DuplicateCandidate[] } | undefined;
       setMode('save');
       setCandidates(details?.candidates ?? []);
@@ -71,7 +72,7 @@ export function RegistrationPage() {
   const checkDuplicates = async () => {
     setMode('check');
     const result = await check.submit(() =>
-      send<DuplicateCandidate[]>('POST', '/api/patients/duplicates', traitsFromDraft(draft)),
+      api<DuplicateCandidate[]>('POST', '/api/patients/duplicates', traitsFromDraft(draft)),
     );
     if (!result) return;
     if (result.length === 0) notifications.show({ color: 'green', message: t('duplicates.none') });

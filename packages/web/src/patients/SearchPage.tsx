@@ -6,10 +6,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { post } from '../app/api.ts';
+import { formatDate } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
 import { MyPatientsBreakGlass } from '../records/index.ts';
 import { GivenNamesCell, IdentityBadge, NamesCell, useAge } from './components.tsx';
-import { formatDate, type PatientSummary } from './model.ts';
+import type { PatientSummary } from './model.ts';
 
 // Kept in memory only (never in the URL, never stored): coming back from a record shows the same list.
 let lastTerm = '';

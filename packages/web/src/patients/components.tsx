@@ -2,9 +2,9 @@ import { Anchor, Badge, Group, List, Stack, Table, Text } from '@mantine/core';
 import { ageLabel, ageOn } from '@pivot/core/patients';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatDate } from '../app/date-format.ts';
 import {
   type DuplicateReason,
-  formatDate,
   identityStatusColors,
   identityStatusVariants,
   type PatientSummary,

@@ -2,7 +2,6 @@
 
 export { patientsMessages } from './messages.ts';
 export type { PatientRecord, PatientSummary } from './model.ts';
-export { formatDate, formatDateTime } from './model.ts';
 export { PatientPicker } from './PatientPicker.tsx';
 export { PatientsArea } from './PatientsArea.tsx';
 export { usePatientSearch } from './SearchPage.tsx';

@@ -1,7 +1,5 @@
 import type { IdentityState } from '@pivot/core/identity';
 import type { CoverageStatus, Patient } from '@pivot/core/patients';
-import { ApiError } from '../app/api.ts';
-import i18n from '../app/i18n.ts';
 
 /** A search result, a duplicate candidate or one side of a worklist pair (server `PatientSummary`). */
 export interface PatientSummary {
@@ -103,80 +101,9 @@ export interface ClassificationCategory {
   active: boolean;
 }
 
-/** An API error that keeps the `details` of the answer (the duplicate candidates of a 409). */
-export class DetailedApiError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    field: string | undefined,
-    readonly details: unknown,
-  ) {
-    super(status, code, message, field);
-  }
-}
-
-async function throwFrom(response: Response): Promise<never> {
-  const text = await response.text();
-  let data: { error?: { code: string; message: string; field?: string; details?: unknown } } | undefined;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  const error = data?.error ?? { code: 'internal_error', message: response.statusText };
-  throw new DetailedApiError(response.status, error.code, error.message, error.field, error.details);
-}
-
-/** JSON request like `api()`, but its errors keep their details. */
-export async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      'accept-language': i18n.language,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) return throwFrom(response);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** A multipart upload (attachments): the browser sets the boundary. */
-export async function upload<T>(path: string, form: FormData): Promise<T> {
-  const response = await fetch(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'accept-language': i18n.language },
-    body: form,
-  });
-  if (!response.ok) return throwFrom(response);
-  return (await response.json()) as T;
-}
-
 /** Today in Paris, as the server counts ages and coverage. */
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-/** ISO date → dd/mm/yyyy. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = iso.slice(0, 10);
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-}
-
-export function formatDateTime(value: string | null | undefined, language: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  });
 }
 
 /** Typed dd/mm/yyyy, d/m/yyyy or ddmmyyyy (or already ISO) → ISO; null when not a date. */

@@ -26,7 +26,8 @@ import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { PatientRecord } from '../patients/index.ts';
-import { FormError, PatientPicker, patientLabel, useLanguage } from './OrientationPage.tsx';
+import { PatientPicker } from '../patients/index.ts';
+import { FormError, patientLabel, useLanguage } from './OrientationPage.tsx';
 
 type IncidentKind = (typeof incidentKinds)[number];
 const services = ['samu_15', 'police_17', 'fire_18', 'european_112'] as const;
@@ -418,8 +419,12 @@ function IncidentForm({
                   <PatientPicker
                     value={null}
                     label=""
+                    placeholder={t('orientation.patientSearch')}
+                    nothingFound={t('orientation.noPatient')}
+                    optionLabel={patientLabel}
+                    clearable
                     testId="incident-patient-picker"
-                    onChange={(p) => {
+                    onChange={(_id, p) => {
                       if (!p || draft.patientIds.includes(p.id)) return;
                       setPatientNames((n) => ({ ...n, [p.id]: patientLabel(p) }));
                       set('patientIds', [...draft.patientIds, p.id]);

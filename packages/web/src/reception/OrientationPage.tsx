@@ -28,7 +28,7 @@ import { get, post, put } from '../app/api.ts';
 import type { useApiForm as UseApiForm } from '../app/use-api-form.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { type BodyView, formatPhone } from '../directory/index.ts';
-import type { PatientRecord, PatientSummary } from '../patients/index.ts';
+import { PatientPicker, type PatientRecord, type PatientSummary } from '../patients/index.ts';
 
 type Bilingual = { fr: string; en: string };
 type Category = (typeof informationSheetCategories)[number];
@@ -60,44 +60,6 @@ export function FormError({ form, shown = [] }: { form: ReturnType<typeof UseApi
       {error.field ? `${t('orientation.field', { field: error.field })} ` : ''}
       {error.message}
     </Alert>
-  );
-}
-
-/** A patient chosen from the search box (the search words travel in a POST body, never in the address). */
-export function PatientPicker({
-  value,
-  onChange,
-  label,
-  testId = 'patient-picker',
-}: {
-  value: string | null;
-  onChange: (patient: PatientSummary | null) => void;
-  label?: string;
-  testId?: string;
-}) {
-  const { t } = useTranslation('reception');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 200);
-  const results = useQuery({
-    queryKey: ['patients', 'search', debounced, 20],
-    queryFn: () => post<PatientSummary[]>('/api/patients/search', { q: debounced, limit: 20 }),
-    enabled: debounced.length > 1,
-  });
-  return (
-    <Select
-      label={label ?? t('orientation.patient')}
-      placeholder={t('orientation.patientSearch')}
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      value={value}
-      onChange={(id) => onChange(results.data?.find((p) => p.id === id) ?? null)}
-      filter={({ options }) => options}
-      nothingFoundMessage={debounced.length > 1 && results.isFetched ? t('orientation.noPatient') : undefined}
-      data={(results.data ?? []).map((p) => ({ value: p.id, label: patientLabel(p) }))}
-      data-testid={testId}
-    />
   );
 }
 
@@ -445,8 +407,13 @@ function SendSheet({ sheet, onClose }: { sheet: InformationSheet; onClose: () =>
     <Modal opened onClose={onClose} title={t('orientation.sendTitle', { title: sheet.title[uiLanguage] })}>
       <Stack>
         <PatientPicker
+          label={t('orientation.patient')}
+          placeholder={t('orientation.patientSearch')}
+          nothingFound={t('orientation.noPatient')}
+          optionLabel={patientLabel}
+          clearable
           value={patient?.id ?? null}
-          onChange={(p) => {
+          onChange={(_id, p) => {
             setPatient(p);
             form.setError(null);
           }}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../app/api.ts';
+import { formatDateTime } from '../app/date-format.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-import { formatDateTime } from '../patients/index.ts';
 import { breakGlassReasonError } from './break-glass-form.ts';
 
 /**

@@ -1,7 +1,15 @@
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
-  app: { name: 'Pivot', tagline: 'Medical secretariat', skip: 'Skip to content', loading: 'Loading…' },
+  app: {
+    name: 'Pivot',
+    tagline: 'Medical secretariat',
+    skip: 'Skip to content',
+    loading: 'Loading…',
+    chunkFailed: 'This page could not be loaded',
+    chunkFailedHint: 'Pivot may have been updated since this tab was opened, or the network is down.',
+    reload: 'Reload',
+  },
   areas: {
     reception: 'Front desk',
     agenda: 'Agenda',

@@ -1,5 +1,14 @@
 export const fr = {
-  app: { name: 'Pivot', tagline: 'Secrétariat médical', skip: 'Aller au contenu', loading: 'Chargement…' },
+  app: {
+    name: 'Pivot',
+    tagline: 'Secrétariat médical',
+    skip: 'Aller au contenu',
+    loading: 'Chargement…',
+    chunkFailed: 'Cette page n’a pas pu être chargée',
+    chunkFailedHint:
+      'Pivot a peut-être été mis à jour depuis l’ouverture de cet onglet, ou le réseau est coupé.',
+    reload: 'Recharger',
+  },
   areas: {
     reception: 'Accueil',
     agenda: 'Agenda',
