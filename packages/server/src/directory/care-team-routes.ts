@@ -1,4 +1,4 @@
-import { careTeamMemberInput } from '@pivot/core/directory';
+import { careTeamMemberInput, careTeamMemberView } from '@pivot/core/directory';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,6 +22,7 @@ export async function careTeamRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'The care team of a patient (the read is traced)',
         params: patientParams,
+        response: { 200: z.array(careTeamMemberView) },
       },
     },
     async (request) => readCareTeam(db, actorOf(request), request.params.patientId),
@@ -36,6 +37,7 @@ export async function careTeamRoutes(fastify: FastifyInstance) {
         summary: 'Add a correspondent to the care team of a patient (one attending physician at most)',
         params: patientParams,
         body: careTeamMemberInput,
+        response: { 201: z.array(careTeamMemberView) },
       },
     },
     async (request, reply) =>
@@ -52,6 +54,7 @@ export async function careTeamRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'Remove a correspondent from the care team of a patient',
         params: memberParams,
+        response: { 200: z.array(careTeamMemberView) },
       },
     },
     async (request) =>

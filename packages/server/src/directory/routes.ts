@@ -3,8 +3,11 @@ import {
   correspondentInput,
   correspondentKinds,
   correspondentUpdateInput,
+  correspondentView,
   distributionListInput,
+  distributionListSummaryView,
   distributionListUpdateInput,
+  distributionListView,
 } from '@pivot/core/directory';
 import { id, integerParam, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
@@ -59,6 +62,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'Search the correspondents: words in any order, accents optional, or a phone number',
         querystring: searchQuery,
+        response: { 200: z.array(correspondentView) },
       },
     },
     async (request) => findCorrespondents(db, actorOf(request), request.query),
@@ -68,7 +72,12 @@ export async function directoryRoutes(fastify: FastifyInstance) {
     '/api/directory/correspondents/:id',
     {
       config: { permission: 'directory.read' },
-      schema: { tags: ['directory'], summary: 'A correspondent', params: idParams },
+      schema: {
+        tags: ['directory'],
+        summary: 'A correspondent',
+        params: idParams,
+        response: { 200: correspondentView },
+      },
     },
     async (request) => readCorrespondent(db, actorOf(request), request.params.id),
   );
@@ -81,6 +90,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'Add a practitioner (RPPS checked) or a body (CPAM, mutuelle, hospital...)',
         body: correspondentInput,
+        response: { 201: correspondentView },
       },
     },
     async (request, reply) =>
@@ -96,6 +106,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         summary: 'Change a correspondent (409 stale_version if someone changed it meanwhile)',
         params: idParams,
         body: correspondentUpdateInput,
+        response: { 200: correspondentView },
       },
     },
     async (request) => {
@@ -119,6 +130,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
             : 'Deactivate a correspondent (kept for the records that name it, hidden from searches)',
           params: idParams,
           body: versionBody,
+          response: { 200: correspondentView },
         },
       },
       async (request) =>
@@ -130,7 +142,11 @@ export async function directoryRoutes(fastify: FastifyInstance) {
     '/api/directory/lists',
     {
       config: { permission: 'directory.read' },
-      schema: { tags: ['directory'], summary: 'Distribution lists with their number of members' },
+      schema: {
+        tags: ['directory'],
+        summary: 'Distribution lists with their number of members',
+        response: { 200: z.array(distributionListSummaryView) },
+      },
     },
     async (request) => distributionLists(db, actorOf(request)),
   );
@@ -139,7 +155,12 @@ export async function directoryRoutes(fastify: FastifyInstance) {
     '/api/directory/lists/:id',
     {
       config: { permission: 'directory.read' },
-      schema: { tags: ['directory'], summary: 'A distribution list with its members', params: idParams },
+      schema: {
+        tags: ['directory'],
+        summary: 'A distribution list with its members',
+        params: idParams,
+        response: { 200: distributionListView },
+      },
     },
     async (request) => readDistributionList(db, actorOf(request), request.params.id),
   );
@@ -148,7 +169,12 @@ export async function directoryRoutes(fastify: FastifyInstance) {
     '/api/directory/lists',
     {
       config: { permission: 'directory.write' },
-      schema: { tags: ['directory'], summary: 'Create a distribution list', body: distributionListInput },
+      schema: {
+        tags: ['directory'],
+        summary: 'Create a distribution list',
+        body: distributionListInput,
+        response: { 201: distributionListView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await createDistributionList(db, actorOf(request), request.body)),
@@ -163,6 +189,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         summary: 'Rename a distribution list and replace its members',
         params: idParams,
         body: distributionListUpdateInput,
+        response: { 200: distributionListView },
       },
     },
     async (request) => {
