@@ -1,3 +1,11 @@
+import {
+  duplicateCandidateView,
+  duplicatePairView,
+  mergeResultView,
+  mergeUndoneView,
+  okView,
+  patientMergeView,
+} from '@pivot/core/identity';
 import { id } from '@pivot/core/input';
 import { patientRegistrationInput } from '@pivot/core/patients';
 import type { FastifyInstance } from 'fastify';
@@ -33,6 +41,7 @@ export async function identityRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Duplicate candidates for these traits, with reasons and score',
         body: duplicateCheckInput,
+        response: { 200: z.array(duplicateCandidateView) },
       },
     },
     async (request) => {
@@ -45,7 +54,11 @@ export async function identityRoutes(fastify: FastifyInstance) {
     '/api/patients/duplicates/worklist',
     {
       config: { permission: 'patients.read' },
-      schema: { tags: ['patients'], summary: 'Pairs of records suspected to be the same person' },
+      schema: {
+        tags: ['patients'],
+        summary: 'Pairs of records suspected to be the same person',
+        response: { 200: z.array(duplicatePairView) },
+      },
     },
     async (request) => duplicateWorklist(db, actorOf(request)),
   );
@@ -59,6 +72,7 @@ export async function identityRoutes(fastify: FastifyInstance) {
         summary: 'Record that two records are two different persons',
         params: idParams,
         body: z.object({ otherId: id }),
+        response: { 200: okView },
       },
     },
     async (request) => decideDifferentPersons(db, actorOf(request), request.params.id, request.body.otherId),
@@ -73,6 +87,7 @@ export async function identityRoutes(fastify: FastifyInstance) {
         summary: 'Merge another record into this surviving one',
         params: idParams,
         body: z.object({ mergedId: id }),
+        response: { 200: mergeResultView },
       },
     },
     async (request) => mergePatients(db, actorOf(request), request.params.id, request.body.mergedId),
@@ -82,7 +97,12 @@ export async function identityRoutes(fastify: FastifyInstance) {
     '/api/patient-merges/:id/undo',
     {
       config: { permission: 'patients.unmerge' },
-      schema: { tags: ['patients'], summary: 'Undo a merge (administrators)', params: idParams },
+      schema: {
+        tags: ['patients'],
+        summary: 'Undo a merge (administrators)',
+        params: idParams,
+        response: { 200: mergeUndoneView },
+      },
     },
     async (request) => undoMerge(db, actorOf(request), request.params.id),
   );
@@ -91,7 +111,12 @@ export async function identityRoutes(fastify: FastifyInstance) {
     '/api/patients/:id/merges',
     {
       config: { permission: 'patients.read' },
-      schema: { tags: ['patients'], summary: 'Merges into or from this record', params: idParams },
+      schema: {
+        tags: ['patients'],
+        summary: 'Merges into or from this record',
+        params: idParams,
+        response: { 200: z.array(patientMergeView) },
+      },
     },
     async (request) => mergesOf(db, actorOf(request), request.params.id),
   );

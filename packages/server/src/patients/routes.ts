@@ -1,4 +1,4 @@
-import { identityActionInput } from '@pivot/core/identity';
+import { identityActionInput, patientSummaryView } from '@pivot/core/identity';
 import { id, integer, text } from '@pivot/core/input';
 import { importFields, patientRegistrationInput, patientUpdateInput } from '@pivot/core/patients';
 import type { FastifyInstance } from 'fastify';
@@ -31,6 +31,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Search as you type: names in any order, birth date, NIR or phone',
         body: z.object({ q: text().max(200), limit: integer.min(1).max(50).default(20) }),
+        response: { 200: z.array(patientSummaryView) },
       },
     },
     async (request) => findPatients(db, actorOf(request), request.body.q, request.body.limit),

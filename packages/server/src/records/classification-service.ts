@@ -31,7 +31,11 @@ export async function activeClassificationPlan(db: Db, actor: Actor) {
 }
 
 /** Replaces the plan; retired categories stay (inactive) for the items filed under them. */
-export async function replaceClassificationPlan(db: Db, actor: Actor, plan: ClassificationPlan) {
+export async function replaceClassificationPlan<Plan extends ClassificationPlan>(
+  db: Db,
+  actor: Actor,
+  plan: Plan,
+): Promise<Plan> {
   validateClassificationPlan(plan);
   await db.kysely.transaction().execute(async (tx) => {
     await replaceClassificationPlanRows(tx, actor.organizationId, plan);

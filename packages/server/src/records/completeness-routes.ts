@@ -1,5 +1,10 @@
 import { calendarDate, id, text } from '@pivot/core/input';
-import { requiredRecordItemSchema } from '@pivot/core/records';
+import {
+  appointmentTypeRequirementsView,
+  recordCompletenessView,
+  requiredRecordItemSchema,
+  requiredRecordItemView,
+} from '@pivot/core/records';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,7 +29,11 @@ export async function completenessRoutes(fastify: FastifyInstance) {
     '/api/completeness-requirements',
     {
       config: { permission: 'records.read' },
-      schema: { tags: ['records'], summary: 'Appointment types that require items, with their requirements' },
+      schema: {
+        tags: ['records'],
+        summary: 'Appointment types that require items, with their requirements',
+        response: { 200: z.array(appointmentTypeRequirementsView) },
+      },
     },
     async (request) => allRequirements(db, actorOf(request)),
   );
@@ -37,6 +46,7 @@ export async function completenessRoutes(fastify: FastifyInstance) {
         tags: ['records'],
         summary: 'Items an appointment type requires',
         params: z.object({ appointmentType: typeCode }),
+        response: { 200: z.array(requiredRecordItemView) },
       },
     },
     async (request) => requirementsOfType(db, actorOf(request), request.params.appointmentType),
@@ -51,6 +61,7 @@ export async function completenessRoutes(fastify: FastifyInstance) {
         summary: 'Set the items an appointment type requires',
         params: z.object({ appointmentType: typeCode }),
         body: z.object({ requirements: z.array(requiredRecordItemSchema).max(30) }),
+        response: { 200: z.array(requiredRecordItemView) },
       },
     },
     async (request) =>
@@ -66,6 +77,7 @@ export async function completenessRoutes(fastify: FastifyInstance) {
         summary: 'What the record lacks before a visit of this appointment type',
         params: z.object({ id }),
         querystring: z.object({ appointmentType: typeCode, visitDate: calendarDate.optional() }),
+        response: { 200: recordCompletenessView },
       },
     },
     async (request) =>

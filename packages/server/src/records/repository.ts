@@ -42,7 +42,7 @@ export async function insertRecordItem(
     title: string;
     body: string;
     authorId: string | null;
-    confidentiality: string;
+    confidentiality: 'normal' | 'restricted' | 'practitioner_only';
     attachmentId: string | null;
     occurredAt: Date;
     data: Record<string, unknown>;

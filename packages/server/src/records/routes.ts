@@ -1,6 +1,14 @@
 import { DomainError } from '@pivot/core';
 import { calendarDate, id, isStorableText, text } from '@pivot/core/input';
-import { breakGlassAccessSchema, breakGlassInput, classificationPlanInput } from '@pivot/core/records';
+import {
+  breakGlassAccessSchema,
+  breakGlassInput,
+  classificationCategoryView,
+  classificationPlanInput,
+  createdRecordItemView,
+  filedAttachmentView,
+  timelineEntryView,
+} from '@pivot/core/records';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,7 +34,11 @@ export async function recordRoutes(fastify: FastifyInstance) {
     '/api/classification-plan',
     {
       config: { permission: 'records.read' },
-      schema: { tags: ['records'], summary: 'The classification plan of attachments' },
+      schema: {
+        tags: ['records'],
+        summary: 'The classification plan of attachments',
+        response: { 200: z.array(classificationCategoryView) },
+      },
     },
     async (request) => activeClassificationPlan(db, actorOf(request)),
   );
@@ -39,6 +51,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
         tags: ['records'],
         summary: 'Replace the classification plan (retired categories stay for filed items)',
         body: classificationPlanInput,
+        response: { 200: z.array(classificationCategoryView) },
       },
     },
     async (request) => replaceClassificationPlan(db, actorOf(request), request.body.categories),
@@ -60,6 +73,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
           from: calendarDate.optional(),
           to: calendarDate.optional(),
         }),
+        response: { 200: z.array(timelineEntryView) },
       },
     },
     async (request) => readTimeline(db, actorOf(request), request.params.id, request.query),
@@ -123,6 +137,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
           confidentiality: confidentialityLevel.default('normal'),
           allowedUserIds: z.array(id).max(20).default([]),
         }),
+        response: { 201: createdRecordItemView },
       },
     },
     async (request, reply) =>
@@ -138,6 +153,7 @@ export async function recordRoutes(fastify: FastifyInstance) {
         summary: 'Upload a scan or file (multipart: file, classification, title, confidentiality)',
         params: idParams,
         consumes: ['multipart/form-data'],
+        response: { 201: filedAttachmentView },
       },
     },
     async (request, reply) => {

@@ -34,7 +34,7 @@ export interface RecordItemsTable {
   occurred_at: Timestamp;
   title: string;
   body: Generated<string>;
-  confidentiality: Generated<string>;
+  confidentiality: Generated<'normal' | 'restricted' | 'practitioner_only'>;
   author_id: string | null;
   attachment_id: string | null;
   data: Json<Record<string, unknown>>;
