@@ -24,13 +24,15 @@ import { healthRoutes } from './http/health-routes.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { identityRoutes } from './identity/index.ts';
 import './http/types.ts';
 import { localDirectoryStorage } from './files/storage.ts';
 import { mailRoutes } from './mail/index.ts';
 import { loadSecretKey } from './ops/secret-key.ts';
 import { organizationRoutes } from './organization/index.ts';
-import { completenessRoutes, patientsRoutes, recordRoutes } from './patients/index.ts';
+import { coverageRoutes, patientsRoutes } from './patients/index.ts';
 import { receptionRoutes } from './reception/index.ts';
+import { completenessRoutes, recordRoutes } from './records/index.ts';
 
 export interface RouteEntry {
   methods: string[];
@@ -108,6 +110,8 @@ export async function buildApp({
   await app.register(organizationRoutes);
   await app.register(auditRoutes);
   await app.register(patientsRoutes);
+  await app.register(identityRoutes);
+  await app.register(coverageRoutes);
   await app.register(recordRoutes);
   await app.register(completenessRoutes);
   await app.register(directoryRoutes);

@@ -7,6 +7,7 @@ export * from './duplicates.ts';
 export * from './identity-status.ts';
 export * from './nir.ts';
 export * from './phonetic.ts';
+export * from './responses.ts';
 export * from './search-keys.ts';
 export * from './search-query.ts';
 export * from './similarity.ts';

@@ -16,7 +16,7 @@ import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { addRecordItem } from '../patients/index.ts';
+import { addRecordItem } from '../records/index.ts';
 import {
   type AppointmentView,
   appointmentQuery,

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { addRecordItem } from '../patients/index.ts';
+import { addRecordItem } from '../records/index.ts';
 import { nextInvoiceSequence } from './visit-service.ts';
 
 export async function loadInvoice(tx: Kysely<Database>, organizationId: string, id: string) {

@@ -24,7 +24,8 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { addRecordItem, loadCoverage } from '../patients/index.ts';
+import { loadCoverage } from '../patients/index.ts';
+import { addRecordItem } from '../records/index.ts';
 import { loadCatalogue } from './catalogue-service.ts';
 import { assertAppointmentBillable, specialtyKey } from './visit-draft.ts';
 

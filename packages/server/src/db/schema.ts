@@ -3,8 +3,10 @@ import type { AgendaTables } from '../agenda/tables.ts';
 import type { BillingTables } from '../billing/tables.ts';
 import type { DirectoryTables } from '../directory/tables.ts';
 import type { DocumentsTables } from '../documents/tables.ts';
+import type { IdentityTables } from '../identity/tables.ts';
 import type { PatientsTables } from '../patients/tables.ts';
 import type { ReceptionTables } from '../reception/tables.ts';
+import type { RecordsTables } from '../records/tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
@@ -112,6 +114,8 @@ export interface FoundationTables {
 /** Every table, each capability declaring its own in `<capability>/tables.ts`. */
 export type Database = FoundationTables &
   PatientsTables &
+  IdentityTables &
+  RecordsTables &
   DirectoryTables &
   AgendaTables &
   BillingTables &

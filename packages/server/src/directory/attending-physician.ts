@@ -1,6 +1,13 @@
 import { DomainError } from '@pivot/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import {
+  attendingPhysicianMember,
+  correspondentRow,
+  deleteAttendingPhysicianPlace,
+  insertCareTeamMember,
+  setPatientAttendingPhysician,
+} from './repository.ts';
 
 /**
  * The attending physician (médecin traitant) is a member of the care team with that role; the
@@ -14,12 +21,7 @@ export async function setAttendingPhysician(
   correspondentId: string | null,
 ): Promise<void> {
   if (correspondentId) {
-    const correspondent = await tx
-      .selectFrom('correspondents')
-      .select(['kind', 'active'])
-      .where('id', '=', correspondentId)
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirst();
+    const correspondent = await correspondentRow(tx, actor.organizationId, correspondentId);
     if (!correspondent) throw new DomainError('not_found', { field: 'attendingPhysicianId' });
     if (!correspondent.active)
       throw new DomainError('correspondent_inactive', { field: 'attendingPhysicianId' });
@@ -27,27 +29,14 @@ export async function setAttendingPhysician(
       throw new DomainError('attending_physician_not_practitioner', { field: 'attendingPhysicianId' });
     }
   }
-  await tx
-    .deleteFrom('patient_care_team')
-    .where('patient_id', '=', patientId)
-    .where('organization_id', '=', actor.organizationId)
-    .where((eb) =>
-      correspondentId
-        ? eb.or([eb('role', '=', 'attending_physician'), eb('correspondent_id', '=', correspondentId)])
-        : eb('role', '=', 'attending_physician'),
-    )
-    .execute();
+  await deleteAttendingPhysicianPlace(tx, actor.organizationId, patientId, correspondentId);
   if (correspondentId) {
-    await tx
-      .insertInto('patient_care_team')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patientId,
-        correspondent_id: correspondentId,
-        role: 'attending_physician',
-        added_by: actor.userId,
-      })
-      .execute();
+    await insertCareTeamMember(tx, actor.organizationId, {
+      patientId,
+      correspondentId,
+      role: 'attending_physician',
+      addedBy: actor.userId,
+    });
   }
   await mirrorAttendingPhysician(tx, actor.organizationId, patientId);
 }
@@ -58,17 +47,6 @@ export async function mirrorAttendingPhysician(
   organizationId: string,
   patientId: string,
 ) {
-  const member = await tx
-    .selectFrom('patient_care_team')
-    .select('correspondent_id')
-    .where('patient_id', '=', patientId)
-    .where('organization_id', '=', organizationId)
-    .where('role', '=', 'attending_physician')
-    .executeTakeFirst();
-  await tx
-    .updateTable('patients')
-    .set({ attending_physician_id: member?.correspondent_id ?? null })
-    .where('id', '=', patientId)
-    .where('organization_id', '=', organizationId)
-    .execute();
+  const member = await attendingPhysicianMember(tx, organizationId, patientId);
+  await setPatientAttendingPhysician(tx, organizationId, patientId, member?.correspondent_id ?? null);
 }

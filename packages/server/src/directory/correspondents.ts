@@ -5,9 +5,9 @@ import {
   correspondentSearchText,
   correspondentSearchTokens,
 } from '@pivot/core/directory';
-import { type Kysely, type Selectable, sql } from 'kysely';
-import { likeContaining } from '../db/like-pattern.ts';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { correspondentRow, correspondentRows, countCorrespondents } from './repository.ts';
 import type { CorrespondentsTable } from './tables.ts';
 
 type Row = Selectable<CorrespondentsTable>;
@@ -90,12 +90,7 @@ export function correspondentColumns(c: Correspondent) {
 }
 
 export async function loadCorrespondent(tx: Kysely<Database>, organizationId: string, id: string) {
-  const row = await tx
-    .selectFrom('correspondents')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const row = await correspondentRow(tx, organizationId, id);
   if (!row) throw new DomainError('not_found');
   return row;
 }
@@ -114,18 +109,11 @@ export async function searchCorrespondents(
   organizationId: string,
   search: CorrespondentSearch,
 ) {
-  let query = db.selectFrom('correspondents').selectAll().where('organization_id', '=', organizationId);
-  for (const token of correspondentSearchTokens(search.q ?? '')) {
-    query = query.where('search_text', 'like', likeContaining(token));
-  }
-  if (search.kind) query = query.where('kind', '=', search.kind);
-  if (search.bodyType) query = query.where('body_type', '=', search.bodyType);
-  if (!search.includeInactive) query = query.where('active', '=', true);
-  const rows = await query
-    .orderBy(sql`CASE WHEN kind = 'practitioner' THEN upper(family_name) ELSE upper(name) END`)
-    .orderBy('given_name')
-    .limit(search.limit)
-    .execute();
+  const { q, ...filters } = search;
+  const rows = await correspondentRows(db, organizationId, {
+    ...filters,
+    tokens: correspondentSearchTokens(q ?? ''),
+  });
   return rows.map(correspondentView);
 }
 
@@ -137,11 +125,6 @@ export async function checkCorrespondentIds(
   field: string,
 ) {
   if (ids.length === 0) return;
-  const rows = await tx
-    .selectFrom('correspondents')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('id', 'in', ids)
-    .execute();
-  if (rows.length !== ids.length) throw new DomainError('not_found', { field });
+  const known = await countCorrespondents(tx, organizationId, ids);
+  if (known !== ids.length) throw new DomainError('not_found', { field });
 }

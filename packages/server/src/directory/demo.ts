@@ -2,6 +2,7 @@ import { type CorrespondentInput, correspondentInput } from '@pivot/core/directo
 import { luhnValid } from '@pivot/core/organization';
 import type { Db } from '../db/connection.ts';
 import { correspondentColumns } from './correspondents.ts';
+import { insertCorrespondents } from './repository.ts';
 
 /** An RPPS-shaped number (11 digits, Luhn key) for synthetic correspondents: never a real one. */
 function demoRpps(n: number): string {
@@ -184,10 +185,7 @@ const bodies: CorrespondentInput[] = [
 
 /** The demo practice's directory: local practitioners and the bodies the front desk deals with. */
 export async function seedDirectory(db: Db, organizationId: string): Promise<number> {
-  const rows = [...practitioners, ...bodies].map((c) => ({
-    organization_id: organizationId,
-    ...correspondentColumns(correspondentInput.parse(c)),
-  }));
-  await db.kysely.insertInto('correspondents').values(rows).execute();
+  const rows = [...practitioners, ...bodies].map((c) => correspondentColumns(correspondentInput.parse(c)));
+  await insertCorrespondents(db.kysely, organizationId, rows);
   return rows.length;
 }

@@ -1,30 +1,35 @@
-import { DomainError } from '@pivot/core';
 import {
   bodyTypes,
   correspondentInput,
   correspondentKinds,
   correspondentUpdateInput,
+  correspondentView,
   distributionListInput,
+  distributionListSummaryView,
   distributionListUpdateInput,
+  distributionListView,
 } from '@pivot/core/directory';
 import { id, integerParam, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { auditFrom } from '../audit/index.ts';
-import type { Database } from '../db/schema.ts';
-import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import { careTeamRoutes } from './care-team.ts';
+import { careTeamRoutes } from './care-team-routes.ts';
 import {
-  checkCorrespondentIds,
-  correspondentColumns,
-  correspondentView,
-  loadCorrespondent,
-  searchCorrespondents,
-} from './correspondents.ts';
+  addCorrespondent,
+  changeCorrespondent,
+  findCorrespondents,
+  readCorrespondent,
+  setCorrespondentActive,
+} from './correspondent-service.ts';
+import {
+  changeDistributionList,
+  createDistributionList,
+  distributionLists,
+  readDistributionList,
+  removeDistributionList,
+} from './distribution-list-service.ts';
 
 registerErrorStatuses({
   already_in_care_team: 409,
@@ -45,48 +50,6 @@ const searchQuery = z.object({
   limit: integerParam.min(1).max(500).default(50),
 });
 
-async function loadList(tx: Kysely<Database>, organizationId: string, id: string) {
-  const list = await tx
-    .selectFrom('distribution_lists')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  if (!list) throw new DomainError('not_found');
-  const members = await tx
-    .selectFrom('distribution_list_members')
-    .innerJoin('correspondents', 'correspondents.id', 'distribution_list_members.correspondent_id')
-    .selectAll('correspondents')
-    .where('distribution_list_members.list_id', '=', id)
-    .where('distribution_list_members.organization_id', '=', organizationId)
-    .orderBy('distribution_list_members.position')
-    .execute();
-  return {
-    id: list.id,
-    name: list.name,
-    description: list.description,
-    version: list.version,
-    members: members.map(correspondentView),
-  };
-}
-
-async function replaceMembers(tx: Kysely<Database>, organizationId: string, listId: string, ids: string[]) {
-  await checkCorrespondentIds(tx, organizationId, ids, 'memberIds');
-  await tx.deleteFrom('distribution_list_members').where('list_id', '=', listId).execute();
-  if (ids.length === 0) return;
-  await tx
-    .insertInto('distribution_list_members')
-    .values(
-      ids.map((id, position) => ({
-        organization_id: organizationId,
-        list_id: listId,
-        correspondent_id: id,
-        position,
-      })),
-    )
-    .execute();
-}
-
 export async function directoryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app;
@@ -99,21 +62,24 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'Search the correspondents: words in any order, accents optional, or a phone number',
         querystring: searchQuery,
+        response: { 200: z.array(correspondentView) },
       },
     },
-    async (request) => searchCorrespondents(db.kysely, actorOf(request).organizationId, request.query),
+    async (request) => findCorrespondents(db, actorOf(request), request.query),
   );
 
   app.get(
     '/api/directory/correspondents/:id',
     {
       config: { permission: 'directory.read' },
-      schema: { tags: ['directory'], summary: 'A correspondent', params: idParams },
+      schema: {
+        tags: ['directory'],
+        summary: 'A correspondent',
+        params: idParams,
+        response: { 200: correspondentView },
+      },
     },
-    async (request) =>
-      correspondentView(
-        await loadCorrespondent(db.kysely, actorOf(request).organizationId, request.params.id),
-      ),
+    async (request) => readCorrespondent(db, actorOf(request), request.params.id),
   );
 
   app.post(
@@ -124,26 +90,11 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         tags: ['directory'],
         summary: 'Add a practitioner (RPPS checked) or a body (CPAM, mutuelle, hospital...)',
         body: correspondentInput,
+        response: { 201: correspondentView },
       },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const created = await db.kysely.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('correspondents')
-          .values({ organization_id: actor.organizationId, ...correspondentColumns(request.body) })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await auditFrom(actor)(tx, {
-          action: 'create',
-          entity: 'correspondent',
-          entityId: row.id,
-          details: { kind: row.kind },
-        });
-        return row;
-      });
-      return reply.status(201).send(correspondentView(created));
-    },
+    async (request, reply) =>
+      reply.status(201).send(await addCorrespondent(db, actorOf(request), request.body)),
   );
 
   app.put(
@@ -155,25 +106,12 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         summary: 'Change a correspondent (409 stale_version if someone changed it meanwhile)',
         params: idParams,
         body: correspondentUpdateInput,
+        response: { 200: correspondentView },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { version, ...input } = request.body;
-      return db.kysely.transaction().execute(async (tx) => {
-        await updateVersioned(
-          tx,
-          'correspondents',
-          { organizationId: actor.organizationId, id: request.params.id, version },
-          { ...correspondentColumns(input), updated_at: new Date() },
-        );
-        await auditFrom(actor)(tx, {
-          action: 'update',
-          entity: 'correspondent',
-          entityId: request.params.id,
-        });
-        return correspondentView(await loadCorrespondent(tx, actor.organizationId, request.params.id));
-      });
+      return changeCorrespondent(db, actorOf(request), request.params.id, version, input);
     },
   );
 
@@ -192,21 +130,11 @@ export async function directoryRoutes(fastify: FastifyInstance) {
             : 'Deactivate a correspondent (kept for the records that name it, hidden from searches)',
           params: idParams,
           body: versionBody,
+          response: { 200: correspondentView },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        return db.kysely.transaction().execute(async (tx) => {
-          await updateVersioned(
-            tx,
-            'correspondents',
-            { organizationId: actor.organizationId, id: request.params.id, version: request.body.version },
-            { active, updated_at: new Date() },
-          );
-          await auditFrom(actor)(tx, { action: path, entity: 'correspondent', entityId: request.params.id });
-          return correspondentView(await loadCorrespondent(tx, actor.organizationId, request.params.id));
-        });
-      },
+      async (request) =>
+        setCorrespondentActive(db, actorOf(request), request.params.id, request.body.version, active),
     );
   }
 
@@ -214,69 +142,42 @@ export async function directoryRoutes(fastify: FastifyInstance) {
     '/api/directory/lists',
     {
       config: { permission: 'directory.read' },
-      schema: { tags: ['directory'], summary: 'Distribution lists with their number of members' },
+      schema: {
+        tags: ['directory'],
+        summary: 'Distribution lists with their number of members',
+        response: { 200: z.array(distributionListSummaryView) },
+      },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await db.kysely
-        .selectFrom('distribution_lists')
-        .leftJoin('distribution_list_members', 'distribution_list_members.list_id', 'distribution_lists.id')
-        .select(({ fn }) => [
-          'distribution_lists.id',
-          'distribution_lists.name',
-          'distribution_lists.description',
-          'distribution_lists.version',
-          fn.count<string>('distribution_list_members.correspondent_id').as('member_count'),
-        ])
-        .where('distribution_lists.organization_id', '=', actor.organizationId)
-        .groupBy('distribution_lists.id')
-        .orderBy('distribution_lists.name')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        description: r.description,
-        version: r.version,
-        memberCount: Number(r.member_count),
-      }));
-    },
+    async (request) => distributionLists(db, actorOf(request)),
   );
 
   app.get(
     '/api/directory/lists/:id',
     {
       config: { permission: 'directory.read' },
-      schema: { tags: ['directory'], summary: 'A distribution list with its members', params: idParams },
+      schema: {
+        tags: ['directory'],
+        summary: 'A distribution list with its members',
+        params: idParams,
+        response: { 200: distributionListView },
+      },
     },
-    async (request) => loadList(db.kysely, actorOf(request).organizationId, request.params.id),
+    async (request) => readDistributionList(db, actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/directory/lists',
     {
       config: { permission: 'directory.write' },
-      schema: { tags: ['directory'], summary: 'Create a distribution list', body: distributionListInput },
+      schema: {
+        tags: ['directory'],
+        summary: 'Create a distribution list',
+        body: distributionListInput,
+        response: { 201: distributionListView },
+      },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const input = request.body;
-      const list = await db.kysely.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('distribution_lists')
-          .values({ organization_id: actor.organizationId, name: input.name, description: input.description })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await replaceMembers(tx, actor.organizationId, row.id, input.memberIds);
-        await auditFrom(actor)(tx, {
-          action: 'create',
-          entity: 'distribution_list',
-          entityId: row.id,
-          details: { members: input.memberIds.length },
-        });
-        return loadList(tx, actor.organizationId, row.id);
-      });
-      return reply.status(201).send(list);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await createDistributionList(db, actorOf(request), request.body)),
   );
 
   app.put(
@@ -288,27 +189,12 @@ export async function directoryRoutes(fastify: FastifyInstance) {
         summary: 'Rename a distribution list and replace its members',
         params: idParams,
         body: distributionListUpdateInput,
+        response: { 200: distributionListView },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { version, ...input } = request.body;
-      return db.kysely.transaction().execute(async (tx) => {
-        await updateVersioned(
-          tx,
-          'distribution_lists',
-          { organizationId: actor.organizationId, id: request.params.id, version },
-          { name: input.name, description: input.description, updated_at: new Date() },
-        );
-        await replaceMembers(tx, actor.organizationId, request.params.id, input.memberIds);
-        await auditFrom(actor)(tx, {
-          action: 'update',
-          entity: 'distribution_list',
-          entityId: request.params.id,
-          details: { members: input.memberIds.length },
-        });
-        return loadList(tx, actor.organizationId, request.params.id);
-      });
+      return changeDistributionList(db, actorOf(request), request.params.id, version, input);
     },
   );
 
@@ -324,25 +210,7 @@ export async function directoryRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.kysely.transaction().execute(async (tx) => {
-        const deleted = await tx
-          .deleteFrom('distribution_lists')
-          .where('id', '=', request.params.id)
-          .where('organization_id', '=', actor.organizationId)
-          .where('version', '=', request.query.version)
-          .returning('id')
-          .executeTakeFirst();
-        if (!deleted) {
-          await loadList(tx, actor.organizationId, request.params.id);
-          throw new DomainError('stale_version', { field: 'version' });
-        }
-        await auditFrom(actor)(tx, {
-          action: 'delete',
-          entity: 'distribution_list',
-          entityId: request.params.id,
-        });
-      });
+      await removeDistributionList(db, actorOf(request), request.params.id, request.query.version);
       return reply.status(204).send();
     },
   );

@@ -31,7 +31,8 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
-import { documentVisibleTo, loadPatient, type RecordReader } from '../patients/index.ts';
+import { loadPatient } from '../patients/index.ts';
+import { documentVisibleTo, type RecordReader } from '../records/index.ts';
 import type { PrintFrame } from './document-output.ts';
 import type { DocumentVersionsTable } from './tables.ts';
 

@@ -24,7 +24,7 @@ import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import { documentVisibleTo } from '../patients/index.ts';
+import { documentVisibleTo } from '../records/index.ts';
 import { renderDocx, renderPdf } from './document-output.ts';
 import {
   applyAction,

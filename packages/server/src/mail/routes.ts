@@ -27,13 +27,8 @@ import { assertReferences } from '../db/references.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
-import {
-  addRecordItem,
-  classificationPlan,
-  loadPatient,
-  maxUploadBytes,
-  todayInParis,
-} from '../patients/index.ts';
+import { loadPatient, todayInParis } from '../patients/index.ts';
+import { addRecordItem, classificationPlan, maxUploadBytes } from '../records/index.ts';
 import {
   checkAssignee,
   incomingFromRow,

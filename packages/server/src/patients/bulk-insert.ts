@@ -2,6 +2,7 @@ import { newIdentityState } from '@pivot/core/identity';
 import type { Patient } from '@pivot/core/patients';
 import type { Db } from '../db/connection.ts';
 import { patientColumns } from './patient-row.ts';
+import { insertPatientBatch } from './repository.ts';
 
 export type NewPatient = Omit<Patient, 'id' | 'version'>;
 
@@ -15,10 +16,7 @@ export async function insertPatientRows(
   let total = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await db.kysely
-      .insertInto('patients')
-      .values(batch.map((p) => ({ organization_id: organizationId, ...patientColumns(p) })))
-      .execute();
+    await insertPatientBatch(db.kysely, organizationId, batch.map(patientColumns));
     total += batch.length;
     batch = [];
   };

@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from './patient-service.ts';
+import { coverageRows, deleteCoverageItem, insertCoverageItem } from './repository.ts';
 
 export type CoverageKind = 'mandatory' | 'complementary' | 'exemption';
 type CoverageData = MandatoryInsurance | ComplementaryInsurance | Exemption;
@@ -15,13 +16,7 @@ export async function loadCoverage(
   organizationId: string,
   patientId: string,
 ): Promise<Coverage & { items: unknown[] }> {
-  const rows = await tx
-    .selectFrom('coverage_items')
-    .selectAll()
-    .where('patient_id', '=', patientId)
-    .where('organization_id', '=', organizationId)
-    .orderBy('valid_from', 'desc')
-    .execute();
+  const rows = await coverageRows(tx, organizationId, patientId);
   const of = <T>(kind: CoverageKind) => rows.filter((r) => r.kind === kind).map((r) => r.data as T);
   return {
     mandatory: of<MandatoryInsurance>('mandatory'),
@@ -44,10 +39,10 @@ export async function readCoverage(db: Db, actor: Actor, patientId: string) {
 function period(kind: CoverageKind, data: CoverageData) {
   if (kind === 'exemption') {
     const e = data as Exemption;
-    return { valid_from: e.startDate, valid_to: e.endDate ?? null };
+    return { validFrom: e.startDate, validTo: e.endDate ?? null };
   }
   const p = data as MandatoryInsurance;
-  return { valid_from: p.validFrom, valid_to: p.validTo ?? null };
+  return { validFrom: p.validFrom, validTo: p.validTo ?? null };
 }
 
 export async function addCoverage(
@@ -61,31 +56,22 @@ export async function addCoverage(
     const patient = await loadPatient(tx, actor.organizationId, patientId);
     if (patient.mergedInto)
       throw new DomainError('patient_merged', { params: { survivor: patient.mergedInto } });
-    const row = await tx
-      .insertInto('coverage_items')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patientId,
-        kind,
-        data: JSON.stringify(data),
-        ...period(kind, data),
-      })
-      .returning(['id', 'version'])
-      .executeTakeFirstOrThrow();
+    const row = await insertCoverageItem(tx, actor.organizationId, {
+      patientId,
+      kind,
+      data,
+      ...period(kind, data),
+    });
     await auditFrom(actor)(tx, { action: 'create', entity: `coverage_${kind}`, entityId: row.id, patientId });
     return row;
   });
 }
 
 export async function removeCoverage(db: Db, actor: Actor, patientId: string, itemId: string) {
-  await db.kysely.transaction().execute(async (tx) => {
-    const result = await tx
-      .deleteFrom('coverage_items')
-      .where('id', '=', itemId)
-      .where('patient_id', '=', patientId)
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new DomainError('not_found');
+  return db.kysely.transaction().execute(async (tx) => {
+    const deleted = await deleteCoverageItem(tx, actor.organizationId, patientId, itemId);
+    if (deleted === 0) throw new DomainError('not_found');
     await auditFrom(actor)(tx, { action: 'delete', entity: 'coverage', entityId: itemId, patientId });
+    return { ok: true };
   });
 }

@@ -7,12 +7,13 @@ import {
   patientFromRegistration,
 } from '@pivot/core/patients';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'kysely';
 import { writeAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
+import { identityForMatching } from '../identity/index.ts';
 import { patientColumns } from './patient-row.ts';
 import { todayInParis } from './patient-service.ts';
+import { importCandidateRows, insertImportTraces, insertPatients } from './repository.ts';
 
 export interface ImportReport {
   total: number;
@@ -64,34 +65,14 @@ export async function importPatients(
   const existing = new Map<string, (IdentityForMatching & { id: string })[]>();
   const byNir = new Map<string, IdentityForMatching & { id: string }>();
   for (let i = 0; i < Math.max(dates.length, nirs.length); i += 5000) {
-    const { rows: found } = await sql<{
-      id: string;
-      birth_name: string;
-      used_name: string;
-      birth_given_names: string[];
-      used_given_name: string;
-      birth_date: string;
-      sex: string;
-      birth_place_code: string | null;
-      nir: string | null;
-      ins: string | null;
-    }>`SELECT id, birth_name, used_name, birth_given_names, used_given_name, birth_date, sex, birth_place_code, nir, ins
-       FROM patients WHERE organization_id = ${actor.organizationId} AND merged_into IS NULL
-       AND (birth_date = ANY(${dates.slice(i, i + 5000)}::date[]) OR nir = ANY(${nirs.slice(i, i + 5000)}::text[]))`.execute(
+    const found = await importCandidateRows(
       db.kysely,
+      actor.organizationId,
+      dates.slice(i, i + 5000),
+      nirs.slice(i, i + 5000),
     );
     for (const r of found) {
-      const identity = {
-        id: r.id,
-        birthName: r.birth_name,
-        usedName: r.used_name,
-        birthGivenNames: r.birth_given_names,
-        usedGivenName: r.used_given_name,
-        birthDate: r.birth_date,
-        sex: r.sex as 'M' | 'F' | 'I',
-        birthPlaceCode: r.birth_place_code,
-        ins: r.ins ?? r.nir,
-      };
+      const identity = identityForMatching(r);
       existing.set(r.birth_date, [...(existing.get(r.birth_date) ?? []), identity]);
       if (r.nir) byNir.set(r.nir, identity);
     }
@@ -133,45 +114,16 @@ export async function importPatients(
   await db.kysely.transaction().execute(async (tx) => {
     for (let i = 0; i < toCreate.length; i += 500) {
       const batch = toCreate.slice(i, i + 500);
-      const ids = await tx
-        .insertInto('patients')
-        .values(
-          batch.map((l) => ({
-            organization_id: actor.organizationId,
-            ...patientColumns(patientFromRegistration(l.input, '')),
-          })),
-        )
-        .returning('id')
-        .execute();
-      await tx
-        .insertInto('record_items')
-        .values(
-          ids.map(({ id }) => ({
-            organization_id: actor.organizationId,
-            patient_id: id,
-            kind: 'registration',
-            title: 'import',
-            author_id: actor.userId,
-            data: '{}',
-          })),
-        )
-        .execute();
-      await tx
-        .insertInto('audit_log')
-        .values(
-          ids.map(({ id }) => ({
-            organization_id: actor.organizationId,
-            user_id: actor.userId,
-            action: 'import',
-            entity: 'patient',
-            entity_id: id,
-            patient_id: id,
-            ip: actor.ip,
-            user_agent: actor.userAgent,
-            details: '{}',
-          })),
-        )
-        .execute();
+      const ids = await insertPatients(
+        tx,
+        actor.organizationId,
+        batch.map((l) => patientColumns(patientFromRegistration(l.input, ''))),
+      );
+      await insertImportTraces(
+        tx,
+        actor,
+        ids.map(({ id }) => id),
+      );
     }
     await writeAudit(tx, {
       organizationId: actor.organizationId,

@@ -3,7 +3,6 @@ import {
   applyIdentityAction,
   changedStrictTraits,
   type IdentityAction,
-  type IdentityEvent,
   type IdentityState,
   validateBirthPlaceCode,
 } from '@pivot/core/identity';
@@ -21,11 +20,22 @@ import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import { setAttendingPhysician } from '../directory/index.ts';
 import type { Actor } from '../http/request-context.ts';
-import { birthPlaces } from '../identity/index.ts';
-import { type DuplicateView, findDuplicates } from './duplicate-check.ts';
+import {
+  birthPlaces,
+  type DuplicateView,
+  findDuplicates,
+  recordDifferentPersonsIn,
+} from '../identity/index.ts';
+import { addRecordItem } from '../records/index.ts';
 import { patientColumns, rowToPatient } from './patient-row.ts';
-import { addRecordItem } from './record-items.ts';
-import { searchPatients } from './search.ts';
+import {
+  identityEventRows,
+  insertIdentityEvent,
+  insertPatient,
+  patientRow,
+  setPatientIdentity,
+} from './repository.ts';
+import { searchPatients } from './search-repository.ts';
 
 export function todayInParis(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
@@ -37,35 +47,9 @@ export async function loadPatient(
   organizationId: string,
   id: string,
 ): Promise<Patient & { mergedInto: string | null }> {
-  const row = await tx
-    .selectFrom('patients')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const row = await patientRow(tx, organizationId, id);
   if (!row) throw new DomainError('not_found');
   return { ...rowToPatient(row), mergedInto: row.merged_into };
-}
-
-async function recordIdentityEvent(
-  tx: Kysely<Database>,
-  actor: Actor,
-  patientId: string,
-  event: IdentityEvent,
-) {
-  await tx
-    .insertInto('identity_events')
-    .values({
-      organization_id: actor.organizationId,
-      patient_id: patientId,
-      at: event.at,
-      actor_id: actor.userId,
-      reason: event.reason,
-      status_before: event.from,
-      status_after: event.to,
-      evidence: JSON.stringify(event.evidence),
-    })
-    .execute();
 }
 
 /**
@@ -88,15 +72,11 @@ export async function registerPatient(
       if (unacknowledged.length > 0)
         throw new DomainError('possible_duplicates', { details: { candidates } });
       const patient = patientFromRegistration(input, '');
-      const row = await tx
-        .insertInto('patients')
-        .values({ organization_id: actor.organizationId, ...patientColumns(patient) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = { id: await insertPatient(tx, actor.organizationId, patientColumns(patient)) };
       if (input.attendingPhysicianId)
         await setAttendingPhysician(tx, actor, row.id, input.attendingPhysicianId);
       // The user said "different person" for each candidate shown: recorded so they are not proposed again.
-      for (const c of candidates) await recordDifferent(tx, actor, row.id, c.patient.id);
+      for (const c of candidates) await recordDifferentPersonsIn(tx, actor, row.id, c.patient.id);
       await addRecordItem(tx, {
         organizationId: actor.organizationId,
         patientId: row.id,
@@ -135,37 +115,6 @@ async function tracingCandidates<T>(db: Db, actor: Actor, change: () => Promise<
     }
     throw error;
   }
-}
-
-async function recordDifferent(tx: Kysely<Database>, actor: Actor, a: string, b: string) {
-  const [patientA, patientB] = a < b ? [a, b] : [b, a];
-  await tx
-    .insertInto('duplicate_decisions')
-    .values({
-      organization_id: actor.organizationId,
-      patient_a: patientA,
-      patient_b: patientB,
-      decision: 'different',
-      decided_by: actor.userId,
-    })
-    .onConflict((oc) => oc.columns(['patient_a', 'patient_b']).doNothing())
-    .execute();
-}
-
-export async function decideDifferentPersons(db: Db, actor: Actor, a: string, b: string) {
-  if (a === b) throw new DomainError('merge_same_patient', { field: 'otherId' });
-  await db.kysely.transaction().execute(async (tx) => {
-    await loadPatient(tx, actor.organizationId, a);
-    await loadPatient(tx, actor.organizationId, b);
-    await recordDifferent(tx, actor, a, b);
-    await auditFrom(actor)(tx, {
-      action: 'duplicate_rejected',
-      entity: 'patient',
-      entityId: a,
-      patientId: a,
-      details: { other: b },
-    });
-  });
 }
 
 /** Reads a patient for display; the read itself is traced (CSP L1110-4, access traceability). */
@@ -212,7 +161,7 @@ export async function updatePatient(
           { actorId: actor.userId, at: new Date().toISOString() },
         );
         next.identity = result.state;
-        await recordIdentityEvent(tx, actor, id, result.event);
+        await insertIdentityEvent(tx, actor, id, result.event);
       }
       const { mergedInto: _m, ...patient } = next as Patient & { mergedInto?: string | null };
       const newVersion = await updateVersioned(
@@ -254,19 +203,13 @@ export async function applyIdentity(db: Db, actor: Actor, id: string, action: Id
       action.kind === 'check_document' && result.event.reason === 'document_checked'
         ? { date: todayInParis(), documentKind: action.document.kind }
         : current.identityValidation;
-    await tx
-      .updateTable('patients')
-      .set({
-        identity_status: state.status,
-        identity: JSON.stringify(state),
-        ins: state.ins?.value ?? null,
-        ...patientDetailsWith(current, validation),
-        updated_at: new Date(),
-        version: (eb) => eb('version', '+', 1),
-      })
-      .where('id', '=', id)
-      .execute();
-    await recordIdentityEvent(tx, actor, id, result.event);
+    await setPatientIdentity(tx, id, {
+      status: state.status,
+      state: JSON.stringify(state),
+      ins: state.ins?.value ?? null,
+      ...patientDetailsWith(current, validation),
+    });
+    await insertIdentityEvent(tx, actor, id, result.event);
     await addRecordItem(tx, {
       organizationId: actor.organizationId,
       patientId: id,
@@ -295,22 +238,7 @@ function patientDetailsWith(current: Patient, identityValidation: Patient['ident
 export async function identityEvents(db: Db, actor: Actor, id: string) {
   return db.kysely.transaction().execute(async (tx) => {
     await loadPatient(tx, actor.organizationId, id);
-    const events = await tx
-      .selectFrom('identity_events')
-      .leftJoin('users', 'users.id', 'identity_events.actor_id')
-      .select([
-        'identity_events.id',
-        'at',
-        'reason',
-        'status_before',
-        'status_after',
-        'evidence',
-        'users.display_name as actor',
-      ])
-      .where('identity_events.organization_id', '=', actor.organizationId)
-      .where('patient_id', '=', id)
-      .orderBy('at', 'desc')
-      .execute();
+    const events = await identityEventRows(tx, actor.organizationId, id);
     await auditFrom(actor)(tx, { action: 'read', entity: 'identity_events', entityId: id, patientId: id });
     return events;
   });

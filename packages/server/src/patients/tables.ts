@@ -39,28 +39,6 @@ export interface IdentityEventsTable {
   evidence: Json<Record<string, unknown>>;
 }
 
-export interface DuplicateDecisionsTable {
-  id: Generated<string>;
-  organization_id: string;
-  patient_a: string;
-  patient_b: string;
-  decision: string;
-  decided_by: string | null;
-  decided_at: Timestamp;
-}
-
-export interface PatientMergesTable {
-  id: Generated<string>;
-  organization_id: string;
-  survivor_id: string;
-  merged_id: string;
-  merged_by: string | null;
-  merged_at: Timestamp;
-  moved: Json<Record<string, string[]>>;
-  undone_by: string | null;
-  undone_at: Date | null;
-}
-
 export interface CoverageItemsTable {
   id: Generated<string>;
   organization_id: string;
@@ -73,76 +51,8 @@ export interface CoverageItemsTable {
   created_at: Timestamp;
 }
 
-export interface ClassificationPlanTable {
-  id: Generated<string>;
-  organization_id: string;
-  code: string;
-  label_fr: string;
-  label_en: string;
-  parent_code: string | null;
-  position: Generated<number>;
-  active: Generated<boolean>;
-}
-
-export interface AttachmentsTable {
-  id: Generated<string>;
-  organization_id: string;
-  patient_id: string;
-  file_name: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  classification: string;
-  uploaded_by: string | null;
-  uploaded_at: Timestamp;
-}
-
-export interface RecordItemsTable {
-  id: Generated<string>;
-  organization_id: string;
-  patient_id: string;
-  kind: string;
-  occurred_at: Timestamp;
-  title: string;
-  body: Generated<string>;
-  confidentiality: Generated<string>;
-  author_id: string | null;
-  attachment_id: string | null;
-  data: Json<Record<string, unknown>>;
-  allowed_user_ids: Generated<string[]>;
-  created_at: Timestamp;
-}
-
-export interface BreakGlassAccessesTable {
-  id: Generated<string>;
-  organization_id: string;
-  patient_id: string;
-  user_id: string;
-  reason: string;
-  started_at: Timestamp;
-  expires_at: Timestamp;
-}
-
-export interface CompletenessRequirementsTable {
-  id: Generated<string>;
-  organization_id: string;
-  appointment_type_code: string;
-  classification: string;
-  label_fr: string;
-  label_en: string;
-  max_age_days: number | null;
-}
-
 export interface PatientsTables {
-  completeness_requirements: CompletenessRequirementsTable;
   patients: PatientsTable;
   identity_events: IdentityEventsTable;
-  duplicate_decisions: DuplicateDecisionsTable;
-  patient_merges: PatientMergesTable;
   coverage_items: CoverageItemsTable;
-  classification_plan: ClassificationPlanTable;
-  attachments: AttachmentsTable;
-  record_items: RecordItemsTable;
-  break_glass_accesses: BreakGlassAccessesTable;
 }

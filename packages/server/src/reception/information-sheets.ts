@@ -6,7 +6,8 @@ import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { addRecordItem, loadPatient } from '../patients/index.ts';
+import { loadPatient } from '../patients/index.ts';
+import { addRecordItem } from '../records/index.ts';
 import { activeSheets, findSheet, organizationLetterhead } from './repository.ts';
 
 type Tx = Kysely<Database>;

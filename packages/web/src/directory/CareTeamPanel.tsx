@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { CareTeamMemberView } from '@pivot/core/directory';
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,13 +25,7 @@ import { useApiForm } from '../app/use-api-form.ts';
 import { type CorrespondentView, correspondentSubtitle, firstPhone } from './correspondent.ts';
 import { useCorrespondents } from './use-correspondents.ts';
 
-interface CareTeamMember {
-  id: string;
-  role: 'attending_physician' | 'specialist' | 'other';
-  note: string;
-  addedAt: string;
-  correspondent: CorrespondentView;
-}
+type CareTeamMember = CareTeamMemberView;
 
 const roles = ['attending_physician', 'specialist', 'other'] as const;
 

@@ -107,7 +107,7 @@ function draftOf(c: CorrespondentView | null): Draft {
   }
   return {
     ...common,
-    bodyType: c.bodyType,
+    bodyType: c.bodyType ?? '',
     name: c.name,
     finess: c.finess ?? '',
     phone: formatPhone(c.phone),

@@ -1,4 +1,9 @@
 import { Alert, Button, Card, Group, MultiSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type {
+  CorrespondentView,
+  DistributionListSummaryView,
+  DistributionListView,
+} from '@pivot/core/directory';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,19 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { api, get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import type { CorrespondentView } from './correspondent.ts';
 import { useCorrespondents } from './use-correspondents.ts';
 
-interface ListSummary {
-  id: string;
-  name: string;
-  description: string;
-  version: number;
-  memberCount: number;
-}
-interface ListDetail extends Omit<ListSummary, 'memberCount'> {
-  members: CorrespondentView[];
-}
+type ListSummary = DistributionListSummaryView;
+type ListDetail = DistributionListView;
 interface Draft {
   id?: string;
   version?: number;

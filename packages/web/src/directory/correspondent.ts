@@ -1,43 +1,12 @@
-export interface Address {
-  line1: string;
-  line2: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
+import type { CorrespondentView } from '@pivot/core/directory';
 
-interface Common {
-  id: string;
-  displayName: string;
-  active: boolean;
-  version: number;
-  address: Address;
-  email: string | null;
-  secureEmail: string | null;
-  notes: string;
-}
-
-export interface PractitionerView extends Common {
-  kind: 'practitioner';
-  familyName: string;
-  givenName: string;
-  rpps: string | null;
-  specialty: string;
-  workplace: string;
-  phones: { kind: string; number: string }[];
-}
-
-export interface BodyView extends Common {
-  kind: 'body';
-  bodyType: string;
-  name: string;
-  finess: string | null;
-  phone: string | null;
-  handles: string;
-  openingHours: string;
-}
-
-export type CorrespondentView = PractitionerView | BodyView;
+// The server's answers, typed by core's response schemas.
+export type {
+  AddressView as Address,
+  BodyView,
+  CorrespondentView,
+  PractitionerView,
+} from '@pivot/core/directory';
 
 /** "+33142345678" → "01 42 34 56 78", as French secretaries read numbers. */
 export function formatPhone(e164: string | null | undefined): string {

@@ -1,19 +1,16 @@
 import { Badge, Card, List, Select, Stack, Text, Title } from '@mantine/core';
+import type {
+  AppointmentTypeRequirementsView,
+  RecordCompletenessView,
+  RequiredRecordItemView,
+} from '@pivot/core/records';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../app/api.ts';
 
-interface Requirement {
-  classificationCode: string;
-  labels: { fr: string; en: string };
-  maxAgeDays: number | null;
-}
-interface Missing {
-  requirement: Requirement;
-  reason: 'absent' | 'too_old';
-  latestDate: string | null;
-}
+type Requirement = RequiredRecordItemView;
+type Missing = RecordCompletenessView['missing'][number];
 
 /** What the record lacks before a visit of a given appointment type (e.g. anaesthesia). */
 export function CompletenessPanel({ patientId }: { patientId: string }) {
@@ -21,8 +18,7 @@ export function CompletenessPanel({ patientId }: { patientId: string }) {
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const types = useQuery({
     queryKey: ['completeness-types'],
-    queryFn: () =>
-      get<{ appointmentType: string; requirements: Requirement[] }[]>('/api/completeness-requirements'),
+    queryFn: () => get<AppointmentTypeRequirementsView[]>('/api/completeness-requirements'),
   });
   const [type, setType] = useState<string | null>(null);
   const chosen = type ?? types.data?.[0]?.appointmentType ?? null;

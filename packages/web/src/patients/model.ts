@@ -1,39 +1,19 @@
-import type { IdentityState } from '@pivot/core/identity';
+import type {
+  DuplicateCandidateView,
+  DuplicatePairView,
+  IdentityState,
+  PatientMergeView,
+  PatientSummaryView,
+} from '@pivot/core/identity';
 import type { CoverageStatus, Patient } from '@pivot/core/patients';
+import type { ClassificationCategoryView, TimelineEntryView } from '@pivot/core/records';
 
-/** A search result, a duplicate candidate or one side of a worklist pair (server `PatientSummary`). */
-export interface PatientSummary {
-  id: string;
-  birthName: string;
-  usedName: string;
-  birthGivenNames: string[];
-  usedGivenName: string;
-  birthDate: string;
-  sex: string;
-  identityStatus: string;
-  nir: string | null;
-  mergedInto: string | null;
-}
-
-export interface DuplicateReason {
-  code: string;
-  points: number;
-}
-
-export interface DuplicateCandidate {
-  patient: PatientSummary;
-  score: number;
-  level: string;
-  reasons: DuplicateReason[];
-}
-
-export interface WorklistPair {
-  a: PatientSummary;
-  b: PatientSummary;
-  score: number;
-  level: string;
-  reasons: DuplicateReason[];
-}
+// The server's answers, typed by core's response schemas.
+/** A search result, a duplicate candidate or one side of a worklist pair. */
+export type PatientSummary = PatientSummaryView;
+export type DuplicateReason = DuplicateCandidateView['reasons'][number];
+export type DuplicateCandidate = DuplicateCandidateView;
+export type WorklistPair = DuplicatePairView;
 
 /** GET /api/patients/:id */
 export type PatientRecord = Patient & {
@@ -42,20 +22,7 @@ export type PatientRecord = Patient & {
   coverageStatus: CoverageStatus;
 };
 
-export interface TimelineEntry {
-  id: string;
-  kind: string;
-  occurred_at: string;
-  title: string;
-  body: string | null;
-  confidentiality: 'normal' | 'restricted' | 'practitioner_only';
-  data: Record<string, unknown> | null;
-  attachment_id: string | null;
-  author: string | null;
-  file_name: string | null;
-  media_type: string | null;
-  classification: string | null;
-}
+export type TimelineEntry = TimelineEntryView;
 
 export interface IdentityEventRow {
   id: string;
@@ -77,15 +44,7 @@ export interface AccessLogRow {
   role: string | null;
 }
 
-export interface MergeRow {
-  id: string;
-  survivor_id: string;
-  merged_id: string;
-  merged_by: string | null;
-  merged_at: string;
-  undone_by: string | null;
-  undone_at: string | null;
-}
+export type MergeRow = PatientMergeView;
 
 export interface CoverageItem {
   id: string;
@@ -94,12 +53,7 @@ export interface CoverageItem {
   [key: string]: unknown;
 }
 
-export interface ClassificationCategory {
-  code: string;
-  labels: { fr: string; en: string };
-  parentCode: string | null;
-  active: boolean;
-}
+export type ClassificationCategory = ClassificationCategoryView;
 
 /** Today in Paris, as the server counts ages and coverage. */
 export function todayIso(): string {

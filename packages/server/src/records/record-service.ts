@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient } from './patient-service.ts';
+import { addRecordItem, type Confidentiality, loadRecordPatient } from './record-items.ts';
 import {
   activeBreakGlass,
   type RecordItemFilter,
@@ -34,7 +34,7 @@ export async function openRecord(
 /** The timeline, newest first, and its search: only what the actor may see (the read is traced). */
 export async function readTimeline(db: Db, actor: Actor, patientId: string, filter: RecordItemFilter) {
   return db.kysely.transaction().execute(async (tx) => {
-    await loadPatient(tx, actor.organizationId, patientId);
+    await loadRecordPatient(tx, actor.organizationId, patientId);
     const { breakGlassId } = await openRecord(tx, actor, patientId);
     const items = await visibleRecordItems(tx, actor.organizationId, actor, patientId, filter);
     await auditFrom(actor)(tx, {
@@ -84,4 +84,36 @@ export async function exportableRecordItems(tx: Kysely<Database>, actor: Actor, 
     items: items.reverse().map(({ author_id, allowed_user_ids, ...item }) => item),
     breakGlassId: access?.id ?? null,
   };
+}
+
+/** Adds a note to the record (practitioner-only notes by those who may read them), traced. */
+export async function addNote(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  note: { title: string; body: string; confidentiality: Confidentiality; allowedUserIds: string[] },
+) {
+  if (note.confidentiality === 'practitioner_only' && !can(actor.role, 'records.readConfidential'))
+    throw new DomainError('forbidden', { field: 'confidentiality' });
+  const id = await db.kysely.transaction().execute(async (tx) => {
+    const patient = await loadRecordPatient(tx, actor.organizationId, patientId, 'write');
+    const itemId = await addRecordItem(tx, {
+      organizationId: actor.organizationId,
+      patientId: patient.id,
+      kind: 'note',
+      title: note.title,
+      body: note.body,
+      confidentiality: note.confidentiality,
+      allowedUserIds: note.allowedUserIds,
+      authorId: actor.userId,
+    });
+    await auditFrom(actor)(tx, {
+      action: 'create',
+      entity: 'record_item',
+      entityId: itemId,
+      patientId: patient.id,
+    });
+    return itemId;
+  });
+  return { id };
 }

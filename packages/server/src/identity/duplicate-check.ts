@@ -1,3 +1,4 @@
+import { DomainError } from '@pivot/core';
 import {
   closeBirthDates,
   compactNir,
@@ -6,12 +7,18 @@ import {
   type IdentityForMatching,
   searchKeysFor,
 } from '@pivot/core/identity';
-import { type Kysely, sql } from 'kysely';
-import { auditOfPatientsFrom } from '../audit/index.ts';
+import type { Kysely } from 'kysely';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { type PatientSummary, toSummary } from './search.ts';
+import { identityForMatching, type PatientSummary, toSummary } from './patient-summary.ts';
+import {
+  decisionsBetween,
+  duplicateCandidateRows,
+  insertDifferentDecision,
+  patientMergeState,
+} from './repository.ts';
 
 type Candidate = IdentityForMatching & { id: string; summary: PatientSummary };
 
@@ -34,59 +41,22 @@ export async function findDuplicates(
   excludeId?: string,
 ): Promise<DuplicateView[]> {
   const numbers = [incoming.ins, incoming.nir].filter((n): n is string => !!n).map(compactNir);
-  const keys = searchKeysFor(incoming).phoneticKeys;
-  const close = closeBirthDates(incoming.birthDate);
-  const { rows } = await sql<{
-    id: string;
-    birth_name: string;
-    used_name: string;
-    birth_given_names: string[];
-    used_given_name: string;
-    birth_date: string;
-    sex: string;
-    birth_place_code: string | null;
-    identity_status: string;
-    nir: string | null;
-    ins: string | null;
-    merged_into: string | null;
-  }>`
-    SELECT id, birth_name, used_name, birth_given_names, used_given_name, birth_date, sex, birth_place_code,
-      identity_status, nir, ins, merged_into
-    FROM patients
-    WHERE organization_id = ${organizationId} AND merged_into IS NULL
-      ${excludeId ? sql`AND id <> ${excludeId}` : sql``}
-      AND (birth_date = ${incoming.birthDate}
-        ${numbers.length ? sql`OR nir = ANY(${numbers}::text[]) OR ins = ANY(${numbers}::text[])` : sql``}
-        ${keys.length && close.length ? sql`OR (birth_date = ANY(${close}::date[]) AND phonetic_keys && ${keys}::text[])` : sql``})
-    LIMIT 500`.execute(db);
+  const rows = await duplicateCandidateRows(
+    db,
+    organizationId,
+    {
+      birthDate: incoming.birthDate,
+      numbers,
+      phoneticKeys: searchKeysFor(incoming).phoneticKeys,
+      closeBirthDates: closeBirthDates(incoming.birthDate),
+    },
+    excludeId,
+  );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const decided = excludeId
-    ? await db
-        .selectFrom('duplicate_decisions')
-        .select(['patient_a', 'patient_b'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('patient_a', '=', excludeId), eb('patient_b', 'in', ids)]),
-            eb.and([eb('patient_b', '=', excludeId), eb('patient_a', 'in', ids)]),
-          ]),
-        )
-        .execute()
-    : [];
+  const decided = excludeId ? await decisionsBetween(db, excludeId, ids) : [];
   const excludedIds = new Set(decided.map((d) => (d.patient_a === excludeId ? d.patient_b : d.patient_a)));
-  const candidates: Candidate[] = rows.map((r) => ({
-    id: r.id,
-    birthName: r.birth_name,
-    usedName: r.used_name,
-    birthGivenNames: r.birth_given_names,
-    usedGivenName: r.used_given_name,
-    birthDate: r.birth_date,
-    sex: r.sex as Candidate['sex'],
-    birthPlaceCode: r.birth_place_code,
-    // A NIR given at the desk counts as an identifier to compare, like the INS.
-    ins: r.ins ?? r.nir,
-    summary: toSummary(r),
-  }));
+  const candidates: Candidate[] = rows.map((r) => ({ ...identityForMatching(r), summary: toSummary(r) }));
   const scored: DuplicateCandidate<Candidate>[] = findDuplicateCandidates(
     { ...incoming, ins: incoming.ins ?? incoming.nir ?? null },
     candidates,
@@ -116,4 +86,34 @@ export async function duplicateCandidates(
     );
     return candidates;
   });
+}
+
+/** Records, inside the caller's transaction, that two records are two different persons. */
+export async function recordDifferentPersonsIn(tx: Kysely<Database>, actor: Actor, a: string, b: string) {
+  const [patientA, patientB] = a < b ? [a, b] : [b, a];
+  await insertDifferentDecision(tx, actor.organizationId, { patientA, patientB, decidedBy: actor.userId });
+}
+
+/** A patient of the organization, else not_found; says whether it was merged into another. */
+export async function loadMergeState(tx: Kysely<Database>, organizationId: string, patientId: string) {
+  const row = await patientMergeState(tx, organizationId, patientId);
+  if (!row) throw new DomainError('not_found');
+  return { id: row.id, mergedInto: row.merged_into };
+}
+
+export async function decideDifferentPersons(db: Db, actor: Actor, a: string, b: string) {
+  if (a === b) throw new DomainError('merge_same_patient', { field: 'otherId' });
+  await db.kysely.transaction().execute(async (tx) => {
+    await loadMergeState(tx, actor.organizationId, a);
+    await loadMergeState(tx, actor.organizationId, b);
+    await recordDifferentPersonsIn(tx, actor, a, b);
+    await auditFrom(actor)(tx, {
+      action: 'duplicate_rejected',
+      entity: 'patient',
+      entityId: a,
+      patientId: a,
+      details: { other: b },
+    });
+  });
+  return { ok: true };
 }

@@ -2,50 +2,14 @@ import { compactNir, parseSearchQuery, type SearchQuery } from '@pivot/core/iden
 import { type Kysely, sql } from 'kysely';
 import { likeContaining } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
-
-export interface PatientSummary {
-  id: string;
-  birthName: string;
-  usedName: string;
-  birthGivenNames: string[];
-  usedGivenName: string;
-  birthDate: string;
-  sex: string;
-  identityStatus: string;
-  nir: string | null;
-  mergedInto: string | null;
-}
+import { type PatientSummary, toSummary } from '../identity/index.ts';
+import type { PatientIdentityRow } from './repository.ts';
 
 const summaryColumns = sql`p.id, p.birth_name, p.first_given_name, p.used_name, p.birth_given_names, p.used_given_name, p.birth_date,
   p.sex, p.identity_status, p.nir, p.merged_into`;
 
-interface SummaryRow {
-  id: string;
-  birth_name: string;
-  used_name: string;
-  birth_given_names: string[];
-  used_given_name: string;
-  birth_date: string;
-  sex: string;
-  identity_status: string;
-  nir: string | null;
-  merged_into: string | null;
-}
-
-export function toSummary(r: SummaryRow): PatientSummary {
-  return {
-    id: r.id,
-    birthName: r.birth_name,
-    usedName: r.used_name,
-    birthGivenNames: r.birth_given_names,
-    usedGivenName: r.used_given_name,
-    birthDate: r.birth_date,
-    sex: r.sex,
-    identityStatus: r.identity_status,
-    nir: r.nir,
-    mergedInto: r.merged_into,
-  };
-}
+/** What the search reads of a patient: its summary for lists. */
+type SummaryRow = Omit<PatientIdentityRow, 'birth_place_code' | 'ins'>;
 
 /** The smallest string above every string that starts with `prefix` (byte order). */
 function nextPrefix(prefix: string): string {

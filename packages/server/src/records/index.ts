@@ -1,0 +1,13 @@
+// The door of this capability: other capabilities import only what is exported here.
+// The record sits below the patient file and identity vigilance: they write in it, it asks
+// neither of them anything (so no import cycle between the three).
+
+export { maxUploadBytes } from './attachment-service.ts';
+export { classificationPlan } from './classification-service.ts';
+export { completenessRoutes } from './completeness-routes.ts';
+export type { Confidentiality } from './record-items.ts';
+export { addRecordItem } from './record-items.ts';
+export { exportableRecordItems } from './record-service.ts';
+export type { RecordReader } from './record-visibility.ts';
+export { documentVisibleTo } from './record-visibility.ts';
+export { recordRoutes } from './routes.ts';
