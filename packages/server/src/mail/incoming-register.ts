@@ -273,7 +273,8 @@ export async function tray(db: Db, actor: Actor, assigneeId: string = actor.user
   const mails = rows.map(incomingFromRow);
   const today = todayInParis();
   const counters = trayCounters(mails, today);
-  const items = trayOf(mails, assigneeId, today);
+  // The same rows, filtered and sorted: each keeps its version.
+  const items = trayOf(mails, assigneeId, today) as typeof mails;
   const patients = await db.kysely.transaction().execute((tx) =>
     linkedPatients(
       tx,

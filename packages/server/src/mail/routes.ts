@@ -2,11 +2,17 @@ import { id, text } from '@pivot/core/input';
 import {
   fileScanInput,
   incomingMailInput,
+  incomingMailRow,
   incomingMailStatuses,
   incomingMailUpdateInput,
+  incomingMailView,
   mailAnnotationInput,
+  mailAssigneeView,
+  mailTrayView,
   outgoingMailInput,
+  outgoingMailRow,
   outgoingMailStatusInput,
+  outgoingMailView,
 } from '@pivot/core/mail';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -39,7 +45,11 @@ export async function mailRoutes(fastify: FastifyInstance) {
     '/api/mail/assignees',
     {
       config: { permission: 'mail.read' },
-      schema: { tags: ['mail'], summary: 'Practitioners and colleagues a mail can be assigned to' },
+      schema: {
+        tags: ['mail'],
+        summary: 'Practitioners and colleagues a mail can be assigned to',
+        response: { 200: z.array(mailAssigneeView) },
+      },
     },
     async (request) => assignees(db, actorOf(request)),
   );
@@ -56,6 +66,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
           assigneeId: id.optional(),
           patientId: id.optional(),
         }),
+        response: { 200: z.array(incomingMailRow) },
       },
     },
     async (request) => incomingMailList(db, actorOf(request), request.query),
@@ -65,7 +76,12 @@ export async function mailRoutes(fastify: FastifyInstance) {
     '/api/mail/incoming',
     {
       config: { permission: 'mail.write' },
-      schema: { tags: ['mail'], summary: 'Register an incoming mail', body: incomingMailInput },
+      schema: {
+        tags: ['mail'],
+        summary: 'Register an incoming mail',
+        body: incomingMailInput,
+        response: { 201: incomingMailView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await registerIncoming(db, actorOf(request), request.body)),
@@ -80,6 +96,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'Attach the scanned file (multipart: file; PDF, JPEG, PNG or TIFF, checked by content)',
         params: idParams,
         consumes: ['multipart/form-data'],
+        response: { 200: incomingMailView },
       },
     },
     async (request) =>
@@ -111,6 +128,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'Change status, assignee, linked patient or due date',
         params: idParams,
         body: incomingMailUpdateInput,
+        response: { 200: incomingMailView },
       },
     },
     async (request) => updateIncomingMail(db, actorOf(request), request.params.id, request.body),
@@ -125,6 +143,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'Annotate an incoming mail',
         params: idParams,
         body: mailAnnotationInput,
+        response: { 201: incomingMailView },
       },
     },
     async (request, reply) =>
@@ -142,6 +161,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'File the scan into a patient record in one action (attachment, timeline, done)',
         params: idParams,
         body: fileScanInput.extend({ patientId: id }),
+        response: { 200: incomingMailView },
       },
     },
     async (request) => fileIntoRecord(db, storage, actorOf(request), request.params.id, request.body),
@@ -155,6 +175,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         tags: ['mail'],
         summary: 'A tray (mine by default): open mail, overdue first, with counters',
         querystring: z.object({ assigneeId: id.optional() }),
+        response: { 200: mailTrayView },
       },
     },
     async (request) => tray(db, actorOf(request), request.query.assigneeId),
@@ -164,7 +185,11 @@ export async function mailRoutes(fastify: FastifyInstance) {
     '/api/mail/outgoing',
     {
       config: { permission: 'mail.read' },
-      schema: { tags: ['mail'], summary: 'The outgoing mail register, newest first' },
+      schema: {
+        tags: ['mail'],
+        summary: 'The outgoing mail register, newest first',
+        response: { 200: z.array(outgoingMailRow) },
+      },
     },
     async (request) => outgoingMailList(db, actorOf(request)),
   );
@@ -173,7 +198,12 @@ export async function mailRoutes(fastify: FastifyInstance) {
     '/api/mail/outgoing',
     {
       config: { permission: 'mail.write' },
-      schema: { tags: ['mail'], summary: 'Register an outgoing mail', body: outgoingMailInput },
+      schema: {
+        tags: ['mail'],
+        summary: 'Register an outgoing mail',
+        body: outgoingMailInput,
+        response: { 201: outgoingMailView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await registerOutgoing(db, actorOf(request), request.body)),
@@ -188,6 +218,7 @@ export async function mailRoutes(fastify: FastifyInstance) {
         summary: 'Mark an outgoing mail sent, returned or to send again',
         params: idParams,
         body: outgoingMailStatusInput.extend({ trackingNumber: text().trim().max(40).optional() }),
+        response: { 200: outgoingMailView },
       },
     },
     async (request) => changeOutgoing(db, actorOf(request), request.params.id, request.body),
