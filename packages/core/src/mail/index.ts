@@ -1,4 +1,5 @@
 import './messages.ts';
 
 export * from './mail-register.ts';
+export * from './responses.ts';
 export * from './schemas.ts';

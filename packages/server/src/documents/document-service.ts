@@ -26,14 +26,15 @@ import {
 } from '@pivot/core/documents';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
-import { auditFrom } from '../audit/index.ts';
+import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
 import { documentVisibleTo, type RecordReader } from '../records/index.ts';
-import type { PrintFrame } from './document-output.ts';
+import { type PrintFrame, renderDocx, renderPdf } from './document-output.ts';
+import { currentDocuments, type DocumentFilter } from './document-repository.ts';
 import type { DocumentVersionsTable } from './tables.ts';
 
 /** The structured part of a document, checked for mandatory mentions (lines, certificate, liaison...). */
@@ -602,4 +603,51 @@ export async function printFrame(
       ? [...settings.defaults.signature, ...(validated ? ['Signé électroniquement'] : [])]
       : [];
   return { title: loaded.document.title, letterhead, signature };
+}
+
+/** The documents (current versions) the actor may see; the list names patients: traced. */
+export async function documentList(db: Db, actor: Actor, filter: DocumentFilter) {
+  const rows = await currentDocuments(db.kysely, actor, filter);
+  await db.kysely.transaction().execute(async (tx) => {
+    await auditOfPatientsFrom(actor)(
+      tx,
+      { action: 'read', entity: 'documents', details: { count: rows.length } },
+      rows.map((r) => r.patientId),
+    );
+  });
+  return rows;
+}
+
+/** A document with its versions, allowed actions and missing mandatory mentions (traced). */
+export async function documentDetail(db: Db, actor: Actor, documentId: string) {
+  return db.kysely.transaction().execute(async (tx) => {
+    const loaded = await loadDocument(tx, actor, documentId);
+    const signer = actor.role === 'practitioner' ? actor.userId : null;
+    const missing = await missingMentions(tx, actor.organizationId, loaded, signer);
+    await auditFrom(actor)(tx, {
+      action: 'read',
+      entity: 'document',
+      entityId: loaded.document.id,
+      patientId: loaded.document.patient_id,
+    });
+    return documentView(loaded, missing);
+  });
+}
+
+/** The current version printed as PDF or DOCX (A4, letterhead and signature); the export is traced. */
+export async function documentFile(db: Db, actor: Actor, documentId: string, format: 'pdf' | 'docx') {
+  const loaded = await loadDocument(db.kysely, actor, documentId);
+  const frame = await printFrame(db.kysely, actor.organizationId, loaded);
+  const content = printedDocument(loaded);
+  const file = format === 'pdf' ? await renderPdf(content, frame) : await renderDocx(content, frame);
+  await db.kysely.transaction().execute((tx) =>
+    auditFrom(actor)(tx, {
+      action: 'export',
+      entity: 'document',
+      entityId: loaded.document.id,
+      patientId: loaded.document.patient_id,
+      details: { format },
+    }),
+  );
+  return { file, number: loaded.current.number };
 }

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DomainError } from '@pivot/core';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { auditOfPatientsFrom } from '../audit/index.ts';
@@ -183,4 +184,17 @@ export async function outboxMessages(db: Kysely<Database>, actor: Actor) {
     );
     return rows.map(({ patient_id: _patient, ...message }) => message);
   });
+}
+
+/** Puts a pending or failed message back at the head of the queue. */
+export async function retryMessage(db: Kysely<Database>, actor: Actor, id: string) {
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ status: 'pending', next_attempt_at: new Date() })
+    .where('id', '=', id)
+    .where('organization_id', '=', actor.organizationId)
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new DomainError('not_found');
+  return { ok: true };
 }

@@ -8,29 +8,19 @@ import {
   richTextPlainText,
   type SendingInput,
 } from '@pivot/core/documents';
-import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
-import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
+import { registerDocumentSentByPostIn } from '../mail/index.ts';
 import { loadPatient } from '../patients/index.ts';
 import { addRecordItem } from '../records/index.ts';
 import { distributionListRecipients } from './distribution.ts';
 import { renderPdf } from './document-output.ts';
 import { loadDocument, printedDocument, printFrame } from './document-service.ts';
 import { medicalTermIndex } from './medical-reference.ts';
-
-export async function organizationWords(tx: Kysely<Database>, organizationId: string): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('medical_words')
-    .select('word')
-    .where('organization_id', '=', organizationId)
-    .orderBy('word')
-    .execute();
-  return rows.map((r) => r.word);
-}
+import { organizationWords } from './repository.ts';
 
 /**
  * The confidentiality check of the current version for each recipient category, with the text
@@ -235,23 +225,16 @@ export async function sendDocument(
           .executeTakeFirstOrThrow();
         outboxId = row.id;
       } else {
-        await tx
-          .insertInto('outgoing_mail')
-          .values({
-            organization_id: actor.organizationId,
-            patient_id: patient.id,
-            recipient: JSON.stringify(
-              r.correspondentId
-                ? { kind: 'directory', correspondentId: r.correspondentId, displayName: r.name }
-                : { kind: 'free_text', name: r.name },
-            ),
-            channel: outgoingChannelOf[input.channel],
-            subject: again.document.title,
-            document_id: documentId,
-            tracking_number: null,
-            created_by: actor.userId,
-          })
-          .execute();
+        await registerDocumentSentByPostIn(tx, actor.organizationId, {
+          patientId: patient.id,
+          recipient: r.correspondentId
+            ? { kind: 'directory', correspondentId: r.correspondentId, displayName: r.name }
+            : { kind: 'free_text', name: r.name },
+          channel: outgoingChannelOf[input.channel],
+          subject: again.document.title,
+          documentId,
+          createdBy: actor.userId,
+        });
       }
       await addRecordItem(tx, {
         organizationId: actor.organizationId,

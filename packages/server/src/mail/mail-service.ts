@@ -10,7 +10,11 @@ import type {
 } from '@pivot/core/mail';
 import type { Kysely, Selectable } from 'kysely';
 import { auditOfPatientsFrom } from '../audit/index.ts';
+import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import type { Actor } from '../http/request-context.ts';
+import { loadPatient } from '../patients/index.ts';
+import { activeAssignees, patientsShown, userExists } from './repository.ts';
 import type { IncomingMailTable, OutgoingMailTable } from './tables.ts';
 
 export function incomingFromRow(row: Selectable<IncomingMailTable>): IncomingMail & { version: number } {
@@ -46,38 +50,11 @@ export function outgoingFromRow(row: Selectable<OutgoingMailTable>): OutgoingMai
   };
 }
 
-export async function loadIncoming(tx: Kysely<Database>, organizationId: string, id: string) {
-  const row = await tx
-    .selectFrom('incoming_mail')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  if (!row) throw new DomainError('not_found');
-  return row;
-}
-
-export async function loadOutgoing(tx: Kysely<Database>, organizationId: string, id: string) {
-  const row = await tx
-    .selectFrom('outgoing_mail')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  if (!row) throw new DomainError('not_found');
-  return row;
-}
-
 /** An assignee is a user of the organisation (a practitioner or a colleague). */
 export async function checkAssignee(tx: Kysely<Database>, organizationId: string, id: string | null) {
   if (id === null) return;
-  const user = await tx
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  if (!user) throw new DomainError('not_found', { field: 'assigneeId' });
+  if (!(await userExists(tx, organizationId, id)))
+    throw new DomainError('not_found', { field: 'assigneeId' });
 }
 
 /** The linked patient as a register row shows it: name and date of birth, to tell namesakes apart. */
@@ -103,12 +80,7 @@ export async function linkedPatients(
   const ids = [...new Set(patientIds.filter((id): id is string => id !== null))];
   const found = new Map<string, MailPatient>();
   if (ids.length === 0) return found;
-  const rows = await tx
-    .selectFrom('patients')
-    .select(['id', 'birth_name', 'used_name', 'first_given_name', 'birth_date'])
-    .where('organization_id', '=', actor.organizationId)
-    .where('id', 'in', ids)
-    .execute();
+  const rows = await patientsShown(tx, actor.organizationId, ids);
   for (const row of rows) {
     found.set(row.id, {
       id: row.id,
@@ -124,4 +96,23 @@ export async function linkedPatients(
     rows.map((r) => r.id),
   );
   return found;
+}
+
+/** A linked patient must exist in the organisation and not have been merged into another record. */
+export async function assertPatient(
+  tx: Kysely<Database>,
+  organizationId: string,
+  patientId: string | null | undefined,
+) {
+  if (!patientId) return;
+  const patient = await loadPatient(tx, organizationId, patientId).catch(() => {
+    throw new DomainError('not_found', { field: 'patientId' });
+  });
+  if (patient.mergedInto)
+    throw new DomainError('patient_merged', { field: 'patientId', params: { survivor: patient.mergedInto } });
+}
+
+/** Practitioners and colleagues a mail can be assigned to. */
+export function assignees(db: Db, actor: Actor) {
+  return activeAssignees(db.kysely, actor.organizationId);
 }
