@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './absence-notice.ts';
 export * from './absences.ts';
 export * from './appointment-status.ts';

@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './act-suggestion.ts';
 export * from './calendar-date.ts';
 export * from './cash-register.ts';

@@ -1,4 +1,2 @@
-import './messages.ts';
-
 export * from './schemas.ts';
 export * from './search.ts';

@@ -1,4 +1,2 @@
-import './messages.ts';
-
 export * from './mail-register.ts';
 export * from './schemas.ts';

@@ -13,7 +13,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditFrom } from '../audit/index.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/index.ts';
 import { cashSlipPdf, chequeSlipPdf, invoicePdf } from './billing-pdf.ts';
@@ -43,16 +42,6 @@ import { ageing, listUnpaid, takings } from './receivables.ts';
 import { listRefundable, refund } from './refund-service.ts';
 import { visitDraft } from './visit-draft.ts';
 import { billVisit, type PreparedVisit, prepareVisitForDisplay, visitInput } from './visit-service.ts';
-
-registerErrorStatuses({
-  day_closed: 409,
-  cheque_already_deposited: 409,
-  invoice_already_credited: 409,
-  invoice_never_deleted: 409,
-  no_pending_claims: 409,
-  appointment_already_billed: 409,
-  claim_not_rejected: 409,
-});
 
 const idParams = z.object({ id });
 const dateParams = z.object({ date: isoDate });

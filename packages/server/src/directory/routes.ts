@@ -15,7 +15,6 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { careTeamRoutes } from './care-team.ts';
 import {
@@ -25,11 +24,6 @@ import {
   loadCorrespondent,
   searchCorrespondents,
 } from './correspondents.ts';
-
-registerErrorStatuses({
-  already_in_care_team: 409,
-  attending_physician_taken: 409,
-});
 
 const idParams = z.object({ id });
 const versionBody = z.object({ version });

@@ -1,4 +1,4 @@
-import { DomainError, registerErrorMessages } from '@pivot/core';
+import { DomainError } from '@pivot/core';
 import {
   confidentialityCheckInput,
   documentActionInput,
@@ -22,7 +22,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { documentVisibleTo } from '../patients/index.ts';
 import { renderDocx, renderPdf } from './document-output.ts';
@@ -42,23 +41,6 @@ import { outboxMessages, processOutbox, transportsFor } from './outbox.ts';
 import { confidentialityCheck, organizationWords, sendDocument, sendingsOf } from './sending-service.ts';
 import { spellChecker } from './spell-checker.ts';
 import { staffAndPatientNames, withoutCorrespondentNames, withoutNames } from './spelling-names.ts';
-
-registerErrorStatuses({
-  validation_requires_practitioner: 403,
-  validation_by_other_practitioner: 403,
-  document_immutable: 409,
-  document_superseded: 409,
-  document_transition_not_allowed: 409,
-  confidential_terms_unconfirmed: 422,
-  snippet_shortcut_taken: 409,
-});
-
-registerErrorMessages({
-  recipient_address_missing: {
-    fr: 'Le destinataire « {name} » n’a pas d’adresse pour ce mode d’envoi.',
-    en: 'Recipient “{name}” has no address for this sending channel.',
-  },
-});
 
 const idParams = z.object({ id });
 

@@ -25,7 +25,6 @@ import { z } from 'zod';
 import { auditFrom } from '../audit/index.ts';
 import { assertReferences } from '../db/references.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import {
   addRecordItem,
@@ -42,8 +41,6 @@ import {
   loadOutgoing,
   outgoingFromRow,
 } from './mail-service.ts';
-
-registerErrorStatuses({ mail_archived: 409, mail_already_filed: 409, mail_transition_not_allowed: 409 });
 
 const idParams = z.object({ id });
 const scanTypes: Record<string, string[]> = {
