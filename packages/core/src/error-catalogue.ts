@@ -62,13 +62,14 @@ export function fieldLabel(field: string, language: Language): string {
   return fieldLabels[field]?.[language] ?? field;
 }
 
+// Own keys only: a zod message such as 'constructor' is not one of our codes.
 export function hasErrorMessage(code: string): boolean {
-  return code in catalogue;
+  return Object.hasOwn(catalogue, code);
 }
 
 /** The HTTP status of an answer carrying `code`: 422 (a broken rule) unless its entry says otherwise. */
-export function statusOf(code: string): number {
-  return catalogue[code]?.status ?? 422;
+export function httpStatusOf(code: string): number {
+  return (Object.hasOwn(catalogue, code) ? catalogue[code]!.status : undefined) ?? 422;
 }
 
 export function errorMessage(
@@ -77,7 +78,7 @@ export function errorMessage(
   params: Record<string, string | number> = {},
   field?: string,
 ): string {
-  const template = catalogue[code]?.[language] ?? catalogue.internal_error![language];
+  const template = (hasErrorMessage(code) ? catalogue[code]! : catalogue.internal_error!)[language];
   const values: Record<string, string | number> = { ...params };
   if (field !== undefined) values.field = fieldLabel(field, language);
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>

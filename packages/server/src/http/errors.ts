@@ -2,9 +2,9 @@ import {
   DomainError,
   errorMessage,
   hasErrorMessage,
+  httpStatusOf,
   isDomainError,
   type Language,
-  statusOf,
   validationDetail,
 } from '@pivot/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -34,7 +34,7 @@ export function sendError(
   error: DomainError,
   extra?: Record<string, string>,
 ) {
-  return reply.status(statusOf(error.code)).send(body(request, error, extra));
+  return reply.status(httpStatusOf(error.code)).send(body(request, error, extra));
 }
 
 interface ValidationIssue {
