@@ -1,7 +1,7 @@
+import { assertIsoDate, type IsoDate, isIsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { isValidNir } from '../identity/index.ts';
 import { isValidRpps } from '../organization/index.ts';
-import { assertIsoDate, type IsoDate, isIsoDate } from './calendar-date.ts';
 import type { ExemptionReason, FeeSplit } from './fee-split.ts';
 import type { Cents } from './money.ts';
 import type { Debtor } from './payments.ts';

@@ -1,5 +1,5 @@
+import { assertIsoDate, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertIsoDate, type IsoDate } from './calendar-date.ts';
 import { countDenominations, type DenominationCount, type DenominationLine } from './cash-register.ts';
 import { assertNonNegativeCents, type Cents, sumCents } from './money.ts';
 

@@ -1,5 +1,5 @@
+import { addDays, addMonths, ageOn, assertIsoDate, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { addDays, addMonths, ageOn, assertIsoDate, type IsoDate } from './calendar-date.ts';
 import type { Sector } from './catalogue.ts';
 import { applyRate, assertNonNegativeCents, type BasisPoints, type Cents, sumCents } from './money.ts';
 import { type BillingRates, shippedBillingRates, valueOn } from './rates-data.ts';

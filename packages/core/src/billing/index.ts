@@ -1,5 +1,5 @@
+export * from '../calendar/index.ts';
 export * from './act-suggestion.ts';
-export * from './calendar-date.ts';
 export * from './cash-register.ts';
 export * from './catalogue.ts';
 export * from './catalogue-data.ts';

@@ -1,5 +1,5 @@
+import type { IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import type { IsoDate } from './calendar-date.ts';
 import { assertCents, type Cents, sumCents } from './money.ts';
 
 /**

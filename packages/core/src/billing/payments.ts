@@ -1,5 +1,5 @@
+import { daysBetween, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { daysBetween, type IsoDate } from './calendar-date.ts';
 import { assertNonNegativeCents, type Cents, sumCents } from './money.ts';
 
 export type PaymentMethod =
