@@ -1,3 +1,4 @@
+import { parisToday } from '@pivot/core/calendar';
 import type { IdentityState } from '@pivot/core/identity';
 import type { CoverageStatus, Patient } from '@pivot/core/patients';
 import { ApiError } from '../app/api.ts';
@@ -158,7 +159,7 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
 
 /** Today in Paris, as the server counts ages and coverage. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return parisToday();
 }
 
 /** ISO date → dd/mm/yyyy. */

@@ -1,3 +1,4 @@
+import { parisToday } from '@pivot/core/calendar';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { get } from '../app/api.ts';
@@ -105,7 +106,7 @@ export function useColleagues() {
 }
 
 export function todayInParis() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return parisToday();
 }
 
 export function timeOf(iso: string, language: string) {
