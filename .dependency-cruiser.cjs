@@ -45,7 +45,11 @@ module.exports = {
           `^packages/(core|server|web)/src/${sharedPattern}/`,
           '^packages/(core|server|web)/src/[^/]+\\.tsx?$',
         ],
-        pathNot: ['^packages/server/src/db/schema\\.ts$', '^packages/web/src/app/i18n\\.ts$'],
+        pathNot: [
+          '^packages/server/src/db/schema\\.ts$',
+          '^packages/web/src/app/i18n\\.ts$',
+          '^packages/core/src/error-catalogue\\.ts$',
+        ],
       },
       to: {
         path: `^packages/$1/src/(?!${sharedPattern}/)[^/]+/.+`,
@@ -72,6 +76,17 @@ module.exports = {
       to: {
         path: `^packages/web/src/(?!${sharedPattern}/)[^/]+/.+`,
         pathNot: ['^packages/web/src/[^/]+/(messages|index)\\.ts$'],
+      },
+    },
+    {
+      name: 'catalogue-reads-only-messages',
+      severity: 'error',
+      comment:
+        'core’s error-catalogue.ts assembles each capability’s messages (messages.ts, record-messages.ts), nothing else of it.',
+      from: { path: '^packages/core/src/error-catalogue\\.ts$' },
+      to: {
+        path: `^packages/core/src/(?!${sharedPattern}/)[^/]+/.+`,
+        pathNot: ['^packages/core/src/[^/]+/(messages|record-messages|index)\\.ts$'],
       },
     },
     {

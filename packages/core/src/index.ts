@@ -1,1 +1,2 @@
+export * from './error-catalogue.ts';
 export * from './errors/index.ts';

@@ -1,12 +1,6 @@
-import {
-  type Cents,
-  daysBetween,
-  expandCompactDate,
-  type IsoDate,
-  parseEuros,
-  parseFrenchDate,
-} from '../billing/index.ts';
+import { daysBetween, expandCompactDate, type IsoDate, parseFrenchDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { type Cents, parseEuros } from '../money/index.ts';
 import type { JournalEntry } from './journal.ts';
 
 export interface BankTransaction {

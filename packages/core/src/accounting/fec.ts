@@ -1,13 +1,7 @@
 import type { PaymentMethodKind } from '../billing/index.ts';
-import {
-  type Cents,
-  compactDate,
-  expandCompactDate,
-  formatCents,
-  type IsoDate,
-  parseEuros,
-} from '../billing/index.ts';
+import { compactDate, expandCompactDate, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { type Cents, formatCents, parseEuros } from '../money/index.ts';
 import { isValidSiren } from '../organization/index.ts';
 import { neutralizeFormula } from '../spreadsheet/index.ts';
 import { form2035Line } from './form-2035.ts';

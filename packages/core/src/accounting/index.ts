@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './bank-import.ts';
 export * from './chart-of-accounts.ts';
 export * from './fec.ts';

@@ -1,4 +1,6 @@
-import type { IsoDate, Payment, PaymentMethodKind } from '../billing/index.ts';
+import type { Payment, PaymentMethodKind } from '../billing/index.ts';
+import type { IsoDate } from '../calendar/index.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import {
   applyRate,
   assertNonNegativeCents,
@@ -6,8 +8,7 @@ import {
   type Cents,
   fullRate,
   sumCents,
-} from '../billing/index.ts';
-import { DomainError } from '../errors/domain-error.ts';
+} from '../money/index.ts';
 import { accountLabel, treasuryAccounts } from './chart-of-accounts.ts';
 import { type Form2035Key, form2035Line } from './form-2035.ts';
 

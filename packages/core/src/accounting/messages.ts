@@ -1,7 +1,6 @@
-import '../billing/index.ts';
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const accountingMessages = {
   expense_category_invalid: {
     fr: 'Choisissez une ligne de dépense de la déclaration 2035.',
     en: 'Choose an expense line of the 2035 return.',
@@ -58,12 +57,12 @@ registerErrorMessages({
     fr: 'Opération OFX sans identifiant (FITID).',
     en: 'OFX transaction without an id (FITID).',
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const accountingFieldLabels = {
   category: { fr: 'Rubrique 2035', en: '2035 line' },
   professionalShare: { fr: 'Part professionnelle', en: 'Professional share' },
   siren: { fr: 'SIREN', en: 'SIREN' },
   maxDaysApart: { fr: 'Écart de jours', en: 'Days apart' },
   entryIds: { fr: 'Écritures', en: 'Entries' },
-});
+} satisfies FieldLabels;

@@ -1,5 +1,5 @@
+import { parisDateText, parisTimeText } from '../calendar/index.ts';
 import type { Language } from '../errors/messages.ts';
-import { parisDateText, parisTimeText } from './paris-time.ts';
 
 export interface AbsenceNoticeInput {
   language: Language;

@@ -1,8 +1,8 @@
+import { addDays, parisStartOfDay } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Language } from '../errors/messages.ts';
 import { type AppointmentStatus, holdsSlot } from './appointment-status.ts';
 import { type Interval, overlaps } from './intervals.ts';
-import { addDays, parisStartOfDay } from './paris-time.ts';
 import { type BusyInterval, findFreeSlots, type Slot, type SlotSearch } from './slots.ts';
 
 /** 'external' is a busy period imported from the person's own calendar (.ics), never declared by hand. */

@@ -1,8 +1,8 @@
+import { parisInstant, parseInstant } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Absence } from './absences.ts';
 import type { OpenInterval } from './opening-hours.ts';
 import { isWithinOpeningHours } from './opening-hours.ts';
-import { parisInstant, parseInstant } from './paris-time.ts';
 
 export interface Bilingual {
   fr: string;

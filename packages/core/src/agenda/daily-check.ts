@@ -1,9 +1,9 @@
+import { addDays, type IsoWeekday, parisStartOfDay, weekdayOfDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Absence, AgendaAppointment } from './absences.ts';
 import { holdsSlot } from './appointment-status.ts';
 import { publicHolidayDates } from './holidays.ts';
 import { overlaps } from './intervals.ts';
-import { addDays, type IsoWeekday, parisStartOfDay, weekdayOfDate } from './paris-time.ts';
 
 export interface WorkingDayOptions {
   /** Defaults to Monday–Friday. */

@@ -1,4 +1,4 @@
-import { addDays } from './paris-time.ts';
+import { addDays } from '../calendar/index.ts';
 
 export const publicHolidayNames = [
   'new_year',

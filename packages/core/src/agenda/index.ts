@@ -1,5 +1,4 @@
-import './messages.ts';
-
+export * from '../calendar/index.ts';
 export * from './absence-notice.ts';
 export * from './absences.ts';
 export * from './appointment-status.ts';
@@ -10,7 +9,6 @@ export * from './holidays.ts';
 export * from './ical.ts';
 export * from './intervals.ts';
 export * from './opening-hours.ts';
-export * from './paris-time.ts';
 export * from './reminders.ts';
 export * from './responses.ts';
 export * from './schemas.ts';

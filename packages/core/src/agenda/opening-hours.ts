@@ -1,6 +1,3 @@
-import { DomainError } from '../errors/domain-error.ts';
-import { publicHolidayDates } from './holidays.ts';
-import { containsInterval, type Interval, mergeIntervals } from './intervals.ts';
 import {
   addDays,
   DAY_MS,
@@ -11,7 +8,10 @@ import {
   minutesOfTime,
   parisInstant,
   weekdayOfDate,
-} from './paris-time.ts';
+} from '../calendar/index.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { publicHolidayDates } from './holidays.ts';
+import { containsInterval, type Interval, mergeIntervals } from './intervals.ts';
 
 export const weekdayNames = [
   'monday',

@@ -1,6 +1,3 @@
-import type { Language } from '../errors/messages.ts';
-import type { AppointmentType } from './appointment-type.ts';
-import { templateTimePolicy } from './opening-hours.ts';
 import {
   addDays,
   minutesOfTime,
@@ -8,7 +5,10 @@ import {
   parisInstant,
   parisTimeText,
   toParisLocal,
-} from './paris-time.ts';
+} from '../calendar/index.ts';
+import type { Language } from '../errors/messages.ts';
+import type { AppointmentType } from './appointment-type.ts';
+import { templateTimePolicy } from './opening-hours.ts';
 
 const HOUR = 3_600_000;
 

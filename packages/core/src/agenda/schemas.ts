@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { minutesOfTime } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { calendarDate, id, instant, integer, isStorableInstant, text, version } from '../input/schemas.ts';
 import { declarableAbsenceKinds } from './absences.ts';
 import { appointmentStatuses } from './appointment-status.ts';
 import { resolveAppointmentTime } from './appointment-type.ts';
 import { weekdayNames } from './opening-hours.ts';
-import { minutesOfTime } from './paris-time.ts';
 
 const localDate = calendarDate;
 const wallTime = text().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');

@@ -1,3 +1,10 @@
+import {
+  addDays,
+  type IsoWeekday,
+  parisDateOf,
+  parisOffsetMinutes,
+  parisStartOfDay,
+} from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { AppointmentType } from './appointment-type.ts';
 import {
@@ -8,7 +15,6 @@ import {
   subtractIntervals,
 } from './intervals.ts';
 import type { OpenInterval } from './opening-hours.ts';
-import { addDays, type IsoWeekday, parisDateOf, parisOffsetMinutes, parisStartOfDay } from './paris-time.ts';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
+import { type IsoWeekday, toParisLocal } from '../calendar/index.ts';
 import type { AppointmentType } from './appointment-type.ts';
 import type { Interval } from './intervals.ts';
-import { type IsoWeekday, toParisLocal } from './paris-time.ts';
 import type { DayPeriod } from './slots.ts';
 
 export interface WaitlistEntry {

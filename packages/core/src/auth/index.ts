@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './login-throttle.ts';
 export * from './password-policy.ts';
 export * from './practitioner-account.ts';

@@ -1,4 +1,4 @@
-import { ageOn, type IsoDate } from './calendar-date.ts';
+import { ageOn, type IsoDate } from '../calendar/index.ts';
 import type { Sector } from './catalogue.ts';
 
 export interface ActSuggestionInput {

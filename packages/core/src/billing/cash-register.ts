@@ -1,6 +1,6 @@
+import type { IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import type { IsoDate } from './calendar-date.ts';
-import { assertCents, assertNonNegativeCents, type Cents, sumCents } from './money.ts';
+import { assertCents, assertNonNegativeCents, type Cents, sumCents } from '../money/index.ts';
 
 /** Euro banknotes and coins, in cents, largest first. */
 export const euroDenominations = [

@@ -1,4 +1,4 @@
-import { type IsoDate, isIsoDate } from './calendar-date.ts';
+import { type IsoDate, isIsoDate } from '../calendar/index.ts';
 import {
   type ActDefinition,
   type ActKind,

@@ -1,6 +1,6 @@
+import { addDays, type IsoDate, isIsoDate, isValidOn, type Validity } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { addDays, type IsoDate, isIsoDate, isValidOn, type Validity } from './calendar-date.ts';
-import { applyRatio, type Cents } from './money.ts';
+import { applyRatio, type Cents } from '../money/index.ts';
 
 /** Fee agreement of the practitioner (secteur 1, secteur 2, secteur 2 with OPTAM). */
 export const sectors = ['1', '2', 'optam'] as const;

@@ -1,9 +1,9 @@
+import { assertIsoDate, type IsoDate, isIsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { isValidNir } from '../identity/index.ts';
+import type { Cents } from '../money/index.ts';
 import { isValidRpps } from '../organization/index.ts';
-import { assertIsoDate, type IsoDate, isIsoDate } from './calendar-date.ts';
 import type { ExemptionReason, FeeSplit } from './fee-split.ts';
-import type { Cents } from './money.ts';
 import type { Debtor } from './payments.ts';
 
 /** An insured person or a beneficiary as the insurer knows them. */

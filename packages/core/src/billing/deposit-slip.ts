@@ -1,7 +1,7 @@
+import { assertIsoDate, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertIsoDate, type IsoDate } from './calendar-date.ts';
+import { assertNonNegativeCents, type Cents, sumCents } from '../money/index.ts';
 import { countDenominations, type DenominationCount, type DenominationLine } from './cash-register.ts';
-import { assertNonNegativeCents, type Cents, sumCents } from './money.ts';
 
 export function compactIban(iban: string): string {
   return iban.replace(/[\s-]/g, '').toUpperCase();

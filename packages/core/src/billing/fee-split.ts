@@ -1,7 +1,7 @@
+import { addDays, addMonths, ageOn, assertIsoDate, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { addDays, addMonths, ageOn, assertIsoDate, type IsoDate } from './calendar-date.ts';
+import { applyRate, assertNonNegativeCents, type BasisPoints, type Cents, sumCents } from '../money/index.ts';
 import type { Sector } from './catalogue.ts';
-import { applyRate, assertNonNegativeCents, type BasisPoints, type Cents, sumCents } from './money.ts';
 import { type BillingRates, shippedBillingRates, valueOn } from './rates-data.ts';
 
 /** Reasons for 100 % cover by the mandatory insurer (GLOSSARY: exemption kinds). */

@@ -1,7 +1,6 @@
-import './messages.ts';
-
+export * from '../calendar/index.ts';
+export * from '../money/index.ts';
 export * from './act-suggestion.ts';
-export * from './calendar-date.ts';
 export * from './cash-register.ts';
 export * from './catalogue.ts';
 export * from './catalogue-data.ts';
@@ -10,7 +9,6 @@ export * from './claims.ts';
 export * from './deposit-slip.ts';
 export * from './fee-split.ts';
 export * from './invoice-number.ts';
-export * from './money.ts';
 export * from './payments.ts';
 export * from './rates-data.ts';
 export * from './refunds.ts';

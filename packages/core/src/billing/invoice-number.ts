@@ -1,6 +1,6 @@
+import type { IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import type { IsoDate } from './calendar-date.ts';
-import { assertCents, type Cents, sumCents } from './money.ts';
+import { assertCents, type Cents, sumCents } from '../money/index.ts';
 
 /**
  * Invoice numbers: one unbroken sequence per organisation and year, `YYYY-NNNNNN` (billing.md,

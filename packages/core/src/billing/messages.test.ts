@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../accounting/index.ts';
-import { errorMessage, hasErrorMessage } from '../errors/messages.ts';
+import { errorMessage, hasErrorMessage } from '../error-catalogue.ts';
 import './index.ts';
 
 function codesIn(folder: string): string[] {

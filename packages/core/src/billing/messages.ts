@@ -1,6 +1,6 @@
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const billingMessages = {
   amount_not_integer_cents: {
     fr: 'Le montant « {field} » doit être un nombre entier de centimes.',
     en: 'Amount “{field}” must be a whole number of cents.',
@@ -101,6 +101,7 @@ registerErrorMessages({
   invoice_already_credited: {
     fr: 'La facture {number} est déjà annulée par un avoir.',
     en: 'Invoice {number} is already credited.',
+    status: 409,
   },
   credit_note_before_invoice: {
     fr: 'L’avoir ne peut pas être antérieur à la facture.',
@@ -109,6 +110,7 @@ registerErrorMessages({
   invoice_never_deleted: {
     fr: 'Une facture ne se supprime jamais : émettez un avoir.',
     en: 'An invoice is never deleted: issue a credit note.',
+    status: 409,
   },
   payment_zero: { fr: 'Le montant ne peut pas être nul.', en: 'The amount cannot be zero.' },
   due_not_of_payer: {
@@ -126,6 +128,7 @@ registerErrorMessages({
   day_closed: {
     fr: 'La caisse du {date} est clôturée : elle ne peut plus être modifiée.',
     en: 'The cash register of {date} is closed.',
+    status: 409,
   },
   day_not_closed: { fr: 'La caisse n’est pas encore clôturée.', en: 'The cash register is not closed yet.' },
   cash_difference_reason_required: {
@@ -137,6 +140,7 @@ registerErrorMessages({
   cheque_already_deposited: {
     fr: 'Le chèque n° {number} figure déjà sur un bordereau de remise.',
     en: 'Cheque no. {number} is already on a deposit slip.',
+    status: 409,
   },
   invalid_nir: { fr: 'Le NIR est invalide.', en: 'The NIR is invalid.' },
   invalid_rpps: {
@@ -170,12 +174,10 @@ registerErrorMessages({
     en: 'Unreadable return file line.',
   },
   month_invalid: { fr: 'Le mois doit avoir la forme AAAA-MM.', en: 'The month must look like YYYY-MM.' },
-});
-
-registerErrorMessages({
   no_pending_claims: {
     fr: 'Aucune feuille de soins en attente d’envoi.',
     en: 'No claim is waiting to be sent.',
+    status: 409,
   },
   ald_exemption_missing: {
     fr: 'L’acte ne peut être lié à une ALD : le patient n’a pas d’exonération ALD en cours.',
@@ -189,12 +191,10 @@ registerErrorMessages({
     fr: 'Le praticien n’a pas de numéro RPPS : la feuille de soins ne peut être établie.',
     en: 'The practitioner has no RPPS number: the claim cannot be made.',
   },
-});
-
-registerErrorMessages({
   appointment_already_billed: {
     fr: 'Ce rendez-vous est déjà facturé : une même séance ne se facture pas deux fois (annulez d’abord la facture par un avoir).',
     en: 'This appointment is already billed: a visit is not billed twice (cancel the invoice with a credit note first).',
+    status: 409,
   },
   appointment_other_patient: {
     fr: 'Ce rendez-vous est celui d’un autre patient.',
@@ -211,23 +211,21 @@ registerErrorMessages({
   claim_not_rejected: {
     fr: 'Seule une feuille de soins rejetée se renvoie (n° {number}).',
     en: 'Only a rejected claim can be sent again (no. {number}).',
+    status: 409,
   },
   payment_not_depositable: {
     fr: 'Un remboursement ne se remet pas en banque.',
     en: 'A refund cannot be put on a deposit slip.',
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const billingFieldLabels = {
   appointmentId: { fr: 'Rendez-vous', en: 'Appointment' },
   patientId: { fr: 'Patient', en: 'Patient' },
   practitionerId: { fr: 'Praticien', en: 'Practitioner' },
   paymentIds: { fr: 'Chèques', en: 'Cheques' },
   content: { fr: 'Fichier', en: 'File' },
   'payer.id': { fr: 'Payeur', en: 'Payer' },
-});
-
-registerFieldLabels({
   acts: { fr: 'Actes', en: 'Acts' },
   feeCents: { fr: 'Honoraires', en: 'Fee' },
   baseCents: { fr: 'Base de remboursement', en: 'Reimbursement base' },
@@ -249,4 +247,4 @@ registerFieldLabels({
   amount_cents: { fr: 'Montant (centimes)', en: 'Amount (cents)' },
   label: { fr: 'Libellé', en: 'Label' },
   kind: { fr: 'Type', en: 'Kind' },
-});
+} satisfies FieldLabels;

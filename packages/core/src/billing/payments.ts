@@ -1,6 +1,6 @@
+import { daysBetween, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { daysBetween, type IsoDate } from './calendar-date.ts';
-import { assertNonNegativeCents, type Cents, sumCents } from './money.ts';
+import { assertNonNegativeCents, type Cents, sumCents } from '../money/index.ts';
 
 export type PaymentMethod =
   | { kind: 'cash' }

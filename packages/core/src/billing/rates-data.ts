@@ -1,6 +1,6 @@
+import { type IsoDate, isValidOn, type Validity } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { type IsoDate, isValidOn, type Validity } from './calendar-date.ts';
-import type { BasisPoints, Cents } from './money.ts';
+import type { BasisPoints, Cents } from '../money/index.ts';
 
 /** A value that changes by decree: each version names its validity and its source. */
 export interface Dated<T> extends Validity {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { id, integer, text } from '../input/schemas.ts';
-import { type Cents, formatCents } from './money.ts';
+import { type Cents, formatCents } from '../money/index.ts';
 import { debtorInput, isoDate, paymentMethodInput } from './schemas.ts';
 
 /**

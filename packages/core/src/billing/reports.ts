@@ -1,6 +1,6 @@
+import type { IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import type { IsoDate } from './calendar-date.ts';
-import type { Cents } from './money.ts';
+import type { Cents } from '../money/index.ts';
 import type { DebtorKind, Payment, PaymentMethodKind } from './payments.ts';
 
 export interface TakingsSummary {

@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './responses.ts';
 export * from './schemas.ts';
 export * from './search.ts';

@@ -1,7 +1,6 @@
-import '../patients/index.ts';
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const directoryMessages = {
   invalid_rpps: {
     fr: 'Le numéro RPPS est invalide (11 chiffres, clé de Luhn).',
     en: 'The RPPS number is invalid (11 digits, Luhn key).',
@@ -17,18 +16,20 @@ registerErrorMessages({
   already_in_care_team: {
     fr: 'Ce correspondant fait déjà partie de l’équipe de soins du patient.',
     en: 'This correspondent is already in the patient’s care team.',
+    status: 409,
   },
   attending_physician_taken: {
     fr: 'Le patient a déjà un médecin traitant déclaré : retirez-le d’abord.',
     en: 'The patient already has a declared attending physician: remove it first.',
+    status: 409,
   },
   attending_physician_not_practitioner: {
     fr: 'Le médecin traitant doit être un praticien du répertoire, pas un organisme.',
     en: 'The attending physician must be a practitioner of the directory, not a body.',
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const directoryFieldLabels = {
   familyName: { fr: 'Nom', en: 'Family name' },
   givenName: { fr: 'Prénom', en: 'Given name' },
   rpps: { fr: 'RPPS', en: 'RPPS' },
@@ -49,4 +50,4 @@ registerFieldLabels({
   correspondentId: { fr: 'Correspondant', en: 'Correspondent' },
   note: { fr: 'Note', en: 'Note' },
   q: { fr: 'Recherche', en: 'Search' },
-});
+} satisfies FieldLabels;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../errors/messages.ts';
+import { errorMessage } from '../error-catalogue.ts';
 import { isValidRpps } from '../organization/index.ts';
 import {
   careTeamMemberInput,

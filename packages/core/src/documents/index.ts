@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './confidentiality.ts';
 export * from './document-kinds.ts';
 export * from './mandatory-mentions.ts';

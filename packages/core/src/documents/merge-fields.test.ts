@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../error-catalogue.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { errorMessage } from '../errors/messages.ts';
-import './messages.ts';
 import {
   ageAt,
   fillTemplate,

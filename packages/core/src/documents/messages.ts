@@ -1,6 +1,6 @@
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const documentsMessages = {
   unknown_merge_field: {
     fr: 'Le champ de fusion « {name} » n’existe pas : choisissez-le dans la liste des champs.',
     en: 'Merge field “{name}” does not exist: pick it from the list of fields.',
@@ -20,18 +20,22 @@ registerErrorMessages({
   validation_requires_practitioner: {
     fr: 'Seul un praticien peut valider et signer ce document ; le secrétariat le prépare et le soumet.',
     en: 'Only a practitioner can validate and sign this document; the secretariat prepares and submits it.',
+    status: 403,
   },
   validation_by_other_practitioner: {
     fr: 'Ce document doit être validé par le praticien qui le signe.',
     en: 'This document must be validated by the practitioner who signs it.',
+    status: 403,
   },
   document_immutable: {
     fr: 'Un document validé ne peut plus être modifié : créez une nouvelle version.',
     en: 'A validated document can no longer be changed: create a new version.',
+    status: 409,
   },
   document_superseded: {
     fr: 'Cette version a été remplacée par une version plus récente.',
     en: 'This version has been superseded by a newer one.',
+    status: 409,
   },
   document_not_validated: {
     fr: 'Seul un document validé se corrige par une nouvelle version ; un brouillon se modifie directement.',
@@ -40,6 +44,7 @@ registerErrorMessages({
   document_transition_not_allowed: {
     fr: 'Action impossible sur un document à l’état « {from} ».',
     en: 'This action is not possible on a document in status “{from}”.',
+    status: 409,
   },
   document_patient_mismatch: {
     fr: 'Ce document n’appartient pas à ce patient.',
@@ -48,6 +53,7 @@ registerErrorMessages({
   patient_merged: {
     fr: 'Ce dossier patient a été fusionné dans un autre : travaillez sur le dossier conservé.',
     en: 'This patient record was merged into another one: work on the record kept.',
+    status: 409,
   },
   mandatory_mentions_missing: {
     fr: 'Mentions obligatoires manquantes ({count}) : complétez le document avant de le valider.',
@@ -76,10 +82,15 @@ registerErrorMessages({
   snippet_shortcut_taken: {
     fr: 'Le raccourci « {shortcut} » est déjà utilisé.',
     en: 'Shortcut “{shortcut}” is already in use.',
+    status: 409,
   },
-});
+  recipient_address_missing: {
+    fr: 'Le destinataire « {name} » n’a pas d’adresse pour ce mode d’envoi.',
+    en: 'Recipient “{name}” has no address for this sending channel.',
+  },
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const documentsFieldLabels = {
   content: { fr: 'Contenu', en: 'Content' },
   kind: { fr: 'Type de document', en: 'Document kind' },
   patientId: { fr: 'Patient', en: 'Patient' },
@@ -92,4 +103,4 @@ registerFieldLabels({
   recipients: { fr: 'Destinataires', en: 'Recipients' },
   confirmedTerms: { fr: 'Termes confirmés', en: 'Confirmed terms' },
   distributionListIds: { fr: 'Listes de diffusion', en: 'Distribution lists' },
-});
+} satisfies FieldLabels;

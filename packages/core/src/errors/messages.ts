@@ -1,12 +1,22 @@
 export type Language = 'fr' | 'en';
 
-type Catalogue = Record<string, { fr: string; en: string }>;
-
 /**
- * Messages by stable error code. `{field}` and other `{param}` placeholders are filled by
- * `errorMessage`. Capabilities add their own codes with `registerErrorMessages`.
+ * What an error code says, in each language, and the HTTP status of the answer carrying it
+ * (422, a broken rule, when absent). `{field}` and other `{param}` placeholders are filled by
+ * `errorMessage` (error-catalogue.ts, which assembles every capability's messages).
  */
-const catalogue: Catalogue = {
+export interface ErrorMessage {
+  fr: string;
+  en: string;
+  status?: number;
+}
+export type ErrorMessages = Record<string, ErrorMessage>;
+
+/** Human labels of input fields, so a message names the field as the user sees it. */
+export type FieldLabels = Record<string, { fr: string; en: string }>;
+
+/** The codes every capability may raise: requests, sessions, references, the unexpected. */
+export const commonMessages = {
   validation_failed: {
     fr: 'Le champ « {field} » est invalide : {detail}',
     en: 'Field “{field}” is invalid: {detail}',
@@ -15,37 +25,57 @@ const catalogue: Catalogue = {
   malformed_json: {
     fr: 'Le corps de la requête n’est pas un JSON valide.',
     en: 'The request body is not valid JSON.',
+    status: 400,
   },
-  payload_too_large: { fr: 'La requête est trop volumineuse.', en: 'The request is too large.' },
-  not_found: { fr: 'Élément introuvable.', en: 'Not found.' },
-  route_not_found: { fr: 'Cette adresse n’existe pas.', en: 'This address does not exist.' },
-  unauthenticated: { fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
+  payload_too_large: { fr: 'La requête est trop volumineuse.', en: 'The request is too large.', status: 413 },
+  not_found: { fr: 'Élément introuvable.', en: 'Not found.', status: 404 },
+  route_not_found: { fr: 'Cette adresse n’existe pas.', en: 'This address does not exist.', status: 404 },
+  unauthenticated: { fr: 'Veuillez vous connecter.', en: 'Please sign in.', status: 401 },
   session_expired: {
     fr: 'Votre session a expiré, veuillez vous reconnecter.',
     en: 'Your session has expired, please sign in again.',
+    status: 401,
   },
-  forbidden: { fr: 'Votre rôle ne permet pas cette action.', en: 'Your role does not allow this action.' },
+  forbidden: {
+    fr: 'Votre rôle ne permet pas cette action.',
+    en: 'Your role does not allow this action.',
+    status: 403,
+  },
   cross_site_request: {
     fr: 'Requête refusée : elle vient d’un autre site que Pivot.',
     en: 'Request refused: it comes from another site than Pivot.',
+    status: 403,
   },
-  invalid_credentials: { fr: 'Identifiant ou mot de passe incorrect.', en: 'Incorrect e-mail or password.' },
+  invalid_credentials: {
+    fr: 'Identifiant ou mot de passe incorrect.',
+    en: 'Incorrect e-mail or password.',
+    status: 401,
+  },
   account_locked: {
     fr: 'Trop de tentatives : la connexion à ce compte depuis ce poste est bloquée pendant {minutes} minutes.',
     en: 'Too many attempts: signing in to this account from here is blocked for {minutes} minutes.',
+    status: 423,
   },
   too_many_requests: {
     fr: 'Trop de requêtes, réessayez dans un instant.',
     en: 'Too many requests, try again shortly.',
+    status: 429,
   },
   totp_required: {
     fr: 'Saisissez le code de votre application d’authentification.',
     en: 'Enter the code from your authenticator app.',
+    status: 401,
   },
-  totp_invalid: { fr: 'Le code de vérification est incorrect.', en: 'The verification code is incorrect.' },
+  totp_invalid: {
+    fr: 'Le code de vérification est incorrect.',
+    en: 'The verification code is incorrect.',
+    status: 401,
+  },
   totp_unavailable: {
     fr: 'Le code de vérification ne peut pas être contrôlé : la clé des secrets du serveur ne correspond pas. Prévenez l’administrateur de Pivot.',
     en: 'The verification code cannot be checked: the server’s secret key does not match. Tell your Pivot administrator.',
+    // The server cannot read the stored secret (PIVOT_SECRET_KEY changed or lost): not the user’s fault.
+    status: 503,
   },
   password_too_weak: {
     fr: 'Le mot de passe doit contenir au moins 12 caractères, dont une minuscule, une majuscule et un chiffre.',
@@ -58,10 +88,12 @@ const catalogue: Catalogue = {
   email_taken: {
     fr: 'Cette adresse e-mail est déjà utilisée.',
     en: 'This e-mail address is already in use.',
+    status: 409,
   },
   stale_version: {
     fr: 'Cet élément a été modifié par quelqu’un d’autre entre-temps. Rechargez-le avant d’enregistrer.',
     en: 'Someone else changed this item in the meantime. Reload it before saving.',
+    status: 409,
   },
   invalid_finess: {
     fr: 'Le numéro FINESS est invalide (9 caractères, clé de contrôle).',
@@ -74,6 +106,7 @@ const catalogue: Catalogue = {
   setup_already_done: {
     fr: 'Le premier administrateur existe déjà.',
     en: 'The first administrator already exists.',
+    status: 409,
   },
   last_admin: {
     fr: 'Impossible : c’est le dernier administrateur actif.',
@@ -86,46 +119,14 @@ const catalogue: Catalogue = {
   reference_in_use: {
     fr: 'Cet élément est encore utilisé ailleurs : il ne peut pas être supprimé.',
     en: 'This item is still used elsewhere: it cannot be removed.',
+    status: 409,
   },
   value_not_storable: {
     fr: 'Une valeur de la requête ne peut pas être enregistrée (hors limites ou mal formée).',
     en: 'A value of the request cannot be stored (out of range or malformed).',
   },
-  internal_error: { fr: 'Une erreur interne est survenue.', en: 'An internal error occurred.' },
-};
-
-const fieldLabels: Record<string, { fr: string; en: string }> = {};
-
-export function registerErrorMessages(messages: Catalogue): void {
-  Object.assign(catalogue, messages);
-}
-
-/** Human labels of input fields, so a message names the field as the user sees it. */
-export function registerFieldLabels(labels: Record<string, { fr: string; en: string }>): void {
-  Object.assign(fieldLabels, labels);
-}
-
-export function fieldLabel(field: string, language: Language): string {
-  return fieldLabels[field]?.[language] ?? field;
-}
-
-export function hasErrorMessage(code: string): boolean {
-  return code in catalogue;
-}
-
-export function errorMessage(
-  code: string,
-  language: Language,
-  params: Record<string, string | number> = {},
-  field?: string,
-): string {
-  const template = catalogue[code]?.[language] ?? catalogue.internal_error![language];
-  const values: Record<string, string | number> = { ...params };
-  if (field !== undefined) values.field = fieldLabel(field, language);
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    values[name] !== undefined ? String(values[name]) : match,
-  );
-}
+  internal_error: { fr: 'Une erreur interne est survenue.', en: 'An internal error occurred.', status: 500 },
+} satisfies ErrorMessages;
 
 const validationDetails: Record<string, { fr: string; en: string }> = {
   invalid_type: { fr: 'type de valeur inattendu', en: 'unexpected type of value' },
@@ -155,7 +156,7 @@ export function validationDetail(
   );
 }
 
-registerFieldLabels({
+export const commonFieldLabels = {
   email: { fr: 'Adresse e-mail', en: 'E-mail address' },
   password: { fr: 'Mot de passe', en: 'Password' },
   newPassword: { fr: 'Nouveau mot de passe', en: 'New password' },
@@ -169,4 +170,4 @@ registerFieldLabels({
   siret: { fr: 'SIRET', en: 'SIRET' },
   version: { fr: 'Version', en: 'Version' },
   body: { fr: 'Corps de la requête', en: 'Request body' },
-});
+} satisfies FieldLabels;

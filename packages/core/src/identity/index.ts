@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './action-schema.ts';
 export * from './birth-place.ts';
 export * from './close-dates.ts';

@@ -1,6 +1,6 @@
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const identityMessages = {
   name_invalid_characters: {
     fr: 'Le champ « {field} » ne peut contenir que des lettres, des espaces, des traits d’union et des apostrophes.',
     en: 'Field “{field}” may only contain letters, spaces, hyphens and apostrophes.',
@@ -70,9 +70,9 @@ registerErrorMessages({
     fr: 'Une identité qualifiée exige un INS valide récupéré par le téléservice INSi.',
     en: 'A qualified identity requires a valid INS retrieved from the INSi service.',
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const identityFieldLabels = {
   birthName: { fr: 'Nom de naissance', en: 'Birth name' },
   birthGivenNames: { fr: 'Prénoms de naissance', en: 'Birth given names' },
   firstGivenName: { fr: 'Premier prénom de naissance', en: 'First birth given name' },
@@ -84,4 +84,4 @@ registerFieldLabels({
   nir: { fr: 'NIR (n° de sécurité sociale)', en: 'NIR (social security number)' },
   ins: { fr: 'INS', en: 'INS' },
   attributes: { fr: 'Attributs de l’identité', en: 'Identity attributes' },
-});
+} satisfies FieldLabels;

@@ -1,6 +1,6 @@
-import { registerErrorMessages } from '../errors/messages.ts';
+import type { ErrorMessages } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const inputMessages = {
   text_invalid_character: {
     fr: 'Le champ « {field} » contient un caractère non autorisé (caractère nul ou caractère incomplet).',
     en: 'Field “{field}” holds a character that is not allowed (a NUL or an incomplete character).',
@@ -17,4 +17,4 @@ registerErrorMessages({
     fr: 'La date et l’heure du champ « {field} » sont invalides (ISO 8601 avec fuseau, de l’an 0001 à 9999).',
     en: 'The date and time in “{field}” are invalid (ISO 8601 with offset, years 0001 to 9999).',
   },
-});
+} satisfies ErrorMessages;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import './messages.ts';
 
 /**
  * The building blocks of every input schema: what PostgreSQL can store, checked before it is

@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './mail-register.ts';
 export * from './responses.ts';
 export * from './schemas.ts';

@@ -1,5 +1,4 @@
 import '../identity/index.ts';
-import './messages.ts';
 
 export * from './age.ts';
 export * from './coverage.ts';
@@ -8,5 +7,3 @@ export * from './fhir-patient.ts';
 export * from './patient.ts';
 export * from './registration.ts';
 export * from './schemas.ts';
-
-import './record-messages.ts';

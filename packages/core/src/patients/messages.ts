@@ -1,6 +1,6 @@
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const patientsMessages = {
   phone_invalid: { fr: 'Le numéro de téléphone est invalide.', en: 'The phone number is invalid.' },
   email_invalid: { fr: 'L’adresse e-mail est invalide.', en: 'The e-mail address is invalid.' },
   country_invalid: {
@@ -30,9 +30,9 @@ registerErrorMessages({
     fr: 'La valeur du champ « {field} » n’est pas acceptée.',
     en: 'The value of “{field}” is not accepted.',
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const patientsFieldLabels = {
   address: { fr: 'Adresse', en: 'Address' },
   addressLine1: { fr: 'Adresse', en: 'Address' },
   addressLine2: { fr: 'Complément d’adresse', en: 'Address line 2' },
@@ -63,4 +63,4 @@ registerFieldLabels({
   aldLabel: { fr: 'Libellé ALD', en: 'ALD label' },
   startDate: { fr: 'Date de début', en: 'Start date' },
   endDate: { fr: 'Date de fin', en: 'End date' },
-});
+} satisfies FieldLabels;

@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './call-log.ts';
 export * from './incidents.ts';
 export * from './phone-message.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, hasErrorMessage } from '../errors/messages.ts';
+import { errorMessage, hasErrorMessage } from '../error-catalogue.ts';
 import './index.ts';
 
 const codes = [

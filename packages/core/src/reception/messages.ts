@@ -1,17 +1,20 @@
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const receptionMessages = {
   appointment_cancelled: {
     fr: 'Ce rendez-vous est annulé : l’arrivée ne peut pas être enregistrée. Ajoutez le patient sans rendez-vous.',
     en: 'This appointment is cancelled: the arrival cannot be recorded. Add the patient as a walk-in.',
+    status: 409,
   },
   arrival_not_today: {
     fr: 'Ce rendez-vous n’est pas aujourd’hui : l’arrivée ne peut pas être enregistrée.',
     en: 'This appointment is not today: the arrival cannot be recorded.',
+    status: 409,
   },
   triage_protocol_exists: {
     fr: 'Un protocole porte déjà cet identifiant.',
     en: 'A protocol already has this identifier.',
+    status: 409,
   },
   triage_protocol_id_changed: {
     fr: 'L’identifiant d’un protocole ne peut pas changer.',
@@ -20,10 +23,12 @@ registerErrorMessages({
   incident_closed: {
     fr: 'Cet incident est clos : il ne peut plus être modifié.',
     en: 'This incident is closed: it can no longer be changed.',
+    status: 409,
   },
   patient_email_missing: {
     fr: 'Le patient n’a pas d’adresse e-mail : saisissez-en une ou imprimez la fiche.',
     en: 'The patient has no e-mail address: enter one or print the sheet.',
+    status: 409,
   },
   recipient_required: {
     fr: 'Indiquez le destinataire du message.',
@@ -40,10 +45,12 @@ registerErrorMessages({
   already_arrived: {
     fr: 'L’arrivée de ce patient est déjà enregistrée (peut-être par un autre poste).',
     en: 'This patient’s arrival is already recorded (perhaps from another desk).',
+    status: 409,
   },
   visit_not_found: {
     fr: 'Ce passage n’est pas dans la salle d’attente du jour.',
     en: 'This visit is not in today’s waiting room.',
+    status: 404,
   },
   triage_unknown_answer: {
     fr: 'Réponse inconnue pour la question « {field} » du protocole.',
@@ -64,10 +71,11 @@ registerErrorMessages({
   incident_steps_missing: {
     fr: 'Étapes obligatoires non cochées : {steps}.',
     en: 'Mandatory steps not ticked: {steps}.',
+    status: 409,
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const receptionFieldLabels = {
   recipientId: { fr: 'Destinataire', en: 'Recipient' },
   callbackNumber: { fr: 'Numéro de rappel', en: 'Callback number' },
   callerName: { fr: 'Appelant', en: 'Caller' },
@@ -80,4 +88,4 @@ registerFieldLabels({
   visitId: { fr: 'Passage', en: 'Visit' },
   stage: { fr: 'Étape', en: 'Stage' },
   completedStepIds: { fr: 'Étapes réalisées', en: 'Steps done' },
-});
+} satisfies FieldLabels;

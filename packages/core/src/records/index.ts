@@ -1,5 +1,3 @@
-import './messages.ts';
-
 export * from './access-request.ts';
 export * from './break-glass.ts';
 export * from './classification.ts';

@@ -1,6 +1,6 @@
-import { registerErrorMessages, registerFieldLabels } from '../errors/messages.ts';
+import type { ErrorMessages, FieldLabels } from '../errors/messages.ts';
 
-registerErrorMessages({
+export const recordsMessages = {
   retention_date_invalid: {
     fr: 'Date incohérente pour le calcul de la durée de conservation : « {field} ».',
     en: 'Inconsistent date for the retention period: “{field}”.',
@@ -21,6 +21,7 @@ registerErrorMessages({
   break_glass_required: {
     fr: 'Votre rôle ne donne pas accès au dossier médical : en cas d’urgence, ouvrez un accès d’urgence (bris de glace) en indiquant le motif.',
     en: 'Your role gives no access to the medical record: in an emergency, open an emergency access (break-glass) giving the reason.',
+    status: 403,
   },
   break_glass_reason_too_long: {
     fr: 'Le motif de l’accès d’urgence ne doit pas dépasser 500 caractères.',
@@ -46,9 +47,9 @@ registerErrorMessages({
     fr: 'La rubrique « {code} » ne peut pas être sa propre parente.',
     en: 'Category “{code}” cannot be its own parent.',
   },
-});
+} satisfies ErrorMessages;
 
-registerFieldLabels({
+export const recordsFieldLabels = {
   lastVisitDate: { fr: 'Date de la dernière venue', en: 'Last visit date' },
   deathDate: { fr: 'Date du décès', en: 'Date of death' },
   claims: { fr: 'Recours', en: 'Claims' },
@@ -57,4 +58,4 @@ registerFieldLabels({
   reason: { fr: 'Motif', en: 'Reason' },
   allowedUserIds: { fr: 'Personnes autorisées', en: 'Authorised people' },
   parentCode: { fr: 'Rubrique parente', en: 'Parent category' },
-});
+} satisfies FieldLabels;

@@ -1,30 +1,11 @@
-import { registerErrorMessages, registerFieldLabels } from '@pivot/core';
 import { noticeView, queuedConvocationView, queuedNoticeView } from '@pivot/core/agenda';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { notices, printConvocation, resendNotice, sendConvocation } from './notice-service.ts';
 import { type OutboxTransports, sendDueNotices } from './outbox.ts';
-
-registerErrorStatuses({ patient_without_email: 422, notice_pending: 409, notice_withdrawn: 409 });
-registerErrorMessages({
-  patient_without_email: {
-    fr: 'Ce patient n’a pas d’adresse e-mail : imprimez la convocation ou complétez son dossier.',
-    en: 'This patient has no e-mail address: print the notice or complete the record.',
-  },
-  notice_pending: {
-    fr: 'Cet envoi est déjà en attente : il partira au prochain passage.',
-    en: 'This message is already waiting: it will go out on the next run.',
-  },
-  notice_withdrawn: {
-    fr: 'Cet envoi a été retiré (rendez-vous annulé ou déplacé, réunion modifiée) : sa version à jour est dans la file.',
-    en: 'This message was withdrawn (appointment cancelled or moved, meeting changed): its current version is queued.',
-  },
-});
-registerFieldLabels({ kind: { fr: 'Type', en: 'Kind' } });
 
 const idParams = z.object({ id });
 const tags = ['agenda'];

@@ -1,4 +1,4 @@
-import { DomainError, registerErrorMessages, registerFieldLabels } from '@pivot/core';
+import { DomainError } from '@pivot/core';
 import {
   type Absence,
   type AgendaAppointment,
@@ -17,58 +17,6 @@ import {
 } from '@pivot/core/agenda';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
-
-registerErrorStatuses({
-  slot_taken: 409,
-  absence_overlap: 409,
-  no_room_free: 409,
-  no_equipment_free: 409,
-  appointment_not_active: 409,
-  already_in_status: 409,
-  invalid_transition: 409,
-  practitioner_inactive: 422,
-  show_names_own_feed_only: 403,
-});
-
-registerErrorMessages({
-  slot_taken: {
-    fr: 'Ce créneau vient d’être pris (praticien, salle ou équipement déjà réservé à cette heure). Choisissez un autre créneau.',
-    en: 'This slot has just been taken (practitioner, room or equipment already booked at that time). Choose another slot.',
-  },
-  no_room_free: {
-    fr: 'Aucune salle du type requis n’est libre à cette heure.',
-    en: 'No room of the required kind is free at that time.',
-  },
-  no_equipment_free: {
-    fr: 'Aucun équipement du type requis n’est libre à cette heure.',
-    en: 'No equipment of the required kind is free at that time.',
-  },
-  appointment_not_active: {
-    fr: 'Ce rendez-vous est annulé ou terminé : il ne peut plus être déplacé.',
-    en: 'This appointment is cancelled or over: it can no longer be moved.',
-  },
-  appointment_too_long: {
-    fr: 'Un rendez-vous ne peut pas durer plus de 24 heures.',
-    en: 'An appointment cannot last more than 24 hours.',
-  },
-  practitioner_inactive: {
-    fr: 'Ce praticien n’exerce plus dans la structure.',
-    en: 'This practitioner no longer works in the practice.',
-  },
-  show_names_own_feed_only: {
-    fr: 'Seul le praticien lui-même peut choisir d’afficher les noms des patients dans son agenda partagé.',
-    en: 'Only the practitioner may choose to show patient names in their calendar feed.',
-  },
-});
-registerFieldLabels({
-  equipmentIds: { fr: 'Équipements', en: 'Equipment' },
-  personId: { fr: 'Personne absente', en: 'Absent person' },
-  resourceId: { fr: 'Ressource', en: 'Resource' },
-  label: { fr: 'Libellé', en: 'Label' },
-  eligiblePractitionerIds: { fr: 'Praticiens', en: 'Practitioners' },
-  title: { fr: 'Titre', en: 'Title' },
-});
 
 type Tx = Kysely<Database>;
 

@@ -1,4 +1,4 @@
-import { DomainError, registerErrorMessages, registerFieldLabels } from '@pivot/core';
+import { DomainError } from '@pivot/core';
 import {
   absenceImpact,
   type ExternalEvent,
@@ -10,22 +10,8 @@ import {
 import ICAL from 'ical.js';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import type { Actor } from '../http/request-context.ts';
 import { absenceView, appointmentQuery, appointmentView } from './agenda-data.ts';
-
-registerErrorStatuses({ ics_unreadable: 422, ics_without_events: 422 });
-registerErrorMessages({
-  ics_unreadable: {
-    fr: 'Ce fichier n’est pas un calendrier iCalendar (.ics) lisible : {{detail}}',
-    en: 'This file is not a readable iCalendar (.ics) calendar: {{detail}}',
-  },
-  ics_without_events: {
-    fr: 'Ce calendrier ne contient aucun événement.',
-    en: 'This calendar holds no event.',
-  },
-});
-registerFieldLabels({ ics: { fr: 'Fichier .ics', en: '.ics file' } });
 
 const DAY = 86_400_000;
 /** A daily event over a year is 366 occurrences; more than this is a runaway rule. */

@@ -14,7 +14,6 @@ import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import type { Actor } from '../http/request-context.ts';
 import { guardSlots, period } from './agenda-data.ts';
 import {
@@ -24,13 +23,6 @@ import {
   meetingNoticeText,
 } from './meeting-notice.ts';
 import { meetingsBetween } from './repository.ts';
-
-registerErrorStatuses({
-  duplicate_attendee: 422,
-  not_meeting_organizer: 403,
-  meeting_cancelled: 409,
-  meeting_over: 409,
-});
 
 type Tx = Kysely<Database>;
 type Attendee = { email: string; name: string | null };

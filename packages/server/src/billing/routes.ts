@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activePractitioners } from '../auth/index.ts';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/index.ts';
 import { catalogueOn, updateCatalogue } from './catalogue-service.ts';
@@ -16,16 +15,6 @@ import { pdfReply } from './pdf-reply.ts';
 import { printInvoice, printQuote } from './printing-service.ts';
 import { visitDraft } from './visit-draft.ts';
 import { billVisit, previewVisit, visitInput } from './visit-service.ts';
-
-registerErrorStatuses({
-  day_closed: 409,
-  cheque_already_deposited: 409,
-  invoice_already_credited: 409,
-  invoice_never_deleted: 409,
-  no_pending_claims: 409,
-  appointment_already_billed: 409,
-  claim_not_rejected: 409,
-});
 
 const idParams = z.object({ id });
 const range = z.object({ from: isoDate.optional(), to: isoDate.optional() });

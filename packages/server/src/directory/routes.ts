@@ -13,7 +13,6 @@ import { id, integerParam, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { careTeamRoutes } from './care-team-routes.ts';
 import {
@@ -30,11 +29,6 @@ import {
   readDistributionList,
   removeDistributionList,
 } from './distribution-list-service.ts';
-
-registerErrorStatuses({
-  already_in_care_team: 409,
-  attending_physician_taken: 409,
-});
 
 const idParams = z.object({ id });
 const versionBody = z.object({ version });

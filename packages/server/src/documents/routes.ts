@@ -1,4 +1,3 @@
-import { registerErrorMessages } from '@pivot/core';
 import {
   confidentialityCheckInput,
   documentActionInput,
@@ -11,7 +10,6 @@ import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import {
   applyAction,
@@ -27,23 +25,6 @@ import { outboxRoutes } from './outbox-routes.ts';
 import { confidentialityCheck, sendDocument, sendingsOf } from './sending-service.ts';
 import { templateRoutes } from './template-routes.ts';
 import { writingAidsRoutes } from './writing-aids-routes.ts';
-
-registerErrorStatuses({
-  validation_requires_practitioner: 403,
-  validation_by_other_practitioner: 403,
-  document_immutable: 409,
-  document_superseded: 409,
-  document_transition_not_allowed: 409,
-  confidential_terms_unconfirmed: 422,
-  snippet_shortcut_taken: 409,
-});
-
-registerErrorMessages({
-  recipient_address_missing: {
-    fr: 'Le destinataire « {name} » n’a pas d’adresse pour ce mode d’envoi.',
-    en: 'Recipient “{name}” has no address for this sending channel.',
-  },
-});
 
 const idParams = z.object({ id });
 

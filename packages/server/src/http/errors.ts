@@ -2,6 +2,7 @@ import {
   DomainError,
   errorMessage,
   hasErrorMessage,
+  httpStatusOf,
   isDomainError,
   type Language,
   validationDetail,
@@ -9,50 +10,6 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { requestLanguage } from './language.ts';
-
-/** The one place that maps stable error codes to HTTP statuses. */
-const statusByCode: Record<string, number> = {
-  unauthenticated: 401,
-  session_expired: 401,
-  invalid_credentials: 401,
-  totp_required: 401,
-  totp_invalid: 401,
-  // The server cannot read the stored secret (PIVOT_SECRET_KEY changed or lost): not the user's fault.
-  totp_unavailable: 503,
-  malformed_json: 400,
-  forbidden: 403,
-  cross_site_request: 403,
-  break_glass_required: 403,
-  not_found: 404,
-  route_not_found: 404,
-  stale_version: 409,
-  reference_not_found: 422,
-  reference_in_use: 409,
-  value_not_storable: 422,
-  possible_duplicates: 409,
-  patient_merged: 409,
-  merge_already_undone: 409,
-  file_too_large: 413,
-  file_type_mismatch: 415,
-  email_taken: 409,
-  rpps_taken: 409,
-  practitioner_self_grant: 403,
-  setup_already_done: 409,
-  payload_too_large: 413,
-  account_locked: 423,
-  too_many_requests: 429,
-  internal_error: 500,
-};
-const extraStatuses: Record<string, number> = {};
-
-/** Capabilities declare the statuses of their own codes (default 422 for a broken rule). */
-export function registerErrorStatuses(statuses: Record<string, number>): void {
-  Object.assign(extraStatuses, statuses);
-}
-
-export function statusOf(code: string): number {
-  return statusByCode[code] ?? extraStatuses[code] ?? 422;
-}
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown };
@@ -77,7 +34,7 @@ export function sendError(
   error: DomainError,
   extra?: Record<string, string>,
 ) {
-  return reply.status(statusOf(error.code)).send(body(request, error, extra));
+  return reply.status(httpStatusOf(error.code)).send(body(request, error, extra));
 }
 
 interface ValidationIssue {

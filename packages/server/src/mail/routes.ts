@@ -17,7 +17,6 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import {
   annotateIncoming,
@@ -32,8 +31,6 @@ import {
 import { assignees } from './mail-service.ts';
 import { changeOutgoing, outgoingMailList, registerOutgoing } from './outgoing-register.ts';
 import { uploadedScan } from './scan-upload.ts';
-
-registerErrorStatuses({ mail_archived: 409, mail_already_filed: 409, mail_transition_not_allowed: 409 });
 
 const idParams = z.object({ id });
 

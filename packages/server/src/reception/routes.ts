@@ -22,7 +22,6 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerErrorStatuses } from '../http/errors.ts';
 import { actorOf } from '../http/request-context.ts';
 import { todayInParis } from '../patients/index.ts';
 import { boardStreamRoutes } from './board-stream.ts';
@@ -39,18 +38,6 @@ import {
   takeMessage,
 } from './phone-service.ts';
 import { createProtocol, evaluate, listProtocols, updateProtocol } from './triage-service.ts';
-
-registerErrorStatuses({
-  already_arrived: 409,
-  appointment_cancelled: 409,
-  arrival_not_today: 409,
-  visit_not_found: 404,
-  invalid_transition: 409,
-  triage_protocol_exists: 409,
-  incident_steps_missing: 409,
-  incident_closed: 409,
-  patient_email_missing: 409,
-});
 
 const tags = ['reception'];
 const idParams = z.object({ id });

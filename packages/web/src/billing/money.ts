@@ -1,9 +1,10 @@
-import { formatCents, parseEuros } from '@pivot/core/billing';
+import { parisToday } from '@pivot/core/calendar';
+import { formatEuros, parseEuros } from '@pivot/core/money';
 
 /** `1234` → `12,34 €` (French) or `€12.34`-like with a dot in English. */
 export function euros(cents: number | null | undefined, language = 'fr'): string {
   if (cents === null || cents === undefined) return '—';
-  return language.startsWith('en') ? `€${formatCents(cents, '.')}` : `${formatCents(cents)} €`;
+  return formatEuros(cents, language.startsWith('en') ? 'en' : 'fr');
 }
 
 /** Euros typed by a user → cents, or null when it cannot be read. */
@@ -16,7 +17,7 @@ export function centsOf(text: string): number | null {
 }
 
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return parisToday();
 }
 
 export function frenchDate(iso: string | null | undefined): string {

@@ -16,6 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { parisToday } from '@pivot/core/calendar';
 import { incomingMailKinds, outgoingChannels } from '@pivot/core/mail';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -94,7 +95,7 @@ function PatientCell({ patient }: { patient: MailPatient | null | undefined }) {
     </div>
   );
 }
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+const today = () => parisToday();
 
 async function uploadScan(id: string, file: File) {
   const body = new FormData();

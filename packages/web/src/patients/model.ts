@@ -1,3 +1,4 @@
+import { parisToday } from '@pivot/core/calendar';
 import type {
   DuplicateCandidateView,
   DuplicatePairView,
@@ -57,7 +58,7 @@ export type ClassificationCategory = ClassificationCategoryView;
 
 /** Today in Paris, as the server counts ages and coverage. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return parisToday();
 }
 
 /** Typed dd/mm/yyyy, d/m/yyyy or ddmmyyyy (or already ISO) → ISO; null when not a date. */

@@ -1,3 +1,4 @@
+import { parisToday } from '@pivot/core/calendar';
 import type {
   ColleagueView,
   DeskAppointmentView,
@@ -42,7 +43,7 @@ export function useColleagues() {
 }
 
 export function todayInParis() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return parisToday();
 }
 
 export function timeOf(iso: string, language: string) {

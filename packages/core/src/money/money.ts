@@ -95,3 +95,8 @@ export function parseEuros(text: string, field = 'amount'): Cents {
   if (!Number.isSafeInteger(cents)) throw new DomainError('amount_malformed', { field });
   return sign === '-' ? -cents : cents;
 }
+
+/** `1234` → `12,34 €` in French, `€12.34` in English: an amount as the desk reads it. */
+export function formatEuros(cents: Cents, language: 'fr' | 'en'): string {
+  return language === 'en' ? `€${formatCents(cents, '.')}` : `${formatCents(cents)} €`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.ts';
+import { addDays } from './calendar-date.ts';
 import {
-  addDays,
   datesBetween,
   minutesOfTime,
   parisDateText,

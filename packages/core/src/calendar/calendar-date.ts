@@ -50,8 +50,15 @@ function toDateTime(value: IsoDate, field: string): DateTime {
   return DateTime.fromISO(value, { zone: 'utc' });
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The one `addDays` of Pivot (the agenda and billing each had one). Integer arithmetic, no date
+ * library: the slot and opening-hours paths call it for every day they look at.
+ */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toDateTime(date, 'date').plus({ days }).toISODate()!;
+  if (!isIsoDate(date)) throw new DomainError('invalid_date', { params: { value: date } });
+  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function addMonths(date: IsoDate, months: number): IsoDate {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodeOf } from '../errors/error-code-of.ts';
-import { applyRate, applyRatio, formatCents, parseEuros, splitProportionally } from './money.ts';
+import { applyRate, applyRatio, formatCents, formatEuros, parseEuros, splitProportionally } from './money.ts';
 
 describe('money in integer cents', () => {
   const rates: [number, number, number][] = [
@@ -72,4 +72,11 @@ describe('money in integer cents', () => {
   for (const bad of ['', 'abc', '1,234', '12,345', '1.2.3']) {
     it(`refuses "${bad}"`, () => expect(errorCodeOf(() => parseEuros(bad))).toBe('amount_malformed'));
   }
+});
+
+describe('euros as the desk reads them', () => {
+  it('writes French with a decimal comma and English with a dot', () => {
+    expect(formatEuros(123_456, 'fr')).toBe('1234,56 €');
+    expect(formatEuros(-50, 'en')).toBe('€-0.50');
+  });
 });

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { DomainError } from '../errors/domain-error.ts';
+import type { IsoDate } from './calendar-date.ts';
 
 export const PARIS_ZONE = 'Europe/Paris';
 const paris = IANAZone.create(PARIS_ZONE);
@@ -69,10 +70,6 @@ export function utcMidnightToDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  return utcMidnightToDate(dateToUtcMidnight(date) + days * DAY_MS);
-}
-
 export function weekdayOfDate(date: string): IsoWeekday {
   const day = new Date(dateToUtcMidnight(date)).getUTCDay();
   return (day === 0 ? 7 : day) as IsoWeekday;
@@ -106,6 +103,11 @@ export function toParisLocal(instant: number): ParisLocal {
 
 export function parisDateOf(instant: number): string {
   return toParisLocal(instant).date;
+}
+
+/** Today's date in Paris: the practice's calendar day, whatever the zone of the machine. */
+export function parisToday(now: Date = new Date()): IsoDate {
+  return parisDateOf(now.getTime());
 }
 
 const dateFormats = {
