@@ -41,6 +41,7 @@ export async function renderWithApp(ui: ReactElement, options: RenderOptions = {
   const user = userEvent.setup({ delay: null });
   return { user, ...render(<AppProviders route={options.route}>{ui}</AppProviders>) };
 }
+
 /** The texts an input points to with aria-describedby: its description and its error. */
 export function describedText(input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
