@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, get, post } from '../app/api.ts';
 import { describedText, isInvalid, renderWithApp } from '../app/testing/render.tsx';
@@ -119,7 +119,7 @@ describe('booking dialog', () => {
       comment: '',
       override: null,
     });
-    expect(onClose).toHaveBeenCalledOnce();
+    await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
   });
 
   it('shows the server’s refusal of a slot outside opening hours on the start field, and stays open', async () => {
@@ -137,7 +137,7 @@ describe('booking dialog', () => {
     await chooseMotif(user, /^Consultation/);
     await user.click(submit());
     const start = screen.getByLabelText('Début');
-    expect(isInvalid(start)).toBe(true);
+    await waitFor(() => expect(isInvalid(start)).toBe(true));
     expect(describedText(start)).toContain('indiquez un motif de dérogation');
     expect(screen.queryByTestId('booking-error')).toBeNull();
     expect(onClose).not.toHaveBeenCalled();
@@ -170,6 +170,6 @@ describe('booking dialog', () => {
     await user.click(screen.getByRole('checkbox', { name: /^Forcer/ }));
     await user.click(submit());
     expect(booked()).toMatchObject({ override: { reason: '' } });
-    expect(screen.getByTestId('booking-error').textContent).toContain('exige un motif');
+    expect((await screen.findByTestId('booking-error')).textContent).toContain('exige un motif');
   });
 });

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, post } from '../app/api.ts';
 import { describedText, isInvalid, renderWithApp } from '../app/testing/render.tsx';
@@ -85,7 +85,7 @@ describe('payment form', () => {
     const { user } = await open();
     await user.click(record());
     const number = screen.getByRole('textbox', { name: 'N° de chèque' });
-    expect(isInvalid(number)).toBe(true);
+    await waitFor(() => expect(isInvalid(number)).toBe(true));
     expect(describedText(number)).toContain('Le numéro du chèque est obligatoire.');
     expect(isInvalid(screen.getByRole('textbox', { name: 'Banque' }))).toBe(false);
     expect(screen.queryByRole('alert')).toBeNull();
@@ -95,7 +95,7 @@ describe('payment form', () => {
     postMock.mockRejectedValue(new ApiError(400, 'amount_malformed', 'Montant illisible.', 'amountCents'));
     const { user } = await open();
     await user.click(record());
-    expect(isInvalid(amount())).toBe(true);
+    await waitFor(() => expect(isInvalid(amount())).toBe(true));
     expect(describedText(amount())).toContain('Montant illisible.');
   });
 
@@ -123,7 +123,7 @@ describe('payment form', () => {
     const onDone = vi.fn();
     const { user } = await open(2650, onDone);
     await user.click(record());
-    expect(screen.getByRole('alert').textContent).toContain('La période comptable est close.');
+    expect((await screen.findByRole('alert')).textContent).toContain('La période comptable est close.');
     expect(onDone).not.toHaveBeenCalled();
   });
 
@@ -131,6 +131,6 @@ describe('payment form', () => {
     const onDone = vi.fn();
     const { user } = await open(2650, onDone);
     await user.click(record());
-    expect(onDone).toHaveBeenCalledOnce();
+    await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
   });
 });

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, get } from '../app/api.ts';
 import { describedText, isInvalid, renderWithApp } from '../app/testing/render.tsx';
@@ -119,7 +119,7 @@ describe('patient registration form', () => {
     await user.type(field(/^Prénoms de naissance/), 'Marie');
     await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
     const birthName = field(/^Nom de naissance/);
-    expect(isInvalid(birthName)).toBe(true);
+    await waitFor(() => expect(isInvalid(birthName)).toBe(true));
     expect(describedText(birthName)).toContain('Le nom de naissance est obligatoire.');
     expect(isInvalid(field(/^Prénoms de naissance/))).toBe(false);
   });
