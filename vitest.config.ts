@@ -9,8 +9,19 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], exclude: [systemTests] } },
-      // Models and rule-carrying forms of the web app (plain TypeScript, no DOM).
+      // The web app's models and rules (plain TypeScript, no DOM).
       { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'], exclude: [systemTests] } },
+      // The web app's forms, rendered in jsdom with Testing Library (kit: packages/web/src/app/testing).
+      {
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'web-dom',
+          include: ['packages/web/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['packages/web/src/app/testing/setup-dom.ts'],
+          testTimeout: 20_000,
+        },
+      },
       {
         test: {
           name: 'server',
