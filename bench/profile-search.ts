@@ -1,7 +1,7 @@
 // Developer aid: per-kind latency of patient search on an already filled database (DATABASE_URL).
 import { connect } from '../packages/server/src/db/connection.ts';
 import { generatePatients } from '../packages/server/src/demo/patient-generator.ts';
-import { searchPatients } from '../packages/server/src/patients/search.ts';
+import { searchPatients } from '../packages/server/src/patients/search-repository.ts';
 
 const db = await connect({ databaseUrl: process.env.DATABASE_URL });
 const org = await db.kysely.selectFrom('organizations').select('id').executeTakeFirstOrThrow();

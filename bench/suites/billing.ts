@@ -1,6 +1,6 @@
 import { receiptFromPayment } from '@pivot/core/accounting';
 import type { PaymentMethod } from '@pivot/core/billing';
-import { insertJournalEntries } from '../../packages/server/src/accounting/journal-store.ts';
+import { insertJournalEntries } from '../../packages/server/src/accounting/index.ts';
 import { syntheticRpps } from '../../packages/server/src/demo/seed.ts';
 import { loginCookie } from '../http-session.ts';
 import type { Row } from '../measure.ts';

@@ -8,12 +8,12 @@ import {
   statusChangeInput,
   statusChangeView,
 } from '@pivot/core/agenda';
+import { parisToday } from '@pivot/core/calendar';
 import { calendarDate, id, instant, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/index.ts';
 import { changeStatus, moveAppointment, statusHistory } from './appointment-service.ts';
 import { bookAppointment } from './booking.ts';
 import { appointmentList, dailyCheckOf, dayView, searchSlots, weekView } from './planning-service.ts';
@@ -169,7 +169,7 @@ export async function appointmentRoutes(fastify: FastifyInstance) {
         querystring: z.object({ today: calendarDate.optional() }),
       },
     },
-    async (request) => dailyCheckOf(db, actorOf(request), request.query.today ?? todayInParis()),
+    async (request) => dailyCheckOf(db, actorOf(request), request.query.today ?? parisToday()),
   );
 }
 

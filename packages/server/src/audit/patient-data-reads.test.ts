@@ -1,4 +1,5 @@
 import { can, type Permission } from '@pivot/core/auth';
+import { parisToday } from '@pivot/core/calendar';
 import { richTextDoc } from '@pivot/core/documents';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -8,7 +9,7 @@ import { seedAgenda } from '../agenda/index.ts';
 import { buildApp } from '../app.ts';
 import { demoAccounts, demoPassword } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { emptyPatient, insertPatientRows, todayInParis } from '../patients/index.ts';
+import { emptyPatient, insertPatientRows } from '../patients/index.ts';
 import { multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
@@ -119,7 +120,7 @@ beforeAll(async () => {
   const secretary = cookies.get('secretary')!;
   const doctor = cookies.get('practitioner')!;
   const admin = cookies.get('admin')!;
-  const today = todayInParis();
+  const today = parisToday();
   // ...then one patient whose identity no other text can contain, and the demo agenda around them.
   const patientId = await aPatient()
     .named(rareName, 'ISOLINE')

@@ -1,5 +1,5 @@
+import { parisToday } from '@pivot/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInParis } from '../patients/index.ts';
 import { callAs } from '../testing/call-as.ts';
 import { anInsuredPatient, aPractice } from '../testing/practice-builder.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -85,7 +85,7 @@ describe('billing from the agenda', () => {
     expect(response.json()).toMatchObject({
       patient: { id: patientId, birthName: 'ASSURE' },
       practitionerId: practice.gp,
-      date: todayInParis(),
+      date: parisToday(),
       appointment: { id: appointmentId, date: '2025-03-03', status: 'seen', type: { fr: 'Consultation' } },
       alreadyBilled: null,
       suggestedActs: [{ code: 'G', feeCents: 3000 }],

@@ -1,9 +1,9 @@
+import { parisToday } from '@pivot/core/calendar';
 import { id, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/index.ts';
 import {
   type ClaimTransmissionAdapter,
   importRemittance,
@@ -66,7 +66,7 @@ export async function claimsRoutes(fastify: FastifyInstance, claimsAdapter: Clai
     async (request, reply) =>
       reply
         .status(201)
-        .send(await sendPendingClaims(db.kysely, actorOf(request), claimsAdapter, todayInParis())),
+        .send(await sendPendingClaims(db.kysely, actorOf(request), claimsAdapter, parisToday())),
   );
 
   app.post(

@@ -9,12 +9,12 @@ import {
   refundInput,
   reminderRecorded,
 } from '@pivot/core/billing';
+import { parisToday } from '@pivot/core/calendar';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/index.ts';
 import {
   cashDayView,
   closeDay,
@@ -115,7 +115,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) =>
-      listUnpaid(db.kysely, actorOf(request), request.query, request.query.asOf ?? todayInParis()),
+      listUnpaid(db.kysely, actorOf(request), request.query, request.query.asOf ?? parisToday()),
   );
 
   app.post(
@@ -129,7 +129,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         response: { 200: reminderRecorded },
       },
     },
-    async (request) => remindDebtor(db.kysely, actorOf(request), request.params.id, todayInParis()),
+    async (request) => remindDebtor(db.kysely, actorOf(request), request.params.id, parisToday()),
   );
 
   app.get(
@@ -252,7 +252,6 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         querystring: z.object({ asOf: isoDate.optional() }),
       },
     },
-    async (request) =>
-      ageing(db.kysely, actorOf(request).organizationId, request.query.asOf ?? todayInParis()),
+    async (request) => ageing(db.kysely, actorOf(request).organizationId, request.query.asOf ?? parisToday()),
   );
 }

@@ -1,11 +1,11 @@
 import { billingPractitionerView, isoDate } from '@pivot/core/billing';
+import { parisToday } from '@pivot/core/calendar';
 import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activePractitioners } from '../auth/index.ts';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/index.ts';
 import { catalogueOn, updateCatalogue } from './catalogue-service.ts';
 import { claimsRoutes } from './claims-routes.ts';
 import { type ClaimTransmissionAdapter, fileTransmissionAdapter } from './claims-service.ts';
@@ -53,7 +53,7 @@ export async function billingRoutes(
       },
     },
     async (request) =>
-      catalogueOn(db.kysely, actorOf(request).organizationId, request.query.date ?? todayInParis()),
+      catalogueOn(db.kysely, actorOf(request).organizationId, request.query.date ?? parisToday()),
   );
 
   app.post(
@@ -115,7 +115,7 @@ export async function billingRoutes(
         }),
       },
     },
-    async (request) => visitDraft(db.kysely, actorOf(request), { ...request.query, date: todayInParis() }),
+    async (request) => visitDraft(db.kysely, actorOf(request), { ...request.query, date: parisToday() }),
   );
 
   app.post(
@@ -191,7 +191,7 @@ export async function billingRoutes(
       reply.status(201).send(
         await issueCreditNote(db.kysely, actorOf(request), request.params.id, {
           reason: request.body.reason,
-          date: request.body.date ?? todayInParis(),
+          date: request.body.date ?? parisToday(),
         }),
       ),
   );

@@ -1,4 +1,5 @@
 import { DomainError } from '@pivot/core';
+import { parisToday } from '@pivot/core/calendar';
 import {
   annotateMail,
   assignMail,
@@ -17,7 +18,7 @@ import { assertReferences } from '../db/references.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadPatient, todayInParis } from '../patients/index.ts';
+import { loadPatient } from '../patients/index.ts';
 import { addRecordItem, classificationPlan } from '../records/index.ts';
 import { assertPatient, checkAssignee, incomingFromRow, linkedPatients } from './mail-service.ts';
 import {
@@ -272,7 +273,7 @@ export async function fileIntoRecord(
 export async function tray(db: Db, actor: Actor, assigneeId: string = actor.userId) {
   const rows = await openIncoming(db.kysely, actor.organizationId);
   const mails = rows.map(incomingFromRow);
-  const today = todayInParis();
+  const today = parisToday();
   const counters = trayCounters(mails, today);
   // The same rows, filtered and sorted: each keeps its version.
   const items = trayOf(mails, assigneeId, today) as typeof mails;

@@ -1,4 +1,5 @@
 import { DomainError } from '@pivot/core';
+import { parisToday } from '@pivot/core/calendar';
 import { findDuplicateCandidates, type IdentityForMatching } from '@pivot/core/identity';
 import {
   type ColumnMapping,
@@ -12,7 +13,6 @@ import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
 import { identityForMatching } from '../identity/index.ts';
 import { patientColumns } from './patient-row.ts';
-import { todayInParis } from './patient-service.ts';
 import { importCandidateRows, insertImportTraces, insertPatients } from './repository.ts';
 
 export interface ImportReport {
@@ -55,7 +55,7 @@ export async function importPatients(
   input: { csv: string; mapping: ColumnMapping; delimiter?: string | undefined; commit: boolean },
 ): Promise<ImportReport> {
   const rows = readCsv(input.csv, input.delimiter);
-  const result = importPatientRows(rows, input.mapping, { today: todayInParis() });
+  const result = importPatientRows(rows, input.mapping, { today: parisToday() });
   const valid = result.lines.filter((l): l is { line: number; ok: true; input: PatientRegistration } => l.ok);
   const errors = result.lines.flatMap((l) => (l.ok ? [] : l.errors));
 

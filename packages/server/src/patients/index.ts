@@ -6,6 +6,6 @@ export type { NewPatient } from './bulk-insert.ts';
 export { emptyPatient, insertPatientRows } from './bulk-insert.ts';
 export { coverageRoutes } from './coverage-routes.ts';
 export { loadCoverage } from './coverage-service.ts';
-export { loadPatient, todayInParis } from './patient-service.ts';
+export { loadPatient } from './patient-service.ts';
 export type { PatientIdentityRow } from './repository.ts';
 export { patientsRoutes } from './routes.ts';

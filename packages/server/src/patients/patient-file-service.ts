@@ -1,11 +1,12 @@
 import { DomainError } from '@pivot/core';
+import { parisToday } from '@pivot/core/calendar';
 import { coverageStatusOn, patientToFhir } from '@pivot/core/patients';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
 import { exportableRecordItems } from '../records/index.ts';
 import { loadCoverage } from './coverage-service.ts';
-import { readPatient, todayInParis } from './patient-service.ts';
+import { readPatient } from './patient-service.ts';
 import { accessLogRows } from './repository.ts';
 
 // Reads of the patient file that gather more than the patient: its banner, its access log, its export.
@@ -14,7 +15,7 @@ import { accessLogRows } from './repository.ts';
 export async function readPatientFile(db: Db, actor: Actor, id: string) {
   const patient = await readPatient(db, actor, id);
   const coverage = await loadCoverage(db.kysely, actor.organizationId, patient.id);
-  return { ...patient, coverageStatus: coverageStatusOn(coverage, todayInParis()) };
+  return { ...patient, coverageStatus: coverageStatusOn(coverage, parisToday()) };
 }
 
 /** Who accessed this record, when, from where (the read of the patient is traced). */

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '@pivot/core';
+import { parisToday } from '@pivot/core/calendar';
 import {
   applyIdentityAction,
   changedStrictTraits,
@@ -37,10 +38,6 @@ import {
 } from './repository.ts';
 import { searchPatients } from './search-repository.ts';
 
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
-}
-
 /** Loads a patient of the actor's organization, or not_found (never another organization's). */
 export async function loadPatient(
   tx: Kysely<Database>,
@@ -62,7 +59,7 @@ export async function registerPatient(
   input: PatientRegistration,
   acknowledged: string[],
 ) {
-  const today = todayInParis();
+  const today = parisToday();
   if (input.birthPlaceCode) validateBirthPlaceCode(input.birthPlaceCode, birthPlaces());
   const warnings = checkPatientRegistration(input, today);
   return tracingCandidates(db, actor, () =>
@@ -201,7 +198,7 @@ export async function applyIdentity(db: Db, actor: Actor, id: string, action: Id
     const state: IdentityState = result.state;
     const validation =
       action.kind === 'check_document' && result.event.reason === 'document_checked'
-        ? { date: todayInParis(), documentKind: action.document.kind }
+        ? { date: parisToday(), documentKind: action.document.kind }
         : current.identityValidation;
     await setPatientIdentity(tx, id, {
       status: state.status,
@@ -251,7 +248,7 @@ export async function identityEvents(db: Db, actor: Actor, id: string) {
 export async function findPatients(db: Db, actor: Actor, text: string, limit: number) {
   return db.kysely.transaction().execute(async (tx) => {
     const { results } = await searchPatients(tx, actor.organizationId, text, {
-      today: todayInParis(),
+      today: parisToday(),
       limit,
     });
     await auditOfPatientsFrom(actor)(

@@ -1,4 +1,5 @@
 import { can } from '@pivot/core/auth';
+import { parisToday } from '@pivot/core/calendar';
 import { calendarDate, id, text, version } from '@pivot/core/input';
 import {
   arrivalInput,
@@ -23,7 +24,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
-import { todayInParis } from '../patients/index.ts';
 import { boardStreamRoutes } from './board-stream.ts';
 import { addWalkIn, deskDay, markArrived, moveVisit, waitingRoom } from './desk-service.ts';
 import { listIncidents, recordIncident, updateIncident } from './incidents-service.ts';
@@ -63,7 +63,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     },
     async (request) =>
       deskDay(db, actorOf(request), {
-        date: request.query.date ?? todayInParis(),
+        date: request.query.date ?? parisToday(),
         siteId: request.query.siteId,
       }),
   );
@@ -161,7 +161,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
       config: { permission: 'reception.use' },
       schema: { tags, summary: "A day's call log with its counts", querystring: dateQuery },
     },
-    async (request) => listCalls(db, actorOf(request), { date: request.query.date ?? todayInParis() }),
+    async (request) => listCalls(db, actorOf(request), { date: request.query.date ?? parisToday() }),
   );
 
   app.post(

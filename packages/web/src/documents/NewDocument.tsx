@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { parisToday } from '@pivot/core/calendar';
 import { documentKinds } from '@pivot/core/documents';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,10 +11,6 @@ import { useApiForm } from '../app/use-api-form.ts';
 import { PatientPicker } from '../patients/index.ts';
 import { useKindLabel } from './document-labels.tsx';
 import type { Signer, TemplateView } from './model.ts';
-
-function today() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
 
 export function NewDocument() {
   const { t } = useTranslation('documents');
@@ -35,7 +32,7 @@ export function NewDocument() {
   const [practitionerId, setPractitionerId] = useState<string | null>(
     me?.role === 'practitioner' ? me.id : null,
   );
-  const [documentDate, setDocumentDate] = useState(today());
+  const [documentDate, setDocumentDate] = useState(parisToday());
   const create = async () => {
     const template = templates.data?.find((x) => x.id === templateId);
     const created = await form.submit(() =>
