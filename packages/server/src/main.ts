@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { type SecretBox, secretBox } from './auth/index.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { refreshPlannerStatistics } from './db/planner-statistics.ts';
 import { ensurePrivateDirectory } from './files/private-files.ts';
 import { firstStart } from './ops/first-start.ts';
 import { collectGarbageWhenQuiet } from './ops/quiet-time-gc.ts';
@@ -32,11 +32,8 @@ await sealAndCheckStoredSecrets(db, secrets, app.log);
 
 await firstStart(db, config, app.log, Number(process.env.PIVOT_DEMO_PATIENTS ?? 2000));
 
-// PostgreSQL keeps its planner statistics by autovacuum; the embedded database has none, so Pivot
-// refreshes them at start and every night (without them joins over a day's agenda go row by row).
 if (db.driver === 'pglite') {
-  const analyze = () =>
-    sql`ANALYZE`.execute(db.kysely).catch((err) => app.log.warn({ err }, 'analyze failed'));
+  const analyze = () => refreshPlannerStatistics(db).catch((err) => app.log.warn({ err }, 'analyze failed'));
   await analyze();
   setInterval(() => void analyze(), 24 * 3_600_000).unref();
 }
