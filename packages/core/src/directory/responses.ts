@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantView } from '../identity/index.ts';
+import { instantView } from '../calendar/index.ts';
 import { careTeamRoles } from './schemas.ts';
 
 // Answers of the server (see identity/responses.ts): the web reads their wire types.

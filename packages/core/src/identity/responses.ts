@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { instantView } from '../calendar/index.ts';
 
 // Answers of the server, declared beside the inputs: the server checks and strips what it sends
 // against them, the web reads their wire types (z.input: what travels as JSON).
-
-/**
- * A moment the server answers (a timestamptz read as a Date, or already a string): always sent
- * as ISO 8601 text.
- */
-export const instantView = z.codec(z.string(), z.union([z.date(), z.string()]), {
-  decode: (value) => value,
-  encode: (value) => (value instanceof Date ? value.toISOString() : value),
-});
 
 /** A patient as lists show it: search results, duplicate candidates, the duplicate worklist. */
 export const patientSummaryView = z.object({
