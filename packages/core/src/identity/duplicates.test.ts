@@ -27,6 +27,7 @@ describe('compareNames', () => {
     expect(compareNames("O'BRIEN", 'OBRIEN')).toBe('same_letters');
     expect(compareNames('LEFEBVRE', 'LEFEVRE')).toBe('phonetic');
     expect(compareNames('MARTIN', 'MARITN')).toBe('close');
+    expect(compareNames('DUPONT MARTIN', 'MARTIN-DUPONT')).toBe('reordered');
     expect(compareNames('DUPONT-MARTIN', 'MARTIN')).toBe('partial');
     expect(compareNames('DUPONT', 'DURAND')).toBe('none');
     expect(compareNames('DUPONT', null)).toBe('none');
@@ -100,6 +101,38 @@ describe('scoreDuplicate', () => {
     const result = scoreDuplicate(helene, { ...helene, birthName: 'HELENE', birthGivenNames: ['LEFEBVRE'] });
     expect(codes(result)).toContain('names_inverted');
     expect(result.level).toBe('probable');
+  });
+
+  it('finds a double birth name typed in the other order (MARTIN DUPONT for DUPONT MARTIN)', () => {
+    const doubleName = { ...helene, birthName: 'DUPONT MARTIN' };
+    const result = scoreDuplicate(doubleName, { ...helene, birthName: 'MARTIN-DUPONT' });
+    expect(codes(result)).toContain('birth_name_reordered');
+    expect(result.level).toBe('probable');
+  });
+
+  it('finds the given names typed as the birth name and the birth name among the given names', () => {
+    const result = scoreDuplicate(helene, {
+      ...helene,
+      birthName: 'HELENE MARIE',
+      birthGivenNames: ['LEFEBVRE'],
+    });
+    expect(codes(result)).toContain('names_inverted');
+    expect(result.level).toBe('probable');
+  });
+
+  it('finds the birth name typed as the last given name, the first given name as the birth name', () => {
+    const result = scoreDuplicate(helene, {
+      ...helene,
+      birthName: 'HELENE',
+      birthGivenNames: ['MARIE', 'LEFEBVRE'],
+    });
+    expect(codes(result)).toContain('names_inverted');
+    expect(result.level).toBe('probable');
+  });
+
+  it('does not call inverted two persons who only share a given name', () => {
+    const result = scoreDuplicate(helene, { ...helene, birthName: 'MARIE', birthGivenNames: ['PAUL'] });
+    expect(codes(result)).not.toContain('names_inverted');
   });
 
   it('proposes same birth date and sex with one of the names equal', () => {

@@ -15,12 +15,19 @@ export interface IdentityForMatching {
   ins?: string | null;
 }
 
-export type NameMatch = 'exact' | 'same_letters' | 'phonetic' | 'close' | 'partial' | 'none';
+export type NameMatch = 'exact' | 'same_letters' | 'reordered' | 'phonetic' | 'close' | 'partial' | 'none';
+
+const wordsOf = (folded: string) =>
+  folded
+    .split(/[\s'-]+/)
+    .map(lettersOnly)
+    .filter((word) => word !== '');
 
 /**
  * How close two names are, from the strongest: same spelling; same letters once accents,
- * hyphens, apostrophes and spaces are ignored; same French phonetic key; a small edit distance;
- * one word in common (DUPONT-MARTIN / MARTIN).
+ * hyphens, apostrophes and spaces are ignored; the same words in another order (a double name
+ * typed the other way round, DUPONT MARTIN / MARTIN DUPONT); same French phonetic key; a small
+ * edit distance; one word in common (DUPONT-MARTIN / MARTIN).
  */
 export function compareNames(a: string | null | undefined, b: string | null | undefined): NameMatch {
   const foldedA = foldDiacritics(a ?? '').trim();
@@ -30,6 +37,9 @@ export function compareNames(a: string | null | undefined, b: string | null | un
   if (lettersA === '' || lettersB === '') return 'none';
   if (foldedA === foldedB) return 'exact';
   if (lettersA === lettersB) return 'same_letters';
+  const wordsA = wordsOf(foldedA);
+  const wordsB = wordsOf(foldedB);
+  if (wordsA.length > 1 && [...wordsA].sort().join() === [...wordsB].sort().join()) return 'reordered';
   if (
     phoneticKey(lettersA) === phoneticKey(lettersB) ||
     phoneticKeys(foldedA).join() === phoneticKeys(foldedB).join()
@@ -38,11 +48,7 @@ export function compareNames(a: string | null | undefined, b: string | null | un
   }
   const allowed = Math.max(lettersA.length, lettersB.length) >= 8 ? 2 : 1;
   if (editDistance(lettersA, lettersB) <= allowed || jaroWinkler(lettersA, lettersB) >= 0.94) return 'close';
-  const wordsA = new Set(foldedA.split(/[\s'-]+/).map(lettersOnly));
-  const common = foldedB
-    .split(/[\s'-]+/)
-    .map(lettersOnly)
-    .some((word) => word.length >= 2 && wordsA.has(word));
+  const common = wordsB.some((word) => word.length >= 2 && wordsA.includes(word));
   return common ? 'partial' : 'none';
 }
 
@@ -82,6 +88,7 @@ export interface DuplicateScore {
 const familyPoints: Record<Graded, number> = {
   exact: 30,
   same_letters: 30,
+  reordered: 28,
   phonetic: 25,
   close: 20,
   partial: 15,
@@ -89,6 +96,7 @@ const familyPoints: Record<Graded, number> = {
 const crossFamilyPoints: Record<Graded, number> = {
   exact: 25,
   same_letters: 25,
+  reordered: 23,
   phonetic: 20,
   close: 15,
   partial: 12,
@@ -96,13 +104,15 @@ const crossFamilyPoints: Record<Graded, number> = {
 const givenPoints: Record<Graded, number> = {
   exact: 20,
   same_letters: 20,
+  reordered: 18,
   phonetic: 15,
   close: 12,
   partial: 0,
 };
 const strength: Record<NameMatch, number> = {
-  exact: 5,
-  same_letters: 4,
+  exact: 6,
+  same_letters: 5,
+  reordered: 4,
   phonetic: 3,
   close: 2,
   partial: 1,
@@ -158,9 +168,15 @@ export function scoreDuplicate(existing: IdentityForMatching, incoming: Identity
 
   const firstA = existing.birthGivenNames[0] ?? '';
   const firstB = incoming.birthGivenNames[0] ?? '';
+  // Names typed in the other field: the birth name among the given names and the given names
+  // (the first, or all of them) in the birth name's field.
+  const givenForms = (names: readonly string[]) => [names[0] ?? '', names.join(' ')];
+  const soundsLike = (name: string, forms: string[]) =>
+    strength[best(forms.map((form) => compareNames(name, form)))] >= strength.phonetic;
   const inverted =
-    strength[compareNames(existing.birthName, firstB)] >= strength.phonetic &&
-    strength[compareNames(firstA, incoming.birthName)] >= strength.phonetic &&
+    (soundsLike(existing.birthName, givenForms(incoming.birthGivenNames)) ||
+      incoming.birthGivenNames.some((name) => soundsLike(existing.birthName, [name]))) &&
+    givenForms(existing.birthGivenNames).some((form) => soundsLike(form, [incoming.birthName])) &&
     compareNames(existing.birthName, incoming.birthName) === 'none';
 
   if (inverted) {

@@ -129,6 +129,30 @@ describe('duplicates', () => {
     expect(check.json().map((c: { patient: { id: string } }) => c.patient.id)).not.toContain(first);
   });
 
+  it('stops a creation with the names typed in another order: given names first, a double birth name swapped', async () => {
+    await aPatient()
+      .named('DUPONT MARTIN', 'CLAIRE', 'ANNE')
+      .sex('F')
+      .bornOn('1982-04-09')
+      .register(t.app, secretary);
+    const givenNamesFirst = await post(
+      '/api/patients',
+      aPatient().named('CLAIRE ANNE', 'DUPONT MARTIN').sex('F').bornOn('1982-04-09').build(),
+    );
+    expect(givenNamesFirst.statusCode).toBe(409);
+    const inverted = givenNamesFirst.json().error.details.candidates[0];
+    expect(inverted.patient.birthName).toBe('DUPONT MARTIN');
+    expect(inverted.reasons.map((r: { code: string }) => r.code)).toContain('names_inverted');
+
+    const swapped = await post(
+      '/api/patients',
+      aPatient().named('MARTIN DUPONT', 'CLAIRE', 'ANNE').sex('F').bornOn('1982-04-09').build(),
+    );
+    expect(swapped.statusCode).toBe(409);
+    const reordered = swapped.json().error.details.candidates[0];
+    expect(reordered.reasons.map((r: { code: string }) => r.code)).toContain('birth_name_reordered');
+  });
+
   it('finds a duplicate by NIR even with another birth date', async () => {
     const nir = '1 80 02 2A 004 012 73';
     await aPatient()
