@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const stamp = join(root, 'packages/web/dist/.built-from');
-const sources = ['packages/web', 'packages/core', 'package-lock.json'];
+const sources = ['packages/web', 'packages/core', 'package-lock.json', 'scripts/precompress-web.mjs'];
 const ignored = new Set(['dist', 'node_modules']);
 
 function files(path) {

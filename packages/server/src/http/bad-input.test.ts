@@ -1,5 +1,6 @@
 import { can, type Permission, type Role } from '@pivot/core/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAs } from '../testing/call-as.ts';
 import { badInputs, type Operation, urlOf } from '../testing/openapi-inputs.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -48,18 +49,11 @@ function names(reported: string, field: string): boolean {
 
 describe('bad input', () => {
   it('refuses a NUL byte in a text field with its code, its field and a message naming it', async () => {
-    const call = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/reception/information-sheets',
-        headers: { cookie: cookies.get('admin')! },
-        payload: {
-          category: 'other',
-          title: { fr: 'Accès\u0000', en: 'Access' },
-          body: { fr: 'a', en: 'b' },
-        },
-      });
-    const fr = await call();
+    const fr = await callAs(t.app, cookies.get('admin')).post('/api/reception/information-sheets', {
+      category: 'other',
+      title: { fr: 'Accès\u0000', en: 'Access' },
+      body: { fr: 'a', en: 'b' },
+    });
     expect(fr.statusCode).toBe(422);
     expect(fr.json().error).toEqual({
       code: 'text_invalid_character',
