@@ -17,20 +17,14 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { addRecordItem } from '../records/index.ts';
-import {
-  type AppointmentView,
-  appointmentQuery,
-  appointmentView,
-  checkPractitioners,
-  datesAround,
-  guardSlots,
-  loadAbsences,
-  loadAppointment,
-  loadOpenIntervals,
-  loadType,
-  period,
-} from './agenda-data.ts';
+import { loadAbsences } from './absence-repository.ts';
 import { queueNotices } from './appointment-notices.ts';
+import { appointmentQuery, loadAppointment } from './appointment-repository.ts';
+import { datesAround, period } from './intervals.ts';
+import { loadOpenIntervals } from './opening-repository.ts';
+import { checkPractitioners, loadType } from './resource-repository.ts';
+import { type AppointmentView, appointmentView } from './row-views.ts';
+import { guardSlots } from './slot-taken.ts';
 
 type Tx = Kysely<Database>;
 

@@ -6,7 +6,7 @@ import {
   reminderTimes,
 } from '@pivot/core/agenda';
 import type { Db } from '../db/connection.ts';
-import { period } from './agenda-data.ts';
+import { period } from './intervals.ts';
 
 const morning = { start: '08:30', end: '12:30' };
 const afternoon = { start: '14:00', end: '19:00' };

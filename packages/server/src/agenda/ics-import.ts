@@ -11,7 +11,8 @@ import ICAL from 'ical.js';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
-import { absenceView, appointmentQuery, appointmentView } from './agenda-data.ts';
+import { appointmentQuery } from './appointment-repository.ts';
+import { absenceView, appointmentView } from './row-views.ts';
 
 const DAY = 86_400_000;
 /** A daily event over a year is 366 occurrences; more than this is a runaway rule. */

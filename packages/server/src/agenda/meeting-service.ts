@@ -15,14 +15,15 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
-import { guardSlots, period } from './agenda-data.ts';
+import { period } from './intervals.ts';
 import {
   attendeeLanguage,
   type MeetingNoticeKind,
   meetingDescription,
   meetingNoticeText,
 } from './meeting-notice.ts';
-import { meetingsBetween } from './repository.ts';
+import { meetingsBetween } from './meeting-repository.ts';
+import { guardSlots } from './slot-taken.ts';
 
 type Tx = Kysely<Database>;
 type Attendee = { email: string; name: string | null };

@@ -20,20 +20,16 @@ import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { loadAbsences } from './absence-repository.ts';
 import {
   appointmentQuery,
   appointmentRowsAsJson,
-  appointmentView,
-  listEquipment,
-  listPractitioners,
-  listRooms,
-  listTypes,
-  loadAbsences,
+  appointmentsBetween,
   loadBusy,
-  loadOpenIntervals,
-  loadType,
-} from './agenda-data.ts';
-import { appointmentsBetween } from './repository.ts';
+} from './appointment-repository.ts';
+import { loadOpenIntervals } from './opening-repository.ts';
+import { listEquipment, listPractitioners, listRooms, listTypes, loadType } from './resource-repository.ts';
+import { appointmentView } from './row-views.ts';
 
 type Tx = Kysely<Database>;
 const DAY = 86_400_000;
