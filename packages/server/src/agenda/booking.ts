@@ -11,8 +11,9 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { appointmentNotices, type NoticeSubject } from './appointment-notices.ts';
-import { checkRoom, pickFree } from './appointment-service.ts';
+import { pickFree } from './appointment-repository.ts';
 import { datesAround, period } from './intervals.ts';
+import { checkRoom } from './resource-repository.ts';
 import { type AppointmentView, absenceView, templateView, typeView } from './row-views.ts';
 import { guardSlots } from './slot-taken.ts';
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** Meetings, their attendees and their room holds. */
@@ -31,4 +31,99 @@ export async function meetingsBetween(tx: Tx, organizationId: string, range: { f
           )
           .execute();
   return { meetings, attendees };
+}
+
+/** The meeting written, as stored. */
+export function insertMeeting(
+  tx: Tx,
+  organizationId: string,
+  columns: Omit<Insertable<Database['meetings']>, 'organization_id'>,
+) {
+  return tx
+    .insertInto('meetings')
+    .values({ organization_id: organizationId, ...columns })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The meeting, locked for the rest of the transaction; undefined if the organization has none of that id. */
+export function lockMeeting(tx: Tx, organizationId: string, id: string) {
+  return tx
+    .selectFrom('meetings')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The meeting as stored, read again after a change (its id comes from the caller's locked row). */
+export function loadMeeting(tx: Tx, id: string) {
+  return tx.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The meeting's room held like an appointment's, over the meeting's period. */
+export async function insertMeetingRoomHold(
+  tx: Tx,
+  organizationId: string,
+  meetingId: string,
+  roomId: string,
+  period: string,
+) {
+  await tx
+    .insertInto('agenda_holds')
+    .values({
+      organization_id: organizationId,
+      meeting_id: meetingId,
+      room_id: roomId,
+      period,
+    })
+    .execute();
+}
+
+export async function deleteMeetingHolds(tx: Tx, meetingId: string) {
+  await tx.deleteFrom('agenda_holds').where('meeting_id', '=', meetingId).execute();
+}
+
+/** A cancelled meeting's holds stop holding their slot (the rows stay). */
+export async function releaseMeetingHolds(tx: Tx, meetingId: string) {
+  await tx
+    .updateTable('agenda_holds')
+    .set({ holds_slot: false })
+    .where('meeting_id', '=', meetingId)
+    .execute();
+}
+
+/** The attendees of a meeting, their e-mail and name. */
+export function meetingAttendees(tx: Tx, meetingId: string) {
+  return tx
+    .selectFrom('meeting_attendees')
+    .select(['email', 'name'])
+    .where('meeting_id', '=', meetingId)
+    .execute();
+}
+
+export async function deleteMeetingAttendees(tx: Tx, meetingId: string) {
+  await tx.deleteFrom('meeting_attendees').where('meeting_id', '=', meetingId).execute();
+}
+
+/** The attendees of a meeting, each linked to the organization's user of that e-mail if any. */
+export async function insertMeetingAttendees(
+  tx: Tx,
+  organizationId: string,
+  meetingId: string,
+  attendees: readonly { email: string; name: string | null; userId: string | null }[],
+) {
+  await tx
+    .insertInto('meeting_attendees')
+    .values(
+      attendees.map((a) => ({
+        organization_id: organizationId,
+        meeting_id: meetingId,
+        email: a.email,
+        name: a.name,
+        user_id: a.userId,
+      })),
+    )
+    .execute();
 }

@@ -87,3 +87,30 @@ export async function appointmentsNotifiedOfAbsenceSince(
     .execute();
   return new Set(rows.map((n) => n.appointment_id));
 }
+
+/**
+ * Withdraws (status 'cancelled') the notices of a meeting to these people (lower-case e-mails)
+ * still pending; the ids withdrawn.
+ */
+export function withdrawPendingMeetingNotices(tx: Tx, meetingId: string, emails: string[]) {
+  return tx
+    .updateTable('notices')
+    .set({ status: 'cancelled' })
+    .where('meeting_id', '=', meetingId)
+    .where('status', '=', 'pending')
+    .where((eb) => eb(eb.fn('lower', ['recipient']), 'in', emails))
+    .returning('id')
+    .execute();
+}
+
+/** Among these people (lower-case e-mails), the ones who keep a notice of the meeting that was not withdrawn. */
+export function meetingNoticeRecipients(tx: Tx, meetingId: string, emails: string[]) {
+  return tx
+    .selectFrom('notices')
+    .select((eb) => eb.fn<string>('lower', ['recipient']).as('email'))
+    .distinct()
+    .where('meeting_id', '=', meetingId)
+    .where('status', '<>', 'cancelled')
+    .where((eb) => eb(eb.fn('lower', ['recipient']), 'in', emails))
+    .execute();
+}

@@ -200,3 +200,58 @@ export async function organizationPhone(tx: Tx, organizationId: string): Promise
     .executeTakeFirstOrThrow();
   return org.phone;
 }
+
+/** A room of the organization, its id and name; undefined if it has none of that id. */
+export function findRoom(tx: Tx, organizationId: string, roomId: string) {
+  return tx
+    .selectFrom('rooms')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', roomId)
+    .executeTakeFirst();
+}
+
+/** A room's name by its id alone (the id was read from a row of the organization); undefined if gone. */
+export function findRoomName(tx: Tx, roomId: string) {
+  return tx.selectFrom('rooms').select('name').where('id', '=', roomId).executeTakeFirst();
+}
+
+/** A user's e-mail and display name, by id alone (the id comes from the session or a row read). */
+export function loadUserContact(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['email', 'display_name'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The organization's users whose e-mail, whatever its case, is one of these (given in lower case). */
+export function usersWithEmails(tx: Tx, organizationId: string, emails: string[]) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'email', 'language'])
+    .where('organization_id', '=', organizationId)
+    .where((eb) => eb(eb.fn('lower', ['email']), 'in', emails))
+    .execute();
+}
+
+/** A room of the organization, its id and site; not_found on roomId if it has none of that id. */
+export async function checkRoom(tx: Tx, organizationId: string, roomId: string) {
+  const room = await tx
+    .selectFrom('rooms')
+    .select(['id', 'site_id'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', roomId)
+    .executeTakeFirst();
+  if (!room) throw new DomainError('not_found', { field: 'roomId' });
+  return room;
+}
+
+/** Every motif of the organization as stored, in no order. */
+export function appointmentTypeRows(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('appointment_types')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .execute();
+}

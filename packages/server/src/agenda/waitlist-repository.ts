@@ -33,3 +33,13 @@ export function insertWaitlistEntry(tx: Tx, values: Insertable<Database['waitlis
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
 }
+
+/** The waitlist entries still waiting, as stored, in no order. */
+export function activeWaitlistEntries(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('waitlist_entries')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .execute();
+}
