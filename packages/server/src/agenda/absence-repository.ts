@@ -68,3 +68,30 @@ export async function loadAbsences(
     .execute();
   return rows.map(absenceView);
 }
+
+/** A person's absences overlapping [from, until), as stored. */
+export function personAbsencesOverlapping(
+  tx: Tx,
+  organizationId: string,
+  personId: string,
+  from: number,
+  until: number,
+) {
+  return tx
+    .selectFrom('absences')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('person_id', '=', personId)
+    .where('ends_at', '>', new Date(from))
+    .where('starts_at', '<', new Date(until))
+    .execute();
+}
+
+/** Deletes these absences (their ids come from rows of the organization just read). */
+export async function deleteAbsences(tx: Tx, ids: string[]) {
+  await tx.deleteFrom('absences').where('id', 'in', ids).execute();
+}
+
+export async function insertAbsences(tx: Tx, rows: Insertable<Database['absences']>[]) {
+  await tx.insertInto('absences').values(rows).execute();
+}

@@ -336,3 +336,30 @@ export function mandatoryCoverageUntil(tx: Tx, patientIds: string[]) {
     .groupBy('patient_id')
     .execute();
 }
+
+/** Up to `limit` patients of the organization not merged into another, in id order (the demo's seed). */
+export function somePatientIds(tx: Tx, organizationId: string, limit: number) {
+  return tx
+    .selectFrom('patients')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('merged_into', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+// --- bulk writes (the demo's seed) -------------------------------------------------------
+
+/** Appointments written together; their ids, in the order of the rows. */
+export function insertAppointments(tx: Tx, rows: Insertable<Database['appointments']>[]) {
+  return tx.insertInto('appointments').values(rows).returning('id').execute();
+}
+
+export async function insertHolds(tx: Tx, rows: Insertable<Database['agenda_holds']>[]) {
+  await tx.insertInto('agenda_holds').values(rows).execute();
+}
+
+export async function insertStatusEvents(tx: Tx, rows: Insertable<Database['appointment_status_events']>[]) {
+  await tx.insertInto('appointment_status_events').values(rows).execute();
+}

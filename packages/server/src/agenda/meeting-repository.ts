@@ -127,3 +127,16 @@ export async function insertMeetingAttendees(
     )
     .execute();
 }
+
+/** The meetings not cancelled overlapping [start, end), in time order, as stored. */
+export function meetingsOverlapping(tx: Tx, organizationId: string, start: number, end: number) {
+  return tx
+    .selectFrom('meetings')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('cancelled', '=', false)
+    .where('starts_at', '<', new Date(end))
+    .where('ends_at', '>', new Date(start))
+    .orderBy('starts_at')
+    .execute();
+}

@@ -93,3 +93,10 @@ export async function loadOpenIntervals(
     to,
   });
 }
+
+export async function insertOpeningHoursTemplates(
+  tx: Tx,
+  rows: Insertable<Database['opening_hours_templates']>[],
+) {
+  await tx.insertInto('opening_hours_templates').values(rows).execute();
+}

@@ -255,3 +255,33 @@ export function appointmentTypeRows(tx: Tx, organizationId: string) {
     .where('organization_id', '=', organizationId)
     .execute();
 }
+
+/** The practitioners of the organization, their specialty and site, in e-mail order (the demo's seed). */
+export function listPractitionersByEmail(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'specialty', 'site_id'])
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'practitioner')
+    .orderBy('email')
+    .execute();
+}
+
+/** Every room, withdrawn ones included. */
+export function listAllRooms(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('rooms')
+    .select(['id', 'name', 'kind', 'site_id'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('name')
+    .execute();
+}
+
+/** Motifs written together (the demo's seed); what a generated agenda needs of each. */
+export function insertAppointmentTypes(tx: Tx, rows: Insertable<Database['appointment_types']>[]) {
+  return tx
+    .insertInto('appointment_types')
+    .values(rows)
+    .returning(['id', 'duration_minutes', 'eligible_practitioner_ids', 'room_kind', 'urgent_same_day_only'])
+    .execute();
+}
