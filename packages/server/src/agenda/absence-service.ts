@@ -5,20 +5,13 @@ import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { absenceView, guardSlots } from './agenda-data.ts';
+import { absencesBetween, deleteAbsence, findAbsence, insertAbsence } from './absence-repository.ts';
+import { displacedAppointments } from './appointment-repository.ts';
+import { appointmentsNotifiedOfAbsenceSince, insertNotices } from './notice-repository.ts';
 import { absenceConsequences } from './planning-service.ts';
-import {
-  absencesBetween,
-  appointmentsNotifiedOfAbsenceSince,
-  deleteAbsence,
-  displacedAppointments,
-  findAbsence,
-  insertAbsence,
-  insertNotices,
-  organizationPhone,
-  userExists,
-  userNames,
-} from './repository.ts';
+import { organizationPhone, userExists, userNames } from './resource-repository.ts';
+import { absenceView } from './row-views.ts';
+import { guardSlots } from './slot-taken.ts';
 
 function absenceRow(r: {
   id: string;

@@ -1,6 +1,7 @@
 import { type AppointmentType, noticeContent, reminderSmsText, reminderTimes } from '@pivot/core/agenda';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { appointmentNoticeSubject, cancelPendingReminders, insertNotices } from './notice-repository.ts';
 import { noticeEmailText } from './outbox.ts';
 
 type Tx = Kysely<Database>;
@@ -84,37 +85,10 @@ export async function queueNotices(
   kind: 'confirmation' | 'cancellation',
   now: number,
 ) {
-  const a = await tx
-    .selectFrom('appointments as a')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .innerJoin('users as u', 'u.id', 'a.practitioner_id')
-    .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
-    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .select([
-      'a.id',
-      'a.patient_id',
-      'a.starts_at',
-      'p.details',
-      'p.phones',
-      'u.display_name',
-      't.label',
-      't.preparation_instructions',
-      't.documents_to_bring',
-      'o.name as org_name',
-      'o.phone as org_phone',
-      'o.address as org_address',
-    ])
-    .where('a.id', '=', appointmentId)
-    .executeTakeFirstOrThrow();
+  const a = await appointmentNoticeSubject(tx, appointmentId);
   if (kind === 'cancellation')
     // Reminders of a cancelled or moved appointment must not go out.
-    await tx
-      .updateTable('notices')
-      .set({ status: 'cancelled' })
-      .where('appointment_id', '=', a.id)
-      .where('status', '=', 'pending')
-      .where('kind', '=', 'reminder')
-      .execute();
+    await cancelPendingReminders(tx, a.id);
   const rows = appointmentNotices(
     {
       patientId: a.patient_id,
@@ -136,9 +110,8 @@ export async function queueNotices(
     kind,
     now,
   );
-  if (rows.length > 0)
-    await tx
-      .insertInto('notices')
-      .values(rows.map((r) => ({ ...r, organization_id: organizationId, appointment_id: a.id })))
-      .execute();
+  await insertNotices(
+    tx,
+    rows.map((r) => ({ ...r, organization_id: organizationId, appointment_id: a.id })),
+  );
 }

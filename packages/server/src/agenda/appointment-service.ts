@@ -11,60 +11,33 @@ import {
   transitionAppointment,
   type WaitlistEntry,
 } from '@pivot/core/agenda';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { addRecordItem } from '../records/index.ts';
-import {
-  type AppointmentView,
-  appointmentQuery,
-  appointmentView,
-  checkPractitioners,
-  datesAround,
-  guardSlots,
-  loadAbsences,
-  loadAppointment,
-  loadOpenIntervals,
-  loadType,
-  period,
-} from './agenda-data.ts';
+import { loadAbsences } from './absence-repository.ts';
 import { queueNotices } from './appointment-notices.ts';
+import {
+  appointmentStatusEvents,
+  findAppointment,
+  insertStatusEvent,
+  loadAppointment,
+  pickFree,
+  setHoldsSlot,
+  updateAppointmentPlacement,
+  updateAppointmentStatus,
+  writeHolds,
+} from './appointment-repository.ts';
+import { datesAround } from './intervals.ts';
+import { loadOpenIntervals } from './opening-repository.ts';
+import { appointmentTypeRows, checkPractitioners, checkRoom, loadType } from './resource-repository.ts';
+import { type AppointmentView, appointmentView } from './row-views.ts';
+import { guardSlots } from './slot-taken.ts';
+import { activeWaitlistEntries } from './waitlist-repository.ts';
 
 type Tx = Kysely<Database>;
-
-/** A unit of the wanted kind with no hold overlapping [start, end), or the one the user chose. */
-export async function pickFree(
-  tx: Tx,
-  organizationId: string,
-  table: 'rooms' | 'equipment',
-  kind: string,
-  start: number,
-  end: number,
-  excludeAppointmentId: string | null,
-): Promise<string | null> {
-  const column = table === 'rooms' ? sql.ref('h.room_id') : sql.ref('h.equipment_id');
-  const { rows } = await sql<{ id: string }>`
-    SELECT r.id FROM ${sql.table(table)} r
-    WHERE r.organization_id = ${organizationId} AND r.active AND r.kind = ${kind}
-      AND NOT EXISTS (SELECT 1 FROM agenda_holds h WHERE ${column} = r.id AND h.holds_slot
-        AND h.period && ${period(start, end)}::tstzrange
-        AND h.appointment_id IS DISTINCT FROM ${excludeAppointmentId})
-    ORDER BY r.name LIMIT 1`.execute(tx);
-  return rows[0]?.id ?? null;
-}
-
-export async function checkRoom(tx: Tx, organizationId: string, roomId: string) {
-  const room = await tx
-    .selectFrom('rooms')
-    .select(['id', 'site_id'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', roomId)
-    .executeTakeFirst();
-  if (!room) throw new DomainError('not_found', { field: 'roomId' });
-  return room;
-}
 
 interface Placement {
   practitionerId: string;
@@ -150,26 +123,6 @@ async function place(
   };
 }
 
-async function writeHolds(
-  tx: Tx,
-  organizationId: string,
-  appointmentId: string,
-  p: Placement,
-  replace = true,
-) {
-  if (replace) await tx.deleteFrom('agenda_holds').where('appointment_id', '=', appointmentId).execute();
-  const range = period(p.start, p.end);
-  const base = { organization_id: organizationId, appointment_id: appointmentId, period: range };
-  await tx
-    .insertInto('agenda_holds')
-    .values([
-      { ...base, practitioner_id: p.practitionerId },
-      ...(p.roomId ? [{ ...base, room_id: p.roomId }] : []),
-      ...p.equipmentIds.map((equipment_id) => ({ ...base, equipment_id })),
-    ])
-    .execute();
-}
-
 const timeField = (value: string, field: string) => resolveAppointmentTime(value, field);
 
 export interface MoveInput {
@@ -211,23 +164,15 @@ export async function moveAppointment(db: Db, actor: Actor, id: string, input: M
         },
         id,
       );
-      const updated = await tx
-        .updateTable('appointments')
-        .set({
-          practitioner_id: practitionerId,
-          starts_at: new Date(start),
-          ends_at: new Date(end),
-          room_id: placement.roomId,
-          equipment_ids: placement.equipmentIds,
-          site_id: placement.siteId,
-          override_reason: placement.overrideReason,
-          updated_at: new Date(),
-          version: sql`version + 1`,
-        })
-        .where('id', '=', id)
-        .where('version', '=', input.version)
-        .returning('id')
-        .executeTakeFirst();
+      const updated = await updateAppointmentPlacement(tx, id, input.version, {
+        practitioner_id: practitionerId,
+        starts_at: new Date(start),
+        ends_at: new Date(end),
+        room_id: placement.roomId,
+        equipment_ids: placement.equipmentIds,
+        site_id: placement.siteId,
+        override_reason: placement.overrideReason,
+      });
       if (!updated) throw new DomainError('stale_version', { field: 'version' });
       await writeHolds(tx, actor.organizationId, id, placement);
       await addRecordItem(tx, {
@@ -264,13 +209,8 @@ export async function waitlistMatchesFor(
   freed: { start: number; end: number; practitionerId: string; patientId: string },
 ) {
   const [entries, types] = await Promise.all([
-    tx
-      .selectFrom('waitlist_entries')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('active', '=', true)
-      .execute(),
-    tx.selectFrom('appointment_types').selectAll().where('organization_id', '=', organizationId).execute(),
+    activeWaitlistEntries(tx, organizationId),
+    appointmentTypeRows(tx, organizationId),
   ]);
   const motifs = new Map(
     types.map((t) => [
@@ -342,9 +282,7 @@ export async function markAppointmentArrivedIn(
   input: { appointmentId: string; version: number },
   now = Date.now(),
 ): Promise<ArrivedAppointment> {
-  const row = await appointmentQuery(tx, actor.organizationId)
-    .where('a.id', '=', input.appointmentId)
-    .executeTakeFirst();
+  const row = await findAppointment(tx, actor.organizationId, input.appointmentId);
   if (!row) throw new DomainError('not_found', { field: 'appointmentId' });
   const current = appointmentView(row);
   if (current.status === 'cancelled')
@@ -395,33 +333,21 @@ async function applyStatusChange(
     at: new Date(now).toISOString(),
     reason: input.reason,
   });
-  const updated = await tx
-    .updateTable('appointments')
-    .set({ status: event.to, updated_at: new Date(), version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', input.version)
-    .returning('id')
-    .executeTakeFirst();
+  const updated = await updateAppointmentStatus(tx, id, input.version, event.to);
   if (!updated) throw new DomainError('stale_version', { field: 'version' });
   const holds = holdsSlot(event.to);
   if (holds !== holdsSlot(event.from)) {
     // A no-show undone puts the hold back: refused by the constraint if the slot was retaken meanwhile.
-    await guardSlots(() =>
-      tx.updateTable('agenda_holds').set({ holds_slot: holds }).where('appointment_id', '=', id).execute(),
-    );
+    await guardSlots(() => setHoldsSlot(tx, id, holds));
   }
-  await tx
-    .insertInto('appointment_status_events')
-    .values({
-      organization_id: actor.organizationId,
-      appointment_id: id,
-      from_status: event.from,
-      to_status: event.to,
-      reason: event.reason,
-      author_id: actor.userId,
-      at: new Date(event.at),
-    })
-    .execute();
+  await insertStatusEvent(tx, actor.organizationId, {
+    appointment_id: id,
+    from_status: event.from,
+    to_status: event.to,
+    reason: event.reason,
+    author_id: actor.userId,
+    at: new Date(event.at),
+  });
   await addRecordItem(tx, {
     organizationId: actor.organizationId,
     patientId: current.patientId,
@@ -453,13 +379,7 @@ async function applyStatusChange(
 export async function statusHistory(db: Db, actor: Actor, id: string) {
   return db.kysely.transaction().execute(async (tx) => {
     const appointment = await loadAppointment(tx, actor.organizationId, id);
-    const events = await tx
-      .selectFrom('appointment_status_events as e')
-      .leftJoin('users as u', 'u.id', 'e.author_id')
-      .select(['e.from_status', 'e.to_status', 'e.reason', 'e.at', 'e.author_id', 'u.display_name'])
-      .where('e.appointment_id', '=', id)
-      .orderBy('e.at')
-      .execute();
+    const events = await appointmentStatusEvents(tx, id);
     await auditFrom(actor)(tx, {
       action: 'read',
       entity: 'appointment',

@@ -10,17 +10,12 @@ import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import {
-  type AppointmentView,
-  absenceView,
-  datesAround,
-  guardSlots,
-  period,
-  templateView,
-  typeView,
-} from './agenda-data.ts';
 import { appointmentNotices, type NoticeSubject } from './appointment-notices.ts';
-import { checkRoom, pickFree } from './appointment-service.ts';
+import { pickFree } from './appointment-repository.ts';
+import { datesAround, period } from './intervals.ts';
+import { checkRoom } from './resource-repository.ts';
+import { type AppointmentView, absenceView, templateView, typeView } from './row-views.ts';
+import { guardSlots } from './slot-taken.ts';
 
 /**
  * Booking is the agenda's hottest write (a desk books all day, online booking later), so it is

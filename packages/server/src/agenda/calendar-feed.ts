@@ -4,6 +4,14 @@ import { buildCalendar, type CalendarEvent } from '@pivot/core/agenda';
 import type { Kysely } from 'kysely';
 import { writeAuditOfPatients } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
+import {
+  feedAppointments,
+  feedMeetings,
+  feedResourceExists,
+  findActiveFeed,
+  insertFeed,
+  revokeFeedsOf,
+} from './feed-repository.ts';
 
 type Tx = Kysely<Database>;
 const DAY = 86_400_000;
@@ -22,32 +30,17 @@ export async function createFeed(
   },
 ) {
   const table = input.resourceKind === 'room' ? 'rooms' : 'users';
-  const found = await tx
-    .selectFrom(table)
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', input.resourceId)
-    .executeTakeFirst();
-  if (!found) throw new DomainError('not_found', { field: 'resourceId' });
-  await tx
-    .updateTable('calendar_feeds')
-    .set({ revoked_at: new Date() })
-    .where('resource_id', '=', input.resourceId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  if (!(await feedResourceExists(tx, organizationId, table, input.resourceId)))
+    throw new DomainError('not_found', { field: 'resourceId' });
+  await revokeFeedsOf(tx, input.resourceId);
   const token = randomBytes(24).toString('base64url');
-  const row = await tx
-    .insertInto('calendar_feeds')
-    .values({
-      organization_id: organizationId,
-      resource_id: input.resourceId,
-      resource_kind: input.resourceKind,
-      token_hash: hashFeedToken(token),
-      show_patient_names: input.showPatientNames,
-      created_by: input.createdBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertFeed(tx, organizationId, {
+    resource_id: input.resourceId,
+    resource_kind: input.resourceKind,
+    token_hash: hashFeedToken(token),
+    show_patient_names: input.showPatientNames,
+    created_by: input.createdBy,
+  });
   return { id: row.id, token, path: `/api/agenda/feeds/${token}.ics` };
 }
 
@@ -71,61 +64,13 @@ async function renderFeedIn(
   origin: { ip: string; userAgent: string },
   now: number,
 ): Promise<string> {
-  const feed = await tx
-    .selectFrom('calendar_feeds')
-    .selectAll()
-    .where('token_hash', '=', hashFeedToken(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const feed = await findActiveFeed(tx, hashFeedToken(token));
   if (!feed) throw new DomainError('not_found');
   const from = new Date(now - 30 * DAY);
   const to = new Date(now + 180 * DAY);
-  const column = feed.resource_kind === 'room' ? 'a.room_id' : 'a.practitioner_id';
-  const appointments = await tx
-    .selectFrom('appointments as a')
-    .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .leftJoin('rooms as r', 'r.id', 'a.room_id')
-    .select([
-      'a.id',
-      'a.starts_at',
-      'a.ends_at',
-      'a.status',
-      'a.version',
-      'a.patient_id',
-      't.label',
-      'r.name as room_name',
-      'p.birth_name',
-      'p.used_name',
-      'p.first_given_name',
-      'p.used_given_name',
-    ])
-    .where('a.organization_id', '=', feed.organization_id)
-    .where(column, '=', feed.resource_id)
-    .where('a.status', 'not in', ['cancelled', 'no_show'])
-    .where('a.starts_at', '>=', from)
-    .where('a.starts_at', '<', to)
-    .orderBy('a.starts_at')
-    .execute();
-  const meetings = await tx
-    .selectFrom('meetings as m')
-    .select(['m.id', 'm.title', 'm.starts_at', 'm.ends_at', 'm.location', 'm.sequence'])
-    .where('m.organization_id', '=', feed.organization_id)
-    .where('m.cancelled', '=', false)
-    .where('m.starts_at', '>=', from)
-    .where('m.starts_at', '<', to)
-    .where((eb) =>
-      feed.resource_kind === 'room'
-        ? eb('m.room_id', '=', feed.resource_id)
-        : eb.exists(
-            eb
-              .selectFrom('meeting_attendees as ma')
-              .select('ma.id')
-              .whereRef('ma.meeting_id', '=', 'm.id')
-              .where('ma.user_id', '=', feed.resource_id),
-          ),
-    )
-    .execute();
+  const resource = { kind: feed.resource_kind, id: feed.resource_id };
+  const appointments = await feedAppointments(tx, feed.organization_id, resource, from, to);
+  const meetings = await feedMeetings(tx, feed.organization_id, resource, from, to);
   const events: CalendarEvent[] = [
     ...appointments.map((a) => ({
       uid: `appointment-${a.id}@pivot`,

@@ -3,6 +3,7 @@ import { type NoticeContent, noticeContent } from '@pivot/core/agenda';
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../db/schema.ts';
+import { findConvocationSubject } from './notice-repository.ts';
 
 type Tx = Kysely<Database>;
 
@@ -35,38 +36,7 @@ export async function loadConvocation(
   appointmentId: string,
   language?: 'fr' | 'en',
 ): Promise<ConvocationData> {
-  const a = await tx
-    .selectFrom('appointments as a')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .innerJoin('users as u', 'u.id', 'a.practitioner_id')
-    .innerJoin('appointment_types as t', 't.id', 'a.appointment_type_id')
-    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .leftJoin('sites as s', 's.id', 'a.site_id')
-    .leftJoin('rooms as r', 'r.id', 'a.room_id')
-    .select([
-      'a.id',
-      'a.patient_id',
-      'a.starts_at',
-      'a.status',
-      'p.details',
-      'p.birth_name',
-      'p.used_name',
-      'p.first_given_name',
-      'p.used_given_name',
-      'u.display_name',
-      't.label',
-      't.preparation_instructions',
-      't.documents_to_bring',
-      'o.name as org_name',
-      'o.phone as org_phone',
-      'o.address as org_address',
-      's.name as site_name',
-      's.address as site_address',
-      'r.name as room_name',
-    ])
-    .where('a.organization_id', '=', organizationId)
-    .where('a.id', '=', appointmentId)
-    .executeTakeFirst();
+  const a = await findConvocationSubject(tx, organizationId, appointmentId);
   if (!a) throw new DomainError('not_found');
   const details = a.details as { email?: string | null; preferredLanguage?: string };
   const lang = language ?? (details.preferredLanguage === 'en' ? 'en' : 'fr');

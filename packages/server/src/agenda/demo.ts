@@ -6,7 +6,16 @@ import {
   reminderTimes,
 } from '@pivot/core/agenda';
 import type { Db } from '../db/connection.ts';
-import { period } from './agenda-data.ts';
+import {
+  insertAppointments,
+  insertHolds,
+  insertStatusEvents,
+  somePatientIds,
+} from './appointment-repository.ts';
+import { period } from './intervals.ts';
+import { insertNotices } from './notice-repository.ts';
+import { insertOpeningHoursTemplates } from './opening-repository.ts';
+import { insertAppointmentTypes, listAllRooms, listPractitionersByEmail } from './resource-repository.ts';
 
 const morning = { start: '08:30', end: '12:30' };
 const afternoon = { start: '14:00', end: '19:00' };
@@ -26,27 +35,9 @@ function random(seed: number) {
  * around today, filled at roughly two thirds, with the statuses the past and present would have.
  */
 export async function seedAgenda(db: Db, organizationId: string, now = Date.now()) {
-  const practitioners = await db.kysely
-    .selectFrom('users')
-    .select(['id', 'specialty', 'site_id'])
-    .where('organization_id', '=', organizationId)
-    .where('role', '=', 'practitioner')
-    .orderBy('email')
-    .execute();
-  const rooms = await db.kysely
-    .selectFrom('rooms')
-    .select(['id', 'name', 'kind', 'site_id'])
-    .where('organization_id', '=', organizationId)
-    .orderBy('name')
-    .execute();
-  const patients = await db.kysely
-    .selectFrom('patients')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('merged_into', 'is', null)
-    .orderBy('id')
-    .limit(800)
-    .execute();
+  const practitioners = await listPractitionersByEmail(db.kysely, organizationId);
+  const rooms = await listAllRooms(db.kysely, organizationId);
+  const patients = await somePatientIds(db.kysely, organizationId, 800);
   if (practitioners.length === 0 || patients.length === 0) return { appointments: 0 };
   const ids = practitioners.map((p) => p.id);
   const bySpecialty = (word: string) =>
@@ -75,31 +66,27 @@ export async function seedAgenda(db: Db, organizationId: string, now = Date.now(
     active: true,
     ...extra,
   });
-  const types = await db.kysely
-    .insertInto('appointment_types')
-    .values([
-      motif('Consultation', 'Consultation', 20, '#4c6ef5', ids),
-      motif('Première consultation', 'First consultation', 30, '#7950f2', ids),
-      motif('Renouvellement d’ordonnance', 'Prescription renewal', 15, '#20c997', general),
-      motif('Consultation pédiatrique', 'Paediatric consultation', 20, '#fab005', bySpecialty('Pédiatrie')),
-      motif('Électrocardiogramme', 'Electrocardiogram', 30, '#fa5252', bySpecialty('Cardio'), {
-        preparation_instructions: JSON.stringify({
-          fr: 'Portez des vêtements faciles à retirer.',
-          en: 'Wear clothes that are easy to remove.',
-        }),
+  const types = await insertAppointmentTypes(db.kysely, [
+    motif('Consultation', 'Consultation', 20, '#4c6ef5', ids),
+    motif('Première consultation', 'First consultation', 30, '#7950f2', ids),
+    motif('Renouvellement d’ordonnance', 'Prescription renewal', 15, '#20c997', general),
+    motif('Consultation pédiatrique', 'Paediatric consultation', 20, '#fab005', bySpecialty('Pédiatrie')),
+    motif('Électrocardiogramme', 'Electrocardiogram', 30, '#fa5252', bySpecialty('Cardio'), {
+      preparation_instructions: JSON.stringify({
+        fr: 'Portez des vêtements faciles à retirer.',
+        en: 'Wear clothes that are easy to remove.',
       }),
-      motif('Échographie pelvienne', 'Pelvic ultrasound', 30, '#e64980', bySpecialty('Gynéco'), {
-        room_kind: 'ultrasound',
-        preparation_instructions: JSON.stringify({
-          fr: 'Vessie pleine : buvez un litre d’eau une heure avant.',
-          en: 'Full bladder: drink a litre of water an hour before.',
-        }),
+    }),
+    motif('Échographie pelvienne', 'Pelvic ultrasound', 30, '#e64980', bySpecialty('Gynéco'), {
+      room_kind: 'ultrasound',
+      preparation_instructions: JSON.stringify({
+        fr: 'Vessie pleine : buvez un litre d’eau une heure avant.',
+        en: 'Full bladder: drink a litre of water an hour before.',
       }),
-      motif('Suivi psychiatrique', 'Psychiatric follow-up', 45, '#15aabf', bySpecialty('Psychiatrie')),
-      motif('Urgence du jour', 'Same-day emergency', 15, '#fd7e14', general, { urgent_same_day_only: true }),
-    ])
-    .returning(['id', 'duration_minutes', 'eligible_practitioner_ids', 'room_kind', 'urgent_same_day_only'])
-    .execute();
+    }),
+    motif('Suivi psychiatrique', 'Psychiatric follow-up', 45, '#15aabf', bySpecialty('Psychiatrie')),
+    motif('Urgence du jour', 'Same-day emergency', 15, '#fd7e14', general, { urgent_same_day_only: true }),
+  ]);
 
   const site = practitioners[0]!.site_id ?? rooms[0]?.site_id;
   if (!site) return { appointments: 0 };
@@ -124,20 +111,18 @@ export async function seedAgenda(db: Db, organizationId: string, now = Date.now(
       ...(i === 0 ? { saturday: [{ start: '09:00', end: '12:00' }] } : {}),
     },
   }));
-  await db.kysely
-    .insertInto('opening_hours_templates')
-    .values(
-      templates.map((t) => ({
-        organization_id: organizationId,
-        resource_id: t.resourceId,
-        resource_kind: 'practitioner' as const,
-        site_id: t.siteId,
-        valid_from: t.validFrom,
-        valid_to: null,
-        days: JSON.stringify(t.days),
-      })),
-    )
-    .execute();
+  await insertOpeningHoursTemplates(
+    db.kysely,
+    templates.map((t) => ({
+      organization_id: organizationId,
+      resource_id: t.resourceId,
+      resource_kind: 'practitioner' as const,
+      site_id: t.siteId,
+      valid_from: t.validFrom,
+      valid_to: null,
+      days: JSON.stringify(t.days),
+    })),
+  );
 
   const consultationRooms = rooms.filter((r) => r.kind === 'consultation');
   const ultrasound = rooms.find((r) => r.kind === 'ultrasound');
@@ -198,23 +183,20 @@ export async function seedAgenda(db: Db, organizationId: string, now = Date.now(
   await db.kysely.transaction().execute(async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      const inserted = await tx
-        .insertInto('appointments')
-        .values(
-          chunk.map((r) => ({
-            organization_id: organizationId,
-            patient_id: r.patient_id,
-            practitioner_id: r.practitioner_id,
-            appointment_type_id: r.type_id,
-            site_id: site,
-            room_id: r.room_id,
-            starts_at: new Date(r.start),
-            ends_at: new Date(r.end),
-            status: r.status,
-          })),
-        )
-        .returning('id')
-        .execute();
+      const inserted = await insertAppointments(
+        tx,
+        chunk.map((r) => ({
+          organization_id: organizationId,
+          patient_id: r.patient_id,
+          practitioner_id: r.practitioner_id,
+          appointment_type_id: r.type_id,
+          site_id: site,
+          room_id: r.room_id,
+          starts_at: new Date(r.start),
+          ends_at: new Date(r.end),
+          status: r.status,
+        })),
+      );
       const holds = chunk.flatMap((r, k) => {
         const base = {
           organization_id: organizationId,
@@ -227,19 +209,17 @@ export async function seedAgenda(db: Db, organizationId: string, now = Date.now(
           ...(r.room_id ? [{ ...base, holds_slot: active, room_id: r.room_id }] : []),
         ];
       });
-      await tx.insertInto('agenda_holds').values(holds).execute();
-      await tx
-        .insertInto('appointment_status_events')
-        .values(
-          chunk.map((r, k) => ({
-            organization_id: organizationId,
-            appointment_id: inserted[k]!.id,
-            from_status: null,
-            to_status: r.status,
-            at: new Date(Math.min(r.start, now)),
-          })),
-        )
-        .execute();
+      await insertHolds(tx, holds);
+      await insertStatusEvents(
+        tx,
+        chunk.map((r, k) => ({
+          organization_id: organizationId,
+          appointment_id: inserted[k]!.id,
+          from_status: null,
+          to_status: r.status,
+          at: new Date(Math.min(r.start, now)),
+        })),
+      );
       const reminders = chunk.flatMap((r, k) =>
         ['booked', 'confirmed'].includes(r.status)
           ? reminderTimes(r.start, now).map((at) => ({
@@ -254,7 +234,7 @@ export async function seedAgenda(db: Db, organizationId: string, now = Date.now(
             }))
           : [],
       );
-      if (reminders.length > 0) await tx.insertInto('notices').values(reminders).execute();
+      await insertNotices(tx, reminders);
     }
   });
   return { appointments: rows.length };

@@ -3,7 +3,7 @@ import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
 import { createFeed } from './calendar-feed.ts';
-import { activeFeeds, revokeFeed } from './repository.ts';
+import { activeFeeds, revokeFeed } from './feed-repository.ts';
 
 /** A new secret iCalendar subscription URL for a practitioner or room (the previous one stops working). */
 export async function subscribeFeed(

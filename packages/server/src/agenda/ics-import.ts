@@ -11,7 +11,10 @@ import ICAL from 'ical.js';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
-import { absenceView, appointmentQuery, appointmentView } from './agenda-data.ts';
+import { deleteAbsences, insertAbsences, personAbsencesOverlapping } from './absence-repository.ts';
+import { practitionerAppointmentRowsBetween } from './appointment-repository.ts';
+import { userExists } from './resource-repository.ts';
+import { absenceView, appointmentView } from './row-views.ts';
 
 const DAY = 86_400_000;
 /** A daily event over a year is 366 occurrences; more than this is a runaway rule. */
@@ -105,33 +108,22 @@ export async function importBusyPeriods(
   const until = now + input.days * DAY;
   const events = readIcsEvents(input.ics, until);
   return db.kysely.transaction().execute(async (tx) => {
-    const person = await tx
-      .selectFrom('users')
-      .select('id')
-      .where('organization_id', '=', actor.organizationId)
-      .where('id', '=', input.personId)
-      .executeTakeFirst();
-    if (!person) throw new DomainError('not_found', { field: 'personId' });
-    const existing = await tx
-      .selectFrom('absences')
-      .selectAll()
-      .where('organization_id', '=', actor.organizationId)
-      .where('person_id', '=', input.personId)
-      .where('ends_at', '>', new Date(from))
-      .where('starts_at', '<', new Date(until))
-      .execute();
+    if (!(await userExists(tx, actor.organizationId, input.personId)))
+      throw new DomainError('not_found', { field: 'personId' });
+    const existing = await personAbsencesOverlapping(tx, actor.organizationId, input.personId, from, until);
     // Earlier imports starting from now on are replaced; one already under way stays as it is.
     const replaced = existing.filter((a) => a.kind === 'external' && new Date(a.starts_at).getTime() >= from);
     const blocking = existing.filter((a) => !replaced.includes(a)).map(absenceView);
     const plan = planBusyImport({ events, absences: blocking, from, until });
     const conflicts = [];
     if (plan.periods.length > 0) {
-      const rows = await appointmentQuery(tx, actor.organizationId)
-        .where('a.practitioner_id', '=', input.personId)
-        .where('a.starts_at', '<', new Date(until))
-        .where('a.ends_at', '>', new Date(from))
-        .orderBy('a.starts_at')
-        .execute();
+      const rows = await practitionerAppointmentRowsBetween(
+        tx,
+        actor.organizationId,
+        input.personId,
+        from,
+        until,
+      );
       const appointments = rows.map(appointmentView);
       const seen = new Set<string>();
       for (const p of plan.periods)
@@ -146,30 +138,24 @@ export async function importBusyPeriods(
     }
     if (!input.dryRun) {
       if (replaced.length > 0)
-        await tx
-          .deleteFrom('absences')
-          .where(
-            'id',
-            'in',
-            replaced.map((a) => a.id),
-          )
-          .execute();
+        await deleteAbsences(
+          tx,
+          replaced.map((a) => a.id),
+        );
       if (plan.periods.length > 0)
-        await tx
-          .insertInto('absences')
-          .values(
-            plan.periods.map((p) => ({
-              organization_id: actor.organizationId,
-              person_id: input.personId,
-              kind: 'external' as const,
-              starts_at: new Date(p.start),
-              ends_at: new Date(p.end),
-              // The external titles stay out of the database: they may say more than "busy".
-              note: 'Import .ics',
-              created_by: actor.userId,
-            })),
-          )
-          .execute();
+        await insertAbsences(
+          tx,
+          plan.periods.map((p) => ({
+            organization_id: actor.organizationId,
+            person_id: input.personId,
+            kind: 'external' as const,
+            starts_at: new Date(p.start),
+            ends_at: new Date(p.end),
+            // The external titles stay out of the database: they may say more than "busy".
+            note: 'Import .ics',
+            created_by: actor.userId,
+          })),
+        );
       await auditFrom(actor)(tx, {
         action: 'import',
         entity: 'absence',

@@ -15,14 +15,32 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
-import { guardSlots, period } from './agenda-data.ts';
+import { period } from './intervals.ts';
 import {
   attendeeLanguage,
   type MeetingNoticeKind,
   meetingDescription,
   meetingNoticeText,
 } from './meeting-notice.ts';
-import { meetingsBetween } from './repository.ts';
+import {
+  deleteMeetingAttendees,
+  deleteMeetingHolds,
+  insertMeeting,
+  insertMeetingAttendees,
+  insertMeetingRoomHold,
+  loadMeeting,
+  lockMeeting,
+  meetingAttendees,
+  meetingsBetween,
+  releaseMeetingHolds,
+} from './meeting-repository.ts';
+import {
+  insertNotices,
+  meetingNoticeRecipients,
+  withdrawPendingMeetingNotices,
+} from './notice-repository.ts';
+import { findRoom, findRoomName, loadUserContact, usersWithEmails } from './resource-repository.ts';
+import { guardSlots } from './slot-taken.ts';
 
 type Tx = Kysely<Database>;
 type Attendee = { email: string; name: string | null };
@@ -49,22 +67,17 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
     db.kysely.transaction().execute(async (tx) => {
       const roomName = await roomNameOf(tx, actor, input.roomId);
       const organizer = await personOf(tx, actor.userId);
-      const meeting = await tx
-        .insertInto('meetings')
-        .values({
-          organization_id: actor.organizationId,
-          title: input.title,
-          kind: input.kind,
-          starts_at: new Date(start),
-          ends_at: new Date(end),
-          room_id: input.roomId,
-          location: input.location || roomName || '',
-          description: input.description,
-          agenda: input.agenda,
-          organizer_id: actor.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const meeting = await insertMeeting(tx, actor.organizationId, {
+        title: input.title,
+        kind: input.kind,
+        starts_at: new Date(start),
+        ends_at: new Date(end),
+        room_id: input.roomId,
+        location: input.location || roomName || '',
+        description: input.description,
+        agenda: input.agenda,
+        organizer_id: actor.userId,
+      });
       await holdRoom(tx, actor, meeting.id, input.roomId, start, end);
       await insertAttendees(tx, actor, meeting.id, input.attendees);
       const languageOf = await languagesOf(tx, actor, input.attendees);
@@ -119,9 +132,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       const organizer = await personOf(tx, before.organizer_id ?? actor.userId);
       const sequence = before.sequence + 1;
       // A location that was filled from the old room's name follows the room.
-      const oldRoom = before.room_id
-        ? await tx.selectFrom('rooms').select('name').where('id', '=', before.room_id).executeTakeFirst()
-        : undefined;
+      const oldRoom = before.room_id ? await findRoomName(tx, before.room_id) : undefined;
       const oldRoomName = oldRoom?.name ?? null;
       const typed = oldRoomName !== null && input.location === oldRoomName ? '' : input.location;
       const location = typed || roomName || '';
@@ -141,24 +152,16 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
           sequence,
         },
       );
-      await tx.deleteFrom('agenda_holds').where('meeting_id', '=', id).execute();
+      await deleteMeetingHolds(tx, id);
       await holdRoom(tx, actor, id, input.roomId, start, end);
-      const previous = await tx
-        .selectFrom('meeting_attendees')
-        .select(['email', 'name'])
-        .where('meeting_id', '=', id)
-        .execute();
-      await tx.deleteFrom('meeting_attendees').where('meeting_id', '=', id).execute();
+      const previous = await meetingAttendees(tx, id);
+      await deleteMeetingAttendees(tx, id);
       await insertAttendees(tx, actor, id, input.attendees);
       const key = (a: { email: string }) => a.email.toLowerCase();
       const previousKeys = new Set(previous.map(key));
       const currentKeys = new Set(input.attendees.map(key));
       const removed = previous.filter((a) => !currentKeys.has(key(a)));
-      const meeting = await tx
-        .selectFrom('meetings')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const meeting = await loadMeeting(tx, id);
       const event = (language: Language): CalendarEvent => ({
         ...eventOf(meeting, organizer, input.attendees, language),
         status: 'CONFIRMED',
@@ -236,17 +239,9 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, input: Mee
         sequence,
       },
     );
-    await tx.updateTable('agenda_holds').set({ holds_slot: false }).where('meeting_id', '=', id).execute();
-    const meeting = await tx
-      .selectFrom('meetings')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const attendees = await tx
-      .selectFrom('meeting_attendees')
-      .select(['email', 'name'])
-      .where('meeting_id', '=', id)
-      .execute();
+    await releaseMeetingHolds(tx, id);
+    const meeting = await loadMeeting(tx, id);
+    const attendees = await meetingAttendees(tx, id);
     const stamp = Date.now();
     const ics = perLanguage((language) =>
       buildCancellation(eventOf(meeting, organizer, attendees, language), { stamp }),
@@ -293,13 +288,7 @@ type MeetingRow = Awaited<ReturnType<typeof lockForChange>>;
  * organizer or an admin; not cancelled, not over; and the version the client read.
  */
 async function lockForChange(tx: Tx, actor: Actor, id: string, version: number, now: number) {
-  const meeting = await tx
-    .selectFrom('meetings')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', actor.organizationId)
-    .forUpdate()
-    .executeTakeFirst();
+  const meeting = await lockMeeting(tx, actor.organizationId, id);
   if (!meeting) throw new DomainError('not_found');
   if (meeting.organizer_id !== actor.userId && actor.role !== 'admin')
     throw new DomainError('not_meeting_organizer');
@@ -312,22 +301,13 @@ async function lockForChange(tx: Tx, actor: Actor, id: string, version: number, 
 
 async function roomNameOf(tx: Tx, actor: Actor, roomId: string | null): Promise<string | null> {
   if (!roomId) return null;
-  const room = await tx
-    .selectFrom('rooms')
-    .select(['id', 'name'])
-    .where('organization_id', '=', actor.organizationId)
-    .where('id', '=', roomId)
-    .executeTakeFirst();
+  const room = await findRoom(tx, actor.organizationId, roomId);
   if (!room) throw new DomainError('not_found', { field: 'roomId' });
   return room.name;
 }
 
 async function personOf(tx: Tx, userId: string) {
-  const user = await tx
-    .selectFrom('users')
-    .select(['email', 'display_name'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
+  const user = await loadUserContact(tx, userId);
   return { email: user.email, name: user.display_name };
 }
 
@@ -340,31 +320,16 @@ async function holdRoom(
   end: number,
 ) {
   if (!roomId) return;
-  await tx
-    .insertInto('agenda_holds')
-    .values({
-      organization_id: actor.organizationId,
-      meeting_id: meetingId,
-      room_id: roomId,
-      period: period(start, end),
-    })
-    .execute();
+  await insertMeetingRoomHold(tx, actor.organizationId, meetingId, roomId, period(start, end));
 }
 
 /** The organization's users among the attendees, by e-mail whatever its case. */
 function usersAmong(tx: Tx, actor: Actor, attendees: readonly Attendee[]) {
-  return tx
-    .selectFrom('users')
-    .select(['id', 'email', 'language'])
-    .where('organization_id', '=', actor.organizationId)
-    .where((eb) =>
-      eb(
-        eb.fn('lower', ['email']),
-        'in',
-        attendees.map((a) => a.email.toLowerCase()),
-      ),
-    )
-    .execute();
+  return usersWithEmails(
+    tx,
+    actor.organizationId,
+    attendees.map((a) => a.email.toLowerCase()),
+  );
 }
 
 /** Attendees who are users of the organization are linked, so the meeting shows in their calendar feed. */
@@ -372,18 +337,16 @@ async function insertAttendees(tx: Tx, actor: Actor, meetingId: string, attendee
   if (attendees.length === 0) return;
   const users = await usersAmong(tx, actor, attendees);
   const userByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
-  await tx
-    .insertInto('meeting_attendees')
-    .values(
-      attendees.map((a) => ({
-        organization_id: actor.organizationId,
-        meeting_id: meetingId,
-        email: a.email,
-        name: a.name,
-        user_id: userByEmail.get(a.email.toLowerCase()) ?? null,
-      })),
-    )
-    .execute();
+  await insertMeetingAttendees(
+    tx,
+    actor.organizationId,
+    meetingId,
+    attendees.map((a) => ({
+      email: a.email,
+      name: a.name,
+      userId: userByEmail.get(a.email.toLowerCase()) ?? null,
+    })),
+  );
 }
 
 type StoredMeeting = Pick<
@@ -457,22 +420,8 @@ async function languagesOf(tx: Tx, actor: Actor, attendees: readonly Attendee[])
 async function withdrawPending(tx: Tx, meetingId: string, people: readonly Attendee[]) {
   if (people.length === 0) return { withdrawn: 0, told: new Set<string>() };
   const emails = [...new Set(people.map((a) => a.email.toLowerCase()))];
-  const withdrawn = await tx
-    .updateTable('notices')
-    .set({ status: 'cancelled' })
-    .where('meeting_id', '=', meetingId)
-    .where('status', '=', 'pending')
-    .where((eb) => eb(eb.fn('lower', ['recipient']), 'in', emails))
-    .returning('id')
-    .execute();
-  const kept = await tx
-    .selectFrom('notices')
-    .select((eb) => eb.fn<string>('lower', ['recipient']).as('email'))
-    .distinct()
-    .where('meeting_id', '=', meetingId)
-    .where('status', '<>', 'cancelled')
-    .where((eb) => eb(eb.fn('lower', ['recipient']), 'in', emails))
-    .execute();
+  const withdrawn = await withdrawPendingMeetingNotices(tx, meetingId, emails);
+  const kept = await meetingNoticeRecipients(tx, meetingId, emails);
   return { withdrawn: withdrawn.length, told: new Set(kept.map((n) => n.email)) };
 }
 
@@ -489,28 +438,26 @@ interface MeetingNotice {
 /** One outbox row per recipient, in the business transaction; the outbox worker sends them. */
 async function queueNotices(tx: Tx, actor: Actor, meetingId: string, notices: readonly MeetingNotice[]) {
   if (notices.length === 0) return;
-  await tx
-    .insertInto('notices')
-    .values(
-      notices.map((n) => ({
-        organization_id: actor.organizationId,
-        meeting_id: meetingId,
-        channel: 'email' as const,
-        kind: n.kind,
-        language: n.language,
-        recipient: n.recipient,
-        subject: n.subject,
-        body: n.body,
-        attachments: JSON.stringify([
-          {
-            filename: n.method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics',
-            contentType: `text/calendar; method=${n.method}; charset=UTF-8`,
-            content: n.ics,
-          },
-        ]),
-      })),
-    )
-    .execute();
+  await insertNotices(
+    tx,
+    notices.map((n) => ({
+      organization_id: actor.organizationId,
+      meeting_id: meetingId,
+      channel: 'email' as const,
+      kind: n.kind,
+      language: n.language,
+      recipient: n.recipient,
+      subject: n.subject,
+      body: n.body,
+      attachments: JSON.stringify([
+        {
+          filename: n.method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics',
+          contentType: `text/calendar; method=${n.method}; charset=UTF-8`,
+          content: n.ics,
+        },
+      ]),
+    })),
+  );
 }
 
 const auditedFields = [

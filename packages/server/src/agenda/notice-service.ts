@@ -3,7 +3,7 @@ import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../http/request-context.ts';
 import { convocationPdf, loadConvocation } from './convocation.ts';
-import { findNotice, insertNotice, listNotices, requeueNotice } from './repository.ts';
+import { findNotice, insertNotice, listNotices, requeueNotice } from './notice-repository.ts';
 import type { NoticeStatus } from './tables.ts';
 
 /** The outbox of notices and reminders with delivery status; the read is traced with the patients named. */

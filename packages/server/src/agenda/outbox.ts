@@ -1,7 +1,12 @@
 import type { NoticeContent } from '@pivot/core/agenda';
-import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/connection.ts';
+import {
+  claimDueNotice,
+  markNoticeAttemptFailed,
+  markNoticeNoProvider,
+  markNoticeSent,
+} from './notice-repository.ts';
 import type { NoticeAttachment } from './tables.ts';
 
 /** What an e-mail transport needs; nodemailer's SMTP transport in production, any fake in tests. */
@@ -129,24 +134,12 @@ export async function sendDueNotices(db: Db, transports: OutboxTransports, now =
   const tried: string[] = [];
   for (let i = 0; i < limit; i++) {
     const done = await db.kysely.transaction().execute(async (tx) => {
-      const { rows } = await sql<{
-        id: string;
-        channel: 'email' | 'sms';
-        recipient: string;
-        subject: string;
-        body: string;
-        attachments: NoticeAttachment[];
-        attempts: number;
-      }>`SELECT id, channel, recipient, subject, body, attachments, attempts FROM notices
-         WHERE status = 'pending' AND send_after <= ${new Date(now).toISOString()}::timestamptz
-           AND NOT (id::text = ANY(${tried}::text[]))
-         ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(tx);
-      const notice = rows[0];
+      const notice = await claimDueNotice(tx, now, tried);
       if (!notice) return false;
       tried.push(notice.id);
       const transport = notice.channel === 'email' ? transports.mailer : transports.sms;
       if (!transport) {
-        await tx.updateTable('notices').set({ status: 'no_provider' }).where('id', '=', notice.id).execute();
+        await markNoticeNoProvider(tx, notice.id);
         counts.noProvider++;
         return true;
       }
@@ -160,25 +153,17 @@ export async function sendDueNotices(db: Db, transports: OutboxTransports, now =
             attachments: notice.attachments,
           });
         else await transports.sms!.send({ to: notice.recipient, text: notice.body });
-        await tx
-          .updateTable('notices')
-          .set({ status: 'sent', attempts: notice.attempts + 1, sent_at: new Date(now), last_error: null })
-          .where('id', '=', notice.id)
-          .execute();
+        await markNoticeSent(tx, notice.id, notice.attempts + 1, new Date(now));
         counts.sent++;
       } catch (error) {
         const attempts = notice.attempts + 1;
         const giveUp = attempts >= maxAttempts;
-        await tx
-          .updateTable('notices')
-          .set({
-            status: giveUp ? 'failed' : 'pending',
-            attempts,
-            last_error: String((error as Error).message ?? error).slice(0, 500),
-            send_after: new Date(now + retryDelay(attempts)),
-          })
-          .where('id', '=', notice.id)
-          .execute();
+        await markNoticeAttemptFailed(tx, notice.id, {
+          status: giveUp ? 'failed' : 'pending',
+          attempts,
+          last_error: String((error as Error).message ?? error).slice(0, 500),
+          send_after: new Date(now + retryDelay(attempts)),
+        });
         if (giveUp) counts.failed++;
         else counts.retried++;
       }

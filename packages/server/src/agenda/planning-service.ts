@@ -15,25 +15,25 @@ import {
   type SlotSearchInput,
   weekdayOfDate,
 } from '@pivot/core/agenda';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { loadAbsences } from './absence-repository.ts';
 import {
-  appointmentQuery,
-  appointmentRowsAsJson,
-  appointmentView,
-  listEquipment,
-  listPractitioners,
-  listRooms,
-  listTypes,
-  loadAbsences,
+  appointmentRowsOfRange,
+  appointmentRowsOverlapping,
+  appointmentsBetween,
   loadBusy,
-  loadOpenIntervals,
-  loadType,
-} from './agenda-data.ts';
-import { appointmentsBetween } from './repository.ts';
+  mandatoryCoverageUntil,
+  patientLanguages,
+  practitionerAppointmentRowsAround,
+} from './appointment-repository.ts';
+import { meetingsOverlapping } from './meeting-repository.ts';
+import { loadOpenIntervals } from './opening-repository.ts';
+import { listEquipment, listPractitioners, listRooms, listTypes, loadType } from './resource-repository.ts';
+import { appointmentView } from './row-views.ts';
 
 type Tx = Kysely<Database>;
 const DAY = 86_400_000;
@@ -128,30 +128,13 @@ export async function agendaRange(
   const resourceIds = siteId ? [...practitioners, ...rooms, ...equipment].map((r) => r.id) : null;
   const practitionerIds = new Set(practitioners.map((p) => p.id));
   const roomIds = rooms.map((r) => r.id);
-  let appointments = appointmentQuery(tx, organizationId)
-    .where('a.starts_at', '<', new Date(end))
-    .where('a.starts_at', '>', new Date(start - DAY))
-    .where('a.ends_at', '>', new Date(start));
-  if (siteId)
-    appointments = appointments.where((eb) =>
-      eb.or([
-        ...(practitionerIds.size > 0 ? [eb('a.practitioner_id', 'in', [...practitionerIds])] : []),
-        ...(roomIds.length > 0 ? [eb('a.room_id', 'in', roomIds)] : []),
-      ]),
-    );
-  const meetingsQuery = tx
-    .selectFrom('meetings')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('cancelled', '=', false)
-    .where('starts_at', '<', new Date(end))
-    .where('ends_at', '>', new Date(start));
+  const site = siteId ? { practitionerIds: [...practitionerIds], roomIds } : null;
   const [types, open, allAbsences, rows, allMeetings] = await Promise.all([
     listTypes(tx, organizationId),
     loadOpenIntervals(tx, organizationId, fromDate, toDate, resourceIds),
     loadAbsences(tx, organizationId, start, end),
-    appointmentRowsAsJson(tx, appointments),
-    meetingsQuery.orderBy('starts_at').execute(),
+    appointmentRowsOfRange(tx, organizationId, start, end, site),
+    meetingsOverlapping(tx, organizationId, start, end),
   ]);
   const absences = siteId ? allAbsences.filter((a) => practitionerIds.has(a.personId)) : allAbsences;
   const meetings = siteId ? allMeetings.filter((m) => m.room_id && roomIds.includes(m.room_id)) : allMeetings;
@@ -201,12 +184,13 @@ export async function absenceConsequences(
   absence: Absence,
   now = Date.now(),
 ) {
-  const rows = await appointmentQuery(tx, organizationId)
-    .where('a.practitioner_id', '=', absence.personId)
-    .where('a.starts_at', '<', new Date(absence.end))
-    .where('a.starts_at', '>', new Date(absence.start - DAY))
-    .where('a.ends_at', '>', new Date(absence.start))
-    .execute();
+  const rows = await practitionerAppointmentRowsAround(
+    tx,
+    organizationId,
+    absence.personId,
+    absence.start,
+    absence.end,
+  );
   const affected = absenceImpact(absence, rows.map(appointmentView));
   const windowStart = Math.max(now, absence.start);
   const until = Math.max(absence.end, windowStart) + 60 * DAY;
@@ -235,15 +219,10 @@ export async function absenceConsequences(
   });
   const languages = new Map<string, 'fr' | 'en'>();
   if (affected.length > 0) {
-    const patients = await tx
-      .selectFrom('patients')
-      .select(['id', sql<string | null>`details->>'preferredLanguage'`.as('language')])
-      .where(
-        'id',
-        'in',
-        affected.map((a) => a.patientId),
-      )
-      .execute();
+    const patients = await patientLanguages(
+      tx,
+      affected.map((a) => a.patientId),
+    );
     for (const p of patients) languages.set(p.id, p.language === 'en' ? 'en' : 'fr');
   }
   return {
@@ -258,24 +237,11 @@ export async function dailyCheckFor(tx: Tx, organizationId: string, today: strin
   const date = nextWorkingDay(today);
   const start = parisStartOfDay(date);
   const end = parisStartOfDay(addDays(date, 1));
-  const rows = await appointmentQuery(tx, organizationId)
-    .where('a.starts_at', '<', new Date(end))
-    .where('a.starts_at', '>', new Date(start - DAY))
-    .where('a.ends_at', '>', new Date(start))
-    .execute();
+  const rows = await appointmentRowsOverlapping(tx, organizationId, start, end);
   const appointments = rows.map(appointmentView);
   const absences = await loadAbsences(tx, organizationId, start, end);
   const patientIds = [...new Set(appointments.map((a) => a.patientId))];
-  const coverage =
-    patientIds.length === 0
-      ? []
-      : await tx
-          .selectFrom('coverage_items')
-          .select(['patient_id', sql<string | null>`max(valid_to)`.as('valid_until')])
-          .where('patient_id', 'in', patientIds)
-          .where('kind', '=', 'mandatory')
-          .groupBy('patient_id')
-          .execute();
+  const coverage = patientIds.length === 0 ? [] : await mandatoryCoverageUntil(tx, patientIds);
   const result = dailyCheck({
     today,
     appointments,

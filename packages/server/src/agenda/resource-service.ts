@@ -11,28 +11,26 @@ import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
 import {
-  checkPractitioners,
-  listEquipment,
-  listPractitioners,
-  listRooms,
-  listTypes,
-  loadType,
-  templateView,
-  typeColumns,
-  typeView,
-} from './agenda-data.ts';
+  insertOpeningHoursTemplate,
+  listOpeningHours,
+  loadOpeningHoursTemplate,
+  upsertOpeningException,
+} from './opening-repository.ts';
 import {
+  checkPractitioners,
   checkResource,
   insertAppointmentType,
   insertEquipment,
-  insertOpeningHoursTemplate,
   listAllEquipment,
-  listOpeningHours,
+  listEquipment,
+  listPractitioners,
+  listRooms,
   listSites,
-  loadOpeningHoursTemplate,
+  listTypes,
+  loadType,
   siteExists,
-  upsertOpeningException,
-} from './repository.ts';
+} from './resource-repository.ts';
+import { templateView, typeColumns, typeView } from './row-views.ts';
 
 /** What the agenda is made of: practitioners, rooms, equipment and their sites; motifs; opening hours. */
 

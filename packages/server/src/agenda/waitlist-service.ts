@@ -4,8 +4,8 @@ import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
-import { checkPractitioners, loadType } from './agenda-data.ts';
-import { activeWaitlist, insertWaitlistEntry, patientExists } from './repository.ts';
+import { checkPractitioners, loadType } from './resource-repository.ts';
+import { activeWaitlist, insertWaitlistEntry, patientExists } from './waitlist-repository.ts';
 
 /** Active waitlist entries, oldest first; the read is traced with the patients it names. */
 export async function waitlist(db: Db, actor: Actor) {
