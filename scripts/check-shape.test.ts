@@ -103,6 +103,38 @@ describe('the house-shape check (npm run lint)', () => {
     expect(other.status).toBe(1);
   });
 
+  it('fails on a repository that changes another capability’s table, naming its owner', () => {
+    const result = runCheck(
+      aRepository({
+        'packages/server/src/agenda/tables.ts':
+          'export interface AgendaTables {\n  appointments: { id: string };\n}\n',
+        'packages/server/src/reception/tables.ts':
+          'export interface ReceptionTables {\n  reception_visits: { id: string };\n}\n',
+        'packages/server/src/reception/repository.ts':
+          "export const arrive = (tx: any) =>\n  tx.updateTable('appointments').set({ status: 'arrived' }).execute();\n",
+      }),
+    );
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(
+      'writes-another-capability-table: packages/server/src/reception/repository.ts:2 changes appointments, a table of agenda',
+    );
+  });
+
+  it('lets a repository read another capability’s table and change its own', () => {
+    const result = runCheck(
+      aRepository({
+        'packages/server/src/agenda/tables.ts':
+          'export interface AgendaTables {\n  appointments: { id: string };\n}\n',
+        'packages/server/src/reception/tables.ts':
+          'export interface ReceptionTables {\n  reception_visits: { id: string };\n}\n',
+        'packages/server/src/reception/repository.ts':
+          "export const day = (tx: any) => tx.selectFrom('appointments').selectAll().execute();\nexport const arrive = (tx: any) => tx.insertInto('reception_visits').values({}).execute();\n",
+      }),
+    );
+    expect(result.output).not.toContain('writes-another-capability-table');
+    expect(result.status).toBe(0);
+  });
+
   it('fails on an import of another capability’s internals instead of its door', () => {
     const result = runCheck(
       aRepository({
