@@ -1,4 +1,10 @@
-import { absenceInput } from '@pivot/core/agenda';
+import {
+  absenceImpactView,
+  absenceInput,
+  busyImportReportView,
+  displacedPatientsNoticeView,
+  listedAbsenceView,
+} from '@pivot/core/agenda';
 import { id, instant, integer, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -29,6 +35,7 @@ export async function absenceRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Absences between two instants',
         querystring: z.object({ from: instant, to: instant }),
+        response: { 200: z.array(listedAbsenceView) },
       },
     },
     async (request) => absences(db, actorOf(request), request.query),
@@ -43,6 +50,7 @@ export async function absenceRoutes(fastify: FastifyInstance) {
         summary:
           'Declare an absence; answers the affected appointments, rebooking proposals and patients to notify',
         body: absenceInput,
+        response: { 201: absenceImpactView },
       },
     },
     async (request, reply) =>
@@ -57,6 +65,7 @@ export async function absenceRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Affected appointments, rebooking proposals and patients to notify',
         params: idParams,
+        response: { 200: absenceImpactView },
       },
     },
     async (request) => absenceImpactOf(db, actorOf(request), request.params.id),
@@ -88,6 +97,7 @@ export async function absenceRoutes(fastify: FastifyInstance) {
         summary:
           'Queue a message to each patient whose appointment the absence displaces (e-mail and SMS, in their language, with the proposed slot)',
         params: idParams,
+        response: { 201: displacedPatientsNoticeView },
       },
     },
     async (request, reply) =>
@@ -110,6 +120,7 @@ export async function absenceRoutes(fastify: FastifyInstance) {
           days: integer.min(1).max(730).default(365),
           dryRun: z.boolean().default(false),
         }),
+        response: { 200: busyImportReportView },
       },
     },
     async (request) => importBusyPeriods(db, actorOf(request), request.body),

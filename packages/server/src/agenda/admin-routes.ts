@@ -1,4 +1,4 @@
-import { noticeView, queuedConvocationView, queuedNoticeView } from '@pivot/core/agenda';
+import { noticeView, outboxRunView, queuedConvocationView, queuedNoticeView } from '@pivot/core/agenda';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -40,7 +40,11 @@ export async function agendaAdminRoutes(fastify: FastifyInstance, transports: Ou
     '/api/agenda/notices/send',
     {
       config: { permission: 'agenda.manage' },
-      schema: { tags, summary: 'Send the notices that are due now (the worker does it every 30 s)' },
+      schema: {
+        tags,
+        summary: 'Send the notices that are due now (the worker does it every 30 s)',
+        response: { 200: outboxRunView },
+      },
     },
     async () => sendDueNotices(db, transports),
   );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller } from '../testing/call-as.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { pdfText } from '../testing/pdf-reader.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
@@ -20,13 +21,7 @@ const weekdays = [
   { start: '14:00', end: '18:00' },
 ];
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: cookie ? { cookie } : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const call = caller(() => t.app);
 
 /** Books `minutes` from a Paris wall-clock start, for a given patient. */
 async function bookAt(start: string, patient: string, minutes = 20, practitioner = practitionerId) {

@@ -1,4 +1,10 @@
-import { meetingCancelInput, meetingInput, meetingUpdateInput } from '@pivot/core/agenda';
+import {
+  listedMeetingView,
+  meetingCancelInput,
+  meetingInput,
+  meetingUpdateInput,
+  meetingView,
+} from '@pivot/core/agenda';
 import { id, instant } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,6 +31,7 @@ export async function meetingRoutes(fastify: FastifyInstance) {
           from: instant,
           to: instant,
         }),
+        response: { 200: z.array(listedMeetingView) },
       },
     },
     async (request) => meetingsBetweenFor(db, actorOf(request), request.query),
@@ -38,6 +45,7 @@ export async function meetingRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'A meeting with attendees and room; invitations (.ics) go through the outbox',
         body: meetingInput,
+        response: { 201: meetingView },
       },
     },
     async (request, reply) => reply.status(201).send(await createMeeting(db, actorOf(request), request.body)),
@@ -56,6 +64,7 @@ export async function meetingRoutes(fastify: FastifyInstance) {
           '409 stale_version, meeting_cancelled, or meeting_over once it has ended',
         params: idParams,
         body: meetingUpdateInput,
+        response: { 200: meetingView },
       },
     },
     async (request) => updateMeeting(db, actorOf(request), request.params.id, request.body),
@@ -73,6 +82,7 @@ export async function meetingRoutes(fastify: FastifyInstance) {
           'invitation had not left yet gets nothing. 409 stale_version, meeting_cancelled, or meeting_over once it has ended',
         params: idParams,
         body: meetingCancelInput,
+        response: { 200: meetingView },
       },
     },
     async (request) => cancelMeeting(db, actorOf(request), request.params.id, request.body),

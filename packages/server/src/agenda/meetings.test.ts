@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller } from '../testing/call-as.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -14,13 +15,7 @@ let roomB: string;
 let englishUserEmail: string;
 let otherOrgUserEmail: string;
 
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const call = caller(() => t.app);
 
 /** Builder of a meeting body: `aMeeting().on('2027-06-07', '10:00', '11:00').inRoom(roomA).build()` (UTC). */
 function aMeeting() {

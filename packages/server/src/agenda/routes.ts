@@ -5,7 +5,10 @@ import {
   equipmentSettingsView,
   equipmentView,
   openingExceptionInput,
+  openingExceptionView,
   openingHoursTemplateInput,
+  openingHoursTemplateView,
+  openingHoursView,
 } from '@pivot/core/agenda';
 import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
@@ -174,6 +177,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Weekly opening hours templates and exceptions',
         querystring: z.object({ resourceId: id.optional() }),
+        response: { 200: openingHoursView },
       },
     },
     async (request) => openingHours(db, actorOf(request), request.query.resourceId),
@@ -190,6 +194,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Add a weekly template (breaks are the gaps between ranges)',
         body: templateBody,
+        response: { 201: openingHoursTemplateView },
       },
     },
     async (request, reply) =>
@@ -205,6 +210,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         summary: 'Change a weekly template',
         params: idParams,
         body: templateBody.and(z.object({ version })),
+        response: { 200: openingHoursTemplateView },
       },
     },
     async (request) => changeOpeningHoursTemplate(db, actorOf(request), request.params.id, request.body),
@@ -218,6 +224,7 @@ export async function agendaRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Open or close one date (replaces the templates that day, even a public holiday)',
         body: openingExceptionInput,
+        response: { 200: openingExceptionView },
       },
     },
     async (request) => setOpeningException(db, actorOf(request), request.body),

@@ -1,26 +1,19 @@
 import { Alert, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { absenceImpactView, displacedPatientsNoticeView, listedAbsenceView } from '@pivot/core/agenda';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { addDays, isoAt, localDate, timeOf, todayDate, useResources } from './agenda-model.ts';
 import { IcsImportCard } from './IcsImportCard.tsx';
 
-interface Impact {
-  absence: { id: string };
-  affected: { id: string; patientName: string; start: string; version: number; practitionerId: string }[];
-  proposals: { appointmentId: string; slot: { practitionerId: string; start: string } | null }[];
-  patientsToNotify: { patientId: string; language: string; appointmentIds: string[] }[];
-}
-
-interface Notified {
-  queued: number;
-  alreadyNotified: number;
-  withoutContact: { appointmentId: string; patientName: string }[];
-}
+type Impact = z.input<typeof absenceImpactView>;
+type Notified = z.input<typeof displacedPatientsNoticeView>;
+type ListedAbsence = z.input<typeof listedAbsenceView>;
 
 const frDate = (iso: string) => `${localDate(iso).split('-').reverse().join('/')} ${timeOf(iso)}`;
 
@@ -45,7 +38,7 @@ export function AbsencesPage() {
   const upcoming = useQuery({
     queryKey: ['agenda', 'absences'],
     queryFn: () =>
-      get<{ id: string; personName: string; kind: string; start: string; end: string }[]>(
+      get<ListedAbsence[]>(
         `/api/agenda/absences?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(isoAt(addDays(todayDate(), 365), 0))}`,
       ),
   });

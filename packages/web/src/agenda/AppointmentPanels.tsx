@@ -16,11 +16,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import type { appointmentWithHistoryView, queuedConvocationView, statusChangeView } from '@pivot/core/agenda';
 import { IconMail, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
@@ -211,15 +213,7 @@ export function BookModal({ draft, onClose }: { draft: BookingDraft | null; onCl
   );
 }
 
-interface Detail extends AppointmentItem {
-  history: {
-    from: Status | null;
-    to: Status;
-    reason: string | null;
-    at: string;
-    authorName: string | null;
-  }[];
-}
+type Detail = z.input<typeof appointmentWithHistoryView>;
 
 const nextActions: Record<Status, Status[]> = {
   booked: ['confirmed', 'arrived', 'no_show'],
@@ -270,7 +264,7 @@ export function AppointmentDrawer({
   const changeStatus = async (to: Status, reason: string | null = null) => {
     if (!current) return;
     const result = await action.submit(() =>
-      post<{ waitlistMatches: { patientId: string }[] }>(`/api/agenda/appointments/${current.id}/status`, {
+      post<z.input<typeof statusChangeView>>(`/api/agenda/appointments/${current.id}/status`, {
         to,
         reason,
         version: current.version,
@@ -287,7 +281,10 @@ export function AppointmentDrawer({
   const sendConvocation = async () => {
     if (!current) return;
     const result = await action.submit(() =>
-      post<{ recipient: string }>(`/api/agenda/appointments/${current.id}/convocation/send`, {}),
+      post<z.input<typeof queuedConvocationView>>(
+        `/api/agenda/appointments/${current.id}/convocation/send`,
+        {},
+      ),
     );
     if (result) notifications.show({ color: 'green', message: t('convocation.sent', result) });
   };

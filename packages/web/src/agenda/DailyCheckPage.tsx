@@ -1,13 +1,11 @@
 import { List, Loader, Stack, Text, Title } from '@mantine/core';
+import type { dailyCheckView } from '@pivot/core/agenda';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get } from '../app/api.ts';
 
-interface Check {
-  date: string;
-  problems: { kind: string; patientId?: string; appointmentIds?: string[]; appointmentId?: string }[];
-  patientNames: Record<string, string>;
-}
+type Check = z.input<typeof dailyCheckView>;
 
 /** The checklist of the next working day: unconfirmed appointments, absences, room conflicts, rights. */
 export function DailyCheckPage() {
@@ -23,15 +21,21 @@ export function DailyCheckPage() {
       <Title order={3}>{t('check.title', { date: date.split('-').reverse().join('/') })}</Title>
       {problems.length === 0 && <Text c="dimmed">{t('check.none')}</Text>}
       <List>
-        {problems.map((p) => (
-          <List.Item
-            key={`${p.kind}-${p.appointmentId ?? ''}-${p.patientId ?? ''}-${(p.appointmentIds ?? []).join(',')}`}
-          >
-            {t(`check.${p.kind}`)}
-            {p.patientId ? ` — ${patientNames[p.patientId] ?? ''}` : ''}
-            {p.appointmentIds ? ` (${p.appointmentIds.length})` : ''}
-          </List.Item>
-        ))}
+        {problems.map((p) => {
+          // Each kind of problem names what it is about: an appointment, a patient, several appointments.
+          const appointmentId = 'appointmentId' in p ? p.appointmentId : undefined;
+          const patientId = 'patientId' in p ? p.patientId : undefined;
+          const appointmentIds = 'appointmentIds' in p ? p.appointmentIds : undefined;
+          return (
+            <List.Item
+              key={`${p.kind}-${appointmentId ?? ''}-${patientId ?? ''}-${(appointmentIds ?? []).join(',')}`}
+            >
+              {t(`check.${p.kind}`)}
+              {patientId ? ` — ${patientNames[patientId] ?? ''}` : ''}
+              {appointmentIds ? ` (${appointmentIds.length})` : ''}
+            </List.Item>
+          );
+        })}
       </List>
     </Stack>
   );

@@ -1,26 +1,14 @@
 import { Alert, Badge, Button, Card, FileInput, Group, Select, Stack, Table, Text } from '@mantine/core';
+import type { busyImportReportView } from '@pivot/core/agenda';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { localDate, timeOf, useResources } from './agenda-model.ts';
 
-interface ImportReport {
-  dryRun: boolean;
-  events: number;
-  periods: { start: string; end: string }[];
-  replaced: number;
-  lines: {
-    uid: string;
-    summary: string;
-    start: string;
-    end: string;
-    outcome: 'imported' | 'skipped';
-    reason?: string;
-  }[];
-  appointmentsInBusyPeriods: { appointmentId: string; start: string; patientName: string }[];
-}
+type ImportReport = z.input<typeof busyImportReportView>;
 
 const when = (iso: string) => `${localDate(iso).split('-').reverse().join('/')} ${timeOf(iso)}`;
 

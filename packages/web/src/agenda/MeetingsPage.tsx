@@ -16,43 +16,22 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { type listedMeetingView, meetingKinds } from '@pivot/core/agenda';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { addDays, isoAt, localDate, localMinutes, timeOf, todayDate, useResources } from './agenda-model.ts';
 
-type MeetingKind = 'meeting' | 'training' | 'conference';
-type MeetingStatus = 'scheduled' | 'cancelled' | 'over';
-const kinds: MeetingKind[] = ['meeting', 'training', 'conference'];
+type MeetingItem = z.input<typeof listedMeetingView>;
+type MeetingKind = MeetingItem['kind'];
+type MeetingStatus = MeetingItem['status'];
+const kinds: readonly MeetingKind[] = meetingKinds;
 const kindColours: Record<MeetingKind, string> = { meeting: 'blue', training: 'teal', conference: 'grape' };
 const statusColours: Record<MeetingStatus, string> = { scheduled: 'green', cancelled: 'red', over: 'gray' };
-
-interface Attendee {
-  email: string;
-  name: string | null;
-}
-
-interface MeetingItem {
-  id: string;
-  kind: MeetingKind;
-  title: string;
-  start: string;
-  end: string;
-  roomId: string | null;
-  roomName: string | null;
-  location: string;
-  description: string;
-  agenda: string[];
-  status: MeetingStatus;
-  cancelledReason: string | null;
-  organizerId: string | null;
-  organizerName: string | null;
-  attendees: Attendee[];
-  version: number;
-}
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];

@@ -18,31 +18,16 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { appointmentTypeView } from '@pivot/core/agenda';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post, put } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { useResources } from './agenda-model.ts';
 
-type Bilingual = { fr: string; en: string };
-
-export interface MotifDetail {
-  id: string;
-  label: Bilingual;
-  durationMinutes: number;
-  colour: string;
-  eligiblePractitionerIds: string[];
-  roomKind: string | null;
-  equipmentKinds: string[];
-  preparationInstructions: Bilingual;
-  documentsToBring: Bilingual[];
-  newPatientsAllowed: boolean;
-  bookableOnline: boolean;
-  urgentSameDayOnly: boolean;
-  active: boolean;
-  version: number;
-}
+export type MotifDetail = z.input<typeof appointmentTypeView>;
 
 const blank: Omit<MotifDetail, 'id' | 'version'> = {
   label: { fr: '', en: '' },

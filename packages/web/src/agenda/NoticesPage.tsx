@@ -11,32 +11,18 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { noticeView, outboxRunView } from '@pivot/core/agenda';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { localDate, timeOf } from './agenda-model.ts';
 
-type NoticeStatus = 'pending' | 'sent' | 'failed' | 'no_provider' | 'cancelled';
-
-interface NoticeItem {
-  id: string;
-  patientId: string | null;
-  patientName: string | null;
-  appointmentId: string | null;
-  meetingId: string | null;
-  channel: 'email' | 'sms';
-  kind: string;
-  recipient: string;
-  subject: string;
-  status: NoticeStatus;
-  attempts: number;
-  lastError: string | null;
-  sendAfter: string;
-  sentAt: string | null;
-}
+type NoticeItem = z.input<typeof noticeView>;
+type NoticeStatus = NoticeItem['status'];
 
 const statusColour: Record<NoticeStatus, string> = {
   pending: 'blue',
@@ -67,9 +53,7 @@ export function NoticesPage() {
     }
   };
   const sendNow = async () => {
-    const result = await action.submit(() =>
-      post<{ sent: number; failed: number; noProvider: number }>('/api/agenda/notices/send'),
-    );
+    const result = await action.submit(() => post<z.input<typeof outboxRunView>>('/api/agenda/notices/send'));
     if (result) {
       notifications.show({ color: 'blue', message: t('notices.sendResult', result) });
       await client.invalidateQueries({ queryKey: ['agenda', 'notices'] });

@@ -12,33 +12,25 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { weekdayNames } from '@pivot/core/agenda';
+import {
+  type DailyRangeView,
+  type equipmentSettingsView,
+  type openingHoursTemplateView,
+  type openingHoursView,
+  weekdayNames,
+} from '@pivot/core/agenda';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post, put } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { todayDate, useResources } from './agenda-model.ts';
 
-type Range = { start: string; end: string; reservedSameDay?: boolean };
+type Range = DailyRangeView;
 type Day = (typeof weekdayNames)[number];
-
-interface Template {
-  id: string;
-  resourceId: string;
-  resourceKind: 'practitioner' | 'room' | 'equipment';
-  siteId: string;
-  validFrom: string;
-  validTo: string | null;
-  weekParity: 'all' | 'even' | 'odd';
-  days: Partial<Record<Day, Range[]>>;
-  version: number;
-}
-
-interface OpeningHours {
-  templates: Template[];
-  exceptions: { id: string; resourceId: string; date: string; ranges: Range[]; reason: string }[];
-}
+type Template = z.input<typeof openingHoursTemplateView>;
+type OpeningHours = z.input<typeof openingHoursView>;
 
 export const rangesText = (ranges: Range[] | undefined) =>
   (ranges ?? []).map((r) => `${r.start}-${r.end}${r.reservedSameDay ? '*' : ''}`).join(', ');
@@ -74,7 +66,7 @@ export function OpeningHoursPanel({ canManage }: { canManage: boolean }) {
   });
   const equipment = useQuery({
     queryKey: ['agenda', 'equipment'],
-    queryFn: () => get<{ id: string; name: string; active: boolean }[]>('/api/agenda/equipment'),
+    queryFn: () => get<z.input<typeof equipmentSettingsView>[]>('/api/agenda/equipment'),
   });
   const [kind, setKind] = useState<'practitioner' | 'room' | 'equipment'>('practitioner');
   const [resourceId, setResourceId] = useState<string | null>(null);
@@ -120,7 +112,7 @@ export function OpeningHoursPanel({ canManage }: { canManage: boolean }) {
       setSiteId(template.siteId);
       setValidFrom(template.validFrom);
       setValidTo(template.validTo ?? '');
-      setParity(template.weekParity);
+      setParity(template.weekParity ?? 'all');
       setDays(
         Object.fromEntries(weekdayNames.map((d) => [d, rangesText(template.days[d])])) as Record<Day, string>,
       );
@@ -223,7 +215,7 @@ export function OpeningHoursPanel({ canManage }: { canManage: boolean }) {
                 {tpl.validFrom.split('-').reverse().join('/')} →{' '}
                 {tpl.validTo ? tpl.validTo.split('-').reverse().join('/') : '…'}
                 <Text size="xs" c="dimmed">
-                  {siteName(tpl.siteId)} · {t(`hours.parities.${tpl.weekParity}`)}
+                  {siteName(tpl.siteId)} · {t(`hours.parities.${tpl.weekParity ?? 'all'}`)}
                 </Text>
               </Table.Td>
               <Table.Td>

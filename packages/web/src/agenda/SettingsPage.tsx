@@ -16,10 +16,12 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { equipmentSettingsView, feedView, newFeedView } from '@pivot/core/agenda';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
 import { api, get, post, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
@@ -27,14 +29,7 @@ import { localDate, useResources } from './agenda-model.ts';
 import { MotifsPanel } from './MotifsPanel.tsx';
 import { OpeningHoursPanel } from './OpeningHoursPanel.tsx';
 
-interface EquipmentItem {
-  id: string;
-  name: string;
-  kind: string;
-  siteId: string | null;
-  active: boolean;
-  version: number;
-}
+type EquipmentItem = z.input<typeof equipmentSettingsView>;
 
 /** Equipment (ultrasound, operating room...): add, withdraw, put back in service. */
 function EquipmentPanel({ canManage }: { canManage: boolean }) {
@@ -138,14 +133,7 @@ function EquipmentPanel({ canManage }: { canManage: boolean }) {
   );
 }
 
-interface FeedItem {
-  id: string;
-  resourceId: string;
-  resourceKind: 'practitioner' | 'room';
-  showPatientNames: boolean;
-  createdAt: string;
-  createdByName: string | null;
-}
+type FeedItem = z.input<typeof feedView>;
 
 /** iCalendar subscriptions: create one (the secret URL is shown once), list and revoke. */
 function FeedsPanel() {
@@ -171,7 +159,7 @@ function FeedsPanel() {
   const [kind, resourceId] = (resource ?? ':').split(':') as [string, string];
   const create = async () => {
     const result = await form.submit(() =>
-      post<{ path: string }>('/api/agenda/feeds', {
+      post<z.input<typeof newFeedView>>('/api/agenda/feeds', {
         resourceId,
         resourceKind: kind,
         showPatientNames: showNames,

@@ -1,19 +1,15 @@
 import { Alert, Button, Checkbox, Chip, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { freeSlotView } from '@pivot/core/agenda';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { type BookingDraft, BookModal } from './AppointmentPanels.tsx';
 import { localDate, timeOf, useMotifs, useResources } from './agenda-model.ts';
 
-interface FreeSlot {
-  practitionerId: string;
-  start: string;
-  end: string;
-  roomId: string | null;
-  reservedSameDay: boolean;
-}
+type FreeSlot = z.input<typeof freeSlotView>;
 
 /** "Prochains créneaux": the next free slots for a motif, with the patient's preferences. */
 export function SlotFinderPage() {
