@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absenceKinds } from './absences.ts';
 import { appointmentStatuses } from './appointment-status.ts';
 import { weekdayNames } from './opening-hours.ts';
 import { meetingKinds } from './schemas.ts';
@@ -220,13 +221,11 @@ export type DailyRangeView = z.infer<typeof dailyRangeView>;
 export const openingHoursTemplateView = z.object({
   id: z.string(),
   resourceId: z.string(),
-  /** practitioner, room or equipment. */
-  resourceKind: z.string(),
+  resourceKind: z.enum(['practitioner', 'room', 'equipment']),
   siteId: z.string(),
   validFrom: z.string(),
-  // Always sent; optional because the service types the template with core's OpeningHoursTemplate.
-  validTo: z.string().nullable().optional(),
-  weekParity: z.enum(['all', 'even', 'odd']).optional(),
+  validTo: z.string().nullable(),
+  weekParity: z.enum(['all', 'even', 'odd']),
   days: z.partialRecord(z.enum(weekdayNames), z.array(dailyRangeView)),
   version: z.number(),
 });
@@ -309,8 +308,8 @@ export type DailyCheckView = z.infer<typeof dailyCheckView>;
 export const absenceView = z.object({
   id: z.string(),
   personId: z.string(),
-  /** holiday, sickness, training, or external (imported from a calendar). */
-  kind: z.string(),
+  /** `external`: imported from a calendar. */
+  kind: z.enum(absenceKinds),
   start: z.string(),
   end: z.string(),
   note: z.string(),

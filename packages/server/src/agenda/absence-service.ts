@@ -1,5 +1,5 @@
 import { DomainError } from '@pivot/core';
-import { type AbsenceInput, absenceNoticeText } from '@pivot/core/agenda';
+import { type AbsenceInput, type AbsenceKind, absenceNoticeText } from '@pivot/core/agenda';
 import type { Insertable } from 'kysely';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
@@ -16,7 +16,7 @@ import { guardSlots } from './slot-taken.ts';
 function absenceRow(r: {
   id: string;
   person_id: string;
-  kind: string;
+  kind: AbsenceKind;
   starts_at: Date;
   ends_at: Date;
   note: string;

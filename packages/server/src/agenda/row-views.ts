@@ -49,9 +49,12 @@ export function typeColumns(input: AppointmentTypeInput) {
   };
 }
 
-export function templateView(
-  row: Selectable<Database['opening_hours_templates']>,
-): OpeningHoursTemplate & { version: number; resourceKind: string } {
+export function templateView(row: Selectable<Database['opening_hours_templates']>): OpeningHoursTemplate & {
+  version: number;
+  resourceKind: Database['opening_hours_templates']['resource_kind'];
+  validTo: string | null;
+  weekParity: 'all' | 'even' | 'odd';
+} {
   return {
     id: row.id,
     resourceId: row.resource_id,

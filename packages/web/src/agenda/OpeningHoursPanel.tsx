@@ -112,7 +112,7 @@ export function OpeningHoursPanel({ canManage }: { canManage: boolean }) {
       setSiteId(template.siteId);
       setValidFrom(template.validFrom);
       setValidTo(template.validTo ?? '');
-      setParity(template.weekParity ?? 'all');
+      setParity(template.weekParity);
       setDays(
         Object.fromEntries(weekdayNames.map((d) => [d, rangesText(template.days[d])])) as Record<Day, string>,
       );
@@ -215,7 +215,7 @@ export function OpeningHoursPanel({ canManage }: { canManage: boolean }) {
                 {tpl.validFrom.split('-').reverse().join('/')} →{' '}
                 {tpl.validTo ? tpl.validTo.split('-').reverse().join('/') : '…'}
                 <Text size="xs" c="dimmed">
-                  {siteName(tpl.siteId)} · {t(`hours.parities.${tpl.weekParity ?? 'all'}`)}
+                  {siteName(tpl.siteId)} · {t(`hours.parities.${tpl.weekParity}`)}
                 </Text>
               </Table.Td>
               <Table.Td>
