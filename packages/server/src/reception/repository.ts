@@ -7,17 +7,6 @@ import type { Database } from '../db/schema.ts';
  */
 type Tx = Kysely<Database>;
 
-/** Active members of the organization: recipients of messages, practitioners of walk-ins. */
-export function activeColleagues(tx: Tx, organizationId: string) {
-  return tx
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'specialty'])
-    .where('organization_id', '=', organizationId)
-    .where('active', '=', true)
-    .orderBy('display_name')
-    .execute();
-}
-
 /** What a printed sheet carries on top: the organization's name, address and phone. */
 export function organizationLetterhead(tx: Tx, organizationId: string) {
   return tx
