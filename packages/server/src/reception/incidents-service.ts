@@ -3,6 +3,7 @@ import {
   checkIncidentClosable,
   type IncidentKind,
   type IncidentRecordInput,
+  type IncidentView,
   missingMandatorySteps,
 } from '@pivot/core/reception';
 import type { Kysely } from 'kysely';
@@ -65,7 +66,7 @@ function incidentView(r: IncidentRow) {
     patientIds: r.patient_ids,
     otherPeople: r.other_people,
     injuries: r.injuries,
-    emergencyServicesCalled: r.emergency_services_called,
+    emergencyServicesCalled: r.emergency_services_called as IncidentView['emergencyServicesCalled'],
     completedStepIds: r.completed_step_ids,
     missingSteps: missingMandatorySteps(kind, r.completed_step_ids),
     declaredToOnvs: r.declared_to_onvs,

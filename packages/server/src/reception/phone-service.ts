@@ -1,6 +1,7 @@
 import { DomainError } from '@pivot/core';
 import {
   type CallLogInput,
+  type CallTriageView,
   createPhoneMessage,
   isOverdue,
   messageCounters,
@@ -124,7 +125,7 @@ export async function logCall(db: Db, actor: Actor, input: CallWithMessage, now 
   return db.kysely.transaction().execute(async (tx) => {
     const caller = await callerDetails(tx, actor.organizationId, input.caller);
     let urgency: UrgencyLevel = input.urgency;
-    let triage: Record<string, unknown> | null = null;
+    let triage: CallTriageView | null = null;
     if (input.triage) {
       const result = await evaluate(tx, actor.organizationId, input.triage.protocolId, input.triage.answers);
       urgency = mostUrgent([urgency, result.level]);
@@ -193,7 +194,7 @@ export async function listCalls(db: Db, actor: Actor, query: { date: string }) {
       outcome: r.outcome as CallLogInput['outcome'],
       transferredTo: r.transferred_to,
       note: r.note,
-      triage: r.triage,
+      triage: r.triage as CallTriageView | null,
       authorId: r.author_id,
       authorName: r.author_name,
     }));
