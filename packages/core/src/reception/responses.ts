@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { callDirections, callOutcomes, callReasonCategories } from './call-log.ts';
+import { incidentKinds } from './incidents.ts';
+import { emergencyServices, informationSheetCategories } from './schemas.ts';
+import { triagePaths } from './triage.ts';
 import { urgencyLevels } from './urgency.ts';
 
 // What the reception's routes answer, declared from what its services return: the server
@@ -116,3 +120,172 @@ export const publicBoardView = z.object({
   ),
 });
 export type PublicBoardView = z.infer<typeof publicBoardView>;
+
+// --- calls and messages ----------------------------------------------------------------------
+
+/** The triage kept with a call: the protocol and version answered, the answers and their result. */
+export const callTriageView = z.object({
+  protocolId: z.string(),
+  protocolVersion: z.number(),
+  answers: z.record(z.string(), z.string()),
+  level: z.enum(urgencyLevels),
+  path: z.enum(triagePaths),
+  flags: z.array(z.object({ questionId: z.string(), optionId: z.string(), level: z.enum(urgencyLevels) })),
+});
+export type CallTriageView = z.infer<typeof callTriageView>;
+
+/** A call just logged: its urgency (raised by the triage), the triage kept, the message taken. */
+export const loggedCallView = z.object({
+  id: z.string(),
+  urgency: z.enum(urgencyLevels),
+  triage: callTriageView.nullable(),
+  messageId: z.string().nullable(),
+});
+export type LoggedCallView = z.infer<typeof loggedCallView>;
+
+/** One call of the log, with the caller's name as it was given. */
+export const callLogEntryView = z.object({
+  id: z.string(),
+  direction: z.enum(callDirections),
+  at: z.string(),
+  caller: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('patient'), patientId: z.string(), name: z.string() }),
+    z.object({ kind: z.literal('correspondent'), correspondentId: z.string(), name: z.string() }),
+    z.object({ kind: z.literal('free_text'), name: z.string(), phone: z.string().nullable() }),
+  ]),
+  reasonCategory: z.enum(callReasonCategories),
+  urgency: z.enum(urgencyLevels),
+  outcome: z.enum(callOutcomes),
+  transferredTo: z.string().nullable(),
+  note: z.string(),
+  triage: callTriageView.nullable(),
+  authorId: z.string(),
+  authorName: z.string(),
+});
+export type CallLogEntryView = z.infer<typeof callLogEntryView>;
+
+/** A day's call log, latest first, with its counts. */
+export const callLogDayView = z.object({
+  date: z.string(),
+  calls: z.array(callLogEntryView),
+  summary: z.object({
+    total: z.number(),
+    byReason: z.record(z.enum(callReasonCategories), z.number()),
+    byOutcome: z.record(z.enum(callOutcomes), z.number()),
+    urgentOrVital: z.number(),
+  }),
+});
+export type CallLogDayView = z.infer<typeof callLogDayView>;
+
+/** A phone message, with its recipient's and taker's names and whether it is overdue. */
+export const phoneMessageView = z.object({
+  id: z.string(),
+  recipientId: z.string(),
+  recipientName: z.string(),
+  callerName: z.string(),
+  callbackNumber: z.string().nullable(),
+  content: z.string(),
+  urgency: z.enum(urgencyLevels),
+  dueAt: z.string(),
+  status: z.enum(['unread', 'read', 'done']),
+  overdue: z.boolean(),
+  callLogId: z.string().nullable(),
+  patientId: z.string().nullable(),
+  takenBy: z.string(),
+  takenByName: z.string(),
+  takenAt: z.string(),
+  doneAt: z.string().nullable(),
+  version: z.number(),
+});
+export type PhoneMessageView = z.infer<typeof phoneMessageView>;
+
+// --- triage ----------------------------------------------------------------------------------
+
+const triageFlagView = z.object({
+  level: z.enum(urgencyLevels),
+  path: z.enum(triagePaths).optional(),
+  advice: bilingual.optional(),
+});
+
+/** A triage protocol as stored: its definition, whether in use, its version and last change. */
+export const triageProtocolView = z.object({
+  id: z.string(),
+  title: bilingual,
+  baseline: triageFlagView,
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      text: bilingual,
+      options: z.array(z.object({ id: z.string(), label: bilingual, flag: triageFlagView.optional() })),
+    }),
+  ),
+  active: z.boolean(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type TriageProtocolView = z.infer<typeof triageProtocolView>;
+
+/** The urgency and path the answers give (an aid, never a medical decision), and the protocol's version. */
+export const triageEvaluationView = z.object({
+  protocolId: z.string(),
+  level: z.enum(urgencyLevels),
+  path: z.enum(triagePaths),
+  advice: bilingual.nullable(),
+  flags: z.array(triageFlagView.extend({ questionId: z.string(), optionId: z.string() })),
+  unanswered: z.array(z.string()),
+  isAid: z.literal(true),
+  disclaimer: bilingual,
+  protocolVersion: z.number(),
+});
+export type TriageEvaluationView = z.infer<typeof triageEvaluationView>;
+
+// --- information sheets ----------------------------------------------------------------------
+
+export const informationSheetView = z.object({
+  id: z.string(),
+  category: z.enum(informationSheetCategories),
+  title: bilingual,
+  body: bilingual,
+  active: z.boolean(),
+  version: z.number(),
+});
+export type InformationSheetView = z.infer<typeof informationSheetView>;
+
+/** A sheet queued for e-mail: the outbox message that carries it. */
+export const sentSheetView = z.object({ outboxId: z.string() });
+export type SentSheetView = z.infer<typeof sentSheetView>;
+
+// --- incidents -------------------------------------------------------------------------------
+
+/** What to do for a kind of incident, in the language asked. */
+export const incidentProcedureView = z.object({
+  kind: z.enum(incidentKinds),
+  title: z.string(),
+  steps: z.array(z.object({ id: z.string(), text: z.string(), mandatory: z.boolean() })),
+});
+export type IncidentProcedureView = z.infer<typeof incidentProcedureView>;
+
+/** An incident of the register, with the mandatory steps still to do. */
+export const incidentView = z.object({
+  id: z.string(),
+  kind: z.enum(incidentKinds),
+  occurredAt: z.string(),
+  location: z.string(),
+  description: z.string(),
+  staffIds: z.array(z.string()),
+  patientIds: z.array(z.string()),
+  otherPeople: z.string(),
+  injuries: z.boolean(),
+  emergencyServicesCalled: z.array(z.enum(emergencyServices)),
+  completedStepIds: z.array(z.string()),
+  missingSteps: z.array(z.string()),
+  declaredToOnvs: z.boolean(),
+  complaintFiled: z.boolean(),
+  followUp: z.string(),
+  status: z.enum(['open', 'closed']),
+  recordedBy: z.string(),
+  recordedByName: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number(),
+});
+export type IncidentView = z.infer<typeof incidentView>;

@@ -100,6 +100,9 @@ export const triageProtocolSchema = z
   });
 export type TriageProtocolInput = z.infer<typeof triageProtocolSchema>;
 
+/** Emergency services called during an incident: SAMU (15), police (17), fire brigade (18), 112. */
+export const emergencyServices = ['samu_15', 'police_17', 'fire_18', 'european_112'] as const;
+
 export const incidentRecordInput = z
   .object({
     kind: z.enum(incidentKinds),
@@ -110,7 +113,7 @@ export const incidentRecordInput = z
     patientIds: z.array(id).max(50).default([]),
     otherPeople: text().trim().max(2000).default(''),
     injuries: z.boolean().default(false),
-    emergencyServicesCalled: z.array(z.enum(['samu_15', 'police_17', 'fire_18', 'european_112'])).default([]),
+    emergencyServicesCalled: z.array(z.enum(emergencyServices)).default([]),
     completedStepIds: z.array(text()).default([]),
     declaredToOnvs: z.boolean().default(false),
     complaintFiled: z.boolean().default(false),

@@ -1,5 +1,6 @@
 import type { InformationSheetInput } from '@pivot/core/reception';
 import type { Db } from '../db/connection.ts';
+import { insertSheets } from './repository.ts';
 
 /** Sheets a practice hands out every day, in French and English. */
 const sheets: InformationSheetInput[] = [
@@ -38,16 +39,14 @@ const sheets: InformationSheetInput[] = [
 ];
 
 export async function seedReception(db: Db, organizationId: string) {
-  await db.kysely
-    .insertInto('information_sheets')
-    .values(
-      sheets.map((s) => ({
-        organization_id: organizationId,
-        category: s.category,
-        title: JSON.stringify(s.title),
-        body: JSON.stringify(s.body),
-        updated_at: new Date(),
-      })),
-    )
-    .execute();
+  await insertSheets(
+    db.kysely,
+    organizationId,
+    sheets.map((s) => ({
+      category: s.category,
+      title: JSON.stringify(s.title),
+      body: JSON.stringify(s.body),
+      updated_at: new Date(),
+    })),
+  );
 }

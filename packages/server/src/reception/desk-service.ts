@@ -13,7 +13,7 @@ import {
   waitingStats,
 } from '@pivot/core/reception';
 import { missingBeforeVisit } from '@pivot/core/records';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { followVisitIn, markAppointmentArrivedIn } from '../agenda/index.ts';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
@@ -21,28 +21,22 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { publishWaitingRoomChange } from './board-events.ts';
 import {
-  coreVisit,
+  type DeskAppointmentRow,
+  deskDayDocument,
+  findPractitioner,
+  findWalkInPatient,
+  insertVisit,
   loadVisitRow,
   loadVisitRows,
-  parsed,
-  type VisitRow,
-  type VisitView,
-  visitsJson,
-  visitView,
-} from './visits.ts';
+  nextTicket,
+  updateVisitStage,
+} from './visit-repository.ts';
+import { coreVisit, type VisitView, visitView } from './visits.ts';
 
 type Tx = Kysely<Database>;
 
 /** A practitioner is shown late when the first patient waiting for them waited this long past the time. */
 export const lateThresholdMinutes = 15;
-
-async function nextTicket(tx: Tx, organizationId: string, day: string): Promise<number> {
-  const row = await sql<{ last: number }>`
-    INSERT INTO reception_tickets (organization_id, day, last) VALUES (${organizationId}, ${day}, 1)
-    ON CONFLICT (organization_id, day) DO UPDATE SET last = reception_tickets.last + 1
-    RETURNING last`.execute(tx);
-  return row.rows[0]!.last;
-}
 
 function uniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === '23505';
@@ -52,43 +46,6 @@ async function loadVisit(tx: Tx, organizationId: string, id: string) {
   const row = await loadVisitRow(tx, organizationId, id);
   if (!row) throw new DomainError('visit_not_found', { field: 'visitId' });
   return row;
-}
-
-interface DeskDocument {
-  appointments: DeskAppointmentRow[];
-  types: Record<string, { label: { fr: string; en: string }; code: string | null }>;
-  practitioners: Record<string, string>;
-  coverage: Record<string, string | null>;
-  requirements: {
-    appointment_type_code: string;
-    classification: string;
-    label_fr: string;
-    label_en: string;
-    max_age_days: number | null;
-  }[];
-  attachments: { patient_id: string; classification: string; uploaded_at: string }[];
-  walkIns: VisitRow[];
-}
-
-interface DeskAppointmentRow {
-  id: string;
-  version: number;
-  starts_at: string;
-  status: string;
-  patient_id: string;
-  practitioner_id: string;
-  appointment_type_id: string;
-  comment: string;
-  birth_name: string;
-  used_name: string;
-  first_given_name: string;
-  used_given_name: string;
-  birth_date: string;
-  identity_status: string;
-  visit_id: string | null;
-  visit_ticket: number | null;
-  visit_stage: string | null;
-  visit_version: number | null;
 }
 
 export interface DeskAppointment {
@@ -131,41 +88,7 @@ export async function deskDay(
   return db.kysely.transaction().execute(async (tx) => {
     const start = parisStartOfDay(query.date);
     const end = parisStartOfDay(addDays(query.date, 1));
-    // The whole desk in one round trip and one JSON document: a thousand rows decoded one by one
-    // (PGlite decodes rows in JavaScript) cost more than the query itself.
-    const org = actor.organizationId;
-    const site = query.siteId ? sql`AND a.site_id = ${query.siteId}` : sql``;
-    const read = await sql<{ doc: DeskDocument | string }>`
-      WITH day AS (
-        SELECT a.id, a.version, a.starts_at, a.status, a.patient_id, a.practitioner_id,
-          a.appointment_type_id, a.comment,
-          p.birth_name, p.used_name, p.first_given_name, p.used_given_name, p.birth_date, p.identity_status,
-          rv.id AS visit_id, rv.ticket AS visit_ticket, rv.stage AS visit_stage, rv.version AS visit_version
-        FROM appointments a JOIN patients p ON p.id = a.patient_id
-        LEFT JOIN reception_visits rv ON rv.appointment_id = a.id
-        WHERE a.organization_id = ${org} AND a.starts_at >= ${new Date(start)} AND a.starts_at < ${new Date(end)}
-          AND a.status <> 'cancelled' ${site}
-      )
-      SELECT json_build_object(
-        'appointments', (SELECT coalesce(json_agg(d ORDER BY d.starts_at, d.id), '[]'::json) FROM day d),
-        'types', (SELECT coalesce(json_object_agg(t.id, json_build_object('label', t.label, 'code', t.completeness_code)), '{}'::json)
-          FROM appointment_types t WHERE t.organization_id = ${org}),
-        'practitioners', (SELECT coalesce(json_object_agg(u.id, u.display_name), '{}'::json)
-          FROM users u WHERE u.organization_id = ${org}),
-        'coverage', (SELECT coalesce(json_object_agg(c.patient_id, c.valid_until), '{}'::json) FROM (
-          SELECT patient_id, max(valid_to) AS valid_until FROM coverage_items
-          WHERE organization_id = ${org} AND kind = 'mandatory' AND patient_id IN (SELECT patient_id FROM day)
-          GROUP BY patient_id) c),
-        'requirements', (SELECT coalesce(json_agg(r), '[]'::json) FROM (
-          SELECT appointment_type_code, classification, label_fr, label_en, max_age_days
-          FROM completeness_requirements WHERE organization_id = ${org}) r),
-        'attachments', (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-          SELECT patient_id, classification, uploaded_at FROM attachments
-          WHERE organization_id = ${org} AND patient_id IN (SELECT patient_id FROM day)
-            AND classification IN (SELECT classification FROM completeness_requirements WHERE organization_id = ${org})) x),
-        'walkIns', (${visitsJson(org, { day: query.date, walkInsOnly: true })})
-      ) AS doc`.execute(tx);
-    const doc = parsed(read.rows[0]!.doc);
+    const doc = await deskDayDocument(tx, actor.organizationId, { ...query, start, end });
     const appointments = doc.appointments;
     const types = new Map(Object.entries(doc.types));
     const codeOf = (a: DeskAppointmentRow) => types.get(a.appointment_type_id)?.code ?? null;
@@ -273,25 +196,19 @@ export async function markArrived(db: Db, actor: Actor, input: ArrivalInput, now
     );
     const day = parisDateOf(now);
     const ticket = await nextTicket(tx, actor.organizationId, day);
-    const inserted = await tx
-      .insertInto('reception_visits')
-      .values({
-        organization_id: actor.organizationId,
-        site_id: appointment.siteId,
-        patient_id: appointment.patientId,
-        appointment_id: appointment.id,
-        practitioner_id: appointment.practitionerId,
-        day,
-        ticket,
-        scheduled_start: new Date(appointment.start),
-        arrived_at: new Date(now),
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        throw uniqueViolation(error) ? new DomainError('already_arrived', { field: 'appointmentId' }) : error;
-      });
+    const inserted = await insertVisit(tx, actor.organizationId, {
+      site_id: appointment.siteId,
+      patient_id: appointment.patientId,
+      appointment_id: appointment.id,
+      practitioner_id: appointment.practitionerId,
+      day,
+      ticket,
+      scheduled_start: new Date(appointment.start),
+      arrived_at: new Date(now),
+      created_by: actor.userId,
+    }).catch((error: unknown) => {
+      throw uniqueViolation(error) ? new DomainError('already_arrived', { field: 'appointmentId' }) : error;
+    });
     await auditFrom(actor)(tx, {
       action: 'arrived',
       entity: 'reception_visit',
@@ -308,42 +225,26 @@ export async function markArrived(db: Db, actor: Actor, input: ArrivalInput, now
 /** A patient without an appointment: straight into the waiting room. */
 export async function addWalkIn(db: Db, actor: Actor, input: WalkInInput, now = Date.now()) {
   const visit = await db.kysely.transaction().execute(async (tx) => {
-    const patient = await tx
-      .selectFrom('patients')
-      .select(['id', 'merged_into'])
-      .where('id', '=', input.patientId)
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirst();
+    const patient = await findWalkInPatient(tx, actor.organizationId, input.patientId);
     if (!patient) throw new DomainError('not_found', { field: 'patientId' });
     if (patient.merged_into) throw new DomainError('patient_merged', { field: 'patientId' });
     if (input.practitionerId) {
-      const practitioner = await tx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', input.practitionerId)
-        .where('organization_id', '=', actor.organizationId)
-        .where('role', '=', 'practitioner')
-        .executeTakeFirst();
+      const practitioner = await findPractitioner(tx, actor.organizationId, input.practitionerId);
       if (!practitioner) throw new DomainError('not_found', { field: 'practitionerId' });
     }
     const day = parisDateOf(now);
     const ticket = await nextTicket(tx, actor.organizationId, day);
-    const inserted = await tx
-      .insertInto('reception_visits')
-      .values({
-        organization_id: actor.organizationId,
-        site_id: input.siteId,
-        patient_id: input.patientId,
-        practitioner_id: input.practitionerId,
-        day,
-        ticket,
-        arrived_at: new Date(now),
-        walk_in_reason: input.reason,
-        urgency: input.urgency,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await insertVisit(tx, actor.organizationId, {
+      site_id: input.siteId,
+      patient_id: input.patientId,
+      practitioner_id: input.practitionerId,
+      day,
+      ticket,
+      arrived_at: new Date(now),
+      walk_in_reason: input.reason,
+      urgency: input.urgency,
+      created_by: actor.userId,
+    });
     await auditFrom(actor)(tx, {
       action: 'walk_in',
       entity: 'reception_visit',
@@ -388,20 +289,13 @@ export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMo
         now,
       );
     }
-    const updated = await tx
-      .updateTable('reception_visits')
-      .set({
-        stage: next!.stage,
-        called_at: next!.calledAt === null ? null : new Date(next!.calledAt),
-        seen_at: next!.seenAt === null ? null : new Date(next!.seenAt),
-        left_at: next!.leftAt === null ? null : new Date(next!.leftAt),
-        room_label: next!.roomLabel,
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const updated = await updateVisitStage(tx, id, input.version, {
+      stage: next!.stage,
+      called_at: next!.calledAt === null ? null : new Date(next!.calledAt),
+      seen_at: next!.seenAt === null ? null : new Date(next!.seenAt),
+      left_at: next!.leftAt === null ? null : new Date(next!.leftAt),
+      room_label: next!.roomLabel,
+    });
     if (!updated) throw new DomainError('stale_version', { field: 'version' });
     await auditFrom(actor)(tx, {
       action: input.to,

@@ -3,34 +3,34 @@ import {
   checkIncidentClosable,
   type IncidentKind,
   type IncidentRecordInput,
+  type IncidentView,
   missingMandatorySteps,
 } from '@pivot/core/reception';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import {
+  findIncident,
+  type IncidentRow,
+  insertIncident,
+  listIncidentRows,
+  patientsAmong,
+  staffAmong,
+  updateIncidentRecord,
+} from './repository.ts';
 
 type Tx = Kysely<Database>;
 
 async function checkPeople(tx: Tx, organizationId: string, input: IncidentRecordInput) {
   if (input.staffIds.length > 0) {
-    const staff = await tx
-      .selectFrom('users')
-      .select('id')
-      .where('organization_id', '=', organizationId)
-      .where('id', 'in', input.staffIds)
-      .execute();
+    const staff = await staffAmong(tx, organizationId, input.staffIds);
     if (staff.length !== new Set(input.staffIds).size)
       throw new DomainError('not_found', { field: 'staffIds' });
   }
   if (input.patientIds.length > 0) {
-    const patients = await tx
-      .selectFrom('patients')
-      .select('id')
-      .where('organization_id', '=', organizationId)
-      .where('id', 'in', input.patientIds)
-      .execute();
+    const patients = await patientsAmong(tx, organizationId, input.patientIds);
     if (patients.length !== new Set(input.patientIds).size)
       throw new DomainError('not_found', { field: 'patientIds' });
   }
@@ -54,17 +54,6 @@ function columns(input: IncidentRecordInput) {
   };
 }
 
-function incidentQuery(tx: Tx, organizationId: string) {
-  return tx
-    .selectFrom('incidents as i')
-    .innerJoin('users as u', 'u.id', 'i.recorded_by')
-    .selectAll('i')
-    .select('u.display_name as recorded_by_name')
-    .where('i.organization_id', '=', organizationId);
-}
-
-type IncidentRow = Awaited<ReturnType<ReturnType<typeof incidentQuery>['execute']>>[number];
-
 function incidentView(r: IncidentRow) {
   const kind = r.kind as IncidentKind;
   return {
@@ -77,7 +66,7 @@ function incidentView(r: IncidentRow) {
     patientIds: r.patient_ids,
     otherPeople: r.other_people,
     injuries: r.injuries,
-    emergencyServicesCalled: r.emergency_services_called,
+    emergencyServicesCalled: r.emergency_services_called as IncidentView['emergencyServicesCalled'],
     completedStepIds: r.completed_step_ids,
     missingSteps: missingMandatorySteps(kind, r.completed_step_ids),
     declaredToOnvs: r.declared_to_onvs,
@@ -92,7 +81,7 @@ function incidentView(r: IncidentRow) {
 }
 
 async function loadIncident(tx: Tx, organizationId: string, id: string) {
-  const row = await incidentQuery(tx, organizationId).where('i.id', '=', id).executeTakeFirst();
+  const row = await findIncident(tx, organizationId, id);
   if (!row) throw new DomainError('not_found');
   return incidentView(row);
 }
@@ -100,10 +89,7 @@ async function loadIncident(tx: Tx, organizationId: string, id: string) {
 // The register names the people involved; reading it is traced like any patient data.
 export async function listIncidents(db: Db, actor: Actor) {
   return db.kysely.transaction().execute(async (tx) => {
-    const rows = await incidentQuery(tx, actor.organizationId)
-      .orderBy('i.occurred_at', 'desc')
-      .limit(500)
-      .execute();
+    const rows = await listIncidentRows(tx, actor.organizationId);
     await auditFrom(actor)(tx, { action: 'read', entity: 'incidents', details: { count: rows.length } });
     return rows.map(incidentView);
   });
@@ -112,11 +98,10 @@ export async function listIncidents(db: Db, actor: Actor) {
 export async function recordIncident(db: Db, actor: Actor, input: IncidentRecordInput) {
   return db.kysely.transaction().execute(async (tx) => {
     await checkPeople(tx, actor.organizationId, input);
-    const row = await tx
-      .insertInto('incidents')
-      .values({ organization_id: actor.organizationId, recorded_by: actor.userId, ...columns(input) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertIncident(tx, actor.organizationId, {
+      recorded_by: actor.userId,
+      ...columns(input),
+    });
     await auditFrom(actor)(tx, {
       action: 'create',
       entity: 'incident',
@@ -139,18 +124,11 @@ export async function updateIncident(
     if (current.status === 'closed') throw new DomainError('incident_closed');
     await checkPeople(tx, actor.organizationId, input);
     if (input.close) checkIncidentClosable(input.kind, input.completedStepIds);
-    const updated = await tx
-      .updateTable('incidents')
-      .set({
-        ...columns(input),
-        status: input.close ? 'closed' : 'open',
-        closed_at: input.close ? new Date() : null,
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const updated = await updateIncidentRecord(tx, id, input.version, {
+      ...columns(input),
+      status: input.close ? 'closed' : 'open',
+      closed_at: input.close ? new Date() : null,
+    });
     if (!updated) throw new DomainError('stale_version', { field: 'version' });
     await auditFrom(actor)(tx, {
       action: input.close ? 'close' : 'update',

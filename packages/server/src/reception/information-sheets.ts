@@ -8,7 +8,14 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
 import { addRecordItem } from '../records/index.ts';
-import { activeSheets, findSheet, organizationLetterhead } from './repository.ts';
+import {
+  activeSheets,
+  findSheet,
+  insertOutboxMessage,
+  insertSheet,
+  organizationLetterhead,
+  updateSheet,
+} from './repository.ts';
 
 type Tx = Kysely<Database>;
 type Bilingual = { fr: string; en: string };
@@ -70,38 +77,26 @@ export async function saveSheet(
   return db.kysely.transaction().execute(async (tx) => {
     let id: string;
     if (existing) {
-      const updated = await tx
-        .updateTable('information_sheets')
-        .set({
-          category: input.category,
-          title: JSON.stringify(input.title),
-          body: JSON.stringify(input.body),
-          active: input.active ?? true,
-          updated_at: new Date(),
-          version: existing.version + 1,
-        })
-        .where('organization_id', '=', actor.organizationId)
-        .where('id', '=', existing.id)
-        .where('version', '=', existing.version)
-        .returning('id')
-        .executeTakeFirst();
+      const updated = await updateSheet(tx, actor.organizationId, existing.id, existing.version, {
+        category: input.category,
+        title: JSON.stringify(input.title),
+        body: JSON.stringify(input.body),
+        active: input.active ?? true,
+        updated_at: new Date(),
+        version: existing.version + 1,
+      });
       if (!updated) {
         await loadSheet(tx, actor.organizationId, existing.id);
         throw new DomainError('stale_version', { field: 'version' });
       }
       id = updated.id;
     } else {
-      const inserted = await tx
-        .insertInto('information_sheets')
-        .values({
-          organization_id: actor.organizationId,
-          category: input.category,
-          title: JSON.stringify(input.title),
-          body: JSON.stringify(input.body),
-          updated_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const inserted = await insertSheet(tx, actor.organizationId, {
+        category: input.category,
+        title: JSON.stringify(input.title),
+        body: JSON.stringify(input.body),
+        updated_at: new Date(),
+      });
       id = inserted.id;
     }
     await auditFrom(actor)(tx, {
@@ -146,18 +141,13 @@ export async function sendSheet(db: Db, actor: Actor, id: string, input: SendShe
     const patient = await loadPatient(tx, actor.organizationId, input.patientId);
     const email = input.email ?? patient.email ?? null;
     if (!email) throw new DomainError('patient_email_missing', { field: 'email' });
-    const outbox = await tx
-      .insertInto('outbox_messages')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patient.id,
-        channel: 'email',
-        recipient: email,
-        subject: sheet.title[input.language],
-        body: sheet.body[input.language],
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const outbox = await insertOutboxMessage(tx, actor.organizationId, {
+      patient_id: patient.id,
+      channel: 'email',
+      recipient: email,
+      subject: sheet.title[input.language],
+      body: sheet.body[input.language],
+    });
     await addRecordItem(tx, {
       organizationId: actor.organizationId,
       patientId: patient.id,

@@ -1,6 +1,7 @@
 import { DomainError } from '@pivot/core';
 import {
   type CallLogInput,
+  type CallTriageView,
   createPhoneMessage,
   isOverdue,
   messageCounters,
@@ -12,24 +13,32 @@ import {
   summarizeCalls,
   type UrgencyLevel,
 } from '@pivot/core/reception';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { activeColleagues } from './repository.ts';
+import {
+  activeColleagues,
+  findCall,
+  findCallerCorrespondent,
+  findCallerPatient,
+  findMessage,
+  findRecipient,
+  insertCall,
+  insertPhoneMessage,
+  listCallsOfDay,
+  listMessageRows,
+  type MessageRow,
+  openMessagesOf,
+  updateMessageStatus,
+} from './phone-repository.ts';
 import { evaluate } from './triage-service.ts';
 
 type Tx = Kysely<Database>;
 
 async function checkRecipient(tx: Tx, organizationId: string, recipientId: string) {
-  const user = await tx
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', recipientId)
-    .where('organization_id', '=', organizationId)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const user = await findRecipient(tx, organizationId, recipientId);
   if (!user) throw new DomainError('recipient_required', { field: 'recipientId' });
 }
 
@@ -48,23 +57,18 @@ async function insertMessage(
     { ...input, dueAt: input.dueAt ? Date.parse(input.dueAt) : null },
     { id: '', takenAt: now, takenBy: actor.userId },
   );
-  const row = await tx
-    .insertInto('phone_messages')
-    .values({
-      organization_id: actor.organizationId,
-      recipient_id: message.recipientId,
-      caller_name: message.callerName,
-      callback_number: message.callbackNumber,
-      content: message.content,
-      urgency: message.urgency,
-      due_at: new Date(message.dueAt),
-      call_log_id: links.callLogId,
-      patient_id: links.patientId,
-      taken_by: actor.userId,
-      taken_at: new Date(now),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertPhoneMessage(tx, actor.organizationId, {
+    recipient_id: message.recipientId,
+    caller_name: message.callerName,
+    callback_number: message.callbackNumber,
+    content: message.content,
+    urgency: message.urgency,
+    due_at: new Date(message.dueAt),
+    call_log_id: links.callLogId,
+    patient_id: links.patientId,
+    taken_by: actor.userId,
+    taken_at: new Date(now),
+  });
   await auditFrom(actor)(tx, {
     action: 'create',
     entity: 'phone_message',
@@ -77,12 +81,7 @@ async function insertMessage(
 
 async function callerDetails(tx: Tx, organizationId: string, caller: CallLogInput['caller']) {
   if (caller.kind === 'patient') {
-    const patient = await tx
-      .selectFrom('patients')
-      .select(['id', 'birth_name', 'used_name', 'first_given_name', 'used_given_name'])
-      .where('id', '=', caller.patientId)
-      .where('organization_id', '=', organizationId)
-      .executeTakeFirst();
+    const patient = await findCallerPatient(tx, organizationId, caller.patientId);
     if (!patient) throw new DomainError('not_found', { field: 'caller' });
     return {
       caller_kind: 'patient',
@@ -93,12 +92,7 @@ async function callerDetails(tx: Tx, organizationId: string, caller: CallLogInpu
     };
   }
   if (caller.kind === 'correspondent') {
-    const correspondent = await tx
-      .selectFrom('correspondents')
-      .select(['id', 'name', 'family_name', 'given_name'])
-      .where('id', '=', caller.correspondentId)
-      .where('organization_id', '=', organizationId)
-      .executeTakeFirst();
+    const correspondent = await findCallerCorrespondent(tx, organizationId, caller.correspondentId);
     if (!correspondent) throw new DomainError('not_found', { field: 'caller' });
     return {
       caller_kind: 'correspondent',
@@ -131,7 +125,7 @@ export async function logCall(db: Db, actor: Actor, input: CallWithMessage, now 
   return db.kysely.transaction().execute(async (tx) => {
     const caller = await callerDetails(tx, actor.organizationId, input.caller);
     let urgency: UrgencyLevel = input.urgency;
-    let triage: Record<string, unknown> | null = null;
+    let triage: CallTriageView | null = null;
     if (input.triage) {
       const result = await evaluate(tx, actor.organizationId, input.triage.protocolId, input.triage.answers);
       urgency = mostUrgent([urgency, result.level]);
@@ -144,23 +138,18 @@ export async function logCall(db: Db, actor: Actor, input: CallWithMessage, now 
         flags: result.flags.map((f) => ({ questionId: f.questionId, optionId: f.optionId, level: f.level })),
       };
     }
-    const row = await tx
-      .insertInto('call_log')
-      .values({
-        organization_id: actor.organizationId,
-        direction: input.direction,
-        at: new Date(input.at),
-        ...caller,
-        reason_category: input.reasonCategory,
-        urgency,
-        outcome: input.outcome,
-        transferred_to: input.transferredTo,
-        note: input.note,
-        triage: triage ? JSON.stringify(triage) : null,
-        author_id: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertCall(tx, actor.organizationId, {
+      direction: input.direction,
+      at: new Date(input.at),
+      ...caller,
+      reason_category: input.reasonCategory,
+      urgency,
+      outcome: input.outcome,
+      transferred_to: input.transferredTo,
+      note: input.note,
+      triage: triage ? JSON.stringify(triage) : null,
+      author_id: actor.userId,
+    });
     await auditFrom(actor)(tx, {
       action: 'create',
       entity: 'call_log',
@@ -184,31 +173,7 @@ export async function logCall(db: Db, actor: Actor, input: CallWithMessage, now 
 
 export async function listCalls(db: Db, actor: Actor, query: { date: string }) {
   return db.kysely.transaction().execute(async (tx) => {
-    const rows = await tx
-      .selectFrom('call_log as c')
-      .innerJoin('users as u', 'u.id', 'c.author_id')
-      .select([
-        'c.id',
-        'c.direction',
-        'c.at',
-        'c.caller_kind',
-        'c.patient_id',
-        'c.correspondent_id',
-        'c.caller_name',
-        'c.caller_phone',
-        'c.reason_category',
-        'c.urgency',
-        'c.outcome',
-        'c.transferred_to',
-        'c.note',
-        'c.triage',
-        'c.author_id',
-        'u.display_name as author_name',
-      ])
-      .where('c.organization_id', '=', actor.organizationId)
-      .where(sql<string>`(c.at AT TIME ZONE 'Europe/Paris')::date`, '=', query.date)
-      .orderBy('c.at', 'desc')
-      .execute();
+    const rows = await listCallsOfDay(tx, actor.organizationId, query.date);
     await auditOfPatientsFrom(actor)(
       tx,
       { action: 'read', entity: 'call_log', entityId: query.date, details: { calls: rows.length } },
@@ -229,7 +194,7 @@ export async function listCalls(db: Db, actor: Actor, query: { date: string }) {
       outcome: r.outcome as CallLogInput['outcome'],
       transferredTo: r.transferred_to,
       note: r.note,
-      triage: r.triage,
+      triage: r.triage as CallTriageView | null,
       authorId: r.author_id,
       authorName: r.author_name,
     }));
@@ -254,12 +219,7 @@ export async function takeMessage(db: Db, actor: Actor, input: PhoneMessageInput
   return db.kysely.transaction().execute(async (tx) => {
     let patientId: string | null = null;
     if (input.callLogId) {
-      const call = await tx
-        .selectFrom('call_log')
-        .select(['id', 'patient_id'])
-        .where('id', '=', input.callLogId)
-        .where('organization_id', '=', actor.organizationId)
-        .executeTakeFirst();
+      const call = await findCall(tx, actor.organizationId, input.callLogId);
       if (!call) throw new DomainError('not_found', { field: 'callLogId' });
       patientId = call.patient_id;
     }
@@ -267,34 +227,6 @@ export async function takeMessage(db: Db, actor: Actor, input: PhoneMessageInput
     return loadMessage(tx, actor.organizationId, id, now);
   });
 }
-
-function messageQuery(tx: Tx, organizationId: string) {
-  return tx
-    .selectFrom('phone_messages as m')
-    .innerJoin('users as r', 'r.id', 'm.recipient_id')
-    .innerJoin('users as t', 't.id', 'm.taken_by')
-    .select([
-      'm.id',
-      'm.recipient_id',
-      'm.caller_name',
-      'm.callback_number',
-      'm.content',
-      'm.urgency',
-      'm.due_at',
-      'm.status',
-      'm.call_log_id',
-      'm.patient_id',
-      'm.taken_by',
-      'm.taken_at',
-      'm.done_at',
-      'm.version',
-      'r.display_name as recipient_name',
-      't.display_name as taken_by_name',
-    ])
-    .where('m.organization_id', '=', organizationId);
-}
-
-type MessageRow = Awaited<ReturnType<ReturnType<typeof messageQuery>['execute']>>[number];
 
 function coreMessage(r: MessageRow): PhoneMessage {
   return {
@@ -335,7 +267,7 @@ function messageView(r: MessageRow, now: number) {
 }
 
 async function loadMessage(tx: Tx, organizationId: string, id: string, now: number) {
-  const row = await messageQuery(tx, organizationId).where('m.id', '=', id).executeTakeFirst();
+  const row = await findMessage(tx, organizationId, id);
   if (!row) throw new DomainError('not_found');
   return messageView(row, now);
 }
@@ -351,16 +283,11 @@ export async function listMessages(
   now = Date.now(),
 ) {
   return db.kysely.transaction().execute(async (tx) => {
-    let q = messageQuery(tx, actor.organizationId);
-    if (query.scope === 'mine') q = q.where('m.recipient_id', '=', actor.userId);
-    q =
-      query.status === 'open'
-        ? q.where('m.status', '<>', 'done').orderBy('m.due_at')
-        : q
-            .where('m.status', '=', 'done')
-            .where('m.done_at', '>', new Date(now - 7 * 86_400_000))
-            .orderBy('m.done_at', 'desc');
-    const rows = await q.limit(500).execute();
+    const rows = await listMessageRows(tx, actor.organizationId, {
+      recipientId: query.scope === 'mine' ? actor.userId : null,
+      status: query.status,
+      doneAfter: new Date(now - 7 * 86_400_000),
+    });
     const messages = rows.map((r) => messageView(r, now));
     if (query.status === 'open') messages.sort((a, b) => Number(b.overdue) - Number(a.overdue));
     await auditOfPatientsFrom(actor)(
@@ -374,10 +301,7 @@ export async function listMessages(
 
 /** The counters next to my name: unread, open, overdue, urgent. */
 export async function myCounters(db: Db, actor: Actor, now = Date.now()) {
-  const rows = await messageQuery(db.kysely, actor.organizationId)
-    .where('m.recipient_id', '=', actor.userId)
-    .where('m.status', '<>', 'done')
-    .execute();
+  const rows = await openMessagesOf(db.kysely, actor.organizationId, actor.userId);
   const [counters] = messageCounters(rows.map(coreMessage), now);
   return counters ?? { recipientId: actor.userId, unread: 0, open: 0, overdue: 0, urgent: 0 };
 }
@@ -392,7 +316,7 @@ export async function setMessageStatus(
   now = Date.now(),
 ) {
   return db.kysely.transaction().execute(async (tx) => {
-    const row = await messageQuery(tx, actor.organizationId).where('m.id', '=', id).executeTakeFirst();
+    const row = await findMessage(tx, actor.organizationId, id);
     if (!row) throw new DomainError('not_found');
     if (row.recipient_id !== actor.userId && !canManageAll) throw new DomainError('forbidden');
     const current = coreMessage(row);
@@ -402,18 +326,11 @@ export async function setMessageStatus(
         field: 'status',
         params: { from: 'done', to: 'read' },
       });
-    const updated = await tx
-      .updateTable('phone_messages')
-      .set({
-        status: input.status,
-        done_at: input.status === 'done' ? new Date(now) : null,
-        done_by: input.status === 'done' ? actor.userId : null,
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const updated = await updateMessageStatus(tx, id, input.version, {
+      status: input.status,
+      done_at: input.status === 'done' ? new Date(now) : null,
+      done_by: input.status === 'done' ? actor.userId : null,
+    });
     if (!updated) throw new DomainError('stale_version', { field: 'version' });
     await auditFrom(actor)(tx, {
       action: input.status,

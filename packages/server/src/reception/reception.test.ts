@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { toParisLocal } from '@pivot/core/agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller } from '../testing/call-as.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -17,13 +18,7 @@ let siteId: string;
 let durand: string;
 let petit: string;
 
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: cookie ? { cookie } : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const call = caller(() => t.app);
 
 /** An appointment today starting `minutes` from now (inserted directly: the booking rules are the agenda's). */
 /**

@@ -3,18 +3,27 @@ import { parisToday } from '@pivot/core/calendar';
 import { calendarDate, id, text, version } from '@pivot/core/input';
 import {
   arrivalInput,
+  callLogDayView,
   callLogInput,
   colleagueView,
   deskDayView,
   incidentChecklist,
   incidentKinds,
   incidentProcedures,
+  incidentProcedureView,
   incidentRecordInput,
+  incidentView,
   informationSheetInput,
+  informationSheetView,
+  loggedCallView,
   messageCountersView,
   phoneMessageInput,
+  phoneMessageView,
   sendSheetInput,
+  sentSheetView,
+  triageEvaluationView,
   triageProtocolSchema,
+  triageProtocolView,
   visitMoveInput,
   visitView,
   waitingRoomBoardView,
@@ -150,6 +159,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         body: callLogInput.and(
           z.object({ message: phoneMessageInput.omit({ callLogId: true, callerName: true }).nullish() }),
         ),
+        response: { 201: loggedCallView },
       },
     },
     async (request, reply) => reply.status(201).send(await logCall(db, actorOf(request), request.body)),
@@ -159,7 +169,12 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/calls',
     {
       config: { permission: 'reception.use' },
-      schema: { tags, summary: "A day's call log with its counts", querystring: dateQuery },
+      schema: {
+        tags,
+        summary: "A day's call log with its counts",
+        querystring: dateQuery,
+        response: { 200: callLogDayView },
+      },
     },
     async (request) => listCalls(db, actorOf(request), { date: request.query.date ?? parisToday() }),
   );
@@ -172,6 +187,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Take a phone message for a practitioner or a colleague',
         body: phoneMessageInput,
+        response: { 201: phoneMessageView },
       },
     },
     async (request, reply) => reply.status(201).send(await takeMessage(db, actorOf(request), request.body)),
@@ -185,6 +201,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Messages for everyone (the desk), open ones overdue first',
         querystring: z.object({ status: z.enum(['open', 'done']).default('open') }),
+        response: { 200: z.array(phoneMessageView) },
       },
     },
     async (request) => listMessages(db, actorOf(request), { scope: 'all', status: request.query.status }),
@@ -199,6 +216,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'My messages, open ones overdue first',
         querystring: z.object({ status: z.enum(['open', 'done']).default('open') }),
+        response: { 200: z.array(phoneMessageView) },
       },
     },
     async (request) => listMessages(db, actorOf(request), { scope: 'mine', status: request.query.status }),
@@ -226,6 +244,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary: 'Mark a message read or done (its recipient, or the desk)',
         params: idParams,
         body: z.object({ status: z.enum(['read', 'done']), version }),
+        response: { 200: phoneMessageView },
       },
     },
     async (request) => {
@@ -248,6 +267,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
             .optional()
             .transform((v) => v === 'true'),
         }),
+        response: { 200: z.array(triageProtocolView) },
       },
     },
     async (request) => listProtocols(db, actorOf(request).organizationId, request.query.includeInactive),
@@ -257,7 +277,12 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/triage-protocols',
     {
       config: { permission: 'reception.manage' },
-      schema: { tags, summary: 'Add a triage protocol (practitioner or admin)', body: triageProtocolSchema },
+      schema: {
+        tags,
+        summary: 'Add a triage protocol (practitioner or admin)',
+        body: triageProtocolSchema,
+        response: { 201: triageProtocolView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await createProtocol(db, actorOf(request), request.body)),
@@ -272,6 +297,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary: 'Edit a triage protocol (practitioner or admin; 409 stale_version)',
         params: slugParams,
         body: z.object({ protocol: triageProtocolSchema, active: z.boolean().default(true), version }),
+        response: { 200: triageProtocolView },
       },
     },
     async (request) => updateProtocol(db, actorOf(request), request.params.slug, request.body),
@@ -288,6 +314,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
           protocolId: text().regex(/^[a-z0-9][a-z0-9_]{0,59}$/),
           answers: z.record(text(), text()),
         }),
+        response: { 200: triageEvaluationView },
       },
     },
     async (request) =>
@@ -299,7 +326,11 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/information-sheets',
     {
       config: { permission: 'reception.use' },
-      schema: { tags, summary: 'Information sheets for patients, in French and English' },
+      schema: {
+        tags,
+        summary: 'Information sheets for patients, in French and English',
+        response: { 200: z.array(informationSheetView) },
+      },
     },
     async (request) => listSheets(db.kysely, actorOf(request).organizationId),
   );
@@ -308,7 +339,12 @@ export async function receptionRoutes(fastify: FastifyInstance) {
     '/api/reception/information-sheets',
     {
       config: { permission: 'reception.use' },
-      schema: { tags, summary: 'Write an information sheet', body: informationSheetInput },
+      schema: {
+        tags,
+        summary: 'Write an information sheet',
+        body: informationSheetInput,
+        response: { 201: informationSheetView },
+      },
     },
     async (request, reply) => reply.status(201).send(await saveSheet(db, actorOf(request), request.body)),
   );
@@ -322,6 +358,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary: 'Change an information sheet (409 stale_version); active false withdraws it',
         params: idParams,
         body: informationSheetInput.extend({ active: z.boolean().default(true), version }),
+        response: { 200: informationSheetView },
       },
     },
     async (request) =>
@@ -357,6 +394,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary: "E-mail the sheet to a patient (through the outbox; traced on the patient's record)",
         params: idParams,
         body: sendSheetInput,
+        response: { 202: sentSheetView },
       },
     },
     async (request, reply) =>
@@ -372,6 +410,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'What to do, step by step, for each kind of incident',
         querystring: z.object({ language: z.enum(['fr', 'en']).default('fr') }),
+        response: { 200: z.array(incidentProcedureView) },
       },
     },
     async (request) =>
@@ -384,7 +423,10 @@ export async function receptionRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/reception/incidents',
-    { config: { permission: 'reception.use' }, schema: { tags, summary: 'The incident register' } },
+    {
+      config: { permission: 'reception.use' },
+      schema: { tags, summary: 'The incident register', response: { 200: z.array(incidentView) } },
+    },
     async (request) => listIncidents(db, actorOf(request)),
   );
 
@@ -396,6 +438,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Record an incident (open until its mandatory steps are done)',
         body: incidentRecordInput,
+        response: { 201: incidentView },
       },
     },
     async (request, reply) =>
@@ -411,6 +454,7 @@ export async function receptionRoutes(fastify: FastifyInstance) {
         summary: 'Complete an incident record; close true closes it (409 incident_steps_missing)',
         params: idParams,
         body: incidentRecordInput.and(z.object({ version, close: z.boolean().default(false) })),
+        response: { 200: incidentView },
       },
     },
     async (request) => updateIncident(db, actorOf(request), request.params.id, request.body),

@@ -11,6 +11,14 @@ import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import {
+  anyTriageProtocol,
+  findTriageProtocol,
+  insertTriageProtocol,
+  insertTriageProtocols,
+  listTriageProtocols,
+  updateTriageProtocol,
+} from './repository.ts';
 
 type Tx = Kysely<Database>;
 
@@ -22,25 +30,9 @@ export interface StoredProtocol extends TriageProtocol {
 
 /** An organization starts with the default set for a general practice, which its practitioners edit. */
 async function ensureDefaults(tx: Tx, organizationId: string) {
-  const any = await tx
-    .selectFrom('triage_protocols')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .limit(1)
-    .executeTakeFirst();
+  const any = await anyTriageProtocol(tx, organizationId);
   if (any) return;
-  await tx
-    .insertInto('triage_protocols')
-    .values(
-      defaultTriageProtocols.map((p) => ({
-        organization_id: organizationId,
-        slug: p.id,
-        definition: JSON.stringify(p),
-        updated_at: new Date(),
-      })),
-    )
-    .onConflict((oc) => oc.columns(['organization_id', 'slug']).doNothing())
-    .execute();
+  await insertTriageProtocols(tx, organizationId, defaultTriageProtocols);
 }
 
 function stored(r: {
@@ -60,23 +52,13 @@ function stored(r: {
 export async function listProtocols(db: Db, organizationId: string, includeInactive = false) {
   return db.kysely.transaction().execute(async (tx) => {
     await ensureDefaults(tx, organizationId);
-    let query = tx
-      .selectFrom('triage_protocols')
-      .select(['definition', 'active', 'version', 'updated_at'])
-      .where('organization_id', '=', organizationId);
-    if (!includeInactive) query = query.where('active', '=', true);
-    return (await query.orderBy('slug').execute()).map(stored);
+    return (await listTriageProtocols(tx, organizationId, includeInactive)).map(stored);
   });
 }
 
 export async function loadProtocol(tx: Tx, organizationId: string, slug: string) {
   await ensureDefaults(tx, organizationId);
-  const row = await tx
-    .selectFrom('triage_protocols')
-    .select(['definition', 'active', 'version', 'updated_at'])
-    .where('organization_id', '=', organizationId)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  const row = await findTriageProtocol(tx, organizationId, slug);
   if (!row) throw new DomainError('not_found', { field: 'protocolId' });
   return stored(row);
 }
@@ -89,18 +71,12 @@ export async function evaluate(tx: Tx, organizationId: string, protocolId: strin
 export async function createProtocol(db: Db, actor: Actor, input: TriageProtocolInput) {
   return db.kysely.transaction().execute(async (tx) => {
     await ensureDefaults(tx, actor.organizationId);
-    const inserted = await tx
-      .insertInto('triage_protocols')
-      .values({
-        organization_id: actor.organizationId,
-        slug: input.id,
-        definition: JSON.stringify(input),
-        updated_by: actor.userId,
-        updated_at: new Date(),
-      })
-      .onConflict((oc) => oc.columns(['organization_id', 'slug']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = await insertTriageProtocol(tx, actor.organizationId, {
+      slug: input.id,
+      definition: JSON.stringify(input),
+      updated_by: actor.userId,
+      updated_at: new Date(),
+    });
     if (!inserted) throw new DomainError('triage_protocol_exists', { field: 'id' });
     await auditFrom(actor)(tx, { action: 'create', entity: 'triage_protocol', entityId: input.id });
     return loadProtocol(tx, actor.organizationId, input.id);
@@ -116,20 +92,13 @@ export async function updateProtocol(
   if (input.protocol.id !== slug) throw new DomainError('triage_protocol_id_changed', { field: 'id' });
   return db.kysely.transaction().execute(async (tx) => {
     const current = await loadProtocol(tx, actor.organizationId, slug);
-    const updated = await tx
-      .updateTable('triage_protocols')
-      .set({
-        definition: JSON.stringify(input.protocol),
-        active: input.active,
-        updated_by: actor.userId,
-        updated_at: new Date(),
-        version: current.version + 1,
-      })
-      .where('organization_id', '=', actor.organizationId)
-      .where('slug', '=', slug)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const updated = await updateTriageProtocol(tx, actor.organizationId, slug, input.version, {
+      definition: JSON.stringify(input.protocol),
+      active: input.active,
+      updated_by: actor.userId,
+      updated_at: new Date(),
+      version: current.version + 1,
+    });
     if (!updated) throw new DomainError('stale_version', { field: 'version' });
     await auditFrom(actor)(tx, {
       action: 'update',

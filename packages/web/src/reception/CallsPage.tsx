@@ -17,9 +17,16 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import type {
+  callLogDayView,
+  loggedCallView,
+  triageEvaluationView,
+  triageProtocolView,
+} from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { PatientPicker } from '../patients/index.ts';
@@ -29,35 +36,11 @@ import { timeOf, type Urgency, urgencies, urgencyColour } from './model.ts';
 const reasons = ['appointment', 'result', 'information', 'urgent', 'administrative', 'other'] as const;
 const outcomes = ['appointment_booked', 'message_taken', 'transferred', 'oriented'] as const;
 
-interface Bilingual {
-  fr: string;
-  en: string;
-}
-interface Protocol {
-  id: string;
-  title: Bilingual;
-  questions: { id: string; text: Bilingual; options: { id: string; label: Bilingual }[] }[];
-}
-interface TriageResult {
-  level: Urgency;
-  path: string;
-  advice: Bilingual | null;
-  unanswered: string[];
-  disclaimer: Bilingual;
-}
-interface CallEntry {
-  id: string;
-  direction: 'in' | 'out';
-  at: string;
-  caller: { kind: string; name: string; phone?: string | null };
-  reasonCategory: string;
-  urgency: Urgency;
-  outcome: string;
-  transferredTo: string | null;
-  note: string;
-  triage: { protocolId: string; level: Urgency; path: string } | null;
-  authorName: string;
-}
+// The answers' types, from core's response schemas (what the server serializes with).
+type Protocol = z.input<typeof triageProtocolView>;
+type TriageResult = z.input<typeof triageEvaluationView>;
+type CallLogDay = z.input<typeof callLogDayView>;
+type LoggedCall = z.input<typeof loggedCallView>;
 
 /** The call log: one form for a call in or out, with the triage aid and the message taken. */
 export function CallsPage() {
@@ -65,8 +48,7 @@ export function CallsPage() {
   const client = useQueryClient();
   const calls = useQuery({
     queryKey: ['reception', 'calls'],
-    queryFn: () =>
-      get<{ calls: CallEntry[]; summary: { total: number; urgentOrVital: number } }>('/api/reception/calls'),
+    queryFn: () => get<CallLogDay>('/api/reception/calls'),
   });
   const [formKey, setFormKey] = useState(0);
   return (
@@ -211,7 +193,7 @@ function CallForm({ onLogged }: { onLogged: () => Promise<void> }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const logged = await form.submit(() =>
-      post<{ id: string; urgency: Urgency; messageId: string | null }>('/api/reception/calls', {
+      post<LoggedCall>('/api/reception/calls', {
         direction,
         at: new Date().toISOString(),
         caller,

@@ -19,10 +19,17 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { incidentKinds } from '@pivot/core/reception';
+import {
+  type colleagueView,
+  emergencyServices,
+  incidentKinds,
+  type incidentProcedureView,
+  type incidentView,
+} from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post, put } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { PatientRecord } from '../patients/index.ts';
@@ -30,43 +37,13 @@ import { PatientPicker } from '../patients/index.ts';
 import { FormError, patientLabel, useLanguage } from './OrientationPage.tsx';
 
 type IncidentKind = (typeof incidentKinds)[number];
-const services = ['samu_15', 'police_17', 'fire_18', 'european_112'] as const;
+const services = emergencyServices;
 type EmergencyService = (typeof services)[number];
 
-interface Procedure {
-  kind: IncidentKind;
-  title: string;
-  steps: { id: string; text: string; mandatory: boolean }[];
-}
-
-interface Incident {
-  id: string;
-  kind: IncidentKind;
-  occurredAt: string;
-  location: string;
-  description: string;
-  staffIds: string[];
-  patientIds: string[];
-  otherPeople: string;
-  injuries: boolean;
-  emergencyServicesCalled: EmergencyService[];
-  completedStepIds: string[];
-  missingSteps: string[];
-  declaredToOnvs: boolean;
-  complaintFiled: boolean;
-  followUp: string;
-  status: 'open' | 'closed';
-  recordedBy: string;
-  recordedByName: string;
-  closedAt: string | null;
-  version: number;
-}
-
-interface Colleague {
-  id: string;
-  displayName: string;
-  role: string;
-}
+// The answers' types, from core's response schemas (what the server serializes with).
+type Procedure = z.input<typeof incidentProcedureView>;
+type Incident = z.input<typeof incidentView>;
+type Colleague = z.input<typeof colleagueView>;
 
 type Draft = Omit<
   Incident,

@@ -13,30 +13,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { phoneMessageView } from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { type MessageDraft, MessageFields } from './MessageFields.tsx';
 import { type Urgency, urgencies, urgencyColour } from './model.ts';
 
-export interface PhoneMessage {
-  id: string;
-  recipientId: string;
-  recipientName: string;
-  callerName: string;
-  callbackNumber: string | null;
-  content: string;
-  urgency: Urgency;
-  dueAt: string;
-  status: 'unread' | 'read' | 'done';
-  overdue: boolean;
-  takenByName: string;
-  takenAt: string;
-  version: number;
-}
+/** A phone message as the server answers it (core's response schema). */
+export type PhoneMessage = z.input<typeof phoneMessageView>;
 
 function when(iso: string, language: string) {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {

@@ -20,10 +20,15 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { bodyTypes } from '@pivot/core/directory';
-import { informationSheetCategories } from '@pivot/core/reception';
+import {
+  informationSheetCategories,
+  type informationSheetView,
+  type sentSheetView,
+} from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post, put } from '../app/api.ts';
 import type { useApiForm as UseApiForm } from '../app/use-api-form.ts';
 import { useApiForm } from '../app/use-api-form.ts';
@@ -35,14 +40,8 @@ type Category = (typeof informationSheetCategories)[number];
 
 type BodyCorrespondent = BodyView;
 
-export interface InformationSheet {
-  id: string;
-  category: Category;
-  title: Bilingual;
-  body: Bilingual;
-  active: boolean;
-  version: number;
-}
+/** An information sheet as the server answers it (core's response schema). */
+export type InformationSheet = z.input<typeof informationSheetView>;
 
 /** The UI language as the API's bilingual texts name it. */
 export function useLanguage(): 'fr' | 'en' {
@@ -392,7 +391,7 @@ function SendSheet({ sheet, onClose }: { sheet: InformationSheet; onClose: () =>
   const send = async () => {
     if (!patient) return;
     const sent = await form.submit(() =>
-      post<{ outboxId: string }>(`/api/reception/information-sheets/${sheet.id}/send`, {
+      post<z.input<typeof sentSheetView>>(`/api/reception/information-sheets/${sheet.id}/send`, {
         patientId: patient.id,
         language,
         email: email.trim() || null,

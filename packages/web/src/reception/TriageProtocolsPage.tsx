@@ -23,13 +23,15 @@ import {
   type TriageOption,
   type TriageProtocol,
   type TriageQuestion,
-  type TriageResult,
+  type triageEvaluationView,
   triagePaths,
+  type triageProtocolView,
   urgencyLevels,
 } from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post, put } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { useLanguage } from './OrientationPage.tsx';
@@ -38,11 +40,9 @@ type Bilingual = { fr: string; en: string };
 type Level = (typeof urgencyLevels)[number];
 type Path = (typeof triagePaths)[number];
 
-interface StoredProtocol extends TriageProtocol {
-  active: boolean;
-  version: number;
-  updatedAt: string;
-}
+// The answers' types, from core's response schemas (what the server serializes with).
+type StoredProtocol = z.input<typeof triageProtocolView>;
+type TriageEvaluation = z.input<typeof triageEvaluationView>;
 
 const levelColors: Record<Level, string> = { routine: 'gray', soon: 'blue', urgent: 'orange', vital: 'red' };
 
@@ -624,10 +624,10 @@ function TryIt({ protocol }: { protocol: StoredProtocol }) {
   const language = useLanguage();
   const form = useApiForm();
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<(TriageResult & { protocolVersion: number }) | null>(null);
+  const [result, setResult] = useState<TriageEvaluation | null>(null);
   const evaluate = async (next: Record<string, string>) => {
     const r = await form.submit(() =>
-      post<TriageResult & { protocolVersion: number }>('/api/reception/triage/evaluate', {
+      post<TriageEvaluation>('/api/reception/triage/evaluate', {
         protocolId: protocol.id,
         answers: next,
       }),
