@@ -3,4 +3,5 @@ export * from './chart-of-accounts.ts';
 export * from './fec.ts';
 export * from './form-2035.ts';
 export * from './journal.ts';
+export * from './responses.ts';
 export * from './schemas.ts';

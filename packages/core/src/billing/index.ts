@@ -13,4 +13,5 @@ export * from './payments.ts';
 export * from './rates-data.ts';
 export * from './refunds.ts';
 export * from './reports.ts';
+export * from './responses.ts';
 export * from './schemas.ts';

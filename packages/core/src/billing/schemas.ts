@@ -151,32 +151,3 @@ export const claimInput = z.object({
   mode: z.enum(['secure', 'degraded']),
   amcId: text().trim().max(64).optional(),
 });
-
-// --- answers ---------------------------------------------------------------------------------
-
-export const billingPractitionerView = z.object({
-  id: z.string(),
-  name: z.string(),
-  specialty: z.string().nullable(),
-  sector: z.string().nullable(),
-  rpps: z.string().nullable(),
-});
-export type BillingPractitionerView = z.infer<typeof billingPractitionerView>;
-
-export const depositSlipRow = z.object({
-  id: z.string(),
-  number: z.string(),
-  kind: z.enum(['cheque', 'cash']),
-  bank: z.string(),
-  iban: z.string(),
-  date: z.string(),
-  count: z.number(),
-  totalCents: z.number(),
-});
-export type DepositSlipRow = z.infer<typeof depositSlipRow>;
-
-export const reminderRecorded = z.object({
-  id: z.string(),
-  reminderCount: z.number(),
-  lastReminderOn: z.string().nullable(),
-});

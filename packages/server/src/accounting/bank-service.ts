@@ -5,7 +5,22 @@ import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { loadJournal } from './repository.ts';
+import {
+  clearBankReconciliation,
+  findBankImport,
+  findBankReconciliationForUpdate,
+  findBankTransactionForUpdate,
+  insertBankImport,
+  insertBankTransactions,
+  listJournalEntriesSettledBy,
+  listReconciledBankTransactions,
+  listUnreconciledBankTransactions,
+  loadJournal,
+  lockJournalEntries,
+  markBankTransactionReconciled,
+  releaseJournalEntries,
+  settleJournalEntries,
+} from './repository.ts';
 
 /** Imports a bank statement (CSV or OFX); the same file twice changes nothing. */
 export async function importBankStatement(
@@ -24,47 +39,23 @@ export async function importBankStatement(
   }
   const sha = createHash('sha256').update(input.content).digest('hex');
   return db.transaction().execute(async (tx) => {
-    const existing = await tx
-      .selectFrom('bank_imports')
-      .select(['id', 'transaction_count'])
-      .where('organization_id', '=', actor.organizationId)
-      .where('file_sha256', '=', sha)
-      .executeTakeFirst();
+    const existing = await findBankImport(tx, actor.organizationId, sha);
     if (existing)
       return { id: existing.id, alreadyImported: true, transactions: existing.transaction_count, errors: [] };
-    const row = await tx
-      .insertInto('bank_imports')
-      .values({
-        organization_id: actor.organizationId,
-        format: input.format,
-        file_name: input.fileName,
-        file_sha256: sha,
-        transaction_count: parsed.transactions.length,
-        imported_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const importId = await insertBankImport(tx, actor.organizationId, {
+      format: input.format,
+      fileName: input.fileName,
+      fileSha256: sha,
+      transactionCount: parsed.transactions.length,
+      importedBy: actor.userId,
+    });
     if (parsed.transactions.length > 0) {
-      await tx
-        .insertInto('bank_transactions')
-        .values(
-          parsed.transactions.map((t) => ({
-            organization_id: actor.organizationId,
-            import_id: row.id,
-            external_id: t.id,
-            transaction_date: t.date,
-            amount_cents: t.amountCents,
-            label: t.label,
-            memo: t.memo ?? null,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['import_id', 'external_id']).doNothing())
-        .execute();
+      await insertBankTransactions(tx, actor.organizationId, importId, parsed.transactions);
     }
     await auditFrom(actor)(tx, {
       action: 'import',
       entity: 'bank_statement',
-      entityId: row.id,
+      entityId: importId,
       details: {
         format: input.format,
         transactions: parsed.transactions.length,
@@ -72,7 +63,7 @@ export async function importBankStatement(
       },
     });
     return {
-      id: row.id,
+      id: importId,
       alreadyImported: false,
       transactions: parsed.transactions.length,
       errors: parsed.errors,
@@ -86,13 +77,7 @@ export async function reconciliationProposals(
   organizationId: string,
   options: { maxDaysApart: number },
 ) {
-  const transactions = await db
-    .selectFrom('bank_transactions')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('reconciled_at', 'is', null)
-    .orderBy('transaction_date')
-    .execute();
+  const transactions = await listUnreconciledBankTransactions(db, organizationId);
   if (transactions.length === 0) return { transactions: [], proposals: [] };
   const dates = transactions.map((t) => t.transaction_date).sort();
   const from = shift(dates[0]!, -(options.maxDaysApart + 31));
@@ -134,38 +119,18 @@ export async function reconcile(
   entryIds: string[],
 ) {
   return db.transaction().execute(async (tx) => {
-    const transaction = await tx
-      .selectFrom('bank_transactions')
-      .selectAll()
-      .where('id', '=', transactionId)
-      .where('organization_id', '=', actor.organizationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const transaction = await findBankTransactionForUpdate(tx, actor.organizationId, transactionId);
     if (!transaction) throw new DomainError('not_found');
     if (transaction.reconciled_at) throw new DomainError('already_reconciled', { field: 'transactionId' });
-    const entries = await tx
-      .selectFrom('journal_entries')
-      .select(['id', 'amount_cents', 'bank_transaction_id'])
-      .where('organization_id', '=', actor.organizationId)
-      .where('id', 'in', entryIds)
-      .forUpdate()
-      .execute();
+    const entries = await lockJournalEntries(tx, actor.organizationId, entryIds);
     if (entries.length !== entryIds.length) throw new DomainError('not_found', { field: 'entryIds' });
     if (entries.some((e) => e.bank_transaction_id !== null))
       throw new DomainError('already_reconciled', { field: 'entryIds' });
     const total = entries.reduce((s, e) => s + e.amount_cents, 0);
     if (total !== transaction.amount_cents)
       throw new DomainError('reconciliation_amount_mismatch', { field: 'entryIds' });
-    await tx
-      .updateTable('journal_entries')
-      .set({ bank_transaction_id: transactionId })
-      .where('id', 'in', entryIds)
-      .execute();
-    await tx
-      .updateTable('bank_transactions')
-      .set({ reconciled_at: new Date(), reconciled_by: actor.userId })
-      .where('id', '=', transactionId)
-      .execute();
+    await settleJournalEntries(tx, transactionId, entryIds);
+    await markBankTransactionReconciled(tx, transactionId, actor.userId);
     await auditFrom(actor)(tx, {
       action: 'reconcile',
       entity: 'bank_transaction',
@@ -178,27 +143,15 @@ export async function reconcile(
 
 /** Bank transactions already reconciled, newest first, with the entries they settle (to undo a mistake). */
 export async function reconciledTransactions(db: Kysely<Database>, organizationId: string) {
-  const transactions = await db
-    .selectFrom('bank_transactions')
-    .select(['id', 'transaction_date', 'amount_cents', 'label', 'reconciled_at'])
-    .where('organization_id', '=', organizationId)
-    .where('reconciled_at', 'is not', null)
-    .orderBy('reconciled_at', 'desc')
-    .limit(100)
-    .execute();
+  const transactions = await listReconciledBankTransactions(db, organizationId);
   const entries =
     transactions.length === 0
       ? []
-      : await db
-          .selectFrom('journal_entries')
-          .select(['id', 'bank_transaction_id', 'entry_date', 'label', 'piece_ref', 'amount_cents'])
-          .where('organization_id', '=', organizationId)
-          .where(
-            'bank_transaction_id',
-            'in',
-            transactions.map((t) => t.id),
-          )
-          .execute();
+      : await listJournalEntriesSettledBy(
+          db,
+          organizationId,
+          transactions.map((t) => t.id),
+        );
   return transactions.map((t) => ({
     id: t.id,
     date: t.transaction_date,
@@ -220,27 +173,11 @@ export async function reconciledTransactions(db: Kysely<Database>, organizationI
 /** Undoes a reconciliation: the transaction and its entries are open again for the right match. */
 export async function undoReconciliation(db: Kysely<Database>, actor: Actor, transactionId: string) {
   return db.transaction().execute(async (tx) => {
-    const transaction = await tx
-      .selectFrom('bank_transactions')
-      .select(['id', 'reconciled_at', 'amount_cents'])
-      .where('id', '=', transactionId)
-      .where('organization_id', '=', actor.organizationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const transaction = await findBankReconciliationForUpdate(tx, actor.organizationId, transactionId);
     if (!transaction) throw new DomainError('not_found');
     if (!transaction.reconciled_at) throw new DomainError('not_reconciled', { field: 'transactionId' });
-    const released = await tx
-      .updateTable('journal_entries')
-      .set({ bank_transaction_id: null })
-      .where('organization_id', '=', actor.organizationId)
-      .where('bank_transaction_id', '=', transactionId)
-      .returning('id')
-      .execute();
-    await tx
-      .updateTable('bank_transactions')
-      .set({ reconciled_at: null, reconciled_by: null })
-      .where('id', '=', transactionId)
-      .execute();
+    const released = await releaseJournalEntries(tx, actor.organizationId, transactionId);
+    await clearBankReconciliation(tx, transactionId);
     await auditFrom(actor)(tx, {
       action: 'unreconcile',
       entity: 'bank_transaction',

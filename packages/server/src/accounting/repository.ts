@@ -1,4 +1,4 @@
-import type { ExpenseFormInput, Form2035Key, JournalEntry } from '@pivot/core/accounting';
+import type { BankTransaction, ExpenseFormInput, Form2035Key, JournalEntry } from '@pivot/core/accounting';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -153,4 +153,191 @@ export async function insertExpense(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+// --- bank statements and reconciliation ------------------------------------------------------
+
+/** The import of the file with this SHA-256, if the organization already imported it. */
+export async function findBankImport(tx: Kysely<Database>, organizationId: string, fileSha256: string) {
+  return tx
+    .selectFrom('bank_imports')
+    .select(['id', 'transaction_count'])
+    .where('organization_id', '=', organizationId)
+    .where('file_sha256', '=', fileSha256)
+    .executeTakeFirst();
+}
+
+/** Records an imported bank statement; returns its id. */
+export async function insertBankImport(
+  tx: Kysely<Database>,
+  organizationId: string,
+  bankImport: {
+    format: 'csv' | 'ofx';
+    fileName: string;
+    fileSha256: string;
+    transactionCount: number;
+    importedBy: string;
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('bank_imports')
+    .values({
+      organization_id: organizationId,
+      format: bankImport.format,
+      file_name: bankImport.fileName,
+      file_sha256: bankImport.fileSha256,
+      transaction_count: bankImport.transactionCount,
+      imported_by: bankImport.importedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Writes the transactions of an import; one already there (same external id) is skipped. */
+export async function insertBankTransactions(
+  tx: Kysely<Database>,
+  organizationId: string,
+  importId: string,
+  transactions: readonly BankTransaction[],
+) {
+  await tx
+    .insertInto('bank_transactions')
+    .values(
+      transactions.map((t) => ({
+        organization_id: organizationId,
+        import_id: importId,
+        external_id: t.id,
+        transaction_date: t.date,
+        amount_cents: t.amountCents,
+        label: t.label,
+        memo: t.memo ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['import_id', 'external_id']).doNothing())
+    .execute();
+}
+
+/** The bank transactions not reconciled yet, in date order. */
+export async function listUnreconciledBankTransactions(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('bank_transactions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('reconciled_at', 'is', null)
+    .orderBy('transaction_date')
+    .execute();
+}
+
+/** A bank transaction of the organization, locked for the caller's transaction; undefined if none. */
+export async function findBankTransactionForUpdate(
+  tx: Kysely<Database>,
+  organizationId: string,
+  transactionId: string,
+) {
+  return tx
+    .selectFrom('bank_transactions')
+    .selectAll()
+    .where('id', '=', transactionId)
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The organization's journal entries among these ids (amount, settling transaction), locked. */
+export async function lockJournalEntries(tx: Kysely<Database>, organizationId: string, entryIds: string[]) {
+  return tx
+    .selectFrom('journal_entries')
+    .select(['id', 'amount_cents', 'bank_transaction_id'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', entryIds)
+    .forUpdate()
+    .execute();
+}
+
+/** Marks the journal entries (already locked and checked by the caller) settled by a bank transaction. */
+export async function settleJournalEntries(tx: Kysely<Database>, transactionId: string, entryIds: string[]) {
+  await tx
+    .updateTable('journal_entries')
+    .set({ bank_transaction_id: transactionId })
+    .where('id', 'in', entryIds)
+    .execute();
+}
+
+/** Marks a bank transaction (already locked by the caller) reconciled now by this user. */
+export async function markBankTransactionReconciled(
+  tx: Kysely<Database>,
+  transactionId: string,
+  reconciledBy: string,
+) {
+  await tx
+    .updateTable('bank_transactions')
+    .set({ reconciled_at: new Date(), reconciled_by: reconciledBy })
+    .where('id', '=', transactionId)
+    .execute();
+}
+
+/** The 100 bank transactions reconciled last, newest first. */
+export async function listReconciledBankTransactions(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('bank_transactions')
+    .select(['id', 'transaction_date', 'amount_cents', 'label', 'reconciled_at'])
+    .where('organization_id', '=', organizationId)
+    .where('reconciled_at', 'is not', null)
+    .orderBy('reconciled_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** The journal entries settled by these bank transactions (the list must not be empty). */
+export async function listJournalEntriesSettledBy(
+  db: Kysely<Database>,
+  organizationId: string,
+  transactionIds: string[],
+) {
+  return db
+    .selectFrom('journal_entries')
+    .select(['id', 'bank_transaction_id', 'entry_date', 'label', 'piece_ref', 'amount_cents'])
+    .where('organization_id', '=', organizationId)
+    .where('bank_transaction_id', 'in', transactionIds)
+    .execute();
+}
+
+/** A bank transaction's reconciliation state and amount, locked; undefined if not the organization's. */
+export async function findBankReconciliationForUpdate(
+  tx: Kysely<Database>,
+  organizationId: string,
+  transactionId: string,
+) {
+  return tx
+    .selectFrom('bank_transactions')
+    .select(['id', 'reconciled_at', 'amount_cents'])
+    .where('id', '=', transactionId)
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Opens again the journal entries a bank transaction settled; returns their ids. */
+export async function releaseJournalEntries(
+  tx: Kysely<Database>,
+  organizationId: string,
+  transactionId: string,
+) {
+  return tx
+    .updateTable('journal_entries')
+    .set({ bank_transaction_id: null })
+    .where('organization_id', '=', organizationId)
+    .where('bank_transaction_id', '=', transactionId)
+    .returning('id')
+    .execute();
+}
+
+/** Clears a bank transaction's reconciliation (the row is locked by the caller). */
+export async function clearBankReconciliation(tx: Kysely<Database>, transactionId: string) {
+  await tx
+    .updateTable('bank_transactions')
+    .set({ reconciled_at: null, reconciled_by: null })
+    .where('id', '=', transactionId)
+    .execute();
 }

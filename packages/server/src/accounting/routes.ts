@@ -1,12 +1,19 @@
 import {
   bankImportInput,
+  bankImportView,
   chartOfAccounts,
+  chartView,
   expenseEntered,
   expenseInput,
   expenseView,
   fecExportInput,
   form2035Lines,
   journalEntryView,
+  reconciledTransactionView,
+  reconciliationProposalsView,
+  reconciliationUndoneView,
+  reconciliationView,
+  yearlyTotalsView,
 } from '@pivot/core/accounting';
 import { isoDate } from '@pivot/core/billing';
 import { id, integerParam, text } from '@pivot/core/input';
@@ -33,7 +40,11 @@ export async function accountingRoutes(fastify: FastifyInstance) {
     '/api/accounting/chart',
     {
       config: { permission: 'accounting.read' },
-      schema: { tags: ['accounting'], summary: 'Chart of accounts and the lines of the 2035 return' },
+      schema: {
+        tags: ['accounting'],
+        summary: 'Chart of accounts and the lines of the 2035 return',
+        response: { 200: chartView },
+      },
     },
     async () => ({ accounts: chartOfAccounts, form2035Lines }),
   );
@@ -60,6 +71,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Yearly totals per 2035 line, private shares excluded',
         querystring: z.object({ year: integerParam.min(2000).max(2100) }),
+        response: { 200: yearlyTotalsView },
       },
     },
     async (request) => totalsOfYear(db.kysely, actorOf(request).organizationId, request.query.year),
@@ -105,6 +117,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
           fileName: text().trim().min(1).max(200),
           content: text().min(1).max(5_000_000),
         }),
+        response: { 201: bankImportView },
       },
     },
     async (request, reply) =>
@@ -119,6 +132,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Unreconciled bank transactions with proposed journal entries',
         querystring: z.object({ maxDaysApart: integerParam.min(0).max(60).default(5) }),
+        response: { 200: reconciliationProposalsView },
       },
     },
     async (request) => reconciliationProposals(db.kysely, actorOf(request).organizationId, request.query),
@@ -133,6 +147,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         summary: 'Confirm that a bank transaction settles these journal entries',
         params: idParams,
         body: z.object({ entryIds: z.array(id).min(1).max(1000) }),
+        response: { 200: reconciliationView },
       },
     },
     async (request) => reconcile(db.kysely, actorOf(request), request.params.id, request.body.entryIds),
@@ -145,6 +160,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['accounting'],
         summary: 'Reconciled bank transactions, newest first, with the entries they settle',
+        response: { 200: z.array(reconciledTransactionView) },
       },
     },
     async (request) => reconciledTransactions(db.kysely, actorOf(request).organizationId),
@@ -158,6 +174,7 @@ export async function accountingRoutes(fastify: FastifyInstance) {
         tags: ['accounting'],
         summary: 'Undo a reconciliation: the transaction and its entries are open again',
         params: idParams,
+        response: { 200: reconciliationUndoneView },
       },
     },
     async (request) => undoReconciliation(db.kysely, actorOf(request), request.params.id),

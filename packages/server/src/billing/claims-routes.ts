@@ -1,3 +1,10 @@
+import {
+  claimBatchesSentView,
+  claimBatchView,
+  claimResentView,
+  claimRowView,
+  remittanceImportView,
+} from '@pivot/core/billing';
 import { parisToday } from '@pivot/core/calendar';
 import { id, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
@@ -32,6 +39,7 @@ export async function claimsRoutes(fastify: FastifyInstance, claimsAdapter: Clai
             .enum(['pending', 'sent', 'acknowledged', 'paid', 'partially_paid', 'rejected', 'cancelled'])
             .optional(),
         }),
+        response: { 200: z.array(claimRowView) },
       },
     },
     async (request) => listClaims(db.kysely, actorOf(request), request.query.status),
@@ -46,6 +54,7 @@ export async function claimsRoutes(fastify: FastifyInstance, claimsAdapter: Clai
         summary:
           'Send a rejected claim again with the next batches, with the insured person as the coverage now says',
         params: idParams,
+        response: { 200: claimResentView },
       },
     },
     async (request) => resendClaim(db.kysely, actorOf(request), request.params.id),
@@ -53,7 +62,14 @@ export async function claimsRoutes(fastify: FastifyInstance, claimsAdapter: Clai
 
   app.get(
     '/api/billing/claim-batches',
-    { config: { permission: 'billing.read' }, schema: { tags: ['billing'], summary: 'Claim batches sent' } },
+    {
+      config: { permission: 'billing.read' },
+      schema: {
+        tags: ['billing'],
+        summary: 'Claim batches sent',
+        response: { 200: z.array(claimBatchView) },
+      },
+    },
     async (request) => listBatches(db.kysely, actorOf(request).organizationId),
   );
 
@@ -61,7 +77,11 @@ export async function claimsRoutes(fastify: FastifyInstance, claimsAdapter: Clai
     '/api/billing/claim-batches',
     {
       config: { permission: 'billing.write' },
-      schema: { tags: ['billing'], summary: 'Group pending claims in batches per insurer and send them' },
+      schema: {
+        tags: ['billing'],
+        summary: 'Group pending claims in batches per insurer and send them',
+        response: { 201: claimBatchesSentView },
+      },
     },
     async (request, reply) =>
       reply
@@ -80,6 +100,7 @@ export async function claimsRoutes(fastify: FastifyInstance, claimsAdapter: Clai
           fileName: text().trim().min(1).max(200),
           content: text().min(1).max(5_000_000),
         }),
+        response: { 200: remittanceImportView },
       },
     },
     async (request) => importRemittance(db.kysely, actorOf(request), request.body),

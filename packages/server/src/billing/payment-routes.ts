@@ -1,13 +1,23 @@
 import {
+  ageingView,
   cashClosingInput,
+  cashDayView,
   cashDepositSlipInput,
+  cashDepositSlipView,
   chequeDepositSlipInput,
+  chequeDepositSlipView,
   depositSlipRow,
   isoDate,
   nonNegativeCents,
   paymentInput,
+  paymentRecordedView,
+  paymentRowView,
+  refundBalanceView,
   refundInput,
+  refundMadeView,
   reminderRecorded,
+  takingsView,
+  unpaidView,
 } from '@pivot/core/billing';
 import { parisToday } from '@pivot/core/calendar';
 import { id } from '@pivot/core/input';
@@ -16,7 +26,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-context.ts';
 import {
-  cashDayView,
+  cashDayView as cashDay,
   closeDay,
   createCashSlip,
   createChequeSlip,
@@ -53,6 +63,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
             .optional()
             .transform((v) => v === 'true'),
         }),
+        response: { 200: z.array(paymentRowView) },
       },
     },
     async (request) => listPayments(db.kysely, actorOf(request), request.query),
@@ -67,6 +78,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         summary:
           'Record a payment (cash, cheque, card, transfer): partial, grouped, overpayment kept as credit',
         body: paymentInput,
+        response: { 201: paymentRecordedView },
       },
     },
     async (request, reply) =>
@@ -81,6 +93,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         tags: ['billing'],
         summary: 'Payers owed money back: overpayments and payments on invoices cancelled by a credit note',
         querystring: z.object({ patientId: id.optional() }),
+        response: { 200: z.array(refundBalanceView) },
       },
     },
     async (request) => listRefundable(db.kysely, actorOf(request), request.query),
@@ -95,6 +108,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         summary:
           'Refund a payer up to its refundable balance: a negative payment, a negative receipt in the journal, less cash expected that day',
         body: refundInput,
+        response: { 201: refundMadeView },
       },
     },
     async (request, reply) => reply.status(201).send(await refund(db.kysely, actorOf(request), request.body)),
@@ -112,6 +126,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
           patientId: id.optional(),
           asOf: isoDate.optional(),
         }),
+        response: { 200: unpaidView },
       },
     },
     async (request) =>
@@ -140,9 +155,10 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         tags: ['billing'],
         summary: 'The cash desk of a day: float, expected cash, closing',
         params: dateParams,
+        response: { 200: cashDayView },
       },
     },
-    async (request) => cashDayView(db.kysely, actorOf(request).organizationId, request.params.date),
+    async (request) => cashDay(db.kysely, actorOf(request).organizationId, request.params.date),
   );
 
   app.post(
@@ -154,6 +170,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         summary: 'Set the opening float of a day',
         params: dateParams,
         body: z.object({ openingFloatCents: nonNegativeCents }),
+        response: { 200: cashDayView },
       },
     },
     async (request) =>
@@ -169,6 +186,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         summary: 'Close the day: counted cash against expected, a reason for any difference',
         params: dateParams,
         body: cashClosingInput.omit({ date: true }),
+        response: { 200: cashDayView },
       },
     },
     async (request) => closeDay(db.kysely, actorOf(request), request.params.date, request.body),
@@ -195,6 +213,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         tags: ['billing'],
         summary: 'Put undeposited cheques on a deposit slip and mark them deposited',
         body: chequeDepositSlipInput,
+        response: { 201: chequeDepositSlipView },
       },
     },
     async (request, reply) =>
@@ -209,6 +228,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         tags: ['billing'],
         summary: 'A cash deposit slip by denomination',
         body: cashDepositSlipInput,
+        response: { 201: cashDepositSlipView },
       },
     },
     async (request, reply) =>
@@ -237,6 +257,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
           to: isoDate,
           granularity: z.enum(['day', 'month']).default('day'),
         }),
+        response: { 200: takingsView },
       },
     },
     async (request) => takings(db.kysely, actorOf(request).organizationId, request.query),
@@ -250,6 +271,7 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         tags: ['billing'],
         summary: 'Receivables ageing (0–30, 31–60, 61–90, over 90 days) per debtor',
         querystring: z.object({ asOf: isoDate.optional() }),
+        response: { 200: ageingView },
       },
     },
     async (request) => ageing(db.kysely, actorOf(request).organizationId, request.query.asOf ?? parisToday()),

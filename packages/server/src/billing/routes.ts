@@ -1,4 +1,15 @@
-import { billingPractitionerView, isoDate } from '@pivot/core/billing';
+import {
+  billedVisitView,
+  billingPractitionerView,
+  catalogueUpdatedView,
+  catalogueView,
+  creditNoteIssuedView,
+  invoiceRowView,
+  invoiceView,
+  isoDate,
+  visitDraftView,
+  visitPreviewView,
+} from '@pivot/core/billing';
 import { parisToday } from '@pivot/core/calendar';
 import { id, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
@@ -50,6 +61,7 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'The acts catalogue with its source and date, and the tariffs in force on a date',
         querystring: z.object({ date: isoDate.optional() }),
+        response: { 200: catalogueView },
       },
     },
     async (request) =>
@@ -69,6 +81,7 @@ export async function billingRoutes(
           source: text().trim().min(1).max(300),
           publishedOn: isoDate,
         }),
+        response: { 200: catalogueUpdatedView },
       },
     },
     async (request) => updateCatalogue(db.kysely, actorOf(request), request.body),
@@ -82,6 +95,7 @@ export async function billingRoutes(
         tags: ['billing'],
         summary: 'The fee split of a visit, computed without saving',
         body: visitInput,
+        response: { 200: visitPreviewView },
       },
     },
     async (request) => previewVisit(db.kysely, actorOf(request), request.body),
@@ -113,6 +127,7 @@ export async function billingRoutes(
           practitionerId: id,
           appointmentId: id.optional(),
         }),
+        response: { 200: visitDraftView },
       },
     },
     async (request) => visitDraft(db.kysely, actorOf(request), { ...request.query, date: parisToday() }),
@@ -122,7 +137,12 @@ export async function billingRoutes(
     '/api/billing/visits',
     {
       config: { permission: 'billing.write' },
-      schema: { tags: ['billing'], summary: 'Bill a visit: invoice, receivables, claim', body: visitInput },
+      schema: {
+        tags: ['billing'],
+        summary: 'Bill a visit: invoice, receivables, claim',
+        body: visitInput,
+        response: { 201: billedVisitView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await billVisit(db.kysely, actorOf(request), request.body)),
@@ -139,6 +159,7 @@ export async function billingRoutes(
           patientId: id.optional(),
           limit: integerParam.min(1).max(1000).default(100),
         }),
+        response: { 200: z.array(invoiceRowView) },
       },
     },
     async (request) => listInvoices(db.kysely, actorOf(request), request.query),
@@ -148,7 +169,12 @@ export async function billingRoutes(
     '/api/billing/invoices/:id',
     {
       config: { permission: 'billing.read' },
-      schema: { tags: ['billing'], summary: 'An invoice', params: idParams },
+      schema: {
+        tags: ['billing'],
+        summary: 'An invoice',
+        params: idParams,
+        response: { 200: invoiceView },
+      },
     },
     async (request) => readInvoice(db.kysely, actorOf(request), request.params.id),
   );
@@ -185,6 +211,7 @@ export async function billingRoutes(
         summary: 'Cancel an invoice by a credit note in the same sequence',
         params: idParams,
         body: z.object({ reason: text().trim().min(1).max(500), date: isoDate.optional() }),
+        response: { 201: creditNoteIssuedView },
       },
     },
     async (request, reply) =>

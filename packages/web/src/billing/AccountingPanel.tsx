@@ -14,7 +14,13 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { JournalEntryView } from '@pivot/core/accounting';
+import type {
+  BankImportView,
+  ChartView,
+  JournalEntryView,
+  ReconciledTransactionView,
+  ReconciliationProposalsView,
+} from '@pivot/core/accounting';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,26 +28,6 @@ import { api, get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
-
-type Entry = JournalEntryView;
-
-interface ReconciledTransaction {
-  id: string;
-  date: string;
-  amountCents: number;
-  label: string;
-  entries: { id: string; date: string; label: string; pieceRef: string; amountCents: number }[];
-}
-
-interface BankView {
-  transactions: {
-    id: string;
-    date: string;
-    amountCents: number;
-    label: string;
-    proposal: { entryIds: string[]; kind: string; daysApart: number } | null;
-  }[];
-}
 
 function monthRange(month: string) {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -58,22 +44,19 @@ export function AccountingPanel() {
   const range = monthRange(month);
   const journal = useQuery({
     queryKey: ['billing', 'journal', month],
-    queryFn: () => get<Entry[]>(`/api/accounting/journal?from=${range.from}&to=${range.to}`),
+    queryFn: () => get<JournalEntryView[]>(`/api/accounting/journal?from=${range.from}&to=${range.to}`),
   });
   const chart = useQuery({
     queryKey: ['billing', 'chart'],
-    queryFn: () =>
-      get<{ form2035Lines: { key: string; label: string; side: string; line: number }[] }>(
-        '/api/accounting/chart',
-      ),
+    queryFn: () => get<ChartView>('/api/accounting/chart'),
   });
   const bank = useQuery({
     queryKey: ['billing', 'bank'],
-    queryFn: () => get<BankView>('/api/accounting/bank-transactions'),
+    queryFn: () => get<ReconciliationProposalsView>('/api/accounting/bank-transactions'),
   });
   const reconciled = useQuery({
     queryKey: ['billing', 'bank', 'reconciled'],
-    queryFn: () => get<ReconciledTransaction[]>('/api/accounting/bank-transactions/reconciled'),
+    queryFn: () => get<ReconciledTransactionView[]>('/api/accounting/bank-transactions/reconciled'),
   });
   const expenseForm = useApiForm();
   const bankForm = useApiForm();
@@ -117,7 +100,7 @@ export function AccountingPanel() {
     const content = await file.text();
     const format = /\.ofx$/i.test(file.name) || content.includes('<OFX>') ? 'ofx' : 'csv';
     const done = await bankForm.submit(() =>
-      post<{ alreadyImported: boolean; transactions: number }>('/api/accounting/bank-imports', {
+      post<BankImportView>('/api/accounting/bank-imports', {
         format,
         fileName: file.name,
         content,

@@ -16,6 +16,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import type {
+  BilledVisitView,
+  BillingPractitionerView,
+  CatalogueView,
+  VisitDraftView,
+  VisitPreviewView,
+} from '@pivot/core/billing';
 import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -27,62 +34,6 @@ import type { PatientSummary } from '../patients/index.ts';
 import { usePatientSearch } from '../patients/index.ts';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
 import { PaymentForm } from './PaymentForm.tsx';
-
-export interface Practitioner {
-  id: string;
-  name: string;
-  specialty: string | null;
-  sector: string | null;
-}
-
-interface CatalogueAct {
-  code: string;
-  label: string;
-  tariffs: { sector: string; amountCents: number }[];
-}
-
-interface Split {
-  feeCents: number;
-  baseCents: number;
-  amoCents: number;
-  flatContributionCents: number;
-  amcCents: number;
-  overbillingCents: number;
-  patientRemainderCents: number;
-  patientPaysAtDeskCents: number;
-  claimFromAmoCents: number;
-  claimFromAmcCents: number;
-  quoteRequired: boolean;
-}
-
-interface Preview {
-  sector: string;
-  thirdPartyPayment: { amo: boolean; amc: boolean };
-  complementary: unknown;
-  split: Split;
-}
-
-interface Billed {
-  invoiceId: string;
-  number: string;
-  split: Split;
-}
-
-/** What the form starts from when opened from the agenda or the reception's billing queue. */
-interface VisitDraft {
-  patient: PatientSummary;
-  practitionerId: string;
-  date: string;
-  appointment: {
-    id: string;
-    date: string;
-    startsAt: string;
-    status: string;
-    type: { fr: string; en: string };
-  } | null;
-  alreadyBilled: { id: string; number: string } | null;
-  suggestedActs: { code: string; label: string; feeCents: number }[];
-}
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const feeText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
@@ -102,7 +53,7 @@ function useDraftParams() {
   const draft = useQuery({
     queryKey: ['billing', 'draft', patient, practitioner, appointment],
     queryFn: () =>
-      get<VisitDraft>(
+      get<VisitDraftView>(
         `/api/billing/visit-draft?patientId=${patient}&practitionerId=${practitioner}${
           appointment ? `&appointmentId=${appointment}` : ''
         }`,
@@ -128,7 +79,7 @@ interface ActLine {
 export function usePractitioners() {
   return useQuery({
     queryKey: ['billing', 'practitioners'],
-    queryFn: () => get<Practitioner[]>('/api/billing/practitioners'),
+    queryFn: () => get<BillingPractitionerView[]>('/api/billing/practitioners'),
   });
 }
 
@@ -195,9 +146,9 @@ export function BillVisitPanel() {
   const [quoteGiven, setQuoteGiven] = useState(false);
   const [vitaleCard, setVitaleCard] = useState(false);
   const [amcOverbilling, setAmcOverbilling] = useState<number>(0);
-  const [billed, setBilled] = useState<Billed | null>(null);
-  const [appointment, setAppointment] = useState<VisitDraft['appointment']>(null);
-  const [alreadyBilled, setAlreadyBilled] = useState<VisitDraft['alreadyBilled']>(null);
+  const [billed, setBilled] = useState<BilledVisitView | null>(null);
+  const [appointment, setAppointment] = useState<VisitDraftView['appointment']>(null);
+  const [alreadyBilled, setAlreadyBilled] = useState<VisitDraftView['alreadyBilled']>(null);
   const [appliedDraft, setAppliedDraft] = useState<string | null>(null);
   const form = useApiForm();
   const fromAddress = useDraftParams();
@@ -223,8 +174,7 @@ export function BillVisitPanel() {
   const practitioner = practitioners.data?.find((p) => p.id === practitionerId);
   const catalogue = useQuery({
     queryKey: ['billing', 'catalogue', date],
-    queryFn: () =>
-      get<{ edition: string; source: string; acts: CatalogueAct[] }>(`/api/billing/catalogue?date=${date}`),
+    queryFn: () => get<CatalogueView>(`/api/billing/catalogue?date=${date}`),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
   });
   const sector = practitioner?.sector ?? '1';
@@ -255,7 +205,7 @@ export function BillVisitPanel() {
   const [debouncedBody] = useDebouncedValue(body, 250);
   const preview = useQuery({
     queryKey: ['billing', 'preview', debouncedBody],
-    queryFn: () => post<Preview>('/api/billing/visits/preview', debouncedBody),
+    queryFn: () => post<VisitPreviewView>('/api/billing/visits/preview', debouncedBody),
     enabled: debouncedBody !== null,
     retry: false,
   });
@@ -279,7 +229,7 @@ export function BillVisitPanel() {
 
   const bill = async () => {
     if (!body) return;
-    const result = await form.submit(() => post<Billed>('/api/billing/visits', body));
+    const result = await form.submit(() => post<BilledVisitView>('/api/billing/visits', body));
     if (result) {
       setBilled(result);
       notifications.show({ color: 'green', message: t('visit.billed', { number: result.number }) });

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { CatalogueUpdatedView, CatalogueView } from '@pivot/core/billing';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,18 +20,6 @@ import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { euros, frenchDate, todayIso } from './money.ts';
-
-interface CatalogueView {
-  edition: string;
-  source: string;
-  publishedOn: string;
-  acts: {
-    code: string;
-    kind: 'ngap' | 'ccam';
-    label: string;
-    tariffs: { sector: string; amountCents: number; validFrom: string; specialty: string | null }[];
-  }[];
-}
 
 /** The acts catalogue in force on a date, and (admins) loading a newer edition from a file. */
 export function CataloguePanel() {
@@ -52,7 +41,7 @@ export function CataloguePanel() {
     if (!file) return;
     const content = await file.text();
     const done = await form.submit(() =>
-      post<{ edition: string; tariffs: number }>('/api/billing/catalogue', {
+      post<CatalogueUpdatedView>('/api/billing/catalogue', {
         content,
         edition,
         source,

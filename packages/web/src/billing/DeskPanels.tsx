@@ -15,7 +15,20 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { DepositSlipRow } from '@pivot/core/billing';
+import type {
+  CashDayView,
+  ClaimBatchesSentView,
+  ClaimResentView,
+  ClaimRowView,
+  CreditNoteIssuedView,
+  DepositSlipRow,
+  InvoiceRowView,
+  InvoiceView,
+  PaymentRowView,
+  RefundBalanceView,
+  RemittanceImportView,
+  UnpaidView,
+} from '@pivot/core/billing';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,16 +39,6 @@ import { CashSlipForm } from './CashSlipForm.tsx';
 import { centsOf, euros, frenchDate, todayIso } from './money.ts';
 import { RefundModal, RefundsSection, type RefundTarget } from './Refunds.tsx';
 
-interface InvoiceRow {
-  id: string;
-  number: string;
-  kind: 'invoice' | 'credit_note';
-  issuedOn: string;
-  totalCents: number;
-  patientName: string;
-  practitionerName: string;
-}
-
 export function InvoicesPanel() {
   const { t, i18n } = useTranslation('billing');
   const { can } = useSession();
@@ -43,16 +46,16 @@ export function InvoicesPanel() {
   const form = useApiForm();
   const invoices = useQuery({
     queryKey: ['billing', 'invoices'],
-    queryFn: () => get<InvoiceRow[]>('/api/billing/invoices?limit=200'),
+    queryFn: () => get<InvoiceRowView[]>('/api/billing/invoices?limit=200'),
   });
-  const [crediting, setCrediting] = useState<InvoiceRow | null>(null);
+  const [crediting, setCrediting] = useState<InvoiceRowView | null>(null);
   const [reason, setReason] = useState('');
   const [refund, setRefund] = useState<RefundTarget | null>(null);
   const credit = async () => {
     if (!crediting) return;
     const row = crediting;
     const done = await form.submit(() =>
-      post<{ id: string; number: string }>(`/api/billing/invoices/${row.id}/credit-note`, { reason }),
+      post<CreditNoteIssuedView>(`/api/billing/invoices/${row.id}/credit-note`, { reason }),
     );
     if (!done) return;
     setCrediting(null);
@@ -60,8 +63,8 @@ export function InvoicesPanel() {
     notifications.show({ color: 'green', message: t('invoices.credited', { number: done.number }) });
     await client.invalidateQueries({ queryKey: ['billing'] });
     // What the patient had paid on the cancelled invoice is now owed back: offer the refund at once.
-    const invoice = await get<{ patientId: string }>(`/api/billing/invoices/${row.id}`);
-    const balances = await get<RefundTarget['balance'][]>(
+    const invoice = await get<InvoiceView>(`/api/billing/invoices/${row.id}`);
+    const balances = await get<RefundBalanceView[]>(
       `/api/billing/refunds/balances?patientId=${invoice.patientId}`,
     );
     const owed = balances.find((b) => b.payer.kind === 'patient' && b.payer.id === invoice.patientId);
@@ -132,26 +135,12 @@ export function InvoicesPanel() {
   );
 }
 
-interface Unpaid {
-  items: {
-    id: string;
-    debtor: { kind: string; id: string };
-    dueDate: string;
-    outstandingCents: number;
-    bucket: string;
-    reminderCount: number;
-    invoiceNumber: string;
-    patientName: string;
-  }[];
-  credits: { payer: { kind: string; id: string }; creditCents: number }[];
-}
-
 export function UnpaidPanel() {
   const { t, i18n } = useTranslation('billing');
   const client = useQueryClient();
   const unpaid = useQuery({
     queryKey: ['billing', 'unpaid'],
-    queryFn: () => get<Unpaid>('/api/billing/receivables'),
+    queryFn: () => get<UnpaidView>('/api/billing/receivables'),
   });
   const remind = async (id: string) => {
     await post(`/api/billing/receivables/${id}/reminders`);
@@ -199,18 +188,6 @@ export function UnpaidPanel() {
       </Table>
     </Stack>
   );
-}
-
-interface CashDayView {
-  date: string;
-  status: 'open' | 'closed';
-  openingFloatCents: number;
-  cashPaymentsCents: number;
-  cashDepositedCents: number;
-  expectedCents: number;
-  countedCents: number | null;
-  differenceCents: number | null;
-  reason: string | null;
 }
 
 export function CashDeskPanel() {
@@ -343,16 +320,6 @@ export function CashDeskPanel() {
   );
 }
 
-interface PaymentRow {
-  id: string;
-  date: string;
-  amountCents: number;
-  payerName: string;
-  cheque: { bank: string; number: string; drawer: string } | null;
-}
-
-type SlipRow = DepositSlipRow;
-
 export function DepositSlipsPanel() {
   const { t, i18n } = useTranslation('billing');
   const client = useQueryClient();
@@ -363,11 +330,11 @@ export function DepositSlipsPanel() {
   const [date, setDate] = useState(todayIso());
   const cheques = useQuery({
     queryKey: ['billing', 'cheques'],
-    queryFn: () => get<PaymentRow[]>('/api/billing/payments?method=cheque&undeposited=true'),
+    queryFn: () => get<PaymentRowView[]>('/api/billing/payments?method=cheque&undeposited=true'),
   });
   const slips = useQuery({
     queryKey: ['billing', 'slips'],
-    queryFn: () => get<SlipRow[]>('/api/billing/deposit-slips'),
+    queryFn: () => get<DepositSlipRow[]>('/api/billing/deposit-slips'),
   });
   const create = async () => {
     const done = await form.submit(() =>
@@ -476,20 +443,6 @@ export function DepositSlipsPanel() {
   );
 }
 
-interface ClaimRow {
-  id: string;
-  number: string;
-  destination: string;
-  date: string;
-  feeCents: number;
-  amoCents: number;
-  amcCents: number;
-  status: string;
-  rejection: { code: string; label: string | null } | null;
-  batchNumber: string | null;
-  patientName: string;
-}
-
 export function ClaimsPanel() {
   const { t, i18n } = useTranslation('billing');
   const { can } = useSession();
@@ -497,17 +450,17 @@ export function ClaimsPanel() {
   const form = useApiForm();
   const claims = useQuery({
     queryKey: ['billing', 'claims'],
-    queryFn: () => get<ClaimRow[]>('/api/billing/claims'),
+    queryFn: () => get<ClaimRowView[]>('/api/billing/claims'),
   });
   const send = async () => {
-    const done = await form.submit(() => post<{ batches: unknown[] }>('/api/billing/claim-batches'));
+    const done = await form.submit(() => post<ClaimBatchesSentView>('/api/billing/claim-batches'));
     if (done) {
       notifications.show({ color: 'green', message: t('claims.sent', { count: done.batches.length }) });
       await client.invalidateQueries({ queryKey: ['billing'] });
     }
   };
-  const resend = async (claim: ClaimRow) => {
-    const done = await form.submit(() => post<{ number: string }>(`/api/billing/claims/${claim.id}/resend`));
+  const resend = async (claim: ClaimRowView) => {
+    const done = await form.submit(() => post<ClaimResentView>(`/api/billing/claims/${claim.id}/resend`));
     if (done) {
       notifications.show({ color: 'green', message: t('claims.resent', { number: done.number }) });
       await client.invalidateQueries({ queryKey: ['billing'] });
@@ -517,7 +470,7 @@ export function ClaimsPanel() {
     if (!file) return;
     const content = await file.text();
     const done = await form.submit(() =>
-      post<{ alreadyImported: boolean; payments?: number; rejections?: number }>('/api/billing/remittances', {
+      post<RemittanceImportView>('/api/billing/remittances', {
         fileName: file.name,
         content,
       }),

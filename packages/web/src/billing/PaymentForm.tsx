@@ -1,5 +1,6 @@
 import { Alert, Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { PaymentRecordedView } from '@pivot/core/billing';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +32,7 @@ export function PaymentForm(props: {
           ? { kind }
           : { kind, reference: reference || undefined };
     const result = await form.submit(() =>
-      post<{ creditCents: number }>('/api/billing/payments', {
+      post<PaymentRecordedView>('/api/billing/payments', {
         date: props.date,
         amountCents: centsOf(amount) ?? Number.NaN,
         method,

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { RefundBalanceView } from '@pivot/core/billing';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,17 +21,8 @@ import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import { centsOf, euros, todayIso } from './money.ts';
 
-export interface RefundBalance {
-  payer: { kind: 'patient' | 'amo' | 'amc'; id: string };
-  payerName: string;
-  creditCents: number;
-  paidOnCancelledCents: number;
-  refundedCents: number;
-  refundableCents: number;
-}
-
 export interface RefundTarget {
-  balance: RefundBalance;
+  balance: RefundBalanceView;
   creditNote?: { id: string; number: string } | undefined;
 }
 
@@ -38,7 +30,7 @@ export function useRefundBalances(patientId?: string) {
   return useQuery({
     queryKey: ['billing', 'refunds', patientId ?? 'all'],
     queryFn: () =>
-      get<RefundBalance[]>(`/api/billing/refunds/balances${patientId ? `?patientId=${patientId}` : ''}`),
+      get<RefundBalanceView[]>(`/api/billing/refunds/balances${patientId ? `?patientId=${patientId}` : ''}`),
   });
 }
 

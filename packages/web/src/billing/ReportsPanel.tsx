@@ -1,28 +1,12 @@
 import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { AgeingView, TakingsView } from '@pivot/core/billing';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../app/api.ts';
 import { euros, todayIso } from './money.ts';
-
-interface Takings {
-  periods: {
-    period: string;
-    count: number;
-    totalCents: number;
-    byPractitioner: Record<string, number>;
-    byMethod: Record<string, number>;
-    byPayerKind: Record<string, number>;
-    byInsurer: Record<string, number>;
-  }[];
-  practitioners: Record<string, string>;
-}
-
-interface Ageing {
-  byKind: Record<string, Record<string, number>>;
-}
 
 const colors = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'pink.6'];
 
@@ -34,17 +18,18 @@ export function ReportsPanel() {
   const to = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
   const daily = useQuery({
     queryKey: ['billing', 'takings', month],
-    queryFn: () => get<Takings>(`/api/billing/reports/takings?from=${month}-01&to=${to}&granularity=day`),
+    queryFn: () => get<TakingsView>(`/api/billing/reports/takings?from=${month}-01&to=${to}&granularity=day`),
     enabled: /^\d{4}-\d{2}$/.test(month),
   });
   const monthly = useQuery({
     queryKey: ['billing', 'takings-month', month],
-    queryFn: () => get<Takings>(`/api/billing/reports/takings?from=${month}-01&to=${to}&granularity=month`),
+    queryFn: () =>
+      get<TakingsView>(`/api/billing/reports/takings?from=${month}-01&to=${to}&granularity=month`),
     enabled: /^\d{4}-\d{2}$/.test(month),
   });
   const ageing = useQuery({
     queryKey: ['billing', 'ageing'],
-    queryFn: () => get<Ageing>('/api/billing/reports/ageing'),
+    queryFn: () => get<AgeingView>('/api/billing/reports/ageing'),
   });
   const methods = ['cash', 'cheque', 'card', 'transfer'] as const;
   const bars = (daily.data?.periods ?? []).map((p) => ({
