@@ -17,14 +17,3 @@ export function recordReminder(
     .returning(['id', 'reminder_count', 'patient_id', 'last_reminder_on'])
     .executeTakeFirst();
 }
-
-/** The 200 newest deposit slips. */
-export function listDepositSlips(db: Kysely<Database>, organizationId: string) {
-  return db
-    .selectFrom('deposit_slips')
-    .select(['id', 'number', 'kind', 'bank', 'iban', 'slip_date', 'item_count', 'total_cents'])
-    .where('organization_id', '=', organizationId)
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
-}
