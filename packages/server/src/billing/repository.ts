@@ -1,19 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** Counts one more reminder on an open receivable; undefined when it is not open or not the organization's. */
-export function recordReminder(
-  tx: Kysely<Database>,
-  organizationId: string,
-  receivableId: string,
-  on: string,
-) {
+// What billing still reads in other capabilities' tables without their door (patients, users):
+// each statement as it was in billing's services, waiting for a function of that capability's door.
+
+type Tx = Kysely<Database>;
+
+/** The id of one of the organization's patients; undefined when it is not one of them. */
+export function findPatientId(tx: Tx, organizationId: string, patientId: string) {
   return tx
-    .updateTable('receivables')
-    .set((eb) => ({ reminder_count: eb('reminder_count', '+', 1), last_reminder_on: on }))
-    .where('id', '=', receivableId)
+    .selectFrom('patients')
+    .select('id')
     .where('organization_id', '=', organizationId)
-    .where('status', '=', 'open')
-    .returning(['id', 'reminder_count', 'patient_id', 'last_reminder_on'])
+    .where('id', '=', patientId)
     .executeTakeFirst();
+}
+
+/** The organization's practitioners and the name each is shown by. */
+export function listPractitionerNames(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'practitioner')
+    .execute();
 }
