@@ -13,3 +13,14 @@ export function listInvoiceNumbers(tx: Tx, invoiceIds: string[]) {
     .where('id', 'in', [...new Set(invoiceIds)])
     .execute();
 }
+
+/** One of the organization's credit notes; undefined when it is not one of them. */
+export function findCreditNote(tx: Tx, organizationId: string, creditNoteId: string) {
+  return tx
+    .selectFrom('invoices')
+    .select(['id', 'number', 'patient_id'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', creditNoteId)
+    .where('kind', '=', 'credit_note')
+    .executeTakeFirst();
+}

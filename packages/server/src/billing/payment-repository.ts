@@ -1,4 +1,5 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Debtor } from '@pivot/core/billing';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 // Every SQL statement on payments (refunds are payments with a negative amount) and their
@@ -83,4 +84,48 @@ export function listPaymentsBetween(tx: Tx, organizationId: string, from: string
     .where('payment_date', '>=', from)
     .where('payment_date', '<=', to)
     .execute();
+}
+
+// --- refunds ---------------------------------------------------------------------------------
+
+/** What one payer holds: credit kept, paid on cancelled invoices, already refunded (0 when none). */
+export async function payerBalanceFigures(tx: Tx, organizationId: string, payer: Debtor) {
+  const row = await sql<{ credit: number; paid_on_cancelled: number; refunded: number }>`
+    SELECT
+      (SELECT coalesce(sum(credit_cents), 0)::int FROM payments
+        WHERE organization_id = ${organizationId} AND payer_kind = ${payer.kind} AND payer_id = ${payer.id}
+          AND amount_cents > 0) AS credit,
+      (SELECT coalesce(sum(paid_cents), 0)::int FROM receivables
+        WHERE organization_id = ${organizationId} AND debtor_kind = ${payer.kind} AND debtor_id = ${payer.id}
+          AND status = 'cancelled') AS paid_on_cancelled,
+      (SELECT coalesce(-sum(amount_cents), 0)::int FROM payments
+        WHERE organization_id = ${organizationId} AND payer_kind = ${payer.kind} AND payer_id = ${payer.id}
+          AND amount_cents < 0) AS refunded`.execute(tx);
+  return row.rows[0]!;
+}
+
+/**
+ * Payers who may be owed money (a credit kept, or paid on a cancelled invoice), of one patient when
+ * `patientId` is given, in payer order (500 at most; a payer may come twice, with and without patient).
+ */
+export async function listPayersOwedMoney(tx: Tx, organizationId: string, patientId: string | undefined) {
+  const patientFilter = patientId ? sql`AND patient_id = ${patientId}` : sql``;
+  const payers = await sql<{ payer_kind: Debtor['kind']; payer_id: string; patient_id: string | null }>`
+    SELECT DISTINCT payer_kind, payer_id, patient_id FROM (
+      SELECT payer_kind, payer_id, patient_id FROM payments
+        WHERE organization_id = ${organizationId} AND credit_cents > 0 ${patientFilter}
+      UNION
+      SELECT debtor_kind, debtor_id, patient_id FROM receivables
+        WHERE organization_id = ${organizationId} AND status = 'cancelled' AND paid_cents > 0 ${patientFilter}
+    ) p
+    ORDER BY payer_kind, payer_id
+    LIMIT 500`.execute(tx);
+  return payers.rows;
+}
+
+/** One refund at a time per payer (held until the transaction ends), so two cannot spend the same balance. */
+export async function lockPayerRefunds(tx: Tx, organizationId: string, payer: Debtor) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`refund:${organizationId}:${payer.kind}:${payer.id}`}))`.execute(
+    tx,
+  );
 }
