@@ -99,3 +99,30 @@ export function listOpenReceivablesDueBy(tx: Tx, organizationId: string, asOf: s
     .where('due_date', '<=', asOf)
     .execute();
 }
+
+/** What was paid and what was due on an invoice's receivables (null sums when it has none). */
+export function sumReceivablesOfInvoice(tx: Tx, invoiceId: string) {
+  return tx
+    .selectFrom('receivables')
+    .select((eb) => [eb.fn.sum<number>('paid_cents').as('paid'), eb.fn.sum<number>('amount_cents').as('due')])
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
+}
+
+/** The receivables of an invoice and what was paid on each. */
+export function listReceivablesOfInvoice(tx: Tx, invoiceId: string) {
+  return tx
+    .selectFrom('receivables')
+    .select(['id', 'paid_cents'])
+    .where('invoice_id', '=', invoiceId)
+    .execute();
+}
+
+/** Cancels a receivable: what was paid stays recorded, nothing more is owed. */
+export async function cancelReceivable(tx: Tx, receivableId: string, paidCents: number) {
+  await tx
+    .updateTable('receivables')
+    .set({ amount_cents: paidCents, status: 'cancelled' })
+    .where('id', '=', receivableId)
+    .execute();
+}
