@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 // Every SQL statement on claims (feuilles de soins), their batches and the remittances imported.
@@ -13,4 +13,17 @@ export async function cancelPendingClaimsOfVisit(tx: Tx, visitId: string) {
     .where('visit_id', '=', visitId)
     .where('status', '=', 'pending')
     .execute();
+}
+
+/** Writes a claim; answers its id. */
+export function insertClaim(
+  tx: Tx,
+  organizationId: string,
+  columns: Omit<Insertable<Database['claims']>, 'organization_id'>,
+) {
+  return tx
+    .insertInto('claims')
+    .values({ organization_id: organizationId, ...columns })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

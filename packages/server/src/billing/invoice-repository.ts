@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 // Every SQL statement on invoices and credit notes, their lines and their numbering.
@@ -128,4 +128,13 @@ export async function insertInvoiceLines(
     .insertInto('invoice_lines')
     .values(lines.map((line) => ({ organization_id: organizationId, ...line })))
     .execute();
+}
+
+/** Counts one more invoice in the organization's sequence for `year`; answers its number in the sequence (the counter row stays locked until the transaction ends). */
+export async function incrementInvoiceCounter(tx: Tx, organizationId: string, year: number) {
+  const row = await sql<{ last_sequence: number }>`
+    INSERT INTO invoice_counters (organization_id, year, last_sequence) VALUES (${organizationId}, ${year}, 1)
+    ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = invoice_counters.last_sequence + 1
+    RETURNING last_sequence`.execute(tx);
+  return row.rows[0]!.last_sequence;
 }

@@ -1,5 +1,5 @@
 import type { Debtor } from '@pivot/core/billing';
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 // Every SQL statement on receivables (what a debtor owes on an invoice): dues, payments spread
@@ -124,5 +124,17 @@ export async function cancelReceivable(tx: Tx, receivableId: string, paidCents: 
     .updateTable('receivables')
     .set({ amount_cents: paidCents, status: 'cancelled' })
     .where('id', '=', receivableId)
+    .execute();
+}
+
+/** Writes what each debtor owes on an invoice. */
+export async function insertReceivables(
+  tx: Tx,
+  organizationId: string,
+  dues: Omit<Insertable<Database['receivables']>, 'organization_id'>[],
+) {
+  await tx
+    .insertInto('receivables')
+    .values(dues.map((d) => ({ organization_id: organizationId, ...d })))
     .execute();
 }

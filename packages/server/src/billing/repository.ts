@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-// What billing still reads in other capabilities' tables without their door (patients, users):
+// What billing still reads in other capabilities' tables without their door (patients, users,
+// appointments and their motifs):
 // each statement as it was in billing's services, waiting for a function of that capability's door.
 
 type Tx = Kysely<Database>;
@@ -44,4 +45,61 @@ export function listPatientNames(tx: Tx, organizationId: string, patientIds: str
     .where('organization_id', '=', organizationId)
     .where('id', 'in', ['00000000-0000-0000-0000-000000000000', ...patientIds])
     .execute();
+}
+
+/** A patient of the organization as a bill needs them; undefined when not one of its patients. */
+export function findPatientToBill(tx: Tx, organizationId: string, patientId: string) {
+  return tx
+    .selectFrom('patients')
+    .select(['id', 'birth_name', 'first_given_name', 'used_name', 'birth_date', 'merged_into'])
+    .where('id', '=', patientId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** A member of the organization as a bill needs them (its role tells a practitioner); undefined when not a member. */
+export function findPractitionerToBill(tx: Tx, organizationId: string, userId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'display_name', 'rpps', 'specialty', 'sector', 'role'])
+    .where('id', '=', userId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** A member of the organization as the bill-visit form starts from them; undefined when not a member. */
+export function findPractitionerForVisitDraft(tx: Tx, organizationId: string, userId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'display_name', 'specialty', 'sector', 'role'])
+    .where('id', '=', userId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** An appointment of the organization as billing checks it; undefined when not one of its appointments. */
+export function findAppointmentToBill(tx: Tx, organizationId: string, appointmentId: string) {
+  return tx
+    .selectFrom('appointments')
+    .select(['id', 'patient_id', 'practitioner_id', 'status', 'starts_at', 'appointment_type_id'])
+    .where('id', '=', appointmentId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** An appointment of the organization with its motif's label; undefined when not one of its appointments. */
+export function findAppointmentWithType(tx: Tx, organizationId: string, appointmentId: string) {
+  return tx
+    .selectFrom('appointments')
+    .innerJoin('appointment_types', 'appointment_types.id', 'appointments.appointment_type_id')
+    .select([
+      'appointments.id',
+      'appointments.patient_id',
+      'appointments.status',
+      'appointments.starts_at',
+      'appointment_types.label',
+    ])
+    .where('appointments.id', '=', appointmentId)
+    .where('appointments.organization_id', '=', organizationId)
+    .executeTakeFirst();
 }
