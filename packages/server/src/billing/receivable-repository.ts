@@ -138,3 +138,14 @@ export async function insertReceivables(
     .values(dues.map((d) => ({ organization_id: organizationId, ...d })))
     .execute();
 }
+
+/** Moves the open mandatory-insurer receivables of a claim to another insurer. */
+export async function moveOpenAmoReceivables(tx: Tx, claimId: string, debtorId: string) {
+  await tx
+    .updateTable('receivables')
+    .set({ debtor_id: debtorId })
+    .where('claim_id', '=', claimId)
+    .where('debtor_kind', '=', 'amo')
+    .where('status', '=', 'open')
+    .execute();
+}
