@@ -8,29 +8,35 @@ import {
   closeCashDay,
   expectedCash,
 } from '@pivot/core/billing';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
-import { likeStartingWith } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import {
+  countDepositSlipsOfYear,
+  findCashDay,
+  findCashDepositedTotal,
+  findDepositSlip,
+  findDepositSlipKind,
+  findLastClosingBefore,
+  insertDepositSlip,
+  insertDepositSlipCheques,
+  listCashPaymentAmounts,
+  listDepositSlipCheques,
+  listDepositSlips,
+  lockCashDay,
+  lockChequePayments,
+  lockSlipNumbering,
+  markPaymentsDeposited,
+  markReceiptsDeposited,
+  upsertCashClosing,
+  upsertOpeningFloat,
+} from './cash-desk-repository.ts';
 import { assertDayOpen } from './payment-service.ts';
-import { listDepositSlips } from './repository.ts';
 
 async function cashFigures(tx: Kysely<Database>, organizationId: string, date: string) {
-  const payments = await tx
-    .selectFrom('payments')
-    .select('amount_cents')
-    .where('organization_id', '=', organizationId)
-    .where('payment_date', '=', date)
-    .where('method', '=', 'cash')
-    .execute();
-  const deposited = await tx
-    .selectFrom('deposit_slips')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total_cents'), sql<number>`0`).as('total'))
-    .where('organization_id', '=', organizationId)
-    .where('slip_date', '=', date)
-    .where('kind', '=', 'cash')
-    .executeTakeFirst();
+  const payments = await listCashPaymentAmounts(tx, organizationId, date);
+  const deposited = await findCashDepositedTotal(tx, organizationId, date);
   return {
     cashPayments: payments.map((p) => p.amount_cents),
     cashDepositedCents: Number(deposited?.total ?? 0),
@@ -39,23 +45,10 @@ async function cashFigures(tx: Kysely<Database>, organizationId: string, date: s
 
 /** The day's cash: opening float (the last closing's counted cash by default), expected, closing. */
 export async function cashDayView(tx: Kysely<Database>, organizationId: string, date: string) {
-  const row = await tx
-    .selectFrom('cash_days')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('day', '=', date)
-    .executeTakeFirst();
+  const row = await findCashDay(tx, organizationId, date);
   let openingFloatCents = row?.opening_float_cents;
   if (openingFloatCents === undefined) {
-    const previous = await tx
-      .selectFrom('cash_days')
-      .select('counted_cents')
-      .where('organization_id', '=', organizationId)
-      .where('day', '<', date)
-      .where('status', '=', 'closed')
-      .orderBy('day', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const previous = await findLastClosingBefore(tx, organizationId, date);
     openingFloatCents = previous?.counted_cents ?? 0;
   }
   const figures = await cashFigures(tx, organizationId, date);
@@ -80,18 +73,7 @@ export async function cashDayView(tx: Kysely<Database>, organizationId: string, 
 export async function openDay(db: Kysely<Database>, actor: Actor, date: string, openingFloatCents: number) {
   return db.transaction().execute(async (tx) => {
     await assertDayOpen(tx, actor.organizationId, date);
-    await tx
-      .insertInto('cash_days')
-      .values({
-        organization_id: actor.organizationId,
-        day: date,
-        opening_float_cents: openingFloatCents,
-        denominations: '{}',
-      })
-      .onConflict((oc) =>
-        oc.columns(['organization_id', 'day']).doUpdateSet({ opening_float_cents: openingFloatCents }),
-      )
-      .execute();
+    await upsertOpeningFloat(tx, actor.organizationId, date, openingFloatCents);
     await auditFrom(actor)(tx, {
       action: 'update',
       entity: 'cash_day',
@@ -112,7 +94,7 @@ export async function closeDay(
   },
 ) {
   return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`cash:${actor.organizationId}:${date}`}))`.execute(tx);
+    await lockCashDay(tx, actor.organizationId, date);
     const view = await cashDayView(tx, actor.organizationId, date);
     const figures = await cashFigures(tx, actor.organizationId, date);
     const closed = closeCashDay(
@@ -133,11 +115,7 @@ export async function closeDay(
       closed_by: actor.userId,
       closed_at: new Date(),
     };
-    await tx
-      .insertInto('cash_days')
-      .values({ organization_id: actor.organizationId, day: date, ...values })
-      .onConflict((oc) => oc.columns(['organization_id', 'day']).doUpdateSet(values))
-      .execute();
+    await upsertCashClosing(tx, actor.organizationId, date, values);
     await auditFrom(actor)(tx, {
       action: 'close',
       entity: 'cash_day',
@@ -153,14 +131,9 @@ export async function closeDay(
 }
 
 async function nextSlipNumber(tx: Kysely<Database>, organizationId: string, date: string) {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`slip:${organizationId}`}))`.execute(tx);
+  await lockSlipNumbering(tx, organizationId);
   const year = date.slice(0, 4);
-  const row = await tx
-    .selectFrom('deposit_slips')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organization_id', '=', organizationId)
-    .where('number', 'like', likeStartingWith(`${year}-`))
-    .executeTakeFirst();
+  const row = await countDepositSlipsOfYear(tx, organizationId, year);
   return `${year}-${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
@@ -177,14 +150,7 @@ export async function createChequeSlip(
   try {
     return await db.transaction().execute(async (tx) => {
       await assertDayOpen(tx, actor.organizationId, input.date);
-      const payments = await tx
-        .selectFrom('payments')
-        .selectAll()
-        .where('organization_id', '=', actor.organizationId)
-        .where('id', 'in', input.paymentIds)
-        .where('method', '=', 'cheque')
-        .forUpdate()
-        .execute();
+      const payments = await lockChequePayments(tx, actor.organizationId, input.paymentIds);
       input.paymentIds.forEach((id, i) => {
         if (!payments.some((p) => p.id === id))
           throw new DomainError('not_found', { field: `paymentIds.${i}` });
@@ -211,48 +177,33 @@ export async function createChequeSlip(
         }),
         already,
       );
-      const row = await tx
-        .insertInto('deposit_slips')
-        .values({
-          organization_id: actor.organizationId,
-          number,
-          kind: 'cheque',
-          bank: slip.bank,
-          iban: slip.iban,
-          slip_date: slip.date,
-          item_count: slip.count,
-          total_cents: slip.totalCents,
-          denominations: '{}',
-          created_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('deposit_slip_cheques')
-        .values(
-          slip.lines.map((l, position) => ({
-            organization_id: actor.organizationId,
-            slip_id: row.id,
-            payment_id: l.paymentId,
-            position,
-            drawer: l.drawer,
-            bank: l.bank,
-            cheque_number: l.number,
-            amount_cents: l.amountCents,
-          })),
-        )
-        .execute();
-      await tx
-        .updateTable('payments')
-        .set({ deposit_slip_id: row.id })
-        .where('id', 'in', input.paymentIds)
-        .execute();
+      const row = await insertDepositSlip(tx, actor.organizationId, {
+        number,
+        kind: 'cheque',
+        bank: slip.bank,
+        iban: slip.iban,
+        slip_date: slip.date,
+        item_count: slip.count,
+        total_cents: slip.totalCents,
+        denominations: '{}',
+        created_by: actor.userId,
+      });
+      await insertDepositSlipCheques(
+        tx,
+        actor.organizationId,
+        slip.lines.map((l, position) => ({
+          slip_id: row.id,
+          payment_id: l.paymentId,
+          position,
+          drawer: l.drawer,
+          bank: l.bank,
+          cheque_number: l.number,
+          amount_cents: l.amountCents,
+        })),
+      );
+      await markPaymentsDeposited(tx, row.id, input.paymentIds);
       // The bank credits the slip's total: its receipts are matched together (core proposeBankMatches).
-      await tx
-        .updateTable('journal_entries')
-        .set({ deposit_slip_id: row.id })
-        .where('payment_id', 'in', input.paymentIds)
-        .execute();
+      await markReceiptsDeposited(tx, row.id, input.paymentIds);
       await auditFrom(actor)(tx, {
         action: 'create',
         entity: 'deposit_slip',
@@ -280,22 +231,17 @@ export async function createCashSlip(
       { number, bank: input.bank, iban: input.iban, date: input.date },
       Object.fromEntries(Object.entries(input.denominations).map(([k, v]) => [Number(k), v])),
     );
-    const row = await tx
-      .insertInto('deposit_slips')
-      .values({
-        organization_id: actor.organizationId,
-        number,
-        kind: 'cash',
-        bank: slip.bank,
-        iban: slip.iban,
-        slip_date: slip.date,
-        item_count: slip.lines.reduce((s, l) => s + l.count, 0),
-        total_cents: slip.totalCents,
-        denominations: JSON.stringify(input.denominations),
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertDepositSlip(tx, actor.organizationId, {
+      number,
+      kind: 'cash',
+      bank: slip.bank,
+      iban: slip.iban,
+      slip_date: slip.date,
+      item_count: slip.lines.reduce((s, l) => s + l.count, 0),
+      total_cents: slip.totalCents,
+      denominations: JSON.stringify(input.denominations),
+      created_by: actor.userId,
+    });
     await auditFrom(actor)(tx, {
       action: 'create',
       entity: 'deposit_slip',
@@ -311,19 +257,9 @@ export async function loadChequeSlip(
   organizationId: string,
   id: string,
 ): Promise<ChequeDepositSlip & { id: string }> {
-  const slip = await db
-    .selectFrom('deposit_slips')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const slip = await findDepositSlip(db, organizationId, id);
   if (slip?.kind !== 'cheque') throw new DomainError('not_found');
-  const lines = await db
-    .selectFrom('deposit_slip_cheques')
-    .selectAll()
-    .where('slip_id', '=', id)
-    .orderBy('position')
-    .execute();
+  const lines = await listDepositSlipCheques(db, id);
   return {
     id: slip.id,
     kind: 'cheque',
@@ -349,12 +285,7 @@ export async function loadCashSlip(
   organizationId: string,
   id: string,
 ): Promise<CashDepositSlip & { id: string }> {
-  const slip = await db
-    .selectFrom('deposit_slips')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const slip = await findDepositSlip(db, organizationId, id);
   if (slip?.kind !== 'cash') throw new DomainError('not_found');
   const counts = slip.denominations as Record<string, number>;
   const built = buildCashDepositSlip(
@@ -366,12 +297,7 @@ export async function loadCashSlip(
 
 /** Which kind a slip is, or not_found outside the organisation. */
 export async function slipKind(db: Kysely<Database>, organizationId: string, id: string) {
-  const slip = await db
-    .selectFrom('deposit_slips')
-    .select('kind')
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const slip = await findDepositSlipKind(db, organizationId, id);
   if (!slip) throw new DomainError('not_found');
   return slip.kind;
 }

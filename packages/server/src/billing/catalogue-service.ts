@@ -8,91 +8,36 @@ import {
   shippedCatalogue,
   type Tariff,
 } from '@pivot/core/billing';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-
-async function writeCatalogue(
-  tx: Kysely<Database>,
-  organizationId: string,
-  catalogue: ActCatalogue,
-  loadedBy: string | null,
-): Promise<void> {
-  await tx.deleteFrom('billing_acts').where('organization_id', '=', organizationId).execute();
-  await tx.deleteFrom('billing_tariffs').where('organization_id', '=', organizationId).execute();
-  await tx
-    .insertInto('billing_acts')
-    .values(
-      catalogue.acts.map((a) => ({
-        organization_id: organizationId,
-        code: a.code,
-        kind: a.kind,
-        label: a.label,
-        activity: a.kind === 'ccam' ? a.activity : null,
-        phase: a.kind === 'ccam' ? a.phase : null,
-      })),
-    )
-    .execute();
-  await tx
-    .insertInto('billing_tariffs')
-    .values(
-      catalogue.tariffs.map((t) => ({
-        organization_id: organizationId,
-        code: t.code,
-        kind: t.kind,
-        sector: t.sector,
-        amount_cents: t.amountCents,
-        valid_from: t.validFrom,
-        valid_to: t.validTo ?? null,
-        activity: t.activity ?? null,
-        specialty: t.specialty ?? null,
-        source: t.source,
-      })),
-    )
-    .execute();
-  await tx
-    .insertInto('billing_catalogue_editions')
-    .values({
-      organization_id: organizationId,
-      edition: catalogue.edition,
-      source: catalogue.source,
-      published_on: catalogue.publishedOn,
-      loaded_by: loadedBy,
-    })
-    .execute();
-}
+import {
+  findLatestCatalogueEdition,
+  listCatalogueActs,
+  listCatalogueTariffs,
+  lockCatalogueLoading,
+  writeCatalogue,
+} from './catalogue-repository.ts';
 
 /**
  * The organisation's catalogue, loaded from the catalogue shipped with Pivot on first use (it names
  * its source and date); later editions come from an admin's file and keep the tariff history.
  */
 export async function loadCatalogue(tx: Kysely<Database>, organizationId: string): Promise<ActCatalogue> {
-  let edition = await tx
-    .selectFrom('billing_catalogue_editions')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  let edition = await findLatestCatalogueEdition(tx, organizationId);
   if (!edition) {
     // Two first uses at once: the advisory lock lets one load it, the other then reads it.
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`catalogue:${organizationId}`}))`.execute(tx);
-    edition = await tx
-      .selectFrom('billing_catalogue_editions')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    await lockCatalogueLoading(tx, organizationId);
+    edition = await findLatestCatalogueEdition(tx, organizationId);
     if (!edition) {
       await writeCatalogue(tx, organizationId, shippedCatalogue, null);
       return shippedCatalogue;
     }
   }
   const [acts, tariffs] = await Promise.all([
-    tx.selectFrom('billing_acts').selectAll().where('organization_id', '=', organizationId).execute(),
-    tx.selectFrom('billing_tariffs').selectAll().where('organization_id', '=', organizationId).execute(),
+    listCatalogueActs(tx, organizationId),
+    listCatalogueTariffs(tx, organizationId),
   ]);
   return {
     edition: edition.edition,

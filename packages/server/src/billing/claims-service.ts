@@ -12,13 +12,31 @@ import {
   reconcileRemittance,
   writeClaimBatchFile,
 } from '@pivot/core/billing';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadCoverage } from '../patients/index.ts';
+import {
+  countClaimBatches,
+  findRemittanceImport,
+  insertClaimBatch,
+  insertRemittanceImport,
+  listClaimBatches,
+  listClaimsWithPatients,
+  listInsurerClaimReceivables,
+  listPendingClaims,
+  lockClaim,
+  lockClaimSending,
+  lockRemittanceImports,
+  markClaimsSent,
+  resetClaimForResending,
+  updateClaimBatchStatus,
+  updateClaimOutcome,
+} from './claim-repository.ts';
 import { insertPayment } from './payment-service.ts';
+import { moveOpenAmoReceivables } from './receivable-repository.ts';
 import { amoDebtorId } from './visit-service.ts';
 
 /**
@@ -47,34 +65,7 @@ export function fileTransmissionAdapter(directory: string): ClaimTransmissionAda
 export async function listClaims(db: Kysely<Database>, actor: Actor, status?: string) {
   const { organizationId } = actor;
   return db.transaction().execute(async (tx) => {
-    let q = tx
-      .selectFrom('claims')
-      .innerJoin('patients', 'patients.id', 'claims.patient_id')
-      .leftJoin('claim_batches', 'claim_batches.id', 'claims.batch_id')
-      .select([
-        'claims.id',
-        'claims.number',
-        'claims.destination',
-        'claims.claim_date',
-        'claims.fee_cents',
-        'claims.amo_cents',
-        'claims.amc_cents',
-        'claims.status',
-        'claims.rejection_code',
-        'claims.rejection_label',
-        'claims.patient_id',
-        'claim_batches.number as batch_number',
-        'patients.birth_name',
-        'patients.used_name',
-        'patients.first_given_name',
-      ])
-      .where('claims.organization_id', '=', organizationId);
-    if (status) q = q.where('claims.status', '=', status);
-    const rows = await q
-      .orderBy('claims.claim_date', 'desc')
-      .orderBy('claims.number', 'desc')
-      .limit(500)
-      .execute();
+    const rows = await listClaimsWithPatients(tx, organizationId, status);
     await auditOfPatientsFrom(actor)(
       tx,
       { action: 'read', entity: 'claims', details: { status: status ?? null, count: rows.length } },
@@ -105,21 +96,10 @@ export async function sendPendingClaims(
   today: string,
 ) {
   return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`claims:${actor.organizationId}`}))`.execute(tx);
-    const pending = await tx
-      .selectFrom('claims')
-      .select(['id', 'number', 'data'])
-      .where('organization_id', '=', actor.organizationId)
-      .where('status', '=', 'pending')
-      .where('batch_id', 'is', null)
-      .orderBy('number')
-      .execute();
+    await lockClaimSending(tx, actor.organizationId);
+    const pending = await listPendingClaims(tx, actor.organizationId);
     if (pending.length === 0) throw new DomainError('no_pending_claims');
-    const count = await tx
-      .selectFrom('claim_batches')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirst();
+    const count = await countClaimBatches(tx, actor.organizationId);
     const batches = groupClaimsIntoBatches(
       pending.map((p) => p.data as unknown as Claim),
       { firstBatchNumber: Number(count?.n ?? 0) + 1, createdOn: today },
@@ -127,29 +107,20 @@ export async function sendPendingClaims(
     const sent = [];
     for (const batch of batches) {
       const { fileName } = await adapter.send(batch, writeClaimBatchFile(batch));
-      const row = await tx
-        .insertInto('claim_batches')
-        .values({
-          organization_id: actor.organizationId,
-          number: batch.number,
-          destination: batch.destination,
-          created_on: batch.createdOn,
-          claim_count: batch.count,
-          total_fee_cents: batch.totalFeeCents,
-          total_amo_cents: batch.totalAmoCents,
-          adapter: adapter.name,
-          file_name: fileName,
-          rejection_code: null,
-          created_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertClaimBatch(tx, actor.organizationId, {
+        number: batch.number,
+        destination: batch.destination,
+        created_on: batch.createdOn,
+        claim_count: batch.count,
+        total_fee_cents: batch.totalFeeCents,
+        total_amo_cents: batch.totalAmoCents,
+        adapter: adapter.name,
+        file_name: fileName,
+        rejection_code: null,
+        created_by: actor.userId,
+      });
       const ids = pending.filter((p) => batch.claims.some((c) => c.number === p.number)).map((p) => p.id);
-      await tx
-        .updateTable('claims')
-        .set({ batch_id: row.id, status: 'sent' })
-        .where('id', 'in', ids)
-        .execute();
+      await markClaimsSent(tx, row.id, ids);
       sent.push({
         id: row.id,
         number: batch.number,
@@ -168,13 +139,7 @@ export async function sendPendingClaims(
 }
 
 export async function listBatches(db: Kysely<Database>, organizationId: string) {
-  const rows = await db
-    .selectFrom('claim_batches')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .orderBy('number', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await listClaimBatches(db, organizationId);
   return rows.map((b) => ({
     id: b.id,
     number: b.number,
@@ -213,32 +178,10 @@ export async function importRemittance(
   }
   const remittance = parsed.remittance;
   return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`remittance:${actor.organizationId}`}))`.execute(tx);
-    const existing = await tx
-      .selectFrom('remittance_imports')
-      .select(['id', 'summary'])
-      .where('organization_id', '=', actor.organizationId)
-      .where('return_id', '=', remittance.returnId)
-      .executeTakeFirst();
+    await lockRemittanceImports(tx, actor.organizationId);
+    const existing = await findRemittanceImport(tx, actor.organizationId, remittance.returnId);
     if (existing) return { alreadyImported: true, id: existing.id, ...(existing.summary as object) };
-    const rows = await tx
-      .selectFrom('receivables')
-      .innerJoin('claims', 'claims.id', 'receivables.claim_id')
-      .leftJoin('claim_batches', 'claim_batches.id', 'claims.batch_id')
-      .select([
-        'receivables.id',
-        'receivables.debtor_kind',
-        'receivables.debtor_id',
-        'receivables.amount_cents',
-        'receivables.paid_cents',
-        'claims.id as claim_id',
-        'claims.number as claim_number',
-        'claims.status as claim_status',
-        'claim_batches.number as batch_number',
-      ])
-      .where('receivables.organization_id', '=', actor.organizationId)
-      .where('receivables.debtor_kind', '=', remittance.insurerKind)
-      .execute();
+    const rows = await listInsurerClaimReceivables(tx, actor.organizationId, remittance.insurerKind);
     const receivables: ClaimReceivable[] = rows.map((r) => ({
       claimNumber: r.claim_number,
       batchNumber: r.batch_number ?? '',
@@ -257,21 +200,16 @@ export async function importRemittance(
       unknownClaims: result.unknownClaims,
       differences: result.differences,
     };
-    const imported = await tx
-      .insertInto('remittance_imports')
-      .values({
-        organization_id: actor.organizationId,
-        return_id: remittance.returnId,
-        file_name: input.fileName,
-        file_sha256: createHash('sha256').update(input.content).digest('hex'),
-        insurer_kind: remittance.insurerKind,
-        insurer_id: remittance.insurerId,
-        return_date: remittance.date,
-        summary: JSON.stringify(summary),
-        imported_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const imported = await insertRemittanceImport(tx, actor.organizationId, {
+      return_id: remittance.returnId,
+      file_name: input.fileName,
+      file_sha256: createHash('sha256').update(input.content).digest('hex'),
+      insurer_kind: remittance.insurerKind,
+      insurer_id: remittance.insurerId,
+      return_date: remittance.date,
+      summary: JSON.stringify(summary),
+      imported_by: actor.userId,
+    });
     for (const payment of result.payments) {
       const row = rows.find((r) => r.claim_number === payment.claimNumber)!;
       await insertPayment(
@@ -293,26 +231,20 @@ export async function importRemittance(
     for (const r of result.receivables) {
       const row = rows.find((x) => x.claim_number === r.claimNumber)!;
       if (receivableStatus(row.claim_status) === r.status) continue;
-      await tx
-        .updateTable('claims')
-        .set({
-          status: r.status === 'pending' ? 'sent' : r.status,
-          rejection_code: r.rejectionCode ?? null,
-          rejection_label:
-            remittance.rejections.find((x) => x.claimNumber === r.claimNumber)?.label ??
-            remittance.acknowledgements.find((a) => a.batchNumber === r.batchNumber)?.label ??
-            null,
-        })
-        .where('id', '=', row.claim_id)
-        .execute();
+      await updateClaimOutcome(tx, row.claim_id, {
+        status: r.status === 'pending' ? 'sent' : r.status,
+        rejection_code: r.rejectionCode ?? null,
+        rejection_label:
+          remittance.rejections.find((x) => x.claimNumber === r.claimNumber)?.label ??
+          remittance.acknowledgements.find((a) => a.batchNumber === r.batchNumber)?.label ??
+          null,
+      });
     }
     for (const ack of remittance.acknowledgements) {
-      await tx
-        .updateTable('claim_batches')
-        .set({ status: ack.accepted ? 'acknowledged' : 'rejected', rejection_code: ack.reasonCode ?? null })
-        .where('organization_id', '=', actor.organizationId)
-        .where('number', '=', ack.batchNumber)
-        .execute();
+      await updateClaimBatchStatus(tx, actor.organizationId, ack.batchNumber, {
+        status: ack.accepted ? 'acknowledged' : 'rejected',
+        rejection_code: ack.reasonCode ?? null,
+      });
     }
     await auditFrom(actor)(tx, {
       action: 'import',
@@ -331,13 +263,7 @@ export async function importRemittance(
  */
 export async function resendClaim(db: Kysely<Database>, actor: Actor, claimId: string) {
   return db.transaction().execute(async (tx) => {
-    const claim = await tx
-      .selectFrom('claims')
-      .selectAll()
-      .where('id', '=', claimId)
-      .where('organization_id', '=', actor.organizationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const claim = await lockClaim(tx, actor.organizationId, claimId);
     if (!claim) throw new DomainError('not_found');
     if (claim.status !== 'rejected')
       throw new DomainError('claim_not_rejected', { field: 'status', params: { number: claim.number } });
@@ -355,25 +281,8 @@ export async function resendClaim(db: Kysely<Database>, actor: Actor, claimId: s
     const data = claim.data as unknown as Claim;
     const destination = `${person.regime}${person.fund}`;
     const reworked: Claim = { ...data, insured: person, beneficiary: person, destination };
-    await tx
-      .updateTable('claims')
-      .set({
-        status: 'pending',
-        batch_id: null,
-        destination,
-        data: JSON.stringify(reworked),
-        rejection_code: null,
-        rejection_label: null,
-      })
-      .where('id', '=', claim.id)
-      .execute();
-    await tx
-      .updateTable('receivables')
-      .set({ debtor_id: amoDebtorId(mandatory) })
-      .where('claim_id', '=', claim.id)
-      .where('debtor_kind', '=', 'amo')
-      .where('status', '=', 'open')
-      .execute();
+    await resetClaimForResending(tx, claim.id, { destination, data: JSON.stringify(reworked) });
+    await moveOpenAmoReceivables(tx, claim.id, amoDebtorId(mandatory));
     await auditFrom(actor)(tx, {
       action: 'resend',
       entity: 'claim',

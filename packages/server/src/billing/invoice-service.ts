@@ -5,47 +5,31 @@ import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { addRecordItem } from '../records/index.ts';
+import { cancelPendingClaimsOfVisit } from './claim-repository.ts';
+import {
+  findCreditNoteOf,
+  findInvoice,
+  findInvoiceVisitId,
+  insertInvoice,
+  insertInvoiceLines,
+  listInvoiceLines,
+  listInvoicesWithParties,
+} from './invoice-repository.ts';
+import {
+  cancelReceivable,
+  listReceivablesOfInvoice,
+  sumReceivablesOfInvoice,
+} from './receivable-repository.ts';
+import { cancelVisit, findVisitSplit } from './visit-repository.ts';
 import { nextInvoiceSequence } from './visit-service.ts';
 
 export async function loadInvoice(tx: Kysely<Database>, organizationId: string, id: string) {
-  const invoice = await tx
-    .selectFrom('invoices')
-    .innerJoin('patients', 'patients.id', 'invoices.patient_id')
-    .innerJoin('users', 'users.id', 'invoices.practitioner_id')
-    .selectAll('invoices')
-    .select([
-      'patients.birth_name',
-      'patients.used_name',
-      'patients.first_given_name',
-      'patients.birth_date',
-      'users.display_name as practitioner_name',
-      'users.rpps as practitioner_rpps',
-      'users.specialty as practitioner_specialty',
-      'users.sector as practitioner_sector',
-    ])
-    .where('invoices.id', '=', id)
-    .where('invoices.organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const invoice = await findInvoice(tx, organizationId, id);
   if (!invoice) throw new DomainError('not_found');
-  const lines = await tx
-    .selectFrom('invoice_lines')
-    .selectAll()
-    .where('invoice_id', '=', id)
-    .orderBy('position')
-    .execute();
-  const visit = invoice.visit_id
-    ? await tx.selectFrom('visits').select(['split']).where('id', '=', invoice.visit_id).executeTakeFirst()
-    : undefined;
-  const paid = await tx
-    .selectFrom('receivables')
-    .select((eb) => [eb.fn.sum<number>('paid_cents').as('paid'), eb.fn.sum<number>('amount_cents').as('due')])
-    .where('invoice_id', '=', id)
-    .executeTakeFirst();
-  const creditNote = await tx
-    .selectFrom('invoices')
-    .select(['id', 'number'])
-    .where('credited_invoice_id', '=', id)
-    .executeTakeFirst();
+  const lines = await listInvoiceLines(tx, id);
+  const visit = invoice.visit_id ? await findVisitSplit(tx, invoice.visit_id) : undefined;
+  const paid = await sumReceivablesOfInvoice(tx, id);
+  const creditNote = await findCreditNoteOf(tx, id);
   return {
     id: invoice.id,
     number: invoice.number,
@@ -122,31 +106,7 @@ export async function listInvoices(
 ) {
   const { organizationId } = actor;
   return db.transaction().execute(async (tx) => {
-    let q = tx
-      .selectFrom('invoices')
-      .innerJoin('patients', 'patients.id', 'invoices.patient_id')
-      .innerJoin('users', 'users.id', 'invoices.practitioner_id')
-      .select([
-        'invoices.id',
-        'invoices.number',
-        'invoices.kind',
-        'invoices.issued_on',
-        'invoices.total_cents',
-        'invoices.patient_id',
-        'patients.birth_name',
-        'patients.used_name',
-        'patients.first_given_name',
-        'users.display_name as practitioner_name',
-      ])
-      .where('invoices.organization_id', '=', organizationId);
-    if (query.patientId) q = q.where('invoices.patient_id', '=', query.patientId);
-    if (query.from) q = q.where('invoices.issued_on', '>=', query.from);
-    if (query.to) q = q.where('invoices.issued_on', '<=', query.to);
-    const rows = await q
-      .orderBy('invoices.year', 'desc')
-      .orderBy('invoices.sequence', 'desc')
-      .limit(query.limit)
-      .execute();
+    const rows = await listInvoicesWithParties(tx, organizationId, query);
     await auditOfPatientsFrom(actor)(
       tx,
       { action: 'read', entity: 'invoices', details: { count: rows.length } },
@@ -197,72 +157,48 @@ export async function issueCreditNote(
       { number, issuedOn: input.date, reason: input.reason },
       existing,
     );
-    const row = await tx
-      .insertInto('invoices')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: invoice.patientId,
-        visit_id: null,
-        practitioner_id: invoice.practitioner.id,
-        number,
-        year,
-        sequence,
-        kind: 'credit_note',
-        issued_on: input.date,
-        credited_invoice_id: invoice.id,
-        reason: note.reason ?? input.reason,
-        total_cents: note.totalCents,
-        amo_cents: -invoice.amoCents,
-        amc_cents: -invoice.amcCents,
-        patient_cents: -invoice.patientCents,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('invoice_lines')
-      .values(
-        invoice.lines.map((l, position) => ({
-          organization_id: actor.organizationId,
-          invoice_id: row.id,
-          position,
-          act_code: l.code,
-          label: l.label,
-          coefficient: l.coefficient,
-          fee_cents: -l.feeCents,
-          base_cents: -l.baseCents,
-          amo_cents: -l.amoCents,
-          amc_cents: -l.amcCents,
-          patient_cents: -l.patientCents,
-        })),
-      )
-      .execute();
+    const row = await insertInvoice(tx, actor.organizationId, {
+      patient_id: invoice.patientId,
+      visit_id: null,
+      practitioner_id: invoice.practitioner.id,
+      number,
+      year,
+      sequence,
+      kind: 'credit_note',
+      issued_on: input.date,
+      credited_invoice_id: invoice.id,
+      reason: note.reason ?? input.reason,
+      total_cents: note.totalCents,
+      amo_cents: -invoice.amoCents,
+      amc_cents: -invoice.amcCents,
+      patient_cents: -invoice.patientCents,
+      created_by: actor.userId,
+    });
+    await insertInvoiceLines(
+      tx,
+      actor.organizationId,
+      invoice.lines.map((l, position) => ({
+        invoice_id: row.id,
+        position,
+        act_code: l.code,
+        label: l.label,
+        coefficient: l.coefficient,
+        fee_cents: -l.feeCents,
+        base_cents: -l.baseCents,
+        amo_cents: -l.amoCents,
+        amc_cents: -l.amcCents,
+        patient_cents: -l.patientCents,
+      })),
+    );
     // What was not paid is no longer owed; what was paid stays recorded (refunds are payments).
-    const receivables = await tx
-      .selectFrom('receivables')
-      .select(['id', 'paid_cents'])
-      .where('invoice_id', '=', invoice.id)
-      .execute();
+    const receivables = await listReceivablesOfInvoice(tx, invoice.id);
     for (const r of receivables) {
-      await tx
-        .updateTable('receivables')
-        .set({ amount_cents: r.paid_cents, status: 'cancelled' })
-        .where('id', '=', r.id)
-        .execute();
+      await cancelReceivable(tx, r.id, r.paid_cents);
     }
-    const visit = await tx
-      .selectFrom('invoices')
-      .select('visit_id')
-      .where('id', '=', invoice.id)
-      .executeTakeFirst();
+    const visit = await findInvoiceVisitId(tx, invoice.id);
     if (visit?.visit_id) {
-      await tx.updateTable('visits').set({ status: 'cancelled' }).where('id', '=', visit.visit_id).execute();
-      await tx
-        .updateTable('claims')
-        .set({ status: 'cancelled' })
-        .where('visit_id', '=', visit.visit_id)
-        .where('status', '=', 'pending')
-        .execute();
+      await cancelVisit(tx, visit.visit_id);
+      await cancelPendingClaimsOfVisit(tx, visit.visit_id);
     }
     await addRecordItem(tx, {
       organizationId: actor.organizationId,

@@ -2,18 +2,22 @@ import { DomainError } from '@pivot/core';
 import { receiptFromPayment } from '@pivot/core/accounting';
 import {
   allocatePayment,
-  type Debtor,
   type Due,
   type Payment,
   type PaymentMethod,
   type paymentInput,
 } from '@pivot/core/billing';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { insertJournalEntries } from '../accounting/index.ts';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { findCashDayStatus } from './cash-desk-repository.ts';
+import { listInvoiceNumbers } from './invoice-repository.ts';
+import { insertPaymentAllocations, insertPaymentRow, listPaymentsWithPayers } from './payment-repository.ts';
+import { addPaymentToReceivable, openDues } from './receivable-repository.ts';
+import { findPatientId } from './repository.ts';
 
 export type PaymentInput = z.output<typeof paymentInput>;
 
@@ -26,36 +30,8 @@ const methodLabels: Record<PaymentMethod['kind'], string> = {
 
 /** Closed days refuse changes (billing issue: "closed days cannot be changed"). */
 export async function assertDayOpen(tx: Kysely<Database>, organizationId: string, date: string) {
-  const day = await tx
-    .selectFrom('cash_days')
-    .select('status')
-    .where('organization_id', '=', organizationId)
-    .where('day', '=', date)
-    .executeTakeFirst();
+  const day = await findCashDayStatus(tx, organizationId, date);
   if (day?.status === 'closed') throw new DomainError('day_closed', { field: 'date', params: { date } });
-}
-
-/** Open dues of one debtor, locked so two payments at once cannot both settle the same due. */
-export async function openDues(tx: Kysely<Database>, organizationId: string, debtor: Debtor) {
-  const rows = await tx
-    .selectFrom('receivables')
-    .select([
-      'id',
-      'debtor_kind',
-      'debtor_id',
-      'due_date',
-      'amount_cents',
-      'paid_cents',
-      'practitioner_id',
-      'invoice_id',
-    ])
-    .where('organization_id', '=', organizationId)
-    .where('debtor_kind', '=', debtor.kind)
-    .where('debtor_id', '=', debtor.id)
-    .where('status', '=', 'open')
-    .forUpdate()
-    .execute();
-  return rows;
 }
 
 export interface RecordedPayment {
@@ -91,45 +67,35 @@ export async function insertPayment(
   const { allocations, creditCents } = allocatePayment(probe, dues, input.targetDueIds);
   const practitionerId =
     input.practitionerId ?? rows.find((r) => r.id === allocations[0]?.dueId)?.practitioner_id ?? null;
-  const payment = await tx
-    .insertInto('payments')
-    .values({
-      organization_id: actor.organizationId,
-      patient_id: input.payer.kind === 'patient' ? input.payer.id : null,
-      payer_kind: input.payer.kind,
-      payer_id: input.payer.id,
-      payment_date: input.date,
-      amount_cents: input.amountCents,
-      method: method.kind,
-      cheque_bank: method.kind === 'cheque' ? method.bank : null,
-      cheque_number: method.kind === 'cheque' ? method.number : null,
-      cheque_drawer: method.kind === 'cheque' ? method.drawer : null,
-      reference: method.kind === 'card' || method.kind === 'transfer' ? (method.reference ?? null) : null,
-      practitioner_id: practitionerId,
-      credit_cents: creditCents,
-      deposit_slip_id: null,
-      remittance_import_id: extra.remittanceImportId ?? null,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const payment = await insertPaymentRow(tx, actor.organizationId, {
+    patient_id: input.payer.kind === 'patient' ? input.payer.id : null,
+    payer_kind: input.payer.kind,
+    payer_id: input.payer.id,
+    payment_date: input.date,
+    amount_cents: input.amountCents,
+    method: method.kind,
+    cheque_bank: method.kind === 'cheque' ? method.bank : null,
+    cheque_number: method.kind === 'cheque' ? method.number : null,
+    cheque_drawer: method.kind === 'cheque' ? method.drawer : null,
+    reference: method.kind === 'card' || method.kind === 'transfer' ? (method.reference ?? null) : null,
+    practitioner_id: practitionerId,
+    credit_cents: creditCents,
+    deposit_slip_id: null,
+    remittance_import_id: extra.remittanceImportId ?? null,
+    created_by: actor.userId,
+  });
   if (allocations.length > 0) {
-    await tx
-      .insertInto('payment_allocations')
-      .values(
-        allocations.map((a) => ({
-          organization_id: actor.organizationId,
-          payment_id: payment.id,
-          receivable_id: a.dueId,
-          amount_cents: a.amountCents,
-        })),
-      )
-      .execute();
+    await insertPaymentAllocations(
+      tx,
+      actor.organizationId,
+      allocations.map((a) => ({
+        payment_id: payment.id,
+        receivable_id: a.dueId,
+        amount_cents: a.amountCents,
+      })),
+    );
     for (const a of allocations) {
-      await sql`UPDATE receivables SET paid_cents = paid_cents + ${a.amountCents},
-        status = CASE WHEN paid_cents + ${a.amountCents} >= amount_cents THEN 'paid' ELSE status END,
-        version = version + 1
-        WHERE id = ${a.dueId} AND organization_id = ${actor.organizationId}`.execute(tx);
+      await addPaymentToReceivable(tx, actor.organizationId, a.dueId, a.amountCents);
     }
   }
   const invoiceNumbers = await pieceOf(
@@ -155,11 +121,7 @@ export async function insertPayment(
 
 async function pieceOf(tx: Kysely<Database>, invoiceIds: string[]): Promise<string> {
   if (invoiceIds.length === 0) return '';
-  const rows = await tx
-    .selectFrom('invoices')
-    .select('number')
-    .where('id', 'in', [...new Set(invoiceIds)])
-    .execute();
+  const rows = await listInvoiceNumbers(tx, invoiceIds);
   return rows
     .map((r) => r.number)
     .sort()
@@ -174,12 +136,7 @@ export async function recordPayment(db: Kysely<Database>, actor: Actor, input: P
     await assertDayOpen(tx, actor.organizationId, input.date);
     if (input.payer.kind === 'patient') {
       const patient = uuidPattern.test(input.payer.id)
-        ? await tx
-            .selectFrom('patients')
-            .select('id')
-            .where('organization_id', '=', actor.organizationId)
-            .where('id', '=', input.payer.id)
-            .executeTakeFirst()
+        ? await findPatientId(tx, actor.organizationId, input.payer.id)
         : undefined;
       if (!patient) throw new DomainError('not_found', { field: 'payer.id' });
     }
@@ -214,24 +171,7 @@ export async function listPayments(
 ) {
   const { organizationId } = actor;
   return db.transaction().execute(async (tx) => {
-    let q = tx
-      .selectFrom('payments')
-      .leftJoin('patients', 'patients.id', 'payments.patient_id')
-      .selectAll('payments')
-      .select(['patients.birth_name', 'patients.used_name', 'patients.first_given_name'])
-      .where('payments.organization_id', '=', organizationId);
-    if (query.from) q = q.where('payments.payment_date', '>=', query.from);
-    if (query.to) q = q.where('payments.payment_date', '<=', query.to);
-    if (query.patientId) q = q.where('payments.patient_id', '=', query.patientId);
-    if (query.method) q = q.where('payments.method', '=', query.method as 'cash');
-    // Refunds (negative amounts) are money paid out: never on a deposit slip.
-    if (query.undeposited)
-      q = q.where('payments.deposit_slip_id', 'is', null).where('payments.amount_cents', '>', 0);
-    const rows = await q
-      .orderBy('payments.payment_date', 'desc')
-      .orderBy('payments.created_at', 'desc')
-      .limit(500)
-      .execute();
+    const rows = await listPaymentsWithPayers(tx, organizationId, query);
     await auditOfPatientsFrom(actor)(
       tx,
       { action: 'read', entity: 'payments', details: { count: rows.length } },

@@ -12,7 +12,9 @@ import type { Kysely } from 'kysely';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
-import { recordReminder } from './repository.ts';
+import { listPayerCredits, listPaymentsBetween } from './payment-repository.ts';
+import { listOpenReceivables, listOpenReceivablesDueBy, recordReminder } from './receivable-repository.ts';
+import { listPractitionerNames } from './repository.ts';
 
 /** The unpaid list: open receivables with their age, oldest first; each patient shown is traced (CSP L1110-4). */
 export async function listUnpaid(
@@ -23,39 +25,8 @@ export async function listUnpaid(
 ) {
   const { organizationId } = actor;
   return db.transaction().execute(async (tx) => {
-    let q = tx
-      .selectFrom('receivables')
-      .innerJoin('invoices', 'invoices.id', 'receivables.invoice_id')
-      .innerJoin('patients', 'patients.id', 'receivables.patient_id')
-      .select([
-        'receivables.id',
-        'receivables.debtor_kind',
-        'receivables.debtor_id',
-        'receivables.due_date',
-        'receivables.amount_cents',
-        'receivables.paid_cents',
-        'receivables.reminder_count',
-        'receivables.last_reminder_on',
-        'receivables.version',
-        'receivables.patient_id',
-        'invoices.number as invoice_number',
-        'invoices.id as invoice_id',
-        'patients.birth_name',
-        'patients.used_name',
-        'patients.first_given_name',
-      ])
-      .where('receivables.organization_id', '=', organizationId)
-      .where('receivables.status', '=', 'open');
-    if (query.debtorKind) q = q.where('receivables.debtor_kind', '=', query.debtorKind);
-    if (query.patientId) q = q.where('receivables.patient_id', '=', query.patientId);
-    const rows = await q.orderBy('receivables.due_date').limit(1000).execute();
-    const credits = await tx
-      .selectFrom('payments')
-      .select(['payer_kind', 'payer_id', (eb) => eb.fn.sum<number>('credit_cents').as('credit')])
-      .where('organization_id', '=', organizationId)
-      .where('credit_cents', '>', 0)
-      .groupBy(['payer_kind', 'payer_id'])
-      .execute();
+    const rows = await listOpenReceivables(tx, organizationId, query);
+    const credits = await listPayerCredits(tx, organizationId);
     await auditOfPatientsFrom(actor)(
       tx,
       { action: 'read', entity: 'receivables', details: { count: rows.length } },
@@ -87,13 +58,7 @@ export async function listUnpaid(
 }
 
 export async function ageing(db: Kysely<Database>, organizationId: string, asOf: string) {
-  const rows = await db
-    .selectFrom('receivables')
-    .select(['id', 'debtor_kind', 'debtor_id', 'due_date', 'amount_cents', 'paid_cents'])
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', 'open')
-    .where('due_date', '<=', asOf)
-    .execute();
+  const rows = await listOpenReceivablesDueBy(db, organizationId, asOf);
   const dues: Due[] = rows.map((r) => ({
     id: r.id,
     debtor: { kind: r.debtor_kind, id: r.debtor_id },
@@ -109,13 +74,7 @@ export async function takings(
   organizationId: string,
   query: { from: string; to: string; granularity: 'day' | 'month' },
 ) {
-  const rows = await db
-    .selectFrom('payments')
-    .select(['id', 'payment_date', 'amount_cents', 'method', 'payer_kind', 'payer_id', 'practitioner_id'])
-    .where('organization_id', '=', organizationId)
-    .where('payment_date', '>=', query.from)
-    .where('payment_date', '<=', query.to)
-    .execute();
+  const rows = await listPaymentsBetween(db, organizationId, query.from, query.to);
   const payments: Payment[] = rows.map((r) => ({
     id: r.id,
     date: r.payment_date,
@@ -124,12 +83,7 @@ export async function takings(
     payer: { kind: r.payer_kind, id: r.payer_id },
     practitionerId: r.practitioner_id ?? undefined,
   }));
-  const practitioners = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('organization_id', '=', organizationId)
-    .where('role', '=', 'practitioner')
-    .execute();
+  const practitioners = await listPractitionerNames(db, organizationId);
   return {
     periods: takingsBy(payments, query.granularity),
     practitioners: Object.fromEntries(practitioners.map((p) => [p.id, p.display_name])),

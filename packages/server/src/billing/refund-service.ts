@@ -8,12 +8,20 @@ import {
   refundableBalance,
   validatePaymentMethod,
 } from '@pivot/core/billing';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { insertJournalEntries } from '../accounting/index.ts';
 import { auditFrom, auditOfPatientsFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
+import { findCreditNote } from './invoice-repository.ts';
+import {
+  insertPaymentRow,
+  listPayersOwedMoney,
+  lockPayerRefunds,
+  payerBalanceFigures,
+} from './payment-repository.ts';
 import { assertDayOpen } from './payment-service.ts';
+import { findPatientIdByText, listPatientNames } from './repository.ts';
 
 const methodLabels: Record<PaymentMethod['kind'], string> = {
   cash: 'espèces',
@@ -24,18 +32,7 @@ const methodLabels: Record<PaymentMethod['kind'], string> = {
 
 /** The refundable balance of one payer (core refundableBalance over what the database holds). */
 export async function payerBalance(tx: Kysely<Database>, organizationId: string, payer: Debtor) {
-  const row = await sql<{ credit: number; paid_on_cancelled: number; refunded: number }>`
-    SELECT
-      (SELECT coalesce(sum(credit_cents), 0)::int FROM payments
-        WHERE organization_id = ${organizationId} AND payer_kind = ${payer.kind} AND payer_id = ${payer.id}
-          AND amount_cents > 0) AS credit,
-      (SELECT coalesce(sum(paid_cents), 0)::int FROM receivables
-        WHERE organization_id = ${organizationId} AND debtor_kind = ${payer.kind} AND debtor_id = ${payer.id}
-          AND status = 'cancelled') AS paid_on_cancelled,
-      (SELECT coalesce(-sum(amount_cents), 0)::int FROM payments
-        WHERE organization_id = ${organizationId} AND payer_kind = ${payer.kind} AND payer_id = ${payer.id}
-          AND amount_cents < 0) AS refunded`.execute(tx);
-  const r = row.rows[0]!;
+  const r = await payerBalanceFigures(tx, organizationId, payer);
   return refundableBalance({
     creditCents: Number(r.credit),
     paidOnCancelledCents: Number(r.paid_on_cancelled),
@@ -51,33 +48,19 @@ export async function listRefundable(
 ) {
   const { organizationId } = actor;
   return db.transaction().execute(async (tx) => {
-    const patientFilter = query.patientId ? sql`AND patient_id = ${query.patientId}` : sql``;
-    const payers = await sql<{ payer_kind: Debtor['kind']; payer_id: string; patient_id: string | null }>`
-    SELECT DISTINCT payer_kind, payer_id, patient_id FROM (
-      SELECT payer_kind, payer_id, patient_id FROM payments
-        WHERE organization_id = ${organizationId} AND credit_cents > 0 ${patientFilter}
-      UNION
-      SELECT debtor_kind, debtor_id, patient_id FROM receivables
-        WHERE organization_id = ${organizationId} AND status = 'cancelled' AND paid_cents > 0 ${patientFilter}
-    ) p
-    ORDER BY payer_kind, payer_id
-    LIMIT 500`.execute(tx);
+    const payers = await listPayersOwedMoney(tx, organizationId, query.patientId);
     const names = new Map(
       (
-        await tx
-          .selectFrom('patients')
-          .select(['id', 'birth_name', 'used_name', 'first_given_name'])
-          .where('organization_id', '=', organizationId)
-          .where('id', 'in', [
-            '00000000-0000-0000-0000-000000000000',
-            ...payers.rows.filter((p) => p.payer_kind === 'patient').map((p) => p.payer_id),
-          ])
-          .execute()
+        await listPatientNames(
+          tx,
+          organizationId,
+          payers.filter((p) => p.payer_kind === 'patient').map((p) => p.payer_id),
+        )
       ).map((p) => [p.id, `${p.used_name || p.birth_name} ${p.first_given_name}`]),
     );
     const result = [];
     const seen = new Set<string>();
-    for (const p of payers.rows) {
+    for (const p of payers) {
       const key = `${p.payer_kind}:${p.payer_id}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -107,29 +90,16 @@ export async function refund(db: Kysely<Database>, actor: Actor, input: RefundIn
   return db.transaction().execute(async (tx) => {
     await assertDayOpen(tx, actor.organizationId, input.date);
     // One refund at a time per payer, so two at once cannot both spend the same balance.
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`refund:${actor.organizationId}:${input.payer.kind}:${input.payer.id}`}))`.execute(
-      tx,
-    );
+    await lockPayerRefunds(tx, actor.organizationId, input.payer);
     let patientId: string | null = null;
     if (input.payer.kind === 'patient') {
-      const patient = await tx
-        .selectFrom('patients')
-        .select('id')
-        .where('organization_id', '=', actor.organizationId)
-        .where(sql<boolean>`id::text = ${input.payer.id}`)
-        .executeTakeFirst();
+      const patient = await findPatientIdByText(tx, actor.organizationId, input.payer.id);
       if (!patient) throw new DomainError('not_found', { field: 'payer.id' });
       patientId = patient.id;
     }
     let pieceRef = '';
     if (input.creditNoteId) {
-      const note = await tx
-        .selectFrom('invoices')
-        .select(['id', 'number', 'patient_id'])
-        .where('organization_id', '=', actor.organizationId)
-        .where('id', '=', input.creditNoteId)
-        .where('kind', '=', 'credit_note')
-        .executeTakeFirst();
+      const note = await findCreditNote(tx, actor.organizationId, input.creditNoteId);
       if (!note || (patientId !== null && note.patient_id !== patientId))
         throw new DomainError('not_found', { field: 'creditNoteId' });
       pieceRef = note.number;
@@ -138,30 +108,25 @@ export async function refund(db: Kysely<Database>, actor: Actor, input: RefundIn
     const balance = await payerBalance(tx, actor.organizationId, input.payer);
     assertRefundable(input.amountCents, balance);
     const amountCents = -input.amountCents;
-    const payment = await tx
-      .insertInto('payments')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patientId,
-        payer_kind: input.payer.kind,
-        payer_id: input.payer.id,
-        payment_date: input.date,
-        amount_cents: amountCents,
-        method: method.kind,
-        cheque_bank: method.kind === 'cheque' ? method.bank : null,
-        cheque_number: method.kind === 'cheque' ? method.number : null,
-        cheque_drawer: method.kind === 'cheque' ? method.drawer : null,
-        reference: method.kind === 'card' || method.kind === 'transfer' ? (method.reference ?? null) : null,
-        practitioner_id: null,
-        credit_cents: 0,
-        deposit_slip_id: null,
-        remittance_import_id: null,
-        reason: input.reason,
-        credit_note_id: input.creditNoteId ?? null,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const payment = await insertPaymentRow(tx, actor.organizationId, {
+      patient_id: patientId,
+      payer_kind: input.payer.kind,
+      payer_id: input.payer.id,
+      payment_date: input.date,
+      amount_cents: amountCents,
+      method: method.kind,
+      cheque_bank: method.kind === 'cheque' ? method.bank : null,
+      cheque_number: method.kind === 'cheque' ? method.number : null,
+      cheque_drawer: method.kind === 'cheque' ? method.drawer : null,
+      reference: method.kind === 'card' || method.kind === 'transfer' ? (method.reference ?? null) : null,
+      practitioner_id: null,
+      credit_cents: 0,
+      deposit_slip_id: null,
+      remittance_import_id: null,
+      reason: input.reason,
+      credit_note_id: input.creditNoteId ?? null,
+      created_by: actor.userId,
+    });
     const entry = receiptFromPayment(
       { id: payment.id, date: input.date, amountCents, method, payer: input.payer },
       {

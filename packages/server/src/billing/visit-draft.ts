@@ -7,25 +7,15 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
 import { loadCatalogue } from './catalogue-service.ts';
+import {
+  findAppointmentToBill,
+  findAppointmentWithType,
+  findPractitionerForVisitDraft,
+} from './repository.ts';
+import { invoiceOfAppointment } from './visit-repository.ts';
 
 /** Statuses of an appointment that did not take place: nothing to bill. */
 const notHeld = new Set(['cancelled', 'no_show']);
-
-/** The invoice already issued for an appointment (its visit not cancelled by a credit note), if any. */
-export async function invoiceOfAppointment(
-  tx: Kysely<Database>,
-  organizationId: string,
-  appointmentId: string,
-) {
-  return tx
-    .selectFrom('visits')
-    .innerJoin('invoices', 'invoices.visit_id', 'visits.id')
-    .select(['invoices.id', 'invoices.number'])
-    .where('visits.organization_id', '=', organizationId)
-    .where('visits.appointment_id', '=', appointmentId)
-    .where('visits.status', '=', 'billed')
-    .executeTakeFirst();
-}
 
 /**
  * The appointment a visit bills: of this organisation and this patient, held, and not billed yet
@@ -36,12 +26,7 @@ export async function assertAppointmentBillable(
   organizationId: string,
   input: { appointmentId: string; patientId: string },
 ) {
-  const appointment = await tx
-    .selectFrom('appointments')
-    .select(['id', 'patient_id', 'practitioner_id', 'status', 'starts_at', 'appointment_type_id'])
-    .where('id', '=', input.appointmentId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const appointment = await findAppointmentToBill(tx, organizationId, input.appointmentId);
   if (!appointment) throw new DomainError('not_found', { field: 'appointmentId' });
   if (appointment.patient_id !== input.patientId)
     throw new DomainError('appointment_other_patient', { field: 'appointmentId' });
@@ -67,31 +52,14 @@ export async function visitDraft(
 ) {
   return db.transaction().execute(async (tx) => {
     const patient = await loadPatient(tx, actor.organizationId, query.patientId);
-    const practitioner = await tx
-      .selectFrom('users')
-      .select(['id', 'display_name', 'specialty', 'sector', 'role'])
-      .where('id', '=', query.practitionerId)
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirst();
+    const practitioner = await findPractitionerForVisitDraft(tx, actor.organizationId, query.practitionerId);
     if (practitioner?.role !== 'practitioner')
       throw new DomainError('not_found', { field: 'practitionerId' });
     let appointment = null;
     let alreadyBilled = null;
     const suggestions: { code: string; label: string; feeCents: number }[] = [];
     if (query.appointmentId) {
-      const row = await tx
-        .selectFrom('appointments')
-        .innerJoin('appointment_types', 'appointment_types.id', 'appointments.appointment_type_id')
-        .select([
-          'appointments.id',
-          'appointments.patient_id',
-          'appointments.status',
-          'appointments.starts_at',
-          'appointment_types.label',
-        ])
-        .where('appointments.id', '=', query.appointmentId)
-        .where('appointments.organization_id', '=', actor.organizationId)
-        .executeTakeFirst();
+      const row = await findAppointmentWithType(tx, actor.organizationId, query.appointmentId);
       if (!row) throw new DomainError('not_found', { field: 'appointmentId' });
       if (row.patient_id !== patient.id)
         throw new DomainError('appointment_other_patient', { field: 'appointmentId' });

@@ -19,7 +19,7 @@ import {
 } from '@pivot/core/billing';
 import { id, text } from '@pivot/core/input';
 import type { ComplementaryInsurance, MandatoryInsurance } from '@pivot/core/patients';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
@@ -27,7 +27,12 @@ import type { Actor } from '../http/request-context.ts';
 import { loadCoverage } from '../patients/index.ts';
 import { addRecordItem } from '../records/index.ts';
 import { loadCatalogue } from './catalogue-service.ts';
+import { insertClaim } from './claim-repository.ts';
+import { incrementInvoiceCounter, insertInvoice, insertInvoiceLines } from './invoice-repository.ts';
+import { insertReceivables } from './receivable-repository.ts';
+import { findPatientToBill, findPractitionerToBill } from './repository.ts';
 import { assertAppointmentBillable, specialtyKey } from './visit-draft.ts';
+import { flatContributionsOfYear, insertVisit } from './visit-repository.ts';
 
 export const visitActInput = z.object({
   code: text().trim().toUpperCase().min(1).max(13),
@@ -123,21 +128,11 @@ export async function prepareVisit(
   organizationId: string,
   input: VisitInput,
 ): Promise<PreparedVisit> {
-  const patient = await tx
-    .selectFrom('patients')
-    .select(['id', 'birth_name', 'first_given_name', 'used_name', 'birth_date', 'merged_into'])
-    .where('id', '=', input.patientId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const patient = await findPatientToBill(tx, organizationId, input.patientId);
   if (!patient) throw new DomainError('not_found', { field: 'patientId' });
   if (patient.merged_into)
     throw new DomainError('patient_merged', { params: { survivor: patient.merged_into } });
-  const practitioner = await tx
-    .selectFrom('users')
-    .select(['id', 'display_name', 'rpps', 'specialty', 'sector', 'role'])
-    .where('id', '=', input.practitionerId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const practitioner = await findPractitionerToBill(tx, organizationId, input.practitionerId);
   if (practitioner?.role !== 'practitioner') throw new DomainError('not_found', { field: 'practitionerId' });
   const sector = (practitioner.sector ?? '1') as Sector;
   const catalogue = await loadCatalogue(tx, organizationId);
@@ -177,13 +172,7 @@ export async function prepareVisit(
     return { code: act.code, baseCents, feeCents: act.feeCents ?? baseCents, aldRelated: act.aldRelated };
   });
 
-  const flat = await sql<{ today: number; year: number }>`
-    SELECT coalesce(sum(flat_contribution_cents) FILTER (WHERE visit_date = ${input.date}), 0)::int AS today,
-           coalesce(sum(flat_contribution_cents), 0)::int AS year
-    FROM visits WHERE organization_id = ${organizationId} AND patient_id = ${patient.id} AND status = 'billed'
-      AND visit_date BETWEEN ${`${input.date.slice(0, 4)}-01-01`} AND ${`${input.date.slice(0, 4)}-12-31`}`.execute(
-    tx,
-  );
+  const flat = await flatContributionsOfYear(tx, organizationId, patient.id, input.date);
 
   const billing: VisitBilling = {
     date: input.date,
@@ -205,7 +194,7 @@ export async function prepareVisit(
       ame: has('ame'),
     },
     complementary: complementary ? (input.complementaryContract ?? defaultComplementaryContract) : null,
-    flatContributionAlready: { today: flat.rows[0]?.today ?? 0, thisYear: flat.rows[0]?.year ?? 0 },
+    flatContributionAlready: { today: flat?.today ?? 0, thisYear: flat?.year ?? 0 },
     thirdPartyPayment: input.thirdPartyPayment ?? {
       amo: false,
       amc: false,
@@ -246,11 +235,7 @@ function computeDefaults(billing: VisitBilling): boolean {
 
 /** Next number of the organisation's unbroken invoice sequence for `year`, locked by this transaction. */
 export async function nextInvoiceSequence(tx: Kysely<Database>, organizationId: string, year: number) {
-  const row = await sql<{ last_sequence: number }>`
-    INSERT INTO invoice_counters (organization_id, year, last_sequence) VALUES (${organizationId}, ${year}, 1)
-    ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = invoice_counters.last_sequence + 1
-    RETURNING last_sequence`.execute(tx);
-  const sequence = row.rows[0]!.last_sequence;
+  const sequence = await incrementInvoiceCounter(tx, organizationId, year);
   return { sequence, number: formatInvoiceNumber(year, sequence) };
 }
 
@@ -278,70 +263,58 @@ async function billVisitOnce(db: Kysely<Database>, actor: Actor, input: VisitInp
   return db.transaction().execute(async (tx) => {
     const prepared = await prepareVisit(tx, actor.organizationId, input);
     const { split, patient, practitioner, mandatory, complementary } = prepared;
-    const visit = await tx
-      .insertInto('visits')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patient.id,
-        practitioner_id: practitioner.id,
-        appointment_id: input.appointmentId ?? null,
-        visit_date: input.date,
-        sector: prepared.sector,
-        care_pathway: input.carePathway,
-        third_party_amo: prepared.billing.thirdPartyPayment.amo,
-        third_party_amc: prepared.billing.thirdPartyPayment.amc,
-        quote_given: input.quoteGiven,
-        patient_demand: input.patientDemand,
-        vitale_card: input.vitaleCard,
-        fee_cents: split.feeCents,
-        flat_contribution_cents: split.flatContributionCents,
-        split: JSON.stringify(split),
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const visit = await insertVisit(tx, actor.organizationId, {
+      patient_id: patient.id,
+      practitioner_id: practitioner.id,
+      appointment_id: input.appointmentId ?? null,
+      visit_date: input.date,
+      sector: prepared.sector,
+      care_pathway: input.carePathway,
+      third_party_amo: prepared.billing.thirdPartyPayment.amo,
+      third_party_amc: prepared.billing.thirdPartyPayment.amc,
+      quote_given: input.quoteGiven,
+      patient_demand: input.patientDemand,
+      vitale_card: input.vitaleCard,
+      fee_cents: split.feeCents,
+      flat_contribution_cents: split.flatContributionCents,
+      split: JSON.stringify(split),
+      created_by: actor.userId,
+    });
     const year = Number(input.date.slice(0, 4));
     const { sequence, number } = await nextInvoiceSequence(tx, actor.organizationId, year);
-    const invoice = await tx
-      .insertInto('invoices')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patient.id,
-        visit_id: visit.id,
-        practitioner_id: practitioner.id,
-        number,
-        year,
-        sequence,
-        kind: 'invoice',
-        issued_on: input.date,
-        credited_invoice_id: null,
-        reason: null,
-        total_cents: split.feeCents,
-        amo_cents: split.amoCents,
-        amc_cents: split.amcCents,
-        patient_cents: split.patientRemainderCents,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('invoice_lines')
-      .values(
-        split.acts.map((a, position) => ({
-          organization_id: actor.organizationId,
-          invoice_id: invoice.id,
-          position,
-          act_code: a.code,
-          label: prepared.lines[position]!.label,
-          coefficient: prepared.lines[position]!.coefficient ?? null,
-          fee_cents: a.feeCents,
-          base_cents: a.baseCents,
-          amo_cents: a.amoCents,
-          amc_cents: a.amcCents,
-          patient_cents: a.patientCents,
-        })),
-      )
-      .execute();
+    const invoice = await insertInvoice(tx, actor.organizationId, {
+      patient_id: patient.id,
+      visit_id: visit.id,
+      practitioner_id: practitioner.id,
+      number,
+      year,
+      sequence,
+      kind: 'invoice',
+      issued_on: input.date,
+      credited_invoice_id: null,
+      reason: null,
+      total_cents: split.feeCents,
+      amo_cents: split.amoCents,
+      amc_cents: split.amcCents,
+      patient_cents: split.patientRemainderCents,
+      created_by: actor.userId,
+    });
+    await insertInvoiceLines(
+      tx,
+      actor.organizationId,
+      split.acts.map((a, position) => ({
+        invoice_id: invoice.id,
+        position,
+        act_code: a.code,
+        label: prepared.lines[position]!.label,
+        coefficient: prepared.lines[position]!.coefficient ?? null,
+        fee_cents: a.feeCents,
+        base_cents: a.baseCents,
+        amo_cents: a.amoCents,
+        amc_cents: a.amcCents,
+        patient_cents: a.patientCents,
+      })),
+    );
 
     let claimId: string | null = null;
     const tp = prepared.billing.thirdPartyPayment;
@@ -364,25 +337,20 @@ async function billVisitOnce(db: Kysely<Database>, actor: Actor, input: VisitInp
         amcId: complementary ? amcDebtorId(complementary) : undefined,
         mode: input.vitaleCard ? 'secure' : 'degraded',
       });
-      const row = await tx
-        .insertInto('claims')
-        .values({
-          organization_id: actor.organizationId,
-          patient_id: patient.id,
-          visit_id: visit.id,
-          number,
-          destination: claim.destination,
-          claim_date: input.date,
-          fee_cents: claim.feeCents,
-          amo_cents: split.claimFromAmoCents,
-          amc_cents: split.claimFromAmcCents,
-          data: JSON.stringify(claim),
-          batch_id: null,
-          rejection_code: null,
-          rejection_label: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertClaim(tx, actor.organizationId, {
+        patient_id: patient.id,
+        visit_id: visit.id,
+        number,
+        destination: claim.destination,
+        claim_date: input.date,
+        fee_cents: claim.feeCents,
+        amo_cents: split.claimFromAmoCents,
+        amc_cents: split.claimFromAmcCents,
+        data: JSON.stringify(claim),
+        batch_id: null,
+        rejection_code: null,
+        rejection_label: null,
+      });
       claimId = row.id;
     }
     const dues = [
@@ -401,23 +369,21 @@ async function billVisitOnce(db: Kysely<Database>, actor: Actor, input: VisitInp
       },
     ].filter((d) => d.amount > 0);
     if (dues.length > 0) {
-      await tx
-        .insertInto('receivables')
-        .values(
-          dues.map((d) => ({
-            organization_id: actor.organizationId,
-            patient_id: patient.id,
-            invoice_id: invoice.id,
-            claim_id: d.claim,
-            practitioner_id: practitioner.id,
-            debtor_kind: d.kind,
-            debtor_id: d.id,
-            due_date: input.date,
-            amount_cents: d.amount,
-            last_reminder_on: null,
-          })),
-        )
-        .execute();
+      await insertReceivables(
+        tx,
+        actor.organizationId,
+        dues.map((d) => ({
+          patient_id: patient.id,
+          invoice_id: invoice.id,
+          claim_id: d.claim,
+          practitioner_id: practitioner.id,
+          debtor_kind: d.kind,
+          debtor_id: d.id,
+          due_date: input.date,
+          amount_cents: d.amount,
+          last_reminder_on: null,
+        })),
+      );
     }
     await addRecordItem(tx, {
       organizationId: actor.organizationId,
