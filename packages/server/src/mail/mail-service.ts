@@ -67,6 +67,17 @@ export interface MailPatient {
 }
 
 /**
+ * A mail of either register as its list shows it: the mail, and its linked patient as found by
+ * `linkedPatients` (null when it has none).
+ */
+export function registerRow<T extends { patientId: string | null }>(
+  mail: T,
+  patients: ReadonlyMap<string, MailPatient>,
+): T & { patient: MailPatient | null } {
+  return { ...mail, patient: mail.patientId ? (patients.get(mail.patientId) ?? null) : null };
+}
+
+/**
  * The patients linked to these register rows, with one audit entry naming every patient shown (a
  * list of names and birth dates is a read of each patient's data: it appears in that patient's
  * access log, as the documents list does), written in the caller's transaction.
