@@ -258,7 +258,7 @@ export function documentView(loaded: Awaited<ReturnType<typeof loadDocument>>, m
     id: document.id,
     patientId: document.patient_id,
     kind,
-    language: document.language,
+    language: document.language as 'fr' | 'en',
     title: document.title,
     documentDate: document.document_date,
     templateId: document.template_id,
