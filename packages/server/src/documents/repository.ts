@@ -68,6 +68,7 @@ export function findLetterhead(tx: Tx, organizationId: string, practitionerId: s
     .executeTakeFirst();
 }
 
+/** Sets the practitioner's letterhead and signature block (inserted the first time, replaced after). */
 export function saveLetterhead(
   tx: Tx,
   organizationId: string,
@@ -113,6 +114,7 @@ export function organizationForLetterhead(tx: Tx, organizationId: string) {
 
 // --- templates ------------------------------------------------------------------------------
 
+/** The organization's active templates, by kind then name, of one kind or language when asked. */
 export function activeTemplates(
   tx: Tx,
   organizationId: string,
@@ -128,6 +130,7 @@ export function activeTemplates(
   return query.orderBy('kind').orderBy('name').execute();
 }
 
+/** Inserts a template; returns its row. */
 export function insertTemplate(
   tx: Tx,
   organizationId: string,
@@ -193,6 +196,7 @@ export function insertTemplates(
     .execute();
 }
 
+/** A template by its id alone (the caller has checked its organization); throws when none. */
 export function templateById(tx: Tx, id: string) {
   return tx.selectFrom('document_templates').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -210,6 +214,7 @@ export async function retireTemplate(tx: Tx, organizationId: string, id: string)
 
 // --- snippets and medical words ------------------------------------------------------------
 
+/** The organization's snippets, by shortcut. */
 export function snippetsOf(tx: Tx, organizationId: string) {
   return tx
     .selectFrom('document_snippets')
@@ -219,6 +224,7 @@ export function snippetsOf(tx: Tx, organizationId: string) {
     .execute();
 }
 
+/** The shortcut and text of each of the organization's snippets, for the free-shortcut rule. */
 export function snippetShortcuts(tx: Tx, organizationId: string) {
   return tx
     .selectFrom('document_snippets')
@@ -227,6 +233,7 @@ export function snippetShortcuts(tx: Tx, organizationId: string) {
     .execute();
 }
 
+/** Inserts a snippet shared by the organization; returns its id, shortcut and text. */
 export function insertSnippet(tx: Tx, organizationId: string, snippet: { shortcut: string; text: string }) {
   return tx
     .insertInto('document_snippets')
@@ -258,6 +265,7 @@ export async function deleteSnippet(tx: Tx, organizationId: string, id: string) 
   return removed !== undefined;
 }
 
+/** The words the organization's users added to the medical word list, in alphabetical order. */
 export async function organizationWords(tx: Tx, organizationId: string): Promise<string[]> {
   const rows = await tx
     .selectFrom('medical_words')
@@ -268,6 +276,7 @@ export async function organizationWords(tx: Tx, organizationId: string): Promise
   return rows.map((r) => r.word);
 }
 
+/** Adds a word to the organization's medical list; a word already there is left as it is. */
 export function addMedicalWord(tx: Tx, organizationId: string, word: string, addedBy: string) {
   return tx
     .insertInto('medical_words')

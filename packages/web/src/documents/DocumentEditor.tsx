@@ -5,6 +5,7 @@ import {
   mergeFields,
   type RichTextDoc,
   type Snippet,
+  type snippetView,
   type spellCheckView,
   spellingRange,
   type spellingSuggestionsView,
@@ -78,7 +79,10 @@ export function DocumentEditor({
   documentId?: string;
 }) {
   const { t } = useTranslation('documents');
-  const snippets = useQuery({ queryKey: ['snippets'], queryFn: () => get<Snippet[]>('/api/snippets') });
+  const snippets = useQuery({
+    queryKey: ['snippets'],
+    queryFn: () => get<z.input<typeof snippetView>[]>('/api/snippets'),
+  });
   const snippetsRef = useRef<readonly Snippet[]>([]);
   snippetsRef.current = snippets.data ?? [];
   const emitted = useRef<string>('');
