@@ -6,6 +6,7 @@ export * from './prescription-print.ts';
 export * from './proper-names.ts';
 export * from './reference-lists.ts';
 export * from './report-sections.ts';
+export * from './responses.ts';
 export * from './rich-text.ts';
 export * from './schemas.ts';
 export * from './snippets.ts';

@@ -1,6 +1,7 @@
 import type { DocumentKind, RichTextDoc, RichTextNode, Snippet } from '@pivot/core/documents';
 import { validateSnippet, validateTemplate } from '@pivot/core/documents';
 import type { Db } from '../db/connection.ts';
+import { insertSnippets, insertTemplates } from './repository.ts';
 
 const text = (value: string, marks?: string[]): RichTextNode => ({
   type: 'text',
@@ -233,24 +234,12 @@ export const demoSnippets: Snippet[] = [
 
 /** Adds the demo templates and snippets to a new demo organisation. */
 export async function seedDocuments(db: Db, organizationId: string): Promise<void> {
-  await db.kysely
-    .insertInto('document_templates')
-    .values(
-      demoTemplates.map((t) => ({
-        organization_id: organizationId,
-        practitioner_id: null,
-        name: t.name,
-        kind: t.kind,
-        language: t.language,
-        content: JSON.stringify(t.content),
-        merge_fields: JSON.stringify(validateTemplate(t.content)),
-      })),
-    )
-    .execute();
+  await insertTemplates(
+    db.kysely,
+    organizationId,
+    demoTemplates.map((t) => ({ ...t, mergeFields: validateTemplate(t.content) })),
+  );
   const snippets: Snippet[] = [];
   for (const s of demoSnippets) snippets.push(validateSnippet(s, snippets));
-  await db.kysely
-    .insertInto('document_snippets')
-    .values(snippets.map((s) => ({ organization_id: organizationId, user_id: null, ...s })))
-    .execute();
+  await insertSnippets(db.kysely, organizationId, snippets);
 }

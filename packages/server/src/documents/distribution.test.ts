@@ -1,6 +1,7 @@
 import { richTextDoc } from '@pivot/core/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRpps } from '../demo/seed.ts';
+import { caller } from '../testing/call-as.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -17,8 +18,7 @@ let mixedList: string;
 let emptyList: string;
 let foreignList: string;
 
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: { cookie }, payload: payload as Record<string, unknown> | undefined });
+const call = caller(() => t.app);
 
 const aColleague = (familyName: string) => ({
   kind: 'practitioner',

@@ -3,6 +3,7 @@ import { correspondentDisplayName } from '@pivot/core/directory';
 import { type RecipientCategory, recipientCategoryOf } from '@pivot/core/documents';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { activeListMembers, findDistributionList } from './repository.ts';
 
 export interface ListRecipient {
   category: RecipientCategory;
@@ -31,23 +32,10 @@ export async function distributionListRecipients(
   for (const [i, listId] of listIds.entries()) {
     const field = `distributionListIds.${i}`;
     const list = uuidPattern.test(listId)
-      ? await tx
-          .selectFrom('distribution_lists')
-          .select(['id', 'name'])
-          .where('id', '=', listId)
-          .where('organization_id', '=', organizationId)
-          .executeTakeFirst()
+      ? await findDistributionList(tx, organizationId, listId)
       : undefined;
     if (!list) throw new DomainError('distribution_list_unknown', { field });
-    const members = await tx
-      .selectFrom('distribution_list_members as m')
-      .innerJoin('correspondents as c', 'c.id', 'm.correspondent_id')
-      .select(['c.id', 'c.kind', 'c.body_type', 'c.family_name', 'c.given_name', 'c.name'])
-      .where('m.list_id', '=', list.id)
-      .where('m.organization_id', '=', organizationId)
-      .where('c.active', '=', true)
-      .orderBy('m.position')
-      .execute();
+    const members = await activeListMembers(tx, organizationId, list.id);
     if (members.length === 0)
       throw new DomainError('distribution_list_empty', { field, params: { name: list.name } });
     for (const c of members) {

@@ -102,9 +102,31 @@ function fontFiles(): Record<'regular' | 'bold' | 'italic' | 'boldItalic', strin
   };
 }
 
+/** The names under which `embedPrintFonts` registers the four faces: `pdf.font(printFonts.bold)`. */
+export const printFonts = {
+  regular: 'regular',
+  bold: 'bold',
+  italic: 'italic',
+  boldItalic: 'boldItalic',
+} as const;
+
+/**
+ * Registers on a pdfkit document the embedded TrueType faces every printed document of Pivot uses
+ * (Arimo: regular, bold, italic, bold italic), under the names of `printFonts`; then
+ * `pdf.font(printFonts.regular)` prints with an embedded font instead of pdfkit's standard
+ * Helvetica, which the reader's system supplies. Returns the names.
+ */
+export function embedPrintFonts(pdf: PDFKit.PDFDocument): typeof printFonts {
+  const fonts = fontFiles();
+  pdf.registerFont(printFonts.regular, fonts.regular);
+  pdf.registerFont(printFonts.bold, fonts.bold);
+  pdf.registerFont(printFonts.italic, fonts.italic);
+  pdf.registerFont(printFonts.boldItalic, fonts.boldItalic);
+  return printFonts;
+}
+
 /** A4, 2 cm margins, fonts embedded. */
 export function renderPdf(doc: RichTextDoc, frame: PrintFrame): Promise<Buffer> {
-  const fonts = fontFiles();
   const pdf = new PDFDocument({
     size: 'A4',
     margin: 57,
@@ -112,10 +134,7 @@ export function renderPdf(doc: RichTextDoc, frame: PrintFrame): Promise<Buffer> 
     pdfVersion: '1.7',
     lang: 'fr-FR',
   });
-  pdf.registerFont('regular', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
-  pdf.registerFont('italic', fonts.italic);
-  pdf.registerFont('boldItalic', fonts.boldItalic);
+  embedPrintFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -32,9 +32,26 @@ import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
-import { documentVisibleTo, type RecordReader } from '../records/index.ts';
+import type { RecordReader } from '../records/index.ts';
 import { type PrintFrame, renderDocx, renderPdf } from './document-output.ts';
-import { currentDocuments, type DocumentFilter } from './document-repository.ts';
+import {
+  currentDocuments,
+  type DocumentFilter,
+  documentVersions,
+  findDocument,
+  insertDocument,
+  insertFirstVersion,
+  insertRevision,
+} from './document-repository.ts';
+import {
+  correspondentName,
+  findLetterhead,
+  findSignerUser,
+  findTemplate,
+  letterheadUser,
+  organizationForLetterhead,
+  organizationForMergeFields,
+} from './repository.ts';
 import type { DocumentVersionsTable } from './tables.ts';
 
 /** The structured part of a document, checked for mandatory mentions (lines, certificate, liaison...). */
@@ -55,12 +72,7 @@ function documentActorOf(actor: Actor): DocumentActor {
 }
 
 async function loadPractitioner(tx: Kysely<Database>, organizationId: string, id: string) {
-  const user = await tx
-    .selectFrom('users')
-    .select(['id', 'display_name', 'rpps', 'specialty', 'email', 'role'])
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const user = await findSignerUser(tx, organizationId, id);
   if (user?.role !== 'practitioner') throw new DomainError('not_found', { field: 'practitionerId' });
   return user;
 }
@@ -82,11 +94,7 @@ export async function mergeContextFor(
   weightKg: number | null = null,
 ): Promise<MergeContext> {
   const patient = await loadPatient(tx, organizationId, patientId);
-  const org = await tx
-    .selectFrom('organizations')
-    .select(['name', 'address', 'phone', 'email', 'finess'])
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
+  const org = await organizationForMergeFields(tx, organizationId);
   const orgAddress = org.address as PostalAddress;
   const context: MergeContext = {
     documentDate,
@@ -155,21 +163,9 @@ export async function loadDocument(
   id: string,
 ) {
   const { organizationId } = reader;
-  const document = await tx
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .where((eb) => documentVisibleTo(eb, organizationId, reader))
-    .executeTakeFirst();
+  const document = await findDocument(tx, reader, id);
   if (!document) throw new DomainError('not_found');
-  const versions = (await tx
-    .selectFrom('document_versions')
-    .selectAll()
-    .where('document_id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .orderBy('number')
-    .execute()) as VersionRow[];
+  const versions = (await documentVersions(tx, organizationId, id)) as VersionRow[];
   const current = versions.filter((v) => v.superseded_by === null).at(-1) ?? versions.at(-1)!;
   return { document, versions, current, kind: document.kind as DocumentKind };
 }
@@ -262,7 +258,7 @@ export function documentView(loaded: Awaited<ReturnType<typeof loadDocument>>, m
     id: document.id,
     patientId: document.patient_id,
     kind,
-    language: document.language,
+    language: document.language as 'fr' | 'en',
     title: document.title,
     documentDate: document.document_date,
     templateId: document.template_id,
@@ -315,12 +311,7 @@ async function liaisonDefaults(
 ): Promise<NonNullable<DocumentDetails['liaison']>> {
   const signer = practitionerId ? await loadPractitioner(tx, organizationId, practitionerId) : undefined;
   const attending = attendingPhysicianId
-    ? await tx
-        .selectFrom('correspondents')
-        .select(['family_name', 'given_name'])
-        .where('id', '=', attendingPhysicianId)
-        .where('organization_id', '=', organizationId)
-        .executeTakeFirst()
+    ? await correspondentName(tx, organizationId, attendingPhysicianId)
     : undefined;
   return {
     dischargingPractitioner: signer?.display_name ?? null,
@@ -345,12 +336,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
     let kind = input.kind;
     let language = input.language;
     if (input.templateId) {
-      const template = await tx
-        .selectFrom('document_templates')
-        .selectAll()
-        .where('id', '=', input.templateId)
-        .where('organization_id', '=', actor.organizationId)
-        .executeTakeFirst();
+      const template = await findTemplate(tx, actor.organizationId, input.templateId);
       if (!template) throw new DomainError('not_found', { field: 'templateId' });
       kind = template.kind as DocumentKind;
       language = template.language as 'fr' | 'en';
@@ -381,34 +367,23 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
     const title =
       input.title ??
       `${documentKindLabel(kind, language)} — ${patient.birthName} ${patient.birthGivenNames[0] ?? ''}`;
-    const document = await tx
-      .insertInto('documents')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patient.id,
-        kind,
-        language,
-        title: title.trim().slice(0, 300),
-        template_id: input.templateId,
-        document_date: input.documentDate,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('document_versions')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patient.id,
-        document_id: document.id,
-        number: 1,
-        status: 'draft',
-        practitioner_id: practitionerId,
-        content: JSON.stringify(content),
-        details: JSON.stringify(details ?? {}),
-        created_by: actor.userId,
-      })
-      .execute();
+    const document = await insertDocument(tx, actor.organizationId, {
+      patientId: patient.id,
+      kind,
+      language,
+      title: title.trim().slice(0, 300),
+      templateId: input.templateId,
+      documentDate: input.documentDate,
+      createdBy: actor.userId,
+    });
+    await insertFirstVersion(tx, actor.organizationId, {
+      patientId: patient.id,
+      documentId: document.id,
+      practitionerId,
+      content,
+      details: details ?? {},
+      createdBy: actor.userId,
+    });
     await auditFrom(actor)(tx, {
       action: 'create',
       entity: 'document',
@@ -505,22 +480,16 @@ export async function reviseValidated(
       documentActorOf(actor),
       { id: patient.id, mergedIntoId: patient.mergedInto },
     );
-    const inserted = await tx
-      .insertInto('document_versions')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: patient.id,
-        document_id: documentId,
-        number: revision.version,
-        status: 'draft',
-        practitioner_id: revision.practitionerId,
-        content: JSON.stringify(revision.content),
-        details: JSON.stringify(loaded.current.details ?? {}),
-        supersedes: superseded.id,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await insertRevision(tx, actor.organizationId, {
+      patientId: patient.id,
+      documentId,
+      number: revision.version,
+      practitionerId: revision.practitionerId,
+      content: revision.content,
+      details: loaded.current.details ?? {},
+      supersedes: superseded.id,
+      createdBy: actor.userId,
+    });
     await updateVersioned(
       tx,
       'document_versions',
@@ -548,27 +517,9 @@ export async function practitionerLetterhead(
   organizationId: string,
   practitionerId: string | null,
 ) {
-  const org = await tx
-    .selectFrom('organizations')
-    .select(['name', 'address', 'phone'])
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
-  const practitioner = practitionerId
-    ? await tx
-        .selectFrom('users')
-        .select(['display_name', 'specialty', 'rpps'])
-        .where('id', '=', practitionerId)
-        .where('organization_id', '=', organizationId)
-        .executeTakeFirst()
-    : undefined;
-  const custom = practitionerId
-    ? await tx
-        .selectFrom('practitioner_letterheads')
-        .selectAll()
-        .where('practitioner_id', '=', practitionerId)
-        .where('organization_id', '=', organizationId)
-        .executeTakeFirst()
-    : undefined;
+  const org = await organizationForLetterhead(tx, organizationId);
+  const practitioner = practitionerId ? await letterheadUser(tx, organizationId, practitionerId) : undefined;
+  const custom = practitionerId ? await findLetterhead(tx, organizationId, practitionerId) : undefined;
   const defaultLetterhead = [
     org.name,
     ...(practitioner

@@ -4,6 +4,7 @@ import { richTextDoc } from '@pivot/core/documents';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRpps } from '../demo/seed.ts';
+import { caller } from '../testing/call-as.ts';
 import { readDocx } from '../testing/docx-reader.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { pdfText, readPdf } from '../testing/pdf-reader.ts';
@@ -58,19 +59,7 @@ const items = [
   { product: 'Paracétamol', dosage: '1 g', posology: '1 comprimé 3 fois par jour', duration: '5 jours' },
 ];
 
-async function call(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-  url: string,
-  cookie: string,
-  payload?: unknown,
-) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie },
-    payload: payload as Record<string, unknown> | undefined,
-  });
-}
+const call = caller(() => t.app);
 
 async function createTemplate(content: unknown = prescriptionTemplate, kind = 'prescription') {
   const response = await call('POST', '/api/document-templates', secretary, {

@@ -1,3 +1,4 @@
+import { outboxMessageView, outboxRunView, removedView } from '@pivot/core/documents';
 import { id } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,7 +17,11 @@ export async function outboxRoutes(fastify: FastifyInstance) {
     '/api/outbox',
     {
       config: { permission: 'documents.read' },
-      schema: { tags, summary: 'Messages leaving the system and their state' },
+      schema: {
+        tags,
+        summary: 'Messages leaving the system and their state',
+        response: { 200: z.array(outboxMessageView) },
+      },
     },
     async (request) => outboxMessages(db.kysely, actorOf(request)),
   );
@@ -25,7 +30,11 @@ export async function outboxRoutes(fastify: FastifyInstance) {
     '/api/outbox/process',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Send the messages that are due now (the worker does it too)' },
+      schema: {
+        tags,
+        summary: 'Send the messages that are due now (the worker does it too)',
+        response: { 200: outboxRunView },
+      },
     },
     async () => processOutbox(db.kysely, storage, transportsFor(config)),
   );
@@ -34,7 +43,12 @@ export async function outboxRoutes(fastify: FastifyInstance) {
     '/api/outbox/:id/retry',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Retry a message now', params: z.object({ id }) },
+      schema: {
+        tags,
+        summary: 'Retry a message now',
+        params: z.object({ id }),
+        response: { 200: removedView },
+      },
     },
     async (request) => retryMessage(db.kysely, actorOf(request), request.params.id),
   );

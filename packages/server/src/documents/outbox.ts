@@ -9,6 +9,14 @@ import type { Database } from '../db/schema.ts';
 import { privateDirectoryMode, privateFileMode } from '../files/private-files.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
+import {
+  claimOutboxMessage,
+  dueOutboxMessages,
+  listOutboxMessages,
+  markOutboxMessageRefused,
+  markOutboxMessageSent,
+  retryOutboxMessage,
+} from './document-repository.ts';
 
 export interface OutgoingMessage {
   id: string;
@@ -98,25 +106,12 @@ export async function processOutbox(
   transports: OutboxTransports,
   now = new Date(),
 ): Promise<{ sent: number; failed: number }> {
-  const due = await db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .orderBy('created_at')
-    .limit(50)
-    .execute();
+  const due = await dueOutboxMessages(db, now);
   let sent = 0;
   let failed = 0;
   for (const row of due) {
     // Claimed first, so that two servers never send the same message.
-    const claimed = await db
-      .updateTable('outbox_messages')
-      .set({ status: 'sending' })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (!(await claimOutboxMessage(db, row.id))) continue;
     const transport = transports[row.channel];
     try {
       if (!transport) throw new Error('SMTP non configuré (PIVOT_SMTP_HOST)');
@@ -131,24 +126,16 @@ export async function processOutbox(
         body: row.body,
         attachment,
       });
-      await db
-        .updateTable('outbox_messages')
-        .set({ status: 'sent', sent_at: new Date(), attempts: row.attempts + 1, last_error: null })
-        .where('id', '=', row.id)
-        .execute();
+      await markOutboxMessageSent(db, row.id, row.attempts + 1);
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
-      await db
-        .updateTable('outbox_messages')
-        .set({
-          status: attempts >= maxAttempts ? 'failed' : 'pending',
-          attempts,
-          last_error: String((error as Error).message ?? error).slice(0, 1000),
-          next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await markOutboxMessageRefused(db, row.id, {
+        status: attempts >= maxAttempts ? 'failed' : 'pending',
+        attempts,
+        lastError: String((error as Error).message ?? error).slice(0, 1000),
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+      });
       failed++;
     }
   }
@@ -158,25 +145,7 @@ export async function processOutbox(
 /** The messages leaving the system and their state; their subjects name patients: traced. */
 export async function outboxMessages(db: Kysely<Database>, actor: Actor) {
   return db.transaction().execute(async (tx) => {
-    const rows = await tx
-      .selectFrom('outbox_messages')
-      .select([
-        'id',
-        'patient_id',
-        'channel',
-        'recipient',
-        'subject',
-        'status',
-        'attempts',
-        'last_error as lastError',
-        'next_attempt_at as nextAttemptAt',
-        'sent_at as sentAt',
-        'created_at as createdAt',
-      ])
-      .where('organization_id', '=', actor.organizationId)
-      .orderBy('created_at', 'desc')
-      .limit(200)
-      .execute();
+    const rows = await listOutboxMessages(tx, actor.organizationId);
     await auditOfPatientsFrom(actor)(
       tx,
       { action: 'read', entity: 'outbox', details: { count: rows.length } },
@@ -188,13 +157,6 @@ export async function outboxMessages(db: Kysely<Database>, actor: Actor) {
 
 /** Puts a pending or failed message back at the head of the queue. */
 export async function retryMessage(db: Kysely<Database>, actor: Actor, id: string) {
-  const result = await db
-    .updateTable('outbox_messages')
-    .set({ status: 'pending', next_attempt_at: new Date() })
-    .where('id', '=', id)
-    .where('organization_id', '=', actor.organizationId)
-    .where('status', 'in', ['pending', 'failed'])
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DomainError('not_found');
+  if (!(await retryOutboxMessage(db, actor.organizationId, id))) throw new DomainError('not_found');
   return { ok: true };
 }

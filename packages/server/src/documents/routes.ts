@@ -1,10 +1,18 @@
 import {
   confidentialityCheckInput,
+  confidentialityCheckView,
+  createdDocumentView,
   documentActionInput,
   documentInput,
+  documentRevisionView,
+  documentRowView,
+  documentSendingView,
+  documentStatusView,
+  documentView,
   type RichTextDoc,
   richTextDocSchema,
   sendingInput,
+  sendingResultView,
 } from '@pivot/core/documents';
 import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
@@ -87,6 +95,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
           status: z.enum(['draft', 'to_validate', 'validated', 'sent', 'filed']).optional(),
           practitionerId: id.optional(),
         }),
+        response: { 200: z.array(documentRowView) },
       },
     },
     async (request) => documentList(db, actorOf(request), request.query),
@@ -100,6 +109,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Create a draft for a patient, from a template',
         body: createBody,
+        response: { 201: createdDocumentView },
       },
     },
     async (request, reply) => {
@@ -116,6 +126,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'A document with its versions and checks (traced)',
         params: idParams,
+        response: { 200: documentView },
       },
     },
     async (request) => documentDetail(db, actorOf(request), request.params.id),
@@ -130,6 +141,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         summary: 'Edit, submit, return to draft, validate (practitioner) or file the current version',
         params: idParams,
         body: actionBody,
+        response: { 200: documentStatusView },
       },
     },
     async (request) => {
@@ -152,6 +164,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         summary: 'Correct a validated document: a new version supersedes it',
         params: idParams,
         body: z.object({ version: version, content: richTextDocSchema }),
+        response: { 201: documentRevisionView },
       },
     },
     async (request, reply) =>
@@ -172,6 +185,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         summary: 'Medical terms to confirm or remove before sending to non-health recipients',
         params: idParams,
         body: confidentialityCheckInput,
+        response: { 200: confidentialityCheckView },
       },
     },
     async (request) => {
@@ -195,6 +209,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         summary: 'Send the validated document (e-mail, secure messaging, post, print)',
         params: idParams,
         body: sendingInput,
+        response: { 201: sendingResultView },
       },
     },
     async (request, reply) =>
@@ -211,6 +226,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         tags: ['documents'],
         summary: 'Sendings of a document with their outbox state',
         params: idParams,
+        response: { 200: z.array(documentSendingView) },
       },
     },
     async (request) => sendingsOf(db, actorOf(request), request.params.id),

@@ -18,9 +18,10 @@ import { loadPatient } from '../patients/index.ts';
 import { addRecordItem } from '../records/index.ts';
 import { distributionListRecipients } from './distribution.ts';
 import { renderPdf } from './document-output.ts';
+import { insertOutboxMessage, insertSending, listSendings } from './document-repository.ts';
 import { loadDocument, printedDocument, printFrame } from './document-service.ts';
 import { medicalTermIndex } from './medical-reference.ts';
-import { organizationWords } from './repository.ts';
+import { correspondentAddresses, organizationWords } from './repository.ts';
 
 /**
  * The confidentiality check of the current version for each recipient category, with the text
@@ -58,26 +59,7 @@ export async function sendingsOf(db: Db, actor: Actor, documentId: string) {
   return db.kysely.transaction().execute(async (tx) => {
     // Who may read the document is the record's rule (loadDocument), for its sendings too.
     const { document } = await loadDocument(tx, actor, documentId);
-    const sendings = await tx
-      .selectFrom('document_sendings as s')
-      .leftJoin('outbox_messages as o', 'o.sending_id', 's.id')
-      .select([
-        's.id',
-        's.channel',
-        's.recipient_name as recipientName',
-        's.recipient_address as recipientAddress',
-        's.recipient_category as recipientCategory',
-        's.created_at as createdAt',
-        'o.id as outboxId',
-        'o.status as outboxStatus',
-        'o.attempts',
-        'o.last_error as lastError',
-        'o.sent_at as sentAt',
-      ])
-      .where('s.document_id', '=', documentId)
-      .where('s.organization_id', '=', actor.organizationId)
-      .orderBy('s.created_at')
-      .execute();
+    const sendings = await listSendings(tx, actor.organizationId, documentId);
     await auditFrom(actor)(tx, {
       action: 'read',
       entity: 'document_sendings',
@@ -135,12 +117,7 @@ export async function sendDocument(
     chosen.map(async (r) => {
       let address = r.email ?? null;
       if (r.correspondentId) {
-        const c = await db.kysely
-          .selectFrom('correspondents')
-          .select(['email', 'secure_email'])
-          .where('id', '=', r.correspondentId)
-          .where('organization_id', '=', actor.organizationId)
-          .executeTakeFirst();
+        const c = await correspondentAddresses(db.kysely, actor.organizationId, r.correspondentId);
         if (!c) throw new DomainError('not_found', { field: 'recipients' });
         address = input.channel === 'secure_messaging' ? (c.secure_email ?? address) : (address ?? c.email);
       }
@@ -186,43 +163,33 @@ export async function sendDocument(
     );
     const sendings: { id: string; outboxId: string | null }[] = [];
     for (const r of recipients) {
-      const sending = await tx
-        .insertInto('document_sendings')
-        .values({
-          organization_id: actor.organizationId,
-          patient_id: patient.id,
-          document_id: documentId,
-          version_id: current.id,
-          channel: input.channel,
-          recipient_category: r.category,
-          recipient_name: r.name,
-          recipient_address: r.address,
-          correspondent_id: r.correspondentId,
-          confirmed_terms: JSON.stringify(input.confirmedTerms),
-          sent_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const sending = await insertSending(tx, actor.organizationId, {
+        patientId: patient.id,
+        documentId,
+        versionId: current.id,
+        channel: input.channel,
+        recipientCategory: r.category,
+        recipientName: r.name,
+        recipientAddress: r.address,
+        correspondentId: r.correspondentId,
+        confirmedTerms: input.confirmedTerms,
+        sentBy: actor.userId,
+      });
       let outboxId: string | null = null;
       if (electronic && stored) {
-        const row = await tx
-          .insertInto('outbox_messages')
-          .values({
-            organization_id: actor.organizationId,
-            patient_id: patient.id,
-            sending_id: sending.id,
-            channel: input.channel as 'email' | 'secure_messaging',
-            recipient: r.address!,
-            subject: again.document.title,
-            body:
-              again.document.language === 'en'
-                ? 'Please find the document attached.'
-                : 'Veuillez trouver ci-joint le document.',
-            attachment_name: fileName,
-            attachment_key: stored.key,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await insertOutboxMessage(tx, actor.organizationId, {
+          patientId: patient.id,
+          sendingId: sending.id,
+          channel: input.channel as 'email' | 'secure_messaging',
+          recipient: r.address!,
+          subject: again.document.title,
+          body:
+            again.document.language === 'en'
+              ? 'Please find the document attached.'
+              : 'Veuillez trouver ci-joint le document.',
+          attachmentName: fileName,
+          attachmentKey: stored.key,
+        });
         outboxId = row.id;
       } else {
         await registerDocumentSentByPostIn(tx, actor.organizationId, {

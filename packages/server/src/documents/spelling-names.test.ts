@@ -1,5 +1,6 @@
 import { richTextDoc } from '@pivot/core/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller } from '../testing/call-as.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
 
@@ -9,23 +10,22 @@ let otherSecretary: string;
 let documentId: string;
 let otherDocumentId: string;
 
-const call = (url: string, cookie: string, payload: unknown) =>
-  t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as Record<string, unknown> });
+const call = caller(() => t.app);
 
 const flagged = async (text: string, extra: Record<string, unknown> = {}, cookie = secretary) => {
-  const response = await call('/api/spell-check', cookie, { text, ...extra });
+  const response = await call('POST', '/api/spell-check', cookie, { text, ...extra });
   expect(response.statusCode, response.body).toBe(200);
   return response.json().misspellings.map((m: { word: string }) => m.word);
 };
 
 const correspondent = (cookie: string, payload: Record<string, unknown>) =>
-  call('/api/directory/correspondents', cookie, {
+  call('POST', '/api/directory/correspondents', cookie, {
     address: { line1: '1 rue de Brest', postalCode: '29000', city: 'Quimper' },
     ...payload,
   }).then((r) => expect(r.statusCode, r.body).toBe(201));
 
 async function aDocument(cookie: string, patientId: string) {
-  const response = await call('/api/documents', cookie, {
+  const response = await call('POST', '/api/documents', cookie, {
     kind: 'letter_to_patient',
     patientId,
     documentDate: '2026-03-02',
@@ -100,11 +100,11 @@ describe('proper names in the spell-check', () => {
 
   it('refuses a document of another organisation or unknown, naming the field', async () => {
     for (const id of [otherDocumentId, '5f0c6d1e-8a4b-4c39-9d7e-1b2c3d4e5f60']) {
-      const response = await call('/api/spell-check', secretary, { text: letter, documentId: id });
+      const response = await call('POST', '/api/spell-check', secretary, { text: letter, documentId: id });
       expect(response.statusCode).toBe(404);
       expect(response.json().error).toMatchObject({ code: 'not_found', field: 'documentId' });
     }
-    const malformed = await call('/api/spell-check', secretary, { text: letter, documentId: 'x' });
+    const malformed = await call('POST', '/api/spell-check', secretary, { text: letter, documentId: 'x' });
     expect(malformed.statusCode).toBe(422);
     expect(malformed.json().error.field).toBe('documentId');
   }, 60_000);

@@ -2,8 +2,9 @@ import { DomainError } from '@pivot/core';
 import { foldForSearch } from '@pivot/core/directory';
 import { isProperName, properNameWords, startsWithCapital } from '@pivot/core/documents';
 import type { Kysely } from 'kysely';
-import { likeContaining } from '../db/like-pattern.ts';
 import type { Database } from '../db/schema.ts';
+import { documentPatientNames } from './document-repository.ts';
+import { correspondentNamesMatching, staffNames } from './repository.ts';
 import type { Misspelling } from './spell-checker.ts';
 
 /*
@@ -21,25 +22,10 @@ export async function staffAndPatientNames(
   organizationId: string,
   documentId: string | undefined,
 ): Promise<string[]> {
-  const users = await tx
-    .selectFrom('users')
-    .select('display_name')
-    .where('organization_id', '=', organizationId)
-    .execute();
+  const users = await staffNames(tx, organizationId);
   const names = users.map((u) => u.display_name);
   if (documentId === undefined) return names;
-  const patient = await tx
-    .selectFrom('documents')
-    .innerJoin('patients', 'patients.id', 'documents.patient_id')
-    .select([
-      'patients.birth_name',
-      'patients.used_name',
-      'patients.birth_given_names',
-      'patients.used_given_name',
-    ])
-    .where('documents.id', '=', documentId)
-    .where('documents.organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const patient = await documentPatientNames(tx, organizationId, documentId);
   if (!patient) throw new DomainError('not_found', { field: 'documentId' });
   return [
     ...names,
@@ -80,13 +66,7 @@ export async function withoutCorrespondentNames(
     ),
   ];
   if (tokens.length === 0) return misspellings;
-  const rows = await tx
-    .selectFrom('correspondents')
-    .select(['family_name', 'given_name', 'name'])
-    .where('organization_id', '=', organizationId)
-    .where((eb) => eb.or(tokens.map((token) => eb('search_text', 'like', likeContaining(token)))))
-    .limit(1000)
-    .execute();
+  const rows = await correspondentNamesMatching(tx, organizationId, tokens);
   return withoutNames(
     misspellings,
     rows.flatMap((r) => [r.family_name, r.given_name, r.name]),

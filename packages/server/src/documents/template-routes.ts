@@ -1,4 +1,15 @@
-import { documentKindSchema, languageSchema, mergeFields, templateInput } from '@pivot/core/documents';
+import {
+  documentKindSchema,
+  languageSchema,
+  letterheadSettingsView,
+  letterheadView,
+  mergeFields,
+  mergeFieldView,
+  removedView,
+  signerView,
+  templateInput,
+  templateView,
+} from '@pivot/core/documents';
 import { id, text, version } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,7 +38,11 @@ export async function templateRoutes(fastify: FastifyInstance) {
     '/api/documents/merge-fields',
     {
       config: { permission: 'documents.read' },
-      schema: { tags, summary: 'The merge fields a template may use, by group' },
+      schema: {
+        tags,
+        summary: 'The merge fields a template may use, by group',
+        response: { 200: z.array(mergeFieldView).readonly() },
+      },
     },
     async () => mergeFields,
   );
@@ -36,7 +51,11 @@ export async function templateRoutes(fastify: FastifyInstance) {
     '/api/documents/signers',
     {
       config: { permission: 'documents.read' },
-      schema: { tags, summary: 'Practitioners who sign documents, with RPPS and specialty' },
+      schema: {
+        tags,
+        summary: 'Practitioners who sign documents, with RPPS and specialty',
+        response: { 200: z.array(signerView) },
+      },
     },
     async (request) => signers(db, actorOf(request)),
   );
@@ -49,6 +68,7 @@ export async function templateRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Active templates of the organisation and its practitioners',
         querystring: z.object({ kind: documentKindSchema.optional(), language: languageSchema.optional() }),
+        response: { 200: z.array(templateView) },
       },
     },
     async (request) => templates(db, actorOf(request), request.query),
@@ -58,7 +78,12 @@ export async function templateRoutes(fastify: FastifyInstance) {
     '/api/document-templates',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Create a template (unknown merge fields refused)', body: templateBody },
+      schema: {
+        tags,
+        summary: 'Create a template (unknown merge fields refused)',
+        body: templateBody,
+        response: { 201: templateView },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await createTemplate(db, actorOf(request), request.body)),
@@ -73,6 +98,7 @@ export async function templateRoutes(fastify: FastifyInstance) {
         summary: 'Change a template',
         params: idParams,
         body: templateBody.extend({ version: version }),
+        response: { 200: templateView },
       },
     },
     async (request) => changeTemplate(db, actorOf(request), request.params.id, request.body),
@@ -82,7 +108,12 @@ export async function templateRoutes(fastify: FastifyInstance) {
     '/api/document-templates/:id',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Retire a template (documents made from it stay)', params: idParams },
+      schema: {
+        tags,
+        summary: 'Retire a template (documents made from it stay)',
+        params: idParams,
+        response: { 200: removedView },
+      },
     },
     async (request) => removeTemplate(db, actorOf(request), request.params.id),
   );
@@ -95,6 +126,7 @@ export async function templateRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Letterhead and signature block of a practitioner, and what prints without them',
         params: idParams,
+        response: { 200: letterheadView },
       },
     },
     async (request) => letterheadOf(db, actorOf(request), request.params.id),
@@ -109,6 +141,7 @@ export async function templateRoutes(fastify: FastifyInstance) {
         summary: 'Letterhead and signature block of a practitioner',
         params: idParams,
         body: z.object({ letterhead: text().max(2000), signature: text().max(1000) }),
+        response: { 200: letterheadSettingsView },
       },
     },
     async (request) => setLetterhead(db, actorOf(request), request.params.id, request.body),

@@ -38,7 +38,7 @@ function templateView(row: {
     practitionerId: row.practitioner_id,
     name: row.name,
     kind: row.kind,
-    language: row.language,
+    language: row.language as 'fr' | 'en',
     content: row.content as RichTextDoc,
     mergeFields: row.merge_fields,
     version: row.version,

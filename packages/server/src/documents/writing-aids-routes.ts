@@ -1,4 +1,13 @@
-import { snippetInput, spellCheckInput, userTermsInput } from '@pivot/core/documents';
+import {
+  createdSnippetView,
+  removedView,
+  snippetInput,
+  snippetView,
+  spellCheckInput,
+  spellCheckView,
+  spellingSuggestionsView,
+  userTermsInput,
+} from '@pivot/core/documents';
 import { id, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,7 +34,10 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/snippets',
-    { config: { permission: 'documents.read' }, schema: { tags, summary: 'Text snippets' } },
+    {
+      config: { permission: 'documents.read' },
+      schema: { tags, summary: 'Text snippets', response: { 200: z.array(snippetView) } },
+    },
     async (request) => snippets(db, actorOf(request)),
   );
 
@@ -33,7 +45,12 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
     '/api/snippets',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Add a text snippet', body: snippetInput },
+      schema: {
+        tags,
+        summary: 'Add a text snippet',
+        body: snippetInput,
+        response: { 201: createdSnippetView },
+      },
     },
     async (request, reply) => reply.status(201).send(await addSnippet(db, actorOf(request), request.body)),
   );
@@ -42,7 +59,7 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
     '/api/snippets/:id',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Remove a text snippet', params: idParams },
+      schema: { tags, summary: 'Remove a text snippet', params: idParams, response: { 200: removedView } },
     },
     async (request) => removeSnippet(db, actorOf(request), request.params.id),
   );
@@ -51,7 +68,11 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
     '/api/medical-words',
     {
       config: { permission: 'documents.read' },
-      schema: { tags, summary: 'Words the users added to the medical word list' },
+      schema: {
+        tags,
+        summary: 'Words the users added to the medical word list',
+        response: { 200: z.array(z.string()) },
+      },
     },
     async (request) => medicalWords(db, actorOf(request)),
   );
@@ -60,7 +81,12 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
     '/api/medical-words',
     {
       config: { permission: 'documents.write' },
-      schema: { tags, summary: 'Add words to the medical word list', body: userTermsInput },
+      schema: {
+        tags,
+        summary: 'Add words to the medical word list',
+        body: userTermsInput,
+        response: { 200: z.array(z.string()) },
+      },
     },
     async (request) => addMedicalWords(db, actorOf(request), request.body.terms),
   );
@@ -73,6 +99,7 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'French and medical spell-check of a text (offsets of unknown words)',
         body: spellCheckInput.extend({ documentId: id.optional() }),
+        response: { 200: spellCheckView },
       },
     },
     async (request) => spellCheck(db, actorOf(request), idleMs, request.body),
@@ -86,6 +113,7 @@ export async function writingAidsRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Spelling suggestions for one word',
         body: z.object({ word: text().trim().min(1).max(100) }),
+        response: { 200: spellingSuggestionsView },
       },
     },
     async (request) => spellingSuggestions(idleMs, request.body.word),

@@ -20,7 +20,13 @@ import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
 import { addRecordItem, classificationPlan } from '../records/index.ts';
-import { assertPatient, checkAssignee, incomingFromRow, linkedPatients } from './mail-service.ts';
+import {
+  assertPatient,
+  checkAssignee,
+  incomingFromRow,
+  linkedPatients,
+  registerRow,
+} from './mail-service.ts';
 import {
   incomingRegister,
   insertFiledAttachment,
@@ -49,10 +55,7 @@ export async function incomingMailList(
       rows.map((r) => r.patient_id),
       'incoming',
     );
-    return rows.map((row) => ({
-      ...incomingFromRow(row),
-      patient: row.patient_id ? (patients.get(row.patient_id) ?? null) : null,
-    }));
+    return rows.map((row) => registerRow(incomingFromRow(row), patients));
   });
 }
 
@@ -290,9 +293,6 @@ export async function tray(db: Db, actor: Actor, assigneeId: string = actor.user
     counter: counters.byAssignee[assigneeId] ?? { toProcess: 0, inProgress: 0, overdue: 0, open: 0 },
     unassigned: counters.unassigned,
     byAssignee: counters.byAssignee,
-    items: items.map((m) => ({
-      ...m,
-      patient: m.patientId ? (patients.get(m.patientId) ?? null) : null,
-    })),
+    items: items.map((m) => registerRow(m, patients)),
   };
 }

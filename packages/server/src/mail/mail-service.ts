@@ -4,6 +4,7 @@ import type {
   IncomingMailKind,
   IncomingMailStatus,
   MailParty,
+  MailPatientView,
   OutgoingChannel,
   OutgoingMail,
   OutgoingMailStatus,
@@ -58,12 +59,17 @@ export async function checkAssignee(tx: Kysely<Database>, organizationId: string
 }
 
 /** The linked patient as a register row shows it: name and date of birth, to tell namesakes apart. */
-export interface MailPatient {
-  id: string;
-  birthName: string;
-  usedName: string;
-  firstGivenName: string;
-  birthDate: string;
+export type MailPatient = MailPatientView;
+
+/**
+ * A mail of either register as its list shows it: the mail, and its linked patient as found by
+ * `linkedPatients` (null when it has none).
+ */
+export function registerRow<T extends { patientId: string | null }>(
+  mail: T,
+  patients: ReadonlyMap<string, MailPatient>,
+): T & { patient: MailPatient | null } {
+  return { ...mail, patient: mail.patientId ? (patients.get(mail.patientId) ?? null) : null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namesPatient } from '../audit/index.ts';
+import { caller } from '../testing/call-as.ts';
 import { minimalPdf, multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { anOrganization, createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
@@ -11,8 +12,7 @@ let doctorId: string;
 let patientId: string;
 let accountant: string;
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: { cookie }, payload: payload as Record<string, unknown> | undefined });
+const call = caller(() => t.app);
 
 const uploadScan = (id: string, file: { name: string; content: Buffer; type: string }) => {
   const body = multipart({}, file);

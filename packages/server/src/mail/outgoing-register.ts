@@ -12,7 +12,7 @@ import { assertReferences } from '../db/references.ts';
 import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { Actor } from '../http/request-context.ts';
-import { assertPatient, linkedPatients, outgoingFromRow } from './mail-service.ts';
+import { assertPatient, linkedPatients, outgoingFromRow, registerRow } from './mail-service.ts';
 import { insertOutgoing, loadOutgoing, outgoingRegister } from './repository.ts';
 
 /** The outgoing mail register, newest first, each row with its linked patient (traced). */
@@ -25,10 +25,7 @@ export async function outgoingMailList(db: Db, actor: Actor) {
       rows.map((r) => r.patient_id),
       'outgoing',
     );
-    return rows.map((row) => ({
-      ...outgoingFromRow(row),
-      patient: row.patient_id ? (patients.get(row.patient_id) ?? null) : null,
-    }));
+    return rows.map((row) => registerRow(outgoingFromRow(row), patients));
   });
 }
 

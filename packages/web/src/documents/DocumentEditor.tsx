@@ -5,7 +5,10 @@ import {
   mergeFields,
   type RichTextDoc,
   type Snippet,
+  type snippetView,
+  type spellCheckView,
   spellingRange,
+  type spellingSuggestionsView,
   spellingText,
 } from '@pivot/core/documents';
 import { IconTable } from '@tabler/icons-react';
@@ -14,6 +17,7 @@ import { getSchema } from '@tiptap/core';
 import { useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import './document-editor.css';
 import {
@@ -23,12 +27,6 @@ import {
   misspeltAt,
   spellingKey,
 } from './editor-extensions.ts';
-
-interface Misspelling {
-  start: number;
-  end: number;
-  word: string;
-}
 
 /** Merge fields by group, to insert at the cursor. */
 export function MergeFieldList({ onInsert }: { onInsert: (field: string) => void }) {
@@ -81,7 +79,10 @@ export function DocumentEditor({
   documentId?: string;
 }) {
   const { t } = useTranslation('documents');
-  const snippets = useQuery({ queryKey: ['snippets'], queryFn: () => get<Snippet[]>('/api/snippets') });
+  const snippets = useQuery({
+    queryKey: ['snippets'],
+    queryFn: () => get<z.input<typeof snippetView>[]>('/api/snippets'),
+  });
   const snippetsRef = useRef<readonly Snippet[]>([]);
   snippetsRef.current = snippets.data ?? [];
   const emitted = useRef<string>('');
@@ -135,7 +136,7 @@ export function DocumentEditor({
       const spelling = spellingText(editor.getJSON() as RichTextDoc);
       setChecking(true);
       try {
-        const result = await post<{ misspellings: Misspelling[] }>('/api/spell-check', {
+        const result = await post<z.input<typeof spellCheckView>>('/api/spell-check', {
           text: spelling.text,
           ...(documentId ? { documentId } : {}),
         });
@@ -155,7 +156,8 @@ export function DocumentEditor({
 
   const suggestions = useQuery({
     queryKey: ['spell-suggestions', selected?.word],
-    queryFn: () => post<{ suggestions: string[] }>('/api/spell-check/suggestions', { word: selected!.word }),
+    queryFn: () =>
+      post<z.input<typeof spellingSuggestionsView>>('/api/spell-check/suggestions', { word: selected!.word }),
     enabled: selected !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });

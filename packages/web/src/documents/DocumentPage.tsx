@@ -12,11 +12,12 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { RichTextDoc } from '@pivot/core/documents';
+import type { documentSendingView, RichTextDoc } from '@pivot/core/documents';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
@@ -42,19 +43,7 @@ export function DocumentPage() {
   });
   const sendings = useQuery({
     queryKey: ['documents', id, 'sendings'],
-    queryFn: () =>
-      get<
-        {
-          id: string;
-          channel: string;
-          recipientName: string;
-          recipientAddress: string | null;
-          outboxId: string | null;
-          outboxStatus: string | null;
-          attempts: number | null;
-          lastError: string | null;
-        }[]
-      >(`/api/documents/${id}/sendings`),
+    queryFn: () => get<z.input<typeof documentSendingView>[]>(`/api/documents/${id}/sendings`),
     refetchInterval: 5000,
   });
   const [content, setContent] = useState<RichTextDoc>(emptyDoc);

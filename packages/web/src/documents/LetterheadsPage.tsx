@@ -1,18 +1,16 @@
 import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { letterheadView } from '@pivot/core/documents';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, put } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { Signer } from './model.ts';
 
-interface LetterheadSettings {
-  letterhead: string;
-  signature: string;
-  defaults: { letterhead: string[]; signature: string[] };
-}
+type LetterheadSettings = z.input<typeof letterheadView>;
 
 /** Each practitioner's letterhead and signature block, printed on their documents. */
 export function LetterheadsPage() {

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { parisToday } from '@pivot/core/calendar';
-import { documentKinds } from '@pivot/core/documents';
+import { type createdDocumentView, documentKinds } from '@pivot/core/documents';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
@@ -36,7 +37,7 @@ export function NewDocument() {
   const create = async () => {
     const template = templates.data?.find((x) => x.id === templateId);
     const created = await form.submit(() =>
-      post<{ id: string }>('/api/documents', {
+      post<z.input<typeof createdDocumentView>>('/api/documents', {
         kind: template?.kind ?? kind,
         patientId,
         practitionerId,

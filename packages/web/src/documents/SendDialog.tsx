@@ -1,8 +1,13 @@
 import { Alert, Button, Checkbox, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { recipientCategories, recipientCategoryOf } from '@pivot/core/documents';
+import {
+  type confidentialityCheckView,
+  recipientCategories,
+  recipientCategoryOf,
+} from '@pivot/core/documents';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { get, post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import type { CorrespondentView } from '../directory/index.ts';
@@ -16,14 +21,7 @@ interface Recipient {
   email: string | null;
 }
 
-interface CheckResult {
-  text: string;
-  results: {
-    category: string;
-    needsConfirmation: boolean;
-    spans: { start: number; end: number; text: string }[];
-  }[];
-}
+type CheckResult = z.input<typeof confidentialityCheckView>;
 
 /** Send dialog: recipients from the directory or typed, confidentiality check, then sending. */
 export function SendDialog({

@@ -1,100 +1,33 @@
-import type { RichTextDoc } from '@pivot/core/documents';
+import type {
+  certificateFormView,
+  documentRowView,
+  documentVersionView,
+  documentView,
+  liaisonFormView,
+  missingMentionView,
+  prescriptionLineView,
+  RichTextDoc,
+  signerView,
+  templateView,
+  treatmentChanges,
+} from '@pivot/core/documents';
+import type { z } from 'zod';
 
-export interface MissingMentionView {
-  code: string;
-  itemIndex?: number;
-  section?: string;
-  labels: { fr: string; en: string };
-}
+// The answers of the documents' routes, typed by core's response schemas.
+export type MissingMentionView = z.input<typeof missingMentionView>;
+export type VersionView = z.input<typeof documentVersionView>;
+export type DocumentView = z.input<typeof documentView>;
+export type DocumentRow = z.input<typeof documentRowView>;
+export type TemplateView = z.input<typeof templateView>;
+export type Signer = z.input<typeof signerView>;
 
-export interface VersionView {
-  id: string;
-  number: number;
-  status: string;
-  practitionerId: string | null;
-  content: RichTextDoc;
-  details: {
-    items?: PrescriptionLine[];
-    weightKg?: number | null;
-    certificate?: CertificateForm;
-    liaison?: LiaisonForm;
-  };
-  supersededBy: string | null;
-  version: number;
-}
-
-export interface DocumentView {
-  id: string;
-  patientId: string;
-  kind: string;
-  language: 'fr' | 'en';
-  title: string;
-  documentDate: string;
-  current: VersionView;
-  versions: VersionView[];
-  allowedActions: string[];
-  missingMentions: MissingMentionView[];
-}
-
-export interface DocumentRow {
-  id: string;
-  kind: string;
-  title: string;
-  documentDate: string;
-  patientId: string;
-  patientBirthName: string;
-  patientGivenName: string;
-  status: string;
-  number: number;
-}
-
-export interface TemplateView {
-  id: string;
-  name: string;
-  kind: string;
-  language: 'fr' | 'en';
-  practitionerId: string | null;
-  content: RichTextDoc;
-  mergeFields: string[];
-  version: number;
-}
-
-export interface PrescriptionLine {
-  product?: string | null;
-  dosage?: string | null;
-  posology?: string | null;
-  duration?: string | null;
-  /** Two-zone ALD form: `ald` upper zone, `other` lower zone. */
-  zone?: 'ald' | 'other' | null;
-}
-
-export interface Signer {
-  id: string;
-  displayName: string;
-  specialty: string | null;
-}
-
+/** A prescription line as stored in a version's details. */
+export type PrescriptionLine = z.input<typeof prescriptionLineView>;
 /** What a certificate states besides its text (CSP R4127-76). */
-export interface CertificateForm {
-  examinationDate?: string | null;
-  purpose?: string | null;
-  observations?: string | null;
-  handedOver?: boolean;
-}
-
-export type TreatmentChange = 'started' | 'changed' | 'stopped' | 'continued';
-
+export type CertificateForm = z.input<typeof certificateFormView>;
+export type TreatmentChange = (typeof treatmentChanges)[number];
 /** What a liaison letter states from its form (CSP R1112-1-2). */
-export interface LiaisonForm {
-  dischargingPractitioner?: string | null;
-  attendingPhysician?: string | null;
-  reasonForStay?: string | null;
-  staySummary?: string | null;
-  /** An empty list states that there is no treatment at discharge; null means not filled yet. */
-  dischargeTreatments?: { product?: string | null; change?: TreatmentChange | null }[] | null;
-  followUp?: string | null;
-  handedToPatient?: boolean;
-}
+export type LiaisonForm = z.input<typeof liaisonFormView>;
 
 /** A document with nothing written yet. */
 export const emptyDoc: RichTextDoc = { type: 'doc', content: [] };

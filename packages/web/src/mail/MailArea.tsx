@@ -17,11 +17,20 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { parisToday } from '@pivot/core/calendar';
-import { incomingMailKinds, outgoingChannels } from '@pivot/core/mail';
+import {
+  incomingMailKinds,
+  type incomingMailRow,
+  type mailAssigneeView,
+  type mailPatientView,
+  type mailTrayView,
+  outgoingChannels,
+  type outgoingMailRow,
+} from '@pivot/core/mail';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { z } from 'zod';
 import { get, patch, post, upload } from '../app/api.ts';
 import { formatDate } from '../app/date-format.ts';
 import { useSession } from '../app/session.tsx';
@@ -32,49 +41,12 @@ type Party =
   | { kind: 'directory'; correspondentId?: string; displayName: string }
   | { kind: 'free_text'; name: string };
 
+// The answers of the mail routes, typed by core's response schemas.
 /** The linked patient as the register shows it (each listing is traced in the patient's access log). */
-interface MailPatient {
-  id: string;
-  birthName: string;
-  usedName: string;
-  firstGivenName: string;
-  birthDate: string;
-}
-
-interface IncomingMail {
-  patient?: MailPatient | null;
-  id: string;
-  receivedOn: string;
-  sender: Party;
-  kind: string;
-  subject: string;
-  patientId: string | null;
-  scanFileId: string | null;
-  assigneeId: string | null;
-  annotations: { text: string; at: string }[];
-  dueDate: string | null;
-  status: string;
-  filedAttachmentId: string | null;
-  version: number;
-}
-
-interface OutgoingMail {
-  patient?: MailPatient | null;
-  id: string;
-  recipient: Party;
-  channel: string;
-  subject: string;
-  trackingNumber: string | null;
-  status: string;
-  sentOn: string | null;
-  version: number;
-}
-
-interface Assignee {
-  id: string;
-  displayName: string;
-  role: string;
-}
+type MailPatient = z.input<typeof mailPatientView>;
+type IncomingMail = z.input<typeof incomingMailRow>;
+type OutgoingMail = z.input<typeof outgoingMailRow>;
+type Assignee = z.input<typeof mailAssigneeView>;
 
 const partyName = (p: Party) => (p.kind === 'directory' ? p.displayName : p.name);
 
@@ -589,8 +561,7 @@ export function MailArea() {
   });
   const tray = useQuery({
     queryKey: ['mail', 'tray'],
-    queryFn: () =>
-      get<{ counter: { open: number; overdue: number }; items: IncomingMail[] }>('/api/mail/tray'),
+    queryFn: () => get<z.input<typeof mailTrayView>>('/api/mail/tray'),
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['mail'] });
   return (
