@@ -341,3 +341,12 @@ export async function clearBankReconciliation(tx: Kysely<Database>, transactionI
     .where('id', '=', transactionId)
     .execute();
 }
+
+/** Marks the receipts booked for the payments as deposited on a slip. */
+export async function markReceiptsDeposited(tx: Kysely<Database>, slipId: string, paymentIds: string[]) {
+  await tx
+    .updateTable('journal_entries')
+    .set({ deposit_slip_id: slipId })
+    .where('payment_id', 'in', paymentIds)
+    .execute();
+}

@@ -177,15 +177,6 @@ export async function markPaymentsDeposited(tx: Tx, slipId: string, paymentIds: 
   await tx.updateTable('payments').set({ deposit_slip_id: slipId }).where('id', 'in', paymentIds).execute();
 }
 
-/** Marks the receipts booked for the payments as deposited on a slip. */
-export async function markReceiptsDeposited(tx: Tx, slipId: string, paymentIds: string[]) {
-  await tx
-    .updateTable('journal_entries')
-    .set({ deposit_slip_id: slipId })
-    .where('payment_id', 'in', paymentIds)
-    .execute();
-}
-
 /** A deposit slip of the organization; undefined when it is not one of its slips. */
 export function findDepositSlip(tx: Tx, organizationId: string, id: string) {
   return tx

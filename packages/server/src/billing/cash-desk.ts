@@ -9,6 +9,7 @@ import {
   expectedCash,
 } from '@pivot/core/billing';
 import type { Kysely } from 'kysely';
+import { markReceiptsDeposited } from '../accounting/index.ts';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/request-context.ts';
@@ -28,7 +29,6 @@ import {
   lockChequePayments,
   lockSlipNumbering,
   markPaymentsDeposited,
-  markReceiptsDeposited,
   upsertCashClosing,
   upsertOpeningFloat,
 } from './cash-desk-repository.ts';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountingTables } from '../accounting/tables.ts';
 import type { AgendaTables } from '../agenda/tables.ts';
 import type { BillingTables } from '../billing/tables.ts';
 import type { DirectoryTables } from '../directory/tables.ts';
@@ -119,5 +120,6 @@ export type Database = FoundationTables &
   DirectoryTables &
   AgendaTables &
   BillingTables &
+  AccountingTables &
   DocumentsTables &
   ReceptionTables;
