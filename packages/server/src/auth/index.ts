@@ -1,6 +1,6 @@
 // The door of this capability: other capabilities import only what is exported here.
 export { hashPassword } from './passwords.ts';
-export { activePractitioners } from './repository.ts';
+export { activePractitioners, sessionOfToken, touchSession } from './repository.ts';
 export { authRoutes } from './routes.ts';
 export type { SecretBox } from './secret-box.ts';
 export { secretBox, secretKeyBytes } from './secret-box.ts';

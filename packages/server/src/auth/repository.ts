@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { SessionRow } from './session-cache.ts';
 
 /** The organization's active practitioners, by name, with what billing needs of them. */
 export function activePractitioners(db: Kysely<Database>, organizationId: string) {
@@ -138,4 +139,274 @@ export async function revokeSessionsIn(tx: Kysely<Database>, userId: string) {
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+// --- sign-in and sessions --------------------------------------------------------------------
+
+/** The account signing in with this e-mail, whatever its organization (e-mails sign in), all columns; undefined when none. */
+export function findLoginAccount(db: Kysely<Database>, email: string) {
+  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email).executeTakeFirst();
+}
+
+/** The account's audit entries of these actions since a moment: when, from where, which. */
+export function loginAttemptsSince(db: Kysely<Database>, userId: string, since: Date, actions: string[]) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'ip', 'action'])
+    .where('user_id', '=', userId)
+    .where('at', '>', since)
+    .where('action', 'in', actions)
+    .execute();
+}
+
+/** Whether the account opened a session from this address since a moment. */
+export async function sessionOpenedFrom(db: Kysely<Database>, userId: string, ip: string, since: Date) {
+  const row = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .where('created_at', '>', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertSession(
+  tx: Kysely<Database>,
+  organizationId: string,
+  session: { tokenHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string },
+) {
+  await tx
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      organization_id: organizationId,
+      expires_at: session.expiresAt,
+      ip: session.ip,
+      user_agent: session.userAgent,
+    })
+    .execute();
+}
+
+/** Closes the session of this token, if still open. */
+export async function revokeSessionOfToken(db: Kysely<Database>, tokenHash: string) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Closes the user's open sessions but `except`; returns how many were closed. */
+export async function revokeSessionsBut(db: Kysely<Database>, userId: string, except?: string) {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (except) query = query.where('id', '!=', except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Closes the user's open sessions other than this one (a password change). */
+export async function revokeOtherSessionsIn(tx: Kysely<Database>, userId: string, sessionId: string) {
+  await tx
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('id', '!=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/**
+ * The session of a token hash with what every request needs of its user; undefined when unknown.
+ * Run by every API request the session cache misses.
+ */
+export async function sessionOfToken(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<SessionRow | undefined> {
+  // A prepared statement on PostgreSQL (db/connection.ts), for the requests the cache misses.
+  const { rows } = await sql<SessionRow>`/* prepared: session-of-token */
+          SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at, u.id AS user_id,
+            u.organization_id, u.role, u.language, u.display_name, u.active
+          FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = ${tokenHash}`.execute(db);
+  return rows[0];
+}
+
+/** Marks the session seen at this moment. */
+export async function touchSession(db: Kysely<Database>, sessionId: string, at: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+// --- passwords and second factor -------------------------------------------------------------
+
+/** The account with all its columns (its password hash); throws when there is none. */
+export function findAccountWithSecrets(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+export async function setPasswordHash(tx: Kysely<Database>, userId: string, passwordHash: string) {
+  await tx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Stores a new sealed TOTP secret, not enabled until a code confirms it. */
+export async function setPendingTotpSecret(db: Kysely<Database>, userId: string, totpSecret: string) {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: totpSecret, totp_enabled: false })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The account's stored TOTP secret (null when none); throws when there is no such account. */
+export function findTotpSecret(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('users').select(['totp_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+/** The account's stored TOTP secret and whether it is enabled; throws when there is no such account. */
+export function findTotpState(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['totp_secret', 'totp_enabled'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function enableTotp(tx: Kysely<Database>, userId: string) {
+  await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', userId).execute();
+}
+
+export async function removeTotp(tx: Kysely<Database>, userId: string) {
+  await tx
+    .updateTable('users')
+    .set({ totp_enabled: false, totp_secret: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The TOTP secrets still stored in clear, locked until the transaction ends. */
+export function clearTotpSecretsForUpdate(tx: Kysely<Database>) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'totp_secret'])
+    .where('totp_secret', 'is not', null)
+    .where('totp_secret', 'not like', 'v1:%')
+    .forUpdate()
+    .execute();
+}
+
+export async function setTotpSecret(tx: Kysely<Database>, userId: string, totpSecret: string) {
+  await tx.updateTable('users').set({ totp_secret: totpSecret }).where('id', '=', userId).execute();
+}
+
+/** How many sealed TOTP secrets name another key than `keyId`. */
+export async function countTotpSecretsOfAnotherKey(db: Kysely<Database>, keyId: string) {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM users
+    WHERE totp_secret LIKE 'v1:%' AND split_part(totp_secret, ':', 2) <> ${keyId}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+// --- setup: the first organization and administrator ----------------------------------------
+
+/** How many accounts the server holds, all organizations together. */
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One account of any organization, if the server has any (an empty list otherwise). */
+export function anyAccount(tx: Kysely<Database>) {
+  return tx.selectFrom('users').select('id').limit(1).execute();
+}
+
+/** A new organization with no address nor opening hours yet; returns its id. */
+export function insertOrganization(tx: Kysely<Database>, name: string) {
+  return tx
+    .insertInto('organizations')
+    .values({ name, address: '{}', opening_hours: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** The organization's first administrator; returns its id. */
+export function insertAdministrator(
+  tx: Kysely<Database>,
+  organizationId: string,
+  admin: { email: string; displayName: string; passwordHash: string },
+) {
+  return tx
+    .insertInto('users')
+    .values({
+      organization_id: organizationId,
+      email: admin.email,
+      display_name: admin.displayName,
+      role: 'admin',
+      password_hash: admin.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+// --- the practitioner role -------------------------------------------------------------------
+
+/** The organization's active administrators but `exceptUserId`: whom to tell of a grant. */
+export function otherActiveAdmins(tx: Kysely<Database>, organizationId: string, exceptUserId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['email', 'language'])
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .where('id', '!=', exceptUserId)
+    .execute();
+}
+
+/** An e-mail to an administrator, queued in the outbox (no patient). */
+export async function insertAdminEmail(
+  tx: Kysely<Database>,
+  organizationId: string,
+  email: { recipient: string; subject: string; body: string },
+) {
+  await tx
+    .insertInto('outbox_messages')
+    .values({
+      organization_id: organizationId,
+      patient_id: null,
+      channel: 'email',
+      recipient: email.recipient,
+      subject: email.subject,
+      body: email.body,
+    })
+    .execute();
+}
+
+/** The account of the organization holding this RPPS, but `exceptUserId`; undefined when none. */
+export function rppsHolder(
+  tx: Kysely<Database>,
+  organizationId: string,
+  rpps: string,
+  exceptUserId: string | null,
+) {
+  let query = tx
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('rpps', '=', rpps);
+  if (exceptUserId) query = query.where('id', '!=', exceptUserId);
+  return query.executeTakeFirst();
 }
