@@ -19,22 +19,24 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import {
   enableTotp,
   findAccountWithSecrets,
-  findLoginAccount,
   findMe,
   findTotpSecret,
   findTotpState,
-  insertSession,
-  loginAttemptsSince,
   removeTotp,
-  revokeOtherSessionsIn,
-  revokeSessionOfToken,
-  revokeSessionsBut,
-  sessionOpenedFrom,
   setPasswordHash,
   setPendingTotpSecret,
   setUserLanguage,
 } from './repository.ts';
 import type { SecretBox } from './secret-box.ts';
+import {
+  findLoginAccount,
+  insertSession,
+  loginAttemptsSince,
+  revokeOtherSessionsIn,
+  revokeSessionOfToken,
+  revokeSessionsBut,
+  sessionOpenedFrom,
+} from './session-repository.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 

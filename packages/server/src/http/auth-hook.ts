@@ -23,7 +23,7 @@ export function registerAuthHook(app: FastifyInstance): void {
       const now = Date.now();
       let row = cache.get(tokenHash, now);
       if (!row) {
-        // A prepared statement on PostgreSQL (auth/repository.ts), for the requests the cache misses.
+        // A prepared statement on PostgreSQL (auth/session-repository.ts), for the requests the cache misses.
         row = await sessionOfToken(db.kysely, tokenHash);
         if (row) cache.set(tokenHash, row, now);
       }
