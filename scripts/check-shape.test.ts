@@ -84,25 +84,6 @@ describe('the house-shape check (npm run lint)', () => {
     );
   });
 
-  it('lets a file named on the list of files not yet moved keep its SQL, and only that file', () => {
-    const service = "export const bookAppointment = (tx: any) => tx.selectFrom('appointments').execute();\n";
-    const listed = runCheck(
-      aRepository({
-        'packages/server/src/agenda/appointment-service.ts': service,
-        'scripts/sql-not-yet-in-repository.txt':
-          '# pending\npackages/server/src/agenda/appointment-service.ts\n',
-      }),
-    );
-    expect(listed.status).toBe(0);
-    const other = runCheck(
-      aRepository({
-        'packages/server/src/agenda/appointment-service.ts': service,
-        'scripts/sql-not-yet-in-repository.txt': 'packages/server/src/agenda/meeting-service.ts\n',
-      }),
-    );
-    expect(other.status).toBe(1);
-  });
-
   it('fails on a repository that changes another capability’s table, naming its owner', () => {
     const result = runCheck(
       aRepository({

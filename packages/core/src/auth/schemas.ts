@@ -54,35 +54,3 @@ export const passwordChangeInput = z.object({
 });
 
 export const totpConfirmInput = z.object({ code: text().regex(/^\d{6}$/) });
-
-// --- answers ---------------------------------------------------------------------------------
-
-/** An account as its administration shows it. */
-export const userView = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  language: z.string(),
-  active: z.boolean(),
-  totpEnabled: z.boolean(),
-  rpps: z.string().nullable(),
-  specialty: z.string().nullable(),
-  version: z.number(),
-});
-export type UserView = z.infer<typeof userView>;
-
-/** The signed-in user, what they may do and the areas their menu shows. */
-export const meView = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  language: z.string(),
-  organizationId: z.string(),
-  organizationName: z.string(),
-  totpEnabled: z.boolean(),
-  permissions: z.array(z.string()),
-  areas: z.array(z.string()),
-});
-export type MeView = z.infer<typeof meView>;

@@ -1,6 +1,7 @@
 import type { ComplementaryInsurance, Exemption, ExemptionKind, MandatoryInsurance } from './schemas.ts';
 
-export type CoverageState = 'valid' | 'expiring' | 'expired' | 'missing';
+export const coverageStates = ['valid', 'expiring', 'expired', 'missing'] as const;
+export type CoverageState = (typeof coverageStates)[number];
 
 /** Rights ending within this many days are shown as expiring, so the secretary asks for the update. */
 export const coverageExpiringDays = 30;
@@ -36,16 +37,18 @@ export interface Coverage {
   exemptions: readonly Exemption[];
 }
 
-export type CoverageFlag =
-  | 'mandatory_missing'
-  | 'mandatory_expired'
-  | 'mandatory_expiring'
-  | 'complementary_missing'
-  | 'complementary_expired'
-  | 'complementary_expiring'
-  | 'exemption_active'
-  | 'exemption_expiring'
-  | 'third_party_payment';
+export const coverageFlags = [
+  'mandatory_missing',
+  'mandatory_expired',
+  'mandatory_expiring',
+  'complementary_missing',
+  'complementary_expired',
+  'complementary_expiring',
+  'exemption_active',
+  'exemption_expiring',
+  'third_party_payment',
+] as const;
+export type CoverageFlag = (typeof coverageFlags)[number];
 
 export interface CoverageStatus {
   mandatory: CoverageState;

@@ -6,4 +6,5 @@ export * from './csv-import.ts';
 export * from './fhir-patient.ts';
 export * from './patient.ts';
 export * from './registration.ts';
+export * from './responses.ts';
 export * from './schemas.ts';

@@ -1,5 +1,6 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { insertAuditEntry } from './repository.ts';
 
 export interface AuditEntry {
   organizationId: string | null;
@@ -29,10 +30,7 @@ function auditRow(entry: Omit<AuditEntry, 'patientId'>) {
 
 /** Written with the transaction of the change it records, so neither exists without the other. */
 export async function writeAudit(tx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({ ...auditRow(entry), patient_id: entry.patientId ?? null })
-    .execute();
+  await insertAuditEntry(tx, { ...auditRow(entry), patient_id: entry.patientId ?? null });
 }
 
 export function auditFrom(actor: { organizationId: string; userId: string; ip: string; userAgent: string }) {
@@ -57,22 +55,10 @@ export async function writeAuditOfPatients(
   entry: Omit<AuditEntry, 'patientId'>,
   patientIds: Iterable<string | null | undefined>,
 ): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      ...auditRow(entry),
-      patient_ids: [...new Set([...patientIds].filter((id): id is string => !!id))],
-    })
-    .execute();
-}
-
-/** Entries naming a patient: theirs alone (`patient_id`) or a list that showed them (`patient_ids`). */
-export function namesPatient(patientId: string) {
-  return (eb: ExpressionBuilder<Database, 'audit_log'>) =>
-    eb.or([
-      eb('audit_log.patient_id', '=', patientId),
-      eb('audit_log.patient_ids', '@>', sql<string[]>`ARRAY[${patientId}]::uuid[]`),
-    ]);
+  await insertAuditEntry(tx, {
+    ...auditRow(entry),
+    patient_ids: [...new Set([...patientIds].filter((id): id is string => !!id))],
+  });
 }
 
 export function auditOfPatientsFrom(actor: {

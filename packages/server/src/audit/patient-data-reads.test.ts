@@ -10,10 +10,11 @@ import { buildApp } from '../app.ts';
 import { demoAccounts, demoPassword } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { emptyPatient, insertPatientRows } from '../patients/index.ts';
+import { caller } from '../testing/call-as.ts';
 import { multipart } from '../testing/multipart.ts';
 import { aPatient } from '../testing/patient-builder.ts';
 import { createTestApp, loginAs, type TestApp } from '../testing/test-app.ts';
-import { namesPatient } from './audit-log.ts';
+import { namesPatient } from './repository.ts';
 
 /**
  * Every read of patient data leaves an entry in the audit log naming the patient, in the read's
@@ -93,8 +94,7 @@ let t: TestApp;
 let ids: Ids;
 const cookies = new Map<string, string>();
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: { cookie }, payload: payload as Record<string, unknown> | undefined });
+const call = caller(() => t.app);
 
 async function created(method: 'POST' | 'PATCH', url: string, cookie: string, payload?: unknown) {
   const response = await call(method, url, cookie, payload);

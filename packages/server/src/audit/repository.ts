@@ -1,6 +1,21 @@
-import type { Kysely } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { namesPatient } from './audit-log.ts';
+
+// Every SQL statement of the audit log: its entries written in the caller's transaction, its read.
+
+/** Writes one entry of the audit log, in the transaction of what it records. */
+export async function insertAuditEntry(tx: Kysely<Database>, row: Insertable<Database['audit_log']>) {
+  await tx.insertInto('audit_log').values(row).execute();
+}
+
+/** Entries naming a patient: theirs alone (`patient_id`) or a list that showed them (`patient_ids`). */
+export function namesPatient(patientId: string) {
+  return (eb: ExpressionBuilder<Database, 'audit_log'>) =>
+    eb.or([
+      eb('audit_log.patient_id', '=', patientId),
+      eb('audit_log.patient_ids', '@>', sql<string[]>`ARRAY[${patientId}]::uuid[]`),
+    ]);
+}
 
 export interface AuditQuery {
   from?: string | undefined;

@@ -1,3 +1,4 @@
+import { auditEntryView } from '@pivot/core/audit';
 import { id, instant, integerParam, text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,6 +27,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
         tags: ['audit'],
         summary: 'The audit log of my organization, newest first',
         querystring: auditQuery,
+        response: { 200: z.array(auditEntryView) },
       },
     },
     async (request) => readAuditLog(app.db.kysely, actorOf(request).organizationId, request.query),

@@ -11,14 +11,32 @@ import {
   permissionsOf,
   type Role,
 } from '@pivot/core/auth';
-import { sql } from 'kysely';
 import { authenticator } from 'otplib';
 import { writeAudit } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { findMe, setUserLanguage } from './repository.ts';
+import {
+  enableTotp,
+  findAccountWithSecrets,
+  findMe,
+  findTotpSecret,
+  findTotpState,
+  removeTotp,
+  setPasswordHash,
+  setPendingTotpSecret,
+  setUserLanguage,
+} from './repository.ts';
 import type { SecretBox } from './secret-box.ts';
+import {
+  findLoginAccount,
+  insertSession,
+  loginAttemptsSince,
+  revokeOtherSessionsIn,
+  revokeSessionOfToken,
+  revokeSessionsBut,
+  sessionOpenedFrom,
+} from './session-repository.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 
@@ -40,11 +58,7 @@ export async function login(
   input: LoginInput,
   client: ClientInfo,
 ) {
-  const user = await db.kysely
-    .selectFrom('users')
-    .selectAll()
-    .where(sql`lower(email)`, '=', input.email.toLowerCase())
-    .executeTakeFirst();
+  const user = await findLoginAccount(db.kysely, input.email.toLowerCase());
   if (!user?.active) {
     await verifyPassword(await decoyHash(), input.password);
     throw new DomainError('invalid_credentials');
@@ -76,17 +90,13 @@ export async function login(
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('sessions')
-      .values({
-        token_hash: hashToken(token),
-        user_id: user.id,
-        organization_id: user.organization_id,
-        expires_at: expiresAt,
-        ip: client.ip,
-        user_agent: client.userAgent,
-      })
-      .execute();
+    await insertSession(tx, user.organization_id, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
     await writeAudit(tx, {
       organizationId: user.organization_id,
       userId: user.id,
@@ -101,26 +111,13 @@ export async function login(
 
 /** The account's login attempts that `loginVerdict` weighs, read from the audit log. */
 async function recentAttempts(db: Db, userId: string, now: number): Promise<LoginAttempt[]> {
-  const rows = await db.kysely
-    .selectFrom('audit_log')
-    .select(['at', 'ip', 'action'])
-    .where('user_id', '=', userId)
-    .where('at', '>', new Date(now - loginHistoryMinutes * 60_000))
-    .where('action', 'in', loginActions)
-    .execute();
+  const since = new Date(now - loginHistoryMinutes * 60_000);
+  const rows = await loginAttemptsSince(db.kysely, userId, since, loginActions);
   return rows.map((r) => ({ at: new Date(r.at).getTime(), source: r.ip, succeeded: r.action === 'login' }));
 }
 
 async function isKnownSource(db: Db, userId: string, ip: string, now: number): Promise<boolean> {
-  const row = await db.kysely
-    .selectFrom('sessions')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('ip', '=', ip)
-    .where('created_at', '>', new Date(now - loginThrottle.knownSourceDays * 86_400_000))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return sessionOpenedFrom(db.kysely, userId, ip, new Date(now - loginThrottle.knownSourceDays * 86_400_000));
 }
 
 async function recordFailure(
@@ -143,23 +140,11 @@ async function recordFailure(
 }
 
 export async function logout(db: Db, token: string) {
-  await db.kysely
-    .updateTable('sessions')
-    .set({ revoked_at: new Date() })
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeSessionOfToken(db.kysely, hashToken(token));
 }
 
 export async function revokeAllSessions(db: Db, userId: string, except?: string) {
-  let query = db.kysely
-    .updateTable('sessions')
-    .set({ revoked_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null);
-  if (except) query = query.where('id', '!=', except);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return revokeSessionsBut(db.kysely, userId, except);
 }
 
 export async function changePassword(
@@ -168,11 +153,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ) {
-  const user = await db.kysely
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await findAccountWithSecrets(db.kysely, actor.userId);
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     throw new DomainError('invalid_credentials', { field: 'currentPassword' });
   }
@@ -180,30 +161,16 @@ export async function changePassword(
   checkPasswordStrength(newPassword, 'newPassword');
   const hash = await hashPassword(newPassword);
   await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: new Date() })
-      .where('id', '=', user.id)
-      .execute();
+    await setPasswordHash(tx, user.id, hash);
     // Other sessions are closed: whoever knew the old password is logged out.
-    await tx
-      .updateTable('sessions')
-      .set({ revoked_at: new Date() })
-      .where('user_id', '=', user.id)
-      .where('id', '!=', actor.sessionId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOtherSessionsIn(tx, user.id, actor.sessionId);
     await writeAudit(tx, { ...actor, action: 'password_changed', entity: 'user', entityId: user.id });
   });
 }
 
 export async function startTotpSetup(db: Db, secrets: SecretBox, userId: string, email: string) {
   const secret = authenticator.generateSecret();
-  await db.kysely
-    .updateTable('users')
-    .set({ totp_secret: sealTotpSecret(secrets, userId, secret), totp_enabled: false })
-    .where('id', '=', userId)
-    .execute();
+  await setPendingTotpSecret(db.kysely, userId, sealTotpSecret(secrets, userId, secret));
   return { secret, otpauthUrl: authenticator.keyuri(email, 'Pivot', secret) };
 }
 
@@ -213,18 +180,14 @@ export async function confirmTotp(
   actor: { userId: string; organizationId: string } & ClientInfo,
   code: string,
 ) {
-  const user = await db.kysely
-    .selectFrom('users')
-    .select(['totp_secret'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await findTotpSecret(db.kysely, actor.userId);
   if (
     !user.totp_secret ||
     !authenticator.check(code, openTotpSecret(secrets, actor.userId, user.totp_secret, 'code'))
   )
     throw new DomainError('totp_invalid', { field: 'code' });
   await db.kysely.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
+    await enableTotp(tx, actor.userId);
     await writeAudit(tx, { ...actor, action: 'totp_enabled', entity: 'user', entityId: actor.userId });
   });
 }
@@ -235,11 +198,7 @@ export async function disableTotp(
   actor: { userId: string; organizationId: string } & ClientInfo,
   code: string,
 ) {
-  const user = await db.kysely
-    .selectFrom('users')
-    .select(['totp_secret', 'totp_enabled'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await findTotpState(db.kysely, actor.userId);
   if (
     !user.totp_enabled ||
     !user.totp_secret ||
@@ -248,11 +207,7 @@ export async function disableTotp(
     throw new DomainError('totp_invalid', { field: 'code' });
   }
   await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ totp_enabled: false, totp_secret: null })
-      .where('id', '=', actor.userId)
-      .execute();
+    await removeTotp(tx, actor.userId);
     await writeAudit(tx, { ...actor, action: 'totp_disabled', entity: 'user', entityId: actor.userId });
   });
 }

@@ -2,7 +2,9 @@ import { DomainError } from '@pivot/core';
 import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Database } from '../db/schema.ts';
+import { queueEmail } from '../documents/index.ts';
 import type { Actor } from '../http/request-context.ts';
+import { otherActiveAdmins, rppsHolder } from './repository.ts';
 
 const messages = {
   fr: {
@@ -32,27 +34,15 @@ export async function recordPractitionerGrant(
   account: { id: string; displayName: string; email: string; rpps: string },
   previousRole: string | null,
 ): Promise<void> {
-  const admins = await tx
-    .selectFrom('users')
-    .select(['email', 'language'])
-    .where('organization_id', '=', actor.organizationId)
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .where('id', '!=', actor.userId)
-    .execute();
+  const admins = await otherActiveAdmins(tx, actor.organizationId, actor.userId);
   for (const admin of admins) {
     const text = messages[admin.language === 'en' ? 'en' : 'fr'];
-    await tx
-      .insertInto('outbox_messages')
-      .values({
-        organization_id: actor.organizationId,
-        patient_id: null,
-        channel: 'email',
-        recipient: admin.email,
-        subject: text.subject,
-        body: text.body(actor.displayName, account.displayName, account.email, account.rpps),
-      })
-      .execute();
+    await queueEmail(tx, actor.organizationId, {
+      patientId: null,
+      recipient: admin.email,
+      subject: text.subject,
+      body: text.body(actor.displayName, account.displayName, account.email, account.rpps),
+    });
   }
   await auditFrom(actor)(tx, {
     action: 'grant_practitioner',
@@ -73,11 +63,6 @@ export async function assertRppsFree(
   exceptUserId: string | null,
 ): Promise<void> {
   if (!rpps) return;
-  let query = tx
-    .selectFrom('users')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('rpps', '=', rpps);
-  if (exceptUserId) query = query.where('id', '!=', exceptUserId);
-  if (await query.executeTakeFirst()) throw new DomainError('rpps_taken', { field: 'rpps' });
+  if (await rppsHolder(tx, organizationId, rpps, exceptUserId))
+    throw new DomainError('rpps_taken', { field: 'rpps' });
 }

@@ -1,4 +1,13 @@
-import { loginInput, meView, passwordChangeInput, totpConfirmInput } from '@pivot/core/auth';
+import {
+  languageView,
+  loginInput,
+  meView,
+  okView,
+  passwordChangeInput,
+  revokedSessionsView,
+  totpConfirmInput,
+  totpSetupView,
+} from '@pivot/core/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -45,7 +54,10 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/auth/logout',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okView } },
+    },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
       if (token) await auth.logout(db, token);
@@ -71,6 +83,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         tags: ['auth'],
         summary: 'My interface language',
         body: z.object({ language: z.enum(['fr', 'en']) }),
+        response: { 200: languageView },
       },
     },
     async (request) => auth.setLanguage(db, actorOf(request).userId, request.body.language),
@@ -80,7 +93,11 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/api/auth/sessions/revoke-all',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Close every other session of mine' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Close every other session of mine',
+        response: { 200: revokedSessionsView },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -92,7 +109,12 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/api/auth/password',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Change my password', body: passwordChangeInput },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password',
+        body: passwordChangeInput,
+        response: { 200: okView },
+      },
     },
     async (request) => {
       await auth.changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
@@ -104,7 +126,11 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/api/auth/totp/setup',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Start enrolling a TOTP second factor' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start enrolling a TOTP second factor',
+        response: { 200: totpSetupView },
+      },
     },
     async (request) => auth.beginTotpSetup(db, secrets, actorOf(request).userId),
   );
@@ -113,7 +139,12 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/api/auth/totp/confirm',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Confirm the TOTP enrolment', body: totpConfirmInput },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the TOTP enrolment',
+        body: totpConfirmInput,
+        response: { 200: okView },
+      },
     },
     async (request) => {
       await auth.confirmTotp(db, secrets, actorOf(request), request.body.code);
@@ -125,7 +156,12 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/api/auth/totp/disable',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Remove the TOTP second factor', body: totpConfirmInput },
+      schema: {
+        tags: ['auth'],
+        summary: 'Remove the TOTP second factor',
+        body: totpConfirmInput,
+        response: { 200: okView },
+      },
     },
     async (request) => {
       await auth.disableTotp(db, secrets, actorOf(request), request.body.code);

@@ -1,3 +1,4 @@
+import { setupResultView, setupStateView } from '@pivot/core/auth';
 import { text } from '@pivot/core/input';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -17,7 +18,11 @@ export async function setupRoutes(fastify: FastifyInstance) {
     '/api/setup',
     {
       config: { permission: 'public' },
-      schema: { tags: ['setup'], summary: 'Whether the first administrator still has to be created' },
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether the first administrator still has to be created',
+        response: { 200: setupStateView },
+      },
     },
     async () => ({ mode: app.config.mode, needed: (await userCount(app.db)) === 0 }),
   );
@@ -29,6 +34,7 @@ export async function setupRoutes(fastify: FastifyInstance) {
         tags: ['setup'],
         summary: 'Create the organization and its first administrator',
         body: setupInput,
+        response: { 201: setupResultView },
       },
     },
     async (request, reply) => reply.status(201).send(await createFirstAdmin(app.db, request.body)),

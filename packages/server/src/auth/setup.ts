@@ -1,17 +1,15 @@
 import { DomainError } from '@pivot/core';
 import { checkPasswordStrength } from '@pivot/core/auth';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import { insertOrganization } from '../organization/index.ts';
 import { hashPassword } from './passwords.ts';
+import { anyAccount, countUsers, emailTaken, insertAdministrator } from './repository.ts';
 
 export async function userCount(db: Db): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countUsers(db.kysely);
 }
 
 export interface OrganizationWithAdmin {
@@ -26,7 +24,7 @@ export async function createFirstAdmin(db: Db, input: OrganizationWithAdmin) {
   checkPasswordStrength(input.password);
   const hash = await hashPassword(input.password);
   return db.kysely.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('users').select('id').limit(1).execute();
+    const existing = await anyAccount(tx);
     if (existing.length > 0) throw new DomainError('setup_already_done');
     return insertOrganizationWithAdmin(tx, input, hash, 'setup');
   });
@@ -41,12 +39,8 @@ export async function createOrganization(db: Db, input: OrganizationWithAdmin) {
   checkPasswordStrength(input.password);
   const hash = await hashPassword(input.password);
   return db.kysely.transaction().execute(async (tx) => {
-    const taken = await tx
-      .selectFrom('users')
-      .select('id')
-      .where(sql`lower(email)`, '=', input.email.toLowerCase())
-      .executeTakeFirst();
-    if (taken) throw new DomainError('email_taken', { field: 'email' });
+    if (await emailTaken(tx, input.email.toLowerCase()))
+      throw new DomainError('email_taken', { field: 'email' });
     return insertOrganizationWithAdmin(tx, input, hash, 'organization_created');
   });
 }
@@ -57,22 +51,12 @@ async function insertOrganizationWithAdmin(
   passwordHash: string,
   action: 'setup' | 'organization_created',
 ) {
-  const org = await tx
-    .insertInto('organizations')
-    .values({ name: input.organizationName, address: '{}', opening_hours: '{}' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const user = await tx
-    .insertInto('users')
-    .values({
-      organization_id: org.id,
-      email: input.email.toLowerCase(),
-      display_name: input.displayName,
-      role: 'admin',
-      password_hash: passwordHash,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const org = await insertOrganization(tx, { name: input.organizationName });
+  const user = await insertAdministrator(tx, org.id, {
+    email: input.email.toLowerCase(),
+    displayName: input.displayName,
+    passwordHash,
+  });
   await writeAudit(tx, {
     organizationId: org.id,
     userId: user.id,

@@ -1,6 +1,6 @@
 import { DomainError, isDomainError } from '@pivot/core';
-import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { clearTotpSecretsForUpdate, countTotpSecretsOfAnotherKey, setTotpSecret } from './repository.ts';
 import { isSealed, type SecretBox } from './secret-box.ts';
 
 /** The additional data binding a sealed TOTP secret to its account. */
@@ -31,19 +31,9 @@ export function openTotpSecret(secrets: SecretBox, userId: string, stored: strin
  */
 export async function sealClearTotpSecrets(db: Db, secrets: SecretBox): Promise<number> {
   return db.kysely.transaction().execute(async (tx) => {
-    const clear = await tx
-      .selectFrom('users')
-      .select(['id', 'totp_secret'])
-      .where('totp_secret', 'is not', null)
-      .where('totp_secret', 'not like', 'v1:%')
-      .forUpdate()
-      .execute();
+    const clear = await clearTotpSecretsForUpdate(tx);
     for (const user of clear) {
-      await tx
-        .updateTable('users')
-        .set({ totp_secret: sealTotpSecret(secrets, user.id, user.totp_secret!) })
-        .where('id', '=', user.id)
-        .execute();
+      await setTotpSecret(tx, user.id, sealTotpSecret(secrets, user.id, user.totp_secret!));
     }
     return clear.length;
   });
@@ -51,8 +41,5 @@ export async function sealClearTotpSecrets(db: Db, secrets: SecretBox): Promise<
 
 /** How many TOTP secrets were sealed with another key than this server's (a wrong or lost key). */
 export async function totpSecretsOfAnotherKey(db: Db, secrets: SecretBox): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM users
-    WHERE totp_secret LIKE 'v1:%' AND split_part(totp_secret, ':', 2) <> ${secrets.keyId}`.execute(db.kysely);
-  return Number(rows[0]?.n ?? 0);
+  return countTotpSecretsOfAnotherKey(db.kysely, secrets.keyId);
 }

@@ -21,8 +21,8 @@ import {
   findRoleAndRpps,
   insertAccount,
   listAccounts,
-  revokeSessionsIn,
 } from './repository.ts';
+import { revokeSessionsIn } from './session-repository.ts';
 
 function accountView(u: Awaited<ReturnType<typeof findAccount>>) {
   return {

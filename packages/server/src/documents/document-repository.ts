@@ -362,3 +362,23 @@ export async function retryOutboxMessage(tx: Tx, organizationId: string, id: str
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** An e-mail without attachment queued in the outbox; returns its id. */
+export function insertQueuedEmail(
+  tx: Tx,
+  organizationId: string,
+  email: { patientId: string | null; recipient: string; subject: string; body: string },
+) {
+  return tx
+    .insertInto('outbox_messages')
+    .values({
+      organization_id: organizationId,
+      patient_id: email.patientId,
+      channel: 'email',
+      recipient: email.recipient,
+      subject: email.subject,
+      body: email.body,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

@@ -2,4 +2,5 @@
 export { seedDocuments } from './demo.ts';
 export { embedPrintFonts, printFonts } from './document-output.ts';
 export { fileDropSecureMessaging } from './outbox.ts';
+export { queueEmail } from './queued-email.ts';
 export { documentsRoutes } from './routes.ts';

@@ -1,8 +1,7 @@
 import { DomainError } from '@pivot/core';
 import { can, type Role } from '@pivot/core/auth';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import { hashToken, SessionCache, type SessionRow, sessionCookie } from '../auth/index.ts';
+import { hashToken, SessionCache, sessionCookie, sessionOfToken, touchSession } from '../auth/index.ts';
 
 /**
  * Loads the session of every API request and checks the route's declared permission. A route
@@ -24,13 +23,8 @@ export function registerAuthHook(app: FastifyInstance): void {
       const now = Date.now();
       let row = cache.get(tokenHash, now);
       if (!row) {
-        // A prepared statement on PostgreSQL (db/connection.ts), for the requests the cache misses.
-        const { rows } = await sql<SessionRow>`/* prepared: session-of-token */
-          SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at, u.id AS user_id,
-            u.organization_id, u.role, u.language, u.display_name, u.active
-          FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = ${tokenHash}`.execute(db.kysely);
-        row = rows[0];
+        // A prepared statement on PostgreSQL (auth/session-repository.ts), for the requests the cache misses.
+        row = await sessionOfToken(db.kysely, tokenHash);
         if (row) cache.set(tokenHash, row, now);
       }
       if (row && !row.revoked_at && row.active) {
@@ -49,11 +43,7 @@ export function registerAuthHook(app: FastifyInstance): void {
           // Touch the session at most once a minute: reads stay cheap.
           if (now - new Date(row.last_seen_at).getTime() > 60_000) {
             const at = new Date(now);
-            await db.kysely
-              .updateTable('sessions')
-              .set({ last_seen_at: at })
-              .where('id', '=', row.session_id)
-              .execute();
+            await touchSession(db.kysely, row.session_id, at);
             cache.touched(tokenHash, at);
           }
         }

@@ -19,7 +19,7 @@ import { updateVersioned } from '../db/versioned-update.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
-import { addRecordItem, classificationPlan } from '../records/index.ts';
+import { addRecordItem, classificationPlan, insertAttachment } from '../records/index.ts';
 import {
   assertPatient,
   checkAssignee,
@@ -29,7 +29,6 @@ import {
 } from './mail-service.ts';
 import {
   incomingRegister,
-  insertFiledAttachment,
   insertIncoming,
   loadIncoming,
   openIncoming,
@@ -236,22 +235,24 @@ export async function fileIntoRecord(
     // Rules checked before anything is written (scan present, not filed twice, not archived).
     fileScanIntoRecord(mail, { patientId: patient.id, attachmentId: 'pending' });
     const content = await storage.get(row.scan_key!);
-    const attachment = await insertFiledAttachment(tx, actor.organizationId, {
+    // The scan's storage key is its content's SHA-256 (files/storage.ts).
+    const attachmentId = await insertAttachment(tx, actor.organizationId, {
       patientId: patient.id,
       fileName: row.scan_name ?? 'courrier',
       mediaType: row.scan_media_type ?? 'application/pdf',
       sizeBytes: content.length,
+      sha256: row.scan_key!,
       storageKey: row.scan_key!,
       classification: body.classificationCode,
       uploadedBy: actor.userId,
     });
-    const filed = fileScanIntoRecord(mail, { patientId: patient.id, attachmentId: attachment.id });
+    const filed = fileScanIntoRecord(mail, { patientId: patient.id, attachmentId });
     await addRecordItem(tx, {
       organizationId: actor.organizationId,
       patientId: patient.id,
       kind: 'attachment',
       title: row.subject || row.scan_name || 'Courrier',
-      attachmentId: attachment.id,
+      attachmentId,
       authorId: actor.userId,
       data: { classification: body.classificationCode, incomingMailId: row.id },
     });
@@ -259,14 +260,14 @@ export async function fileIntoRecord(
       tx,
       'incoming_mail',
       { organizationId: actor.organizationId, id: row.id, version: body.version },
-      { patient_id: filed.patientId, status: filed.status, filed_attachment_id: attachment.id },
+      { patient_id: filed.patientId, status: filed.status, filed_attachment_id: attachmentId },
     );
     await auditFrom(actor)(tx, {
       action: 'file',
       entity: 'incoming_mail',
       entityId: row.id,
       patientId: patient.id,
-      details: { attachmentId: attachment.id },
+      details: { attachmentId },
     });
     return incomingFromRow(await loadIncoming(tx, actor.organizationId, row.id));
   });

@@ -108,37 +108,6 @@ export function updateIncoming(
     .executeTakeFirstOrThrow();
 }
 
-/** The scan filed into the record becomes one of the patient's attachments. */
-export function insertFiledAttachment(
-  tx: Tx,
-  organizationId: string,
-  values: {
-    patientId: string;
-    fileName: string;
-    mediaType: string;
-    sizeBytes: number;
-    storageKey: string;
-    classification: string;
-    uploadedBy: string;
-  },
-) {
-  return tx
-    .insertInto('attachments')
-    .values({
-      organization_id: organizationId,
-      patient_id: values.patientId,
-      file_name: values.fileName,
-      media_type: values.mediaType,
-      size_bytes: values.sizeBytes,
-      sha256: values.storageKey,
-      storage_key: values.storageKey,
-      classification: values.classification,
-      uploaded_by: values.uploadedBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
 // --- outgoing mail --------------------------------------------------------------------------
 
 export async function loadOutgoing(tx: Tx, organizationId: string, id: string) {

@@ -1,4 +1,4 @@
 // The door of this capability: other capabilities import only what is exported here.
 
-export { organizationHeader } from './repository.ts';
+export { insertOrganization, insertRoom, insertSite, organizationHeader } from './repository.ts';
 export { organizationRoutes } from './routes.ts';

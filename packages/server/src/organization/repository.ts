@@ -39,6 +39,36 @@ export async function siteExists(tx: Kysely<Database>, organizationId: string, s
   return site !== undefined;
 }
 
+/** A new organization (the rest of its details, if not given, filled in later by its administrator); returns its id. */
+export function insertOrganization(
+  tx: Kysely<Database>,
+  organization: {
+    name: string;
+    kind?: string;
+    finess?: string;
+    siret?: string;
+    address?: Record<string, string>;
+    phone?: string;
+    email?: string;
+    openingHours?: Record<string, { open: string; close: string }[]>;
+  },
+) {
+  return tx
+    .insertInto('organizations')
+    .values({
+      name: organization.name,
+      ...(organization.kind === undefined ? {} : { kind: organization.kind }),
+      ...(organization.finess === undefined ? {} : { finess: organization.finess }),
+      ...(organization.siret === undefined ? {} : { siret: organization.siret }),
+      ...(organization.phone === undefined ? {} : { phone: organization.phone }),
+      ...(organization.email === undefined ? {} : { email: organization.email }),
+      address: JSON.stringify(organization.address ?? {}),
+      opening_hours: JSON.stringify(organization.openingHours ?? {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
 export function insertSite(tx: Kysely<Database>, organizationId: string, site: SiteInput) {
   return tx
     .insertInto('sites')

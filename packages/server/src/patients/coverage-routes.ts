@@ -1,5 +1,13 @@
 import { id } from '@pivot/core/input';
-import { complementaryInsuranceInput, exemptionInput, mandatoryInsuranceInput } from '@pivot/core/patients';
+import {
+  type CoverageItemView,
+  complementaryInsuranceInput,
+  coverageAddedView,
+  coverageItemView,
+  coverageRemovedView,
+  exemptionInput,
+  mandatoryInsuranceInput,
+} from '@pivot/core/patients';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,9 +29,11 @@ export async function coverageRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Mandatory and complementary insurance, exemptions',
         params: idParams,
+        response: { 200: z.array(coverageItemView) },
       },
     },
-    async (request) => readCoverage(db, actorOf(request), request.params.id),
+    // coverage-service types its lines `unknown[]`: they are coverageItemView's.
+    async (request) => readCoverage(db, actorOf(request), request.params.id) as Promise<CoverageItemView[]>,
   );
 
   const coverageBodies = {
@@ -39,7 +49,13 @@ export async function coverageRoutes(fastify: FastifyInstance) {
       `/api/patients/:id/coverage/${kind}`,
       {
         config: { permission: 'patients.write' },
-        schema: { tags: ['patients'], summary: `Add ${kind} coverage`, params: idParams, body },
+        schema: {
+          tags: ['patients'],
+          summary: `Add ${kind} coverage`,
+          params: idParams,
+          body,
+          response: { 201: coverageAddedView },
+        },
       },
       async (request, reply) =>
         reply
@@ -56,6 +72,7 @@ export async function coverageRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Remove a coverage line entered by mistake',
         params: z.object({ id: id, itemId: id }),
+        response: { 200: coverageRemovedView },
       },
     },
     async (request) => removeCoverage(db, actorOf(request), request.params.id, request.params.itemId),

@@ -1,6 +1,19 @@
 import { identityActionInput, patientSummaryView } from '@pivot/core/identity';
 import { id, integer, text } from '@pivot/core/input';
-import { importFields, patientRegistrationInput, patientUpdateInput } from '@pivot/core/patients';
+import {
+  accessLogEntryView,
+  type CoverageItemView,
+  identityActionResultView,
+  identityEventRowView,
+  importFields,
+  importReportView,
+  patientExportView,
+  patientFileView,
+  patientRegistrationInput,
+  patientUpdateInput,
+  patientUpdateResultView,
+  registrationResultView,
+} from '@pivot/core/patients';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -45,6 +58,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Register a patient (409 possible_duplicates with the candidates unless acknowledged)',
         body: patientRegistrationInput.extend(acknowledged),
+        response: { 201: registrationResultView },
       },
     },
     async (request, reply) => {
@@ -72,6 +86,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
           delimiter: z.enum([';', ',', '\t', '|']).optional(),
           commit: z.boolean().default(false),
         }),
+        response: { 200: importReportView },
       },
     },
     async (request) => importPatients(db, actorOf(request), request.body),
@@ -85,6 +100,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'A patient, with identity status and coverage flags (the read is traced)',
         params: idParams,
+        response: { 200: patientFileView },
       },
     },
     async (request) => readPatientFile(db, actorOf(request), request.params.id),
@@ -99,6 +115,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         summary: 'Update a patient (version required; 409 on a stale version)',
         params: idParams,
         body: patientUpdateInput.extend(acknowledged),
+        response: { 200: patientUpdateResultView },
       },
     },
     async (request) => {
@@ -116,6 +133,7 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         summary: 'Record an identity check: document seen, INSi result, doubtful/fictitious',
         params: idParams,
         body: identityActionInput,
+        response: { 200: identityActionResultView },
       },
     },
     async (request) => applyIdentity(db, actorOf(request), request.params.id, request.body),
@@ -125,7 +143,12 @@ export async function patientsRoutes(fastify: FastifyInstance) {
     '/api/patients/:id/identity-events',
     {
       config: { permission: 'patients.read' },
-      schema: { tags: ['patients'], summary: 'History of identity statuses with evidence', params: idParams },
+      schema: {
+        tags: ['patients'],
+        summary: 'History of identity statuses with evidence',
+        params: idParams,
+        response: { 200: z.array(identityEventRowView) },
+      },
     },
     async (request) => identityEvents(db, actorOf(request), request.params.id),
   );
@@ -134,7 +157,12 @@ export async function patientsRoutes(fastify: FastifyInstance) {
     '/api/patients/:id/access-log',
     {
       config: { permission: 'patients.read' },
-      schema: { tags: ['patients'], summary: 'Who accessed this record, when, from where', params: idParams },
+      schema: {
+        tags: ['patients'],
+        summary: 'Who accessed this record, when, from where',
+        params: idParams,
+        response: { 200: z.array(accessLogEntryView) },
+      },
     },
     async (request) => patientAccessLog(db, actorOf(request), request.params.id),
   );
@@ -147,12 +175,14 @@ export async function patientsRoutes(fastify: FastifyInstance) {
         tags: ['patients'],
         summary: 'Everything about a patient as JSON, with its FHIR R4 (FR Core) Patient resource',
         params: idParams,
+        response: { 200: patientExportView },
       },
     },
     async (request, reply) => {
       const exported = await exportPatient(db, actorOf(request), request.params.id);
       reply.header('content-disposition', `attachment; filename="patient-${exported.patient.id}.json"`);
-      return exported;
+      // coverage-service types the coverage lines `unknown[]`: they are coverageItemView's.
+      return exported as typeof exported & { coverage: { items: CoverageItemView[] } };
     },
   );
 }

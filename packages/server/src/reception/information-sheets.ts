@@ -5,17 +5,11 @@ import PDFDocument from 'pdfkit';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import { queueEmail } from '../documents/index.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
 import { addRecordItem } from '../records/index.ts';
-import {
-  activeSheets,
-  findSheet,
-  insertOutboxMessage,
-  insertSheet,
-  organizationLetterhead,
-  updateSheet,
-} from './repository.ts';
+import { activeSheets, findSheet, insertSheet, organizationLetterhead, updateSheet } from './repository.ts';
 
 type Tx = Kysely<Database>;
 type Bilingual = { fr: string; en: string };
@@ -141,9 +135,8 @@ export async function sendSheet(db: Db, actor: Actor, id: string, input: SendShe
     const patient = await loadPatient(tx, actor.organizationId, input.patientId);
     const email = input.email ?? patient.email ?? null;
     if (!email) throw new DomainError('patient_email_missing', { field: 'email' });
-    const outbox = await insertOutboxMessage(tx, actor.organizationId, {
-      patient_id: patient.id,
-      channel: 'email',
+    const outbox = await queueEmail(tx, actor.organizationId, {
+      patientId: patient.id,
       recipient: email,
       subject: sheet.title[input.language],
       body: sheet.body[input.language],

@@ -172,19 +172,6 @@ export function updateSheet(
     .executeTakeFirst();
 }
 
-/** Queues a message to the patient in the outbox (sent and retried by documents' sender); answers its id. Writes documents' outbox_messages. */
-export function insertOutboxMessage(
-  tx: Tx,
-  organizationId: string,
-  message: Omit<Insertable<Database['outbox_messages']>, 'organization_id'>,
-) {
-  return tx
-    .insertInto('outbox_messages')
-    .values({ organization_id: organizationId, ...message })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
 // --- incidents -------------------------------------------------------------------------------
 
 /** The ids among `ids` that are members of the organization. Reads users. */

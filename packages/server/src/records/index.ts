@@ -10,4 +10,5 @@ export { addRecordItem } from './record-items.ts';
 export { exportableRecordItems } from './record-service.ts';
 export type { RecordReader } from './record-visibility.ts';
 export { documentVisibleTo } from './record-visibility.ts';
+export { insertAttachment, insertRequirementRows } from './repository.ts';
 export { recordRoutes } from './routes.ts';

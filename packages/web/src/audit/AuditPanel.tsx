@@ -1,19 +1,9 @@
 import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { AuditEntryView } from '@pivot/core/audit';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../app/api.ts';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  userName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  ip: string;
-  details: Record<string, unknown>;
-}
 
 export function AuditPanel() {
   const { t, i18n } = useTranslation();
@@ -25,7 +15,7 @@ export function AuditPanel() {
       const params = new URLSearchParams({ limit: '50' });
       if (action) params.set('action', action);
       if (pageParam) params.set('beforeId', String(pageParam));
-      return get<AuditRow[]>(`/api/audit?${params}`);
+      return get<AuditEntryView[]>(`/api/audit?${params}`);
     },
     getNextPageParam: (last) => (last.length === 50 ? last[last.length - 1]!.id : undefined),
   });

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { RevokedSessionsView, TotpSetupView } from '@pivot/core/auth';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../app/api.ts';
@@ -42,9 +43,7 @@ export function AccountPage() {
     }
   };
   const startTotp = async () => {
-    const result = await totpForm.submit(() =>
-      post<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup'),
-    );
+    const result = await totpForm.submit(() => post<TotpSetupView>('/api/auth/totp/setup'));
     if (result) setEnrolment(result);
   };
   const confirmTotp = async () => {
@@ -56,7 +55,7 @@ export function AccountPage() {
     }
   };
   const closeSessions = async () => {
-    const result = await post<{ revoked: number }>('/api/auth/sessions/revoke-all');
+    const result = await post<RevokedSessionsView>('/api/auth/sessions/revoke-all');
     notifications.show({ message: t('account.sessionsDone', { count: result.revoked }) });
   };
 

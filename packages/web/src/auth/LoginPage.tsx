@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { SetupStateView } from '@pivot/core/auth';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,7 @@ export function LoginPage() {
   const form = useApiForm();
   const setup = useQuery({
     queryKey: ['setup'],
-    queryFn: () => get<{ mode: string; needed: boolean }>('/api/setup'),
+    queryFn: () => get<SetupStateView>('/api/setup'),
   });
 
   if (setup.data?.needed && setup.data.mode === 'production')

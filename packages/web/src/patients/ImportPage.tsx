@@ -12,22 +12,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { importFields } from '@pivot/core/patients';
+import { type ImportReportView, importFields } from '@pivot/core/patients';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { post } from '../app/api.ts';
 import { useApiForm } from '../app/use-api-form.ts';
-
-interface ImportReport {
-  total: number;
-  valid: number;
-  errors: { line: number; field: string; code: string }[];
-  duplicatesInFile: { line: number; otherLine: number; score: number }[];
-  duplicatesInDatabase: { line: number; patientId: string; score: number; level: string }[];
-  created: number;
-  committed: boolean;
-}
 
 type Mapping = Partial<Record<(typeof importFields)[number], string>>;
 
@@ -64,7 +54,7 @@ export function ImportPage() {
   const [csv, setCsv] = useState('');
   const [columns, setColumns] = useState<string[]>([]);
   const [mapping, setMapping] = useState<Mapping>({});
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ImportReportView | null>(null);
 
   const onFile = async (file: File | null) => {
     setReport(null);
@@ -82,7 +72,7 @@ export function ImportPage() {
   };
   const run = async (commit: boolean) => {
     const result = await form.submit(() =>
-      post<ImportReport>('/api/patients/import', { csv, mapping, commit }),
+      post<ImportReportView>('/api/patients/import', { csv, mapping, commit }),
     );
     if (result) setReport(result);
   };

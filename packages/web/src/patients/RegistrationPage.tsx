@@ -1,5 +1,6 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { RegistrationResultView } from '@pivot/core/patients';
 import { IconCopy, IconDeviceFloppy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,11 +19,6 @@ import {
   traitsFromDraft,
 } from './PatientFormFields.tsx';
 
-interface Created {
-  id: string;
-  warnings: { code: string; field: string }[];
-}
-
 export function RegistrationPage() {
   const { t } = useTranslation('patients');
   const navigate = useNavigate();
@@ -38,7 +34,7 @@ export function RegistrationPage() {
     let caught: unknown;
     const result = await form.submit(async () => {
       try {
-        return await api<Created>('POST', '/api/patients', {
+        return await api<RegistrationResultView>('POST', '/api/patients', {
           ...bodyFromDraft(draft),
           acknowledgedDuplicates: acknowledged,
         });

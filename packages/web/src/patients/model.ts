@@ -2,11 +2,15 @@ import { parisToday } from '@pivot/core/calendar';
 import type {
   DuplicateCandidateView,
   DuplicatePairView,
-  IdentityState,
   PatientMergeView,
   PatientSummaryView,
 } from '@pivot/core/identity';
-import type { CoverageStatus, Patient } from '@pivot/core/patients';
+import type {
+  AccessLogEntryView,
+  CoverageItemView,
+  IdentityEventRowView,
+  PatientFileView,
+} from '@pivot/core/patients';
 import type { ClassificationCategoryView, TimelineEntryView } from '@pivot/core/records';
 
 // The server's answers, typed by core's response schemas.
@@ -17,42 +21,17 @@ export type DuplicateCandidate = DuplicateCandidateView;
 export type WorklistPair = DuplicatePairView;
 
 /** GET /api/patients/:id */
-export type PatientRecord = Patient & {
-  identity: IdentityState;
-  mergedInto: string | null;
-  coverageStatus: CoverageStatus;
-};
+export type PatientRecord = PatientFileView;
 
 export type TimelineEntry = TimelineEntryView;
 
-export interface IdentityEventRow {
-  id: string;
-  at: string;
-  reason: string;
-  status_before: string;
-  status_after: string;
-  evidence: Record<string, unknown> | string | null;
-  actor: string | null;
-}
+export type IdentityEventRow = IdentityEventRowView;
 
-export interface AccessLogRow {
-  id: string | number;
-  at: string;
-  action: string;
-  entity: string;
-  ip: string | null;
-  user: string | null;
-  role: string | null;
-}
+export type AccessLogRow = AccessLogEntryView;
 
 export type MergeRow = PatientMergeView;
 
-export interface CoverageItem {
-  id: string;
-  kind: 'mandatory' | 'complementary' | 'exemption';
-  version: number;
-  [key: string]: unknown;
-}
+export type CoverageItem = CoverageItemView;
 
 export type ClassificationCategory = ClassificationCategoryView;
 
