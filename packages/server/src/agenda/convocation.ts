@@ -3,6 +3,7 @@ import { type NoticeContent, noticeContent } from '@pivot/core/agenda';
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../db/schema.ts';
+import { embedPrintFonts } from '../documents/index.ts';
 import { findConvocationSubject } from './notice-repository.ts';
 
 type Tx = Kysely<Database>;
@@ -110,20 +111,21 @@ export function convocationPdf(data: ConvocationData): Promise<Buffer> {
       margin: 56,
       info: { Producer: 'Pivot', Creator: 'Pivot', Title: w.title },
     });
+    const fonts = embedPrintFonts(doc);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font('Helvetica-Bold').fontSize(14).text(data.organizationName);
-    doc.font('Helvetica').fontSize(9);
+    doc.font(fonts.bold).fontSize(14).text(data.organizationName);
+    doc.font(fonts.regular).fontSize(9);
     if (data.organizationAddress) doc.text(data.organizationAddress);
     if (c.sitePhone) doc.text(c.sitePhone);
     doc.moveDown(2);
-    doc.font('Helvetica-Bold').fontSize(20).text(w.title);
+    doc.font(fonts.bold).fontSize(20).text(w.title);
     doc.moveDown();
     const line = (label: string, value: string) => {
-      doc.font('Helvetica-Bold').fontSize(11).text(`${label} : `, { continued: true });
-      doc.font('Helvetica').text(value);
+      doc.font(fonts.bold).fontSize(11).text(`${label} : `, { continued: true });
+      doc.font(fonts.regular).text(value);
     };
     line(w.patient, data.patientName);
     line(w.date, c.dateText);
@@ -134,18 +136,18 @@ export function convocationPdf(data: ConvocationData): Promise<Buffer> {
     if (data.roomName) line(w.room, data.roomName);
     if (c.preparationInstructions) {
       doc.moveDown();
-      doc.font('Helvetica-Bold').fontSize(12).text(w.preparation);
-      doc.font('Helvetica').fontSize(11).text(c.preparationInstructions);
+      doc.font(fonts.bold).fontSize(12).text(w.preparation);
+      doc.font(fonts.regular).fontSize(11).text(c.preparationInstructions);
     }
     if (c.documentsToBring.length > 0) {
       doc.moveDown();
-      doc.font('Helvetica-Bold').fontSize(12).text(w.documents);
-      doc.font('Helvetica').fontSize(11);
+      doc.font(fonts.bold).fontSize(12).text(w.documents);
+      doc.font(fonts.regular).fontSize(11);
       for (const d of c.documentsToBring) doc.text(`[  ]  ${d}`);
     }
     doc.moveDown(2);
     doc
-      .font('Helvetica-Oblique')
+      .font(fonts.italic)
       .fontSize(10)
       .text(c.sitePhone ? w.cannotCome(c.sitePhone) : w.cannotComeNoPhone);
     doc.end();

@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
-import { queueEmail } from '../documents/index.ts';
+import { embedPrintFonts, queueEmail } from '../documents/index.ts';
 import type { Actor } from '../http/request-context.ts';
 import { loadPatient } from '../patients/index.ts';
 import { addRecordItem } from '../records/index.ts';
@@ -110,16 +110,17 @@ export function sheetPdf(
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: sheet.title[language] } });
+    const fonts = embedPrintFonts(doc);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font('Helvetica-Bold').fontSize(11).text(organization.name);
-    doc.font('Helvetica').fontSize(9).fillColor('#555').text(organization.address);
+    doc.font(fonts.bold).fontSize(11).text(organization.name);
+    doc.font(fonts.regular).fontSize(9).fillColor('#555').text(organization.address);
     if (organization.phone) doc.text(organization.phone);
-    doc.moveDown(2).fillColor('#000').font('Helvetica-Bold').fontSize(16).text(sheet.title[language]);
+    doc.moveDown(2).fillColor('#000').font(fonts.bold).fontSize(16).text(sheet.title[language]);
     doc.moveDown();
-    doc.font('Helvetica').fontSize(11);
+    doc.font(fonts.regular).fontSize(11);
     for (const paragraph of sheet.body[language].split(/\n{2,}/)) {
       doc.text(paragraph.trim(), { align: 'left', lineGap: 2 });
       doc.moveDown(0.7);
