@@ -12,7 +12,7 @@ import {
   type RecordItemFilter,
   visibleAttachment,
   visibleRecordItems,
-} from './record-visibility.ts';
+} from './visibility-repository.ts';
 
 /**
  * Opens a patient's record for the actor: a role that reads records, or one holding an unexpired
