@@ -37,7 +37,11 @@ export function IdentityTraits({ patient }: { patient: IdentityTraitsOf }) {
   const { t: tp } = useTranslation('patients');
   const place = patient.birthPlaceCode;
   const placeKind = place ? birthPlaceKind(place) : null;
-  const none = <Text c="dimmed">{t('identity.none')}</Text>;
+  const none = (
+    <Text span inherit c="dimmed">
+      {t('identity.none')}
+    </Text>
+  );
   const rows: [string, string, React.ReactNode][] = [
     ['birthName', t('identity.birthName'), <strong key="v">{patient.birthName}</strong>],
     ['usedName', t('identity.usedName'), patient.usedName || none],
@@ -47,7 +51,7 @@ export function IdentityTraits({ patient }: { patient: IdentityTraitsOf }) {
       <Group gap={6} key="v">
         {patient.birthGivenNames.map((name, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the order is the meaning (two given names may be alike)
-          <Text key={index} component="span" fw={index === 0 ? 700 : 400}>
+          <Text key={index} span inherit fw={index === 0 ? 700 : 400}>
             {index + 1}. {name}
           </Text>
         ))}

@@ -317,16 +317,22 @@ function CallInModal({
           data={choices}
           value={room}
           onChange={setPicked}
+          // Typing a room's whole name picks it, as well as choosing it in the list.
+          onSearchChange={(search) => {
+            const typed = search.trim().toLocaleLowerCase('fr');
+            const exact = choices.find((c) => c.label.toLocaleLowerCase('fr') === typed);
+            if (exact && exact.value !== room) setPicked(exact.value);
+          }}
           clearable
           searchable
           nothingFoundMessage={t('board.noRoomFound')}
           error={error?.field === 'roomId' ? error.message : undefined}
-          data-autofocus
           data-testid="call-in-room"
         />
         {error && error.field !== 'roomId' && <Alert color="red">{error.message}</Alert>}
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} data-testid="call-in-confirm">
+          {/* Focused first: with the last room preselected, Enter calls the patient in. */}
+          <Button type="submit" loading={busy} data-autofocus data-testid="call-in-confirm">
             {room
               ? t('board.callInto', { room: choices.find((c) => c.value === room)?.label ?? '' })
               : t('board.callIn')}

@@ -59,11 +59,12 @@ const organization: Pick<Organization, 'sites' | 'rooms'> = {
     room('old', 'Cabinet 3', 'main', false),
     room('a1', 'Cabinet 1', 'annex'),
     room('care', 'Salle de soins', null),
+    { ...room('meeting', 'Salle de réunion', 'main'), kind: 'meeting' },
   ],
 };
 
 describe('the rooms a patient may be called to', () => {
-  it('offers the rooms in use of the visit’s site and those of no site, in natural order', () => {
+  it('offers the rooms in use of the visit’s site and those of no site, in natural order, no meeting room', () => {
     expect(roomChoices(organization, { siteId: 'main' })).toEqual([
       { value: 'c2', label: 'Cabinet 2' },
       { value: 'c10', label: 'Cabinet 10' },

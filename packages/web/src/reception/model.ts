@@ -107,7 +107,7 @@ export interface RoomChoice {
 
 /**
  * The rooms a patient may be called to: those in use, of the visit's site or of no site (the
- * server refuses the others). When the visit has no site and the organization several, each room
+ * server refuses the others), meeting rooms left out. When the visit has no site and the organization several, each room
  * says its site, since two sites may both have a "Cabinet 1".
  */
 export function roomChoices(
@@ -116,13 +116,17 @@ export function roomChoices(
 ): RoomChoice[] {
   const siteName = new Map(organization.sites.map((s) => [s.id, s.name]));
   const named = !visit.siteId && organization.sites.length > 1;
-  return organization.rooms
-    .filter((r) => r.active && (!visit.siteId || !r.siteId || r.siteId === visit.siteId))
-    .map((r) => ({
-      value: r.id,
-      label: named && r.siteId ? `${r.name} — ${siteName.get(r.siteId) ?? ''}` : r.name,
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'fr', { numeric: true }));
+  return (
+    organization.rooms
+      // A meeting room is not where a patient is seen.
+      .filter((r) => r.active && r.kind !== 'meeting')
+      .filter((r) => !visit.siteId || !r.siteId || r.siteId === visit.siteId)
+      .map((r) => ({
+        value: r.id,
+        label: named && r.siteId ? `${r.name} — ${siteName.get(r.siteId) ?? ''}` : r.name,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'fr', { numeric: true }))
+  );
 }
 
 /** The room the practitioner was last called into, when it is still one of the choices. */
