@@ -300,6 +300,7 @@ function CallInModal({
   const room =
     picked === undefined ? preselectedRoom(choices, lastRoomByPractitioner, visit.practitionerId) : picked;
   const [busy, setBusy] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
   return (
     <Modal opened onClose={onClose} title={t('board.callInTitle', { name: visit.patientName })}>
       <Stack
@@ -317,12 +318,18 @@ function CallInModal({
           data={choices}
           value={room}
           onChange={setPicked}
-          // Typing a room's whole name picks it, as well as choosing it in the list.
+          // Typing a room's whole name picks it (and closes the list), as well as choosing it in the list.
           onSearchChange={(search) => {
             const typed = search.trim().toLocaleLowerCase('fr');
             const exact = choices.find((c) => c.label.toLocaleLowerCase('fr') === typed);
-            if (exact && exact.value !== room) setPicked(exact.value);
+            if (exact && exact.value !== room) {
+              setPicked(exact.value);
+              setListOpen(false);
+            }
           }}
+          dropdownOpened={listOpen}
+          onDropdownOpen={() => setListOpen(true)}
+          onDropdownClose={() => setListOpen(false)}
           clearable
           searchable
           nothingFoundMessage={t('board.noRoomFound')}
