@@ -7,3 +7,4 @@ export * from './triage.ts';
 export * from './triage-protocols.ts';
 export * from './urgency.ts';
 export * from './waiting-room.ts';
+export * from './waiting-stats.ts';

@@ -8,6 +8,8 @@ const codes = [
   'incident_unknown_step',
   'invalid_phone',
   'recipient_required',
+  'room_inactive',
+  'room_other_site',
   'transfer_target_required',
   'triage_duplicate_id',
   'triage_path_level_mismatch',

@@ -52,6 +52,14 @@ export const receptionMessages = {
     en: 'This visit is not in today’s waiting room.',
     status: 404,
   },
+  room_other_site: {
+    fr: 'Cette salle est sur un autre site que celui du rendez-vous : choisissez une salle du site.',
+    en: 'This room is on another site than the appointment’s: pick a room of the site.',
+  },
+  room_inactive: {
+    fr: 'Cette salle n’est plus en service : choisissez-en une autre.',
+    en: 'This room is no longer in use: pick another one.',
+  },
   triage_unknown_answer: {
     fr: 'Réponse inconnue pour la question « {field} » du protocole.',
     en: 'Unknown answer to question “{field}” of the protocol.',

@@ -27,7 +27,10 @@ export const visitView = z.object({
   calledAt: z.string().nullable(),
   seenAt: z.string().nullable(),
   leftAt: z.string().nullable(),
+  /** The room called to: its id when picked from the organization's rooms, its name as it was then. */
+  roomId: z.string().nullable(),
   roomLabel: z.string().nullable(),
+  siteId: z.string().nullable(),
   walkInReason: z.string(),
   urgency: z.enum(urgencyLevels),
   billed: z.boolean(),
@@ -74,11 +77,16 @@ export const waitingRoomBoardView = z.object({
     z.object({
       practitionerId: z.string().nullable(),
       practitionerName: z.string().nullable(),
-      patients: z.number(),
-      averageMinutes: z.number(),
-      maxMinutes: z.number(),
+      /** Called in so far today; the waits (arrival to call, whole minutes) are theirs. */
+      called: z.number(),
+      /** In the waiting room now. */
+      waiting: z.number(),
+      averageMinutes: z.number().nullable(),
+      maxMinutes: z.number().nullable(),
     }),
   ),
+  /** The room each practitioner was last called into (any day), to preselect it when calling in. */
+  lastRoomByPractitioner: z.record(z.string(), z.string()),
   late: z.array(
     z.object({
       practitionerId: z.string(),

@@ -172,6 +172,9 @@ export type WalkInInput = z.infer<typeof walkInInput>;
 export const visitMoveInput = z.object({
   to: z.enum(['in_consultation', 'seen', 'left']),
   version,
+  /** The room the patient is called to, one of the organization's rooms (of the visit's site). */
+  roomId: id.nullable().default(null),
+  /** A room typed by an API client that has no room id; ignored when `roomId` is given. */
   roomLabel: text().trim().max(100).nullable().default(null),
   /** Why the patient left without being seen (kept on the appointment's history). */
   reason: text().trim().max(500).nullable().default(null),

@@ -9,7 +9,6 @@ import {
   type WaitingRoomEvent,
   waitingList,
   waitingRoomState,
-  waitingStats,
 } from './waiting-room.ts';
 
 const t = (hhmm: string) => Date.parse(`2025-01-13T${hhmm}:00Z`);
@@ -89,23 +88,6 @@ describe('waiting room', () => {
     expect(() => applyWaitingRoomEvent(state, { kind: 'left', visitId: 'v2', at: now })).toThrow(
       expect.objectContaining({ code: 'invalid_transition' }),
     );
-  });
-
-  it('computes average and maximum waiting time per practitioner', () => {
-    const stats = waitingStats(state, now);
-    // dr-a: v1 waited 20 min, v2 waited 30 min
-    expect(stats.find((s) => s.practitionerId === 'dr-a')).toEqual({
-      practitionerId: 'dr-a',
-      patients: 2,
-      averageMinutes: 25,
-      maxMinutes: 30,
-    });
-    expect(stats.find((s) => s.practitionerId === 'dr-b')).toEqual({
-      practitionerId: 'dr-b',
-      patients: 1,
-      averageMinutes: 30,
-      maxMinutes: 30,
-    });
   });
 
   it('flags a practitioner whose first patient waits past the appointment time beyond the threshold', () => {

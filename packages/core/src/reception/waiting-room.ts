@@ -15,7 +15,7 @@ export type WaitingRoomEvent =
       givenName: string;
       familyName: string;
     }
-  | { kind: 'called_in'; visitId: string; at: number; roomLabel?: string | null }
+  | { kind: 'called_in'; visitId: string; at: number; roomId?: string | null; roomLabel?: string | null }
   | { kind: 'seen'; visitId: string; at: number }
   | { kind: 'billed'; visitId: string; at: number }
   /** Left without being seen. */
@@ -36,6 +36,8 @@ export interface Visit {
   seenAt: number | null;
   billedAt: number | null;
   leftAt: number | null;
+  /** The organization's room called to, when picked from them; its name is `roomLabel`. */
+  roomId: string | null;
   roomLabel: string | null;
 }
 
@@ -77,6 +79,7 @@ export function applyWaitingRoomEvent(state: WaitingRoomState, event: WaitingRoo
       seenAt: null,
       billedAt: null,
       leftAt: null,
+      roomId: null,
       roomLabel: null,
     };
     return { visits: [...state.visits, visit] };
@@ -92,6 +95,7 @@ export function applyWaitingRoomEvent(state: WaitingRoomState, event: WaitingRoo
   const next: Visit = { ...visit, stage: stageAfter[event.kind] };
   if (event.kind === 'called_in') {
     next.calledAt = event.at;
+    next.roomId = event.roomId ?? null;
     next.roomLabel = event.roomLabel ?? null;
   } else if (event.kind === 'seen') next.seenAt = event.at;
   else if (event.kind === 'billed') next.billedAt = event.at;
@@ -127,32 +131,6 @@ export function inConsultation(state: WaitingRoomState): Visit[] {
 /** Seen and not yet billed, in the order they came out. */
 export function billingQueue(state: WaitingRoomState): Visit[] {
   return state.visits.filter((v) => v.stage === 'seen').sort((a, b) => (a.seenAt ?? 0) - (b.seenAt ?? 0));
-}
-
-export interface WaitingStats {
-  practitionerId: string | null;
-  patients: number;
-  averageMinutes: number;
-  maxMinutes: number;
-}
-
-/**
- * Waiting time runs from arrival to being called in; for patients still waiting it runs to now,
- * and for those who left, to their leaving.
- */
-export function waitingStats(state: WaitingRoomState, now: number): WaitingStats[] {
-  const byPractitioner = new Map<string | null, number[]>();
-  for (const visit of state.visits) {
-    const end = visit.calledAt ?? visit.leftAt ?? now;
-    const minutes = Math.max(0, (end - visit.arrivedAt) / MINUTE);
-    byPractitioner.set(visit.practitionerId, [...(byPractitioner.get(visit.practitionerId) ?? []), minutes]);
-  }
-  return [...byPractitioner].map(([practitionerId, waits]) => ({
-    practitionerId,
-    patients: waits.length,
-    averageMinutes: Math.round(waits.reduce((sum, w) => sum + w, 0) / waits.length),
-    maxMinutes: Math.floor(Math.max(...waits)),
-  }));
 }
 
 export interface LatePractitioner {

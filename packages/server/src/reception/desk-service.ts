@@ -9,6 +9,7 @@ import {
   publicDisplay,
   type VisitMoveInput,
   type WaitingRoomEvent,
+  type WaitingStats,
   type WalkInInput,
   waitingStats,
 } from '@pivot/core/reception';
@@ -24,8 +25,10 @@ import {
   type DeskAppointmentRow,
   deskDayDocument,
   findPractitioner,
+  findRoom,
   findWalkInPatient,
   insertVisit,
+  lastRoomsOf,
   loadVisitRow,
   loadVisitRows,
   nextTicket,
@@ -264,15 +267,38 @@ const appointmentStatusOf: Record<VisitMoveInput['to'], 'in_consultation' | 'see
   left: 'cancelled',
 };
 
+/**
+ * The room a patient is called to: one of the organization's rooms in use, of the visit's site
+ * (a room with no site serves every site; a visit with no site may go to any room).
+ */
+async function roomToCall(tx: Tx, organizationId: string, roomId: string, visitSiteId: string | null) {
+  const room = await findRoom(tx, organizationId, roomId);
+  if (!room) throw new DomainError('reference_not_found', { field: 'roomId' });
+  if (!room.active) throw new DomainError('room_inactive', { field: 'roomId' });
+  if (visitSiteId && room.site_id && room.site_id !== visitSiteId)
+    throw new DomainError('room_other_site', { field: 'roomId' });
+  return room;
+}
+
 /** Called in, seen, or left without being seen; the core refuses moves out of order. */
 export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMoveInput, now = Date.now()) {
   const visit = await db.kysely.transaction().execute(async (tx) => {
     const row = await loadVisit(tx, actor.organizationId, id);
     if (row.version !== input.version) throw new DomainError('stale_version', { field: 'version' });
     const current = coreVisit(row);
+    const room =
+      input.to === 'in_consultation' && input.roomId
+        ? await roomToCall(tx, actor.organizationId, input.roomId, row.site_id)
+        : null;
     const event: WaitingRoomEvent =
       input.to === 'in_consultation'
-        ? { kind: 'called_in', visitId: id, at: now, roomLabel: input.roomLabel }
+        ? {
+            kind: 'called_in',
+            visitId: id,
+            at: now,
+            roomId: room?.id ?? null,
+            roomLabel: room ? room.name : input.roomLabel,
+          }
         : input.to === 'seen'
           ? { kind: 'seen', visitId: id, at: now }
           : { kind: 'left', visitId: id, at: now };
@@ -294,6 +320,7 @@ export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMo
       called_at: next!.calledAt === null ? null : new Date(next!.calledAt),
       seen_at: next!.seenAt === null ? null : new Date(next!.seenAt),
       left_at: next!.leftAt === null ? null : new Date(next!.leftAt),
+      room_id: next!.roomId,
       room_label: next!.roomLabel,
     });
     if (!updated) throw new DomainError('stale_version', { field: 'version' });
@@ -302,7 +329,7 @@ export async function moveVisit(db: Db, actor: Actor, id: string, input: VisitMo
       entity: 'reception_visit',
       entityId: id,
       patientId: row.patient_id,
-      details: { from: current.stage, to: next!.stage },
+      details: { from: current.stage, to: next!.stage, ...(next!.roomId ? { roomId: next!.roomId } : {}) },
     });
     return visitView(await loadVisit(tx, actor.organizationId, id));
   });
@@ -314,13 +341,8 @@ export interface WaitingRoomBoard {
   date: string;
   at: string;
   visits: (VisitView & { waitingMinutes: number })[];
-  stats: {
-    practitionerId: string | null;
-    practitionerName: string | null;
-    patients: number;
-    averageMinutes: number;
-    maxMinutes: number;
-  }[];
+  stats: (WaitingStats & { practitionerName: string | null })[];
+  lastRoomByPractitioner: Record<string, string>;
   late: { practitionerId: string; practitionerName: string | null; lateMinutes: number }[];
   billingQueue: string[];
 }
@@ -344,7 +366,7 @@ export async function waitingRoomBoard(
       const waited = (end ? new Date(end).getTime() : now) - new Date(r.arrived_at).getTime();
       return { ...view, waitingMinutes: Math.max(0, Math.floor(waited / 60_000)) };
     }),
-    stats: waitingStats(state, now).map((s) => ({
+    stats: waitingStats(state).map((s) => ({
       ...s,
       practitionerName: names.get(s.practitionerId) ?? null,
     })),
@@ -354,6 +376,11 @@ export async function waitingRoomBoard(
       lateMinutes: l.lateMinutes,
     })),
     billingQueue: billingQueue(state).map((v) => v.visitId),
+    lastRoomByPractitioner: await lastRoomsOf(
+      tx,
+      organizationId,
+      [...new Set(rows.map((r) => r.practitioner_id))].filter((p): p is string => p !== null),
+    ),
   };
 }
 

@@ -225,7 +225,7 @@ describe('arrivals and the waiting room', () => {
     const board = (await call('GET', '/api/reception/waiting-room', secretary)).json();
     expect(board.billingQueue).toContain(visit.id);
     const stat = board.stats.find((s: { practitionerId: string }) => s.practitionerId === practitionerId);
-    expect(stat.patients).toBeGreaterThan(0);
+    expect(stat.called).toBeGreaterThan(0);
 
     // Billing the visit takes it out of the queue.
     await t.db.kysely

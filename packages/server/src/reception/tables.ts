@@ -20,6 +20,7 @@ export interface ReceptionVisitsTable {
   seen_at: Date | null;
   billed_at: Date | null;
   left_at: Date | null;
+  room_id: string | null;
   room_label: string | null;
   walk_in_reason: Generated<string>;
   urgency: Generated<string>;

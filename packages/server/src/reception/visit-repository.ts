@@ -49,6 +49,7 @@ export function updateVisitStage(
     called_at: Date | null;
     seen_at: Date | null;
     left_at: Date | null;
+    room_id: string | null;
     room_label: string | null;
   },
 ) {
@@ -59,6 +60,7 @@ export function updateVisitStage(
       called_at: next.called_at,
       seen_at: next.seen_at,
       left_at: next.left_at,
+      room_id: next.room_id,
       room_label: next.room_label,
       version: sql`version + 1`,
     })
@@ -84,6 +86,7 @@ export interface VisitRow {
   seen_at: string | null;
   billed_at: string | null;
   left_at: string | null;
+  room_id: string | null;
   room_label: string | null;
   walk_in_reason: string;
   urgency: string;
@@ -121,7 +124,7 @@ export function visitsJson(organizationId: string, where: VisitFilter) {
   return sql<VisitRow[] | string>`
     SELECT coalesce(json_agg(x ORDER BY x.ticket), '[]'::json) FROM (
       SELECT v.id, v.ticket, v.stage, v.patient_id, v.practitioner_id, v.appointment_id,
-        v.scheduled_start, v.arrived_at, v.called_at, v.seen_at, v.billed_at, v.left_at, v.room_label,
+        v.scheduled_start, v.arrived_at, v.called_at, v.seen_at, v.billed_at, v.left_at, v.room_id, v.room_label,
         v.walk_in_reason, v.urgency, v.version, v.site_id,
         p.birth_name, p.used_name, p.first_given_name, p.used_given_name,
         u.display_name AS practitioner_name,
@@ -163,6 +166,43 @@ export async function loadVisitRows(tx: Tx, organizationId: string, day: string)
 export async function loadVisitRow(tx: Tx, organizationId: string, id: string) {
   const [row] = await selectVisits(tx, organizationId, { id });
   return row ?? null;
+}
+
+// --- rooms ---------------------------------------------------------------------------------
+
+/**
+ * One of the organization's rooms, with its site and whether it is in use; undefined when the
+ * organization has none with this id. Reads the organization's rooms (a foundation table).
+ */
+export function findRoom(tx: Tx, organizationId: string, roomId: string) {
+  return tx
+    .selectFrom('rooms')
+    .select(['id', 'name', 'site_id', 'active'])
+    .where('id', '=', roomId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/**
+ * The room each of these practitioners was last called into, whatever the day: one index probe
+ * per practitioner (reception_visits_practitioner_last_room), since a board names a few of them.
+ */
+export async function lastRoomsOf(
+  tx: Tx,
+  organizationId: string,
+  practitionerIds: readonly string[],
+): Promise<Record<string, string>> {
+  if (practitionerIds.length === 0) return {};
+  const rows = await sql<{ practitioner_id: string; room_id: string }>`
+    SELECT p.id AS practitioner_id, last.room_id
+    FROM unnest(${sql.val([...practitionerIds])}::uuid[]) AS p(id)
+    CROSS JOIN LATERAL (
+      SELECT v.room_id FROM reception_visits v
+      WHERE v.organization_id = ${organizationId} AND v.practitioner_id = p.id AND v.room_id IS NOT NULL
+      ORDER BY v.called_at DESC
+      LIMIT 1
+    ) last`.execute(tx);
+  return Object.fromEntries(rows.rows.map((r) => [r.practitioner_id, r.room_id]));
 }
 
 // --- the desk's day --------------------------------------------------------------------------

@@ -22,7 +22,9 @@ export function visitView(r: VisitRow): VisitView {
     calledAt: iso(r.called_at),
     seenAt: iso(r.seen_at),
     leftAt: iso(r.left_at),
+    roomId: r.room_id,
     roomLabel: r.room_label,
+    siteId: r.site_id,
     walkInReason: r.walk_in_reason,
     urgency: r.urgency as UrgencyLevel,
     billed: r.billed,
@@ -48,6 +50,7 @@ export function coreVisit(r: VisitRow): Visit {
     seenAt: ms(r.seen_at),
     billedAt: ms(r.billed_at),
     leftAt: ms(r.left_at),
+    roomId: r.room_id,
     roomLabel: r.room_label,
   };
 }

@@ -13,14 +13,15 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { identityDocumentKinds } from '@pivot/core/identity';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../app/api.ts';
+import { formatDate } from '../app/date-format.ts';
 import { useApiForm } from '../app/use-api-form.ts';
 import { PatientPicker } from '../patients/index.ts';
+import { IdentityCheckModal } from './IdentityCheck.tsx';
 import {
   type DeskAppointment,
   type DeskDay,
@@ -31,6 +32,7 @@ import {
   urgencyColour,
   useColleagues,
   useLiveBoard,
+  useOrganization,
   type Visit,
   type WaitingRoomBoard,
 } from './model.ts';
@@ -48,10 +50,7 @@ export function DeskPage() {
   const client = useQueryClient();
   // Arrivals made at another desk show here without reload.
   useLiveBoard<WaitingRoomBoard>('/api/reception/waiting-room/stream');
-  const organization = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => get<{ sites: { id: string; name: string }[] }>('/api/organization'),
-  });
+  const organization = useOrganization();
   const desk = useQuery({
     queryKey: ['reception', 'desk', date, siteId],
     queryFn: () => get<DeskDay>(`/api/reception/desk?date=${date}${siteId ? `&siteId=${siteId}` : ''}`),
@@ -170,7 +169,7 @@ export function DeskPage() {
                   )}
                   {a.coverageExpiredOn && (
                     <Badge color="red" variant="light">
-                      {t('desk.coverageExpired', { date: a.coverageExpiredOn })}
+                      {t('desk.coverageExpired', { date: formatDate(a.coverageExpiredOn) })}
                     </Badge>
                   )}
                   {a.noMandatoryCoverage && (
@@ -231,71 +230,6 @@ export function DeskPage() {
       )}
       {walkIn && <WalkInModal onClose={() => setWalkIn(false)} />}
     </Stack>
-  );
-}
-
-/** Arrival of a patient whose identity is not validated: the document seen is recorded first (RNIV). */
-function IdentityCheckModal({
-  appointment,
-  busy,
-  error,
-  onClose,
-  onArrive,
-}: {
-  appointment: DeskAppointment;
-  busy: boolean;
-  error: string | null;
-  onClose: () => void;
-  onArrive: () => Promise<void>;
-}) {
-  const { t } = useTranslation('reception');
-  const { t: tp } = useTranslation('patients');
-  const [kind, setKind] = useState<string | null>(null);
-  const check = useApiForm();
-  const seen = async () => {
-    if (!kind) return;
-    const result = await check.submit(() =>
-      post<{ identityStatus: string }>(`/api/patients/${appointment.patientId}/identity`, {
-        kind: 'check_document',
-        document: { kind },
-      }),
-    );
-    if (result) {
-      notifications.show({
-        color:
-          result.identityStatus === 'validated' || result.identityStatus === 'qualified' ? 'green' : 'orange',
-        message: t('desk.identityRecorded', { status: tp(`status.${result.identityStatus}`) }),
-      });
-      await onArrive();
-    }
-  };
-  return (
-    <Modal opened onClose={onClose} title={t('desk.identityTitle', { name: appointment.patientName })}>
-      <Stack>
-        <Text size="sm">{t('desk.identityText', { birthDate: appointment.birthDate })}</Text>
-        {(check.error || error) && <Alert color="red">{check.error?.message ?? error}</Alert>}
-        <Select
-          label={t('desk.documentSeen')}
-          data={identityDocumentKinds.map((k) => ({ value: k, label: tp(`documents.${k}`) }))}
-          value={kind}
-          onChange={setKind}
-          data-testid="identity-document"
-        />
-        <Group justify="space-between">
-          <Button
-            variant="subtle"
-            onClick={() => void onArrive()}
-            loading={busy}
-            data-testid="arrive-unchecked"
-          >
-            {t('desk.arriveWithoutCheck')}
-          </Button>
-          <Button onClick={seen} disabled={!kind} loading={busy || check.busy} data-testid="identity-checked">
-            {t('desk.checkedAndArrived')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
 

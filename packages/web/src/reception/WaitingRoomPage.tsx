@@ -6,6 +6,7 @@ import {
   Group,
   Indicator,
   Modal,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -20,7 +21,17 @@ import { Link } from 'react-router-dom';
 import { post } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiForm } from '../app/use-api-form.ts';
-import { timeOf, urgencyColour, useLiveBoard, type Visit, type WaitingRoomBoard } from './model.ts';
+import {
+  preselectedRoom,
+  roomChoices,
+  timeOf,
+  urgencyColour,
+  useLiveBoard,
+  useOrganization,
+  type Visit,
+  type WaitingRoomBoard,
+  waitText,
+} from './model.ts';
 
 type BoardVisit = WaitingRoomBoard['visits'][number];
 
@@ -85,7 +96,7 @@ export function WaitingRoomPage() {
           </Button>
         </Group>
       </Group>
-      {form.error && (
+      {form.error && !calling && (
         <Alert color="red" withCloseButton onClose={() => form.setError(null)} data-testid="board-error">
           {form.error.message}
         </Alert>
@@ -138,30 +149,39 @@ export function WaitingRoomPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('desk.practitioner')}</Table.Th>
-              <Table.Th>{t('board.patients')}</Table.Th>
+              <Table.Th>{t('board.called')}</Table.Th>
+              <Table.Th>{t('board.stillWaiting')}</Table.Th>
               <Table.Th>{t('board.average')}</Table.Th>
               <Table.Th>{t('board.max')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {board.stats.map((s) => (
-              <Table.Tr key={s.practitionerId ?? 'none'}>
+              <Table.Tr key={s.practitionerId ?? 'none'} data-testid={`stats-${s.practitionerId ?? 'none'}`}>
                 <Table.Td>{s.practitionerName ?? t('desk.anyPractitioner')}</Table.Td>
-                <Table.Td>{s.patients}</Table.Td>
-                <Table.Td>{t('board.minutes', { count: s.averageMinutes })}</Table.Td>
-                <Table.Td>{t('board.minutes', { count: s.maxMinutes })}</Table.Td>
+                <Table.Td>{s.called}</Table.Td>
+                <Table.Td>{s.waiting}</Table.Td>
+                <Table.Td>{waitText(s.averageMinutes, t)}</Table.Td>
+                <Table.Td>{waitText(s.maxMinutes, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('board.statsNote')}
+        </Text>
       </Card>
       {calling && (
         <CallInModal
           visit={calling}
-          onClose={() => setCalling(null)}
-          onCall={async (roomLabel) => {
-            await move(calling, 'in_consultation', { roomLabel: roomLabel || null });
+          lastRoomByPractitioner={board.lastRoomByPractitioner}
+          error={form.error}
+          onClose={() => {
+            form.setError(null);
             setCalling(null);
+          }}
+          onCall={async (roomId) => {
+            if (await move(calling, 'in_consultation', { roomId })) setCalling(null);
           }}
         />
       )}
@@ -258,36 +278,71 @@ function BillLink({ visit }: { visit: BoardVisit }) {
   );
 }
 
+/** The room is picked from the organization's rooms of the visit's site, the practitioner's last one first. */
 function CallInModal({
   visit,
+  lastRoomByPractitioner,
+  error,
   onClose,
   onCall,
 }: {
   visit: BoardVisit;
+  lastRoomByPractitioner: Record<string, string>;
+  error: { message: string; field?: string | undefined } | null;
   onClose: () => void;
-  onCall: (roomLabel: string) => Promise<void>;
+  onCall: (roomId: string | null) => Promise<void>;
 }) {
   const { t } = useTranslation('reception');
-  const [room, setRoom] = useState('');
+  const organization = useOrganization();
+  const choices = organization.data ? roomChoices(organization.data, visit) : [];
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
+  // Until the secretary picks, the practitioner's last room (once the rooms are loaded).
+  const room =
+    picked === undefined ? preselectedRoom(choices, lastRoomByPractitioner, visit.practitionerId) : picked;
+  const [busy, setBusy] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
   return (
     <Modal opened onClose={onClose} title={t('board.callInTitle', { name: visit.patientName })}>
       <Stack
         component="form"
-        onSubmit={(e: React.FormEvent) => {
+        onSubmit={async (e: React.FormEvent) => {
           e.preventDefault();
-          void onCall(room);
+          setBusy(true);
+          await onCall(room).finally(() => setBusy(false));
         }}
       >
-        <TextInput
+        <Select
           label={t('board.room')}
-          placeholder={t('board.roomHint')}
+          placeholder={organization.isPending ? t('board.roomsLoading') : t('board.roomHint')}
+          description={organization.data && choices.length === 0 ? t('board.noRooms') : undefined}
+          data={choices}
           value={room}
-          onChange={(e) => setRoom(e.currentTarget.value)}
-          data-autofocus
+          onChange={setPicked}
+          // Typing a room's whole name picks it (and closes the list), as well as choosing it in the list.
+          onSearchChange={(search) => {
+            const typed = search.trim().toLocaleLowerCase('fr');
+            const exact = choices.find((c) => c.label.toLocaleLowerCase('fr') === typed);
+            if (exact && exact.value !== room) {
+              setPicked(exact.value);
+              setListOpen(false);
+            }
+          }}
+          dropdownOpened={listOpen}
+          onDropdownOpen={() => setListOpen(true)}
+          onDropdownClose={() => setListOpen(false)}
+          clearable
+          searchable
+          nothingFoundMessage={t('board.noRoomFound')}
+          error={error?.field === 'roomId' ? error.message : undefined}
+          data-testid="call-in-room"
         />
+        {error && error.field !== 'roomId' && <Alert color="red">{error.message}</Alert>}
         <Group justify="flex-end">
-          <Button type="submit" data-testid="call-in-confirm">
-            {t('board.callIn')}
+          {/* Focused first: with the last room preselected, Enter calls the patient in. */}
+          <Button type="submit" loading={busy} data-autofocus data-testid="call-in-confirm">
+            {room
+              ? t('board.callInto', { room: choices.find((c) => c.value === room)?.label ?? '' })
+              : t('board.callIn')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,5 @@
 import { parisToday } from '@pivot/core/calendar';
+import type { organizationView } from '@pivot/core/organization';
 import type {
   ColleagueView,
   DeskAppointmentView,
@@ -12,6 +13,7 @@ import type {
 } from '@pivot/core/reception';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
 import { get } from '../app/api.ts';
 
 export type Urgency = UrgencyLevel;
@@ -84,4 +86,65 @@ export function useMessageCounters() {
     queryFn: () => get<MessageCounters>('/api/reception/messages/mine/counters'),
     refetchInterval: 30_000,
   });
+}
+
+/** GET /api/organization: its sites and rooms (the same query as the organization's panel). */
+export type Organization = z.input<typeof organizationView>;
+export type Room = Organization['rooms'][number];
+
+export function useOrganization() {
+  return useQuery({
+    queryKey: ['organization'],
+    queryFn: () => get<Organization>('/api/organization'),
+    staleTime: 300_000,
+  });
+}
+
+export interface RoomChoice {
+  value: string;
+  label: string;
+}
+
+/**
+ * The rooms a patient may be called to: those in use, of the visit's site or of no site (the
+ * server refuses the others), meeting rooms left out. When the visit has no site and the organization several, each room
+ * says its site, since two sites may both have a "Cabinet 1".
+ */
+export function roomChoices(
+  organization: Pick<Organization, 'sites' | 'rooms'>,
+  visit: Pick<Visit, 'siteId'>,
+): RoomChoice[] {
+  const siteName = new Map(organization.sites.map((s) => [s.id, s.name]));
+  const named = !visit.siteId && organization.sites.length > 1;
+  return (
+    organization.rooms
+      // A meeting room is not where a patient is seen.
+      .filter((r) => r.active && r.kind !== 'meeting')
+      .filter((r) => !visit.siteId || !r.siteId || r.siteId === visit.siteId)
+      .map((r) => ({
+        value: r.id,
+        label: named && r.siteId ? `${r.name} — ${siteName.get(r.siteId) ?? ''}` : r.name,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'fr', { numeric: true }))
+  );
+}
+
+/** The room the practitioner was last called into, when it is still one of the choices. */
+export function preselectedRoom(
+  choices: readonly RoomChoice[],
+  lastRoomByPractitioner: Record<string, string>,
+  practitionerId: string | null,
+): string | null {
+  const last = practitionerId ? lastRoomByPractitioner[practitionerId] : undefined;
+  return last && choices.some((c) => c.value === last) ? last : null;
+}
+
+/** A wait of the statistics: none yet (no one called), under a minute, or whole minutes. */
+export function waitText(
+  minutes: number | null,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  if (minutes === null) return '—';
+  if (minutes === 0) return t('board.underAMinute');
+  return t('board.minutes', { count: minutes });
 }
