@@ -12,5 +12,6 @@ export * from './schemas.ts';
 export * from './snippets.ts';
 export * from './spell-words.ts';
 export * from './spelling-text.ts';
+export * from './template-words.ts';
 export * from './term-tokens.ts';
 export * from './workflow.ts';
