@@ -12,7 +12,8 @@ const index = buildMedicalTermIndex(
     { code: 'Z518', label: 'Autres soins, prise en charge' },
   ],
   ['METFORMINE'],
-  [],
+  // Terms a practice may add: the words of its own templates must still not be flagged.
+  ['demande de prise en charge', 'demande', 'prise en charge'],
 );
 
 const certificateTemplate = {

@@ -69,13 +69,21 @@ function alignedTokens(document: readonly Token[], template: readonly Token[]): 
 
 /**
  * Where the words of the template are in a document's text: its words aligned with the template's
- * fixed text (headings, fixed sentences, the labels Pivot prints), and the merge-field chips and
- * missing-value markers. What remains was written about the patient.
+ * fixed text (headings, fixed sentences, the labels Pivot prints), the merge-field chips and
+ * missing-value markers, and the names of the people it is about (`names`: the patient's names,
+ * filled in by the merge fields, which CIM-10's eponyms would flag: "BERNARD", "Bernard-Soulier").
+ * What remains was written about the patient.
  */
-export function templateWordRanges(text: string, templateText: string): TextRange[] {
+export function templateWordRanges(
+  text: string,
+  templateText: string,
+  names: readonly string[] = [],
+): TextRange[] {
   const ranges: TextRange[] = [];
   const tokens = tokenize(text);
-  const matched = alignedTokens(tokens, tokenize(templateText));
+  const nameKeys = new Set(names.flatMap((name) => tokenize(name).map((t) => t.key)));
+  const aligned = alignedTokens(tokens, tokenize(templateText));
+  const matched = new Set(tokens.flatMap((t, at) => (aligned.has(at) || nameKeys.has(t.key) ? [at] : [])));
   for (const [at, token] of tokens.entries()) {
     if (!matched.has(at)) continue;
     const last = ranges[ranges.length - 1];

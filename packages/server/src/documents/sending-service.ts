@@ -24,7 +24,7 @@ import { addRecordItem } from '../records/index.ts';
 import { distributionListRecipients } from './distribution.ts';
 import { renderPdf } from './document-output.ts';
 import { insertOutboxMessage, insertSending, listSendings } from './document-repository.ts';
-import { loadDocument, printedDocument, printFrame } from './document-service.ts';
+import { loadDocument, mergeContextFor, printedDocument, printFrame } from './document-service.ts';
 import { medicalTermIndex } from './medical-reference.ts';
 import { correspondentAddresses, findTemplate, organizationWords } from './repository.ts';
 
@@ -48,7 +48,27 @@ async function checkedDocument(
     template ? templateFixedText(template.content as RichTextDoc) : '',
     ...printedLabels(loaded.kind, language),
   ].join('\n');
-  return { content, text, templateRanges: templateWordRanges(text, templateText) };
+  // The names the merge fields fill in (the patient's, the practitioner's and specialty, the
+  // practice's) say nothing of the patient's health, whatever eponym or specialty they spell.
+  const context = await mergeContextFor(
+    tx,
+    organizationId,
+    loaded.document.patient_id,
+    loaded.current.practitioner_id,
+    loaded.document.document_date,
+  );
+  const { patient, practitioner, organization } = context;
+  const names = [
+    patient?.birthName,
+    ...(patient?.birthGivenNames ?? []),
+    patient?.usedName,
+    patient?.usedGivenName,
+    practitioner?.firstName,
+    practitioner?.lastName,
+    practitioner?.specialty,
+    organization?.name,
+  ].filter((name): name is string => !!name);
+  return { content, text, templateRanges: templateWordRanges(text, templateText, names) };
 }
 
 /**
