@@ -93,12 +93,18 @@ async function act(id: string, cookie: string, body: Record<string, unknown>) {
   return call('POST', `/api/documents/${id}/actions`, cookie, { version: current.current.version, ...body });
 }
 
-/** A validated prescription, ready to send. */
-async function validatedPrescription(content?: unknown) {
+/** A validated prescription, ready to send; `written`: a paragraph the secretary adds to the template. */
+async function validatedPrescription(content?: unknown, written?: string) {
   const id = await draft(await createTemplate(content));
+  const filled = (await getDoc(id)).current.content;
   const edit = await act(id, secretary, {
     kind: 'edit',
-    content: (await getDoc(id)).current.content,
+    content: written
+      ? {
+          ...filled,
+          content: [...filled.content, { type: 'paragraph', content: [{ type: 'text', text: written }] }],
+        }
+      : filled,
     details: { items },
   });
   expect(edit.statusCode, edit.body).toBe(200);
@@ -420,16 +426,16 @@ describe('confidentiality and sending', () => {
   };
 
   it('highlights medical terms for a non-health recipient and refuses sending until confirmed', async () => {
-    const id = await validatedPrescription({
-      type: 'doc',
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Certificat pour {{patient.fullName}}.' }] },
-        {
-          type: 'paragraph',
-          content: [{ type: 'text', text: 'Suivi pour diabète, traitement par metformine.' }],
-        },
-      ],
-    });
+    // What the secretary writes is checked; the template's own words are not.
+    const id = await validatedPrescription(
+      {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Certificat pour {{patient.fullName}}.' }] },
+        ],
+      },
+      'Suivi pour diabète, traitement par metformine.',
+    );
     const check = await call('POST', `/api/documents/${id}/confidentiality-check`, secretary, {
       recipients: [{ category: 'employer' }, { category: 'health_professional' }],
     });
