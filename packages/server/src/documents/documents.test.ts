@@ -187,7 +187,7 @@ describe('documents from a template', () => {
     const doc = await getDoc(id);
     const text = JSON.stringify(doc.current.content);
     expect(text).toContain(`Dr Paul Durand, Médecine générale, RPPS ${syntheticRpps(7)}`);
-    expect(text).toContain('Madame CAMILLE LEROY');
+    expect(text).toContain('Madame Camille LEROY');
     expect(text).toContain('41 ans');
     expect(text).toContain('02/03/2026');
     expect(doc.current.status).toBe('draft');
@@ -286,7 +286,7 @@ describe('output', () => {
     expect(response.headers['content-type']).toBe('application/pdf');
     const { text, pages, fonts } = await readPdf(response.rawPayload);
     expect(text).toContain('Ordonnance');
-    expect(text).toContain('CAMILLE LEROY');
+    expect(text).toContain('Camille LEROY');
     expect(text).toContain('Paracétamol 1 g');
     // The prescription lines are printed after the text, with their posology and duration.
     expect(text).toContain('Paracétamol 1 g — 1 comprimé 3 fois par jour — pendant 5 jours');
@@ -371,7 +371,7 @@ describe('output', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
     );
     expect(docx.text).toContain('Ordonnance');
-    expect(docx.text).toContain('CAMILLE LEROY');
+    expect(docx.text).toContain('Camille LEROY');
     expect(docx.text).toContain('Paracétamol 1 g — 1 comprimé 3 fois par jour — pendant 5 jours');
   });
 });
