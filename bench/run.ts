@@ -3,6 +3,7 @@ import { type Figure, printFigures, printTable, type Row } from './measure.ts';
 import { agendaBench } from './suites/agenda.ts';
 import { authRead } from './suites/auth-read.ts';
 import { billingBench } from './suites/billing.ts';
+import { confidentialityBench } from './suites/confidentiality.ts';
 import { dailyPagesBench } from './suites/daily-pages.ts';
 import { documentsBench } from './suites/documents.ts';
 import { patientsBench, patientsImportBench } from './suites/patients.ts';
@@ -36,6 +37,7 @@ const suites: Record<string, () => Promise<Row[]>> = {
 // Suites whose figures are sizes or counts rather than latencies: printed in a table of their own.
 const figureSuites: Record<string, () => Promise<Figure[]>> = {
   'web-bundle': webBundleBench,
+  confidentiality: confidentialityBench,
 };
 const known = [...Object.keys(suites), ...Object.keys(figureSuites)];
 const selected = values.suite ?? known;

@@ -7,8 +7,11 @@ import {
   defaultMedicalTerms,
   findMedicalTerms,
   isHealthRecipient,
+  medicalTermIndexOf,
+  medicalTermsOf,
   recipientCategories,
   recipientCategoryOf,
+  withUserTerms,
 } from './confidentiality.ts';
 import { richTextDoc } from './rich-text.ts';
 
@@ -89,6 +92,44 @@ describe('buildMedicalTermIndex', () => {
 
   it('counts each term once whatever its spelling in the sources', () => {
     expect(index.byFirstKey.get('metformine')).toHaveLength(1);
+  });
+});
+
+describe('the reference index and the users’ terms', () => {
+  it('adds an organisation’s terms to the reference index as building both would', () => {
+    const reference = buildMedicalTermIndex(cim10, drugs, []);
+    const combined = withUserTerms(reference, ['greffe de rein', 'diabète']);
+    const built = buildMedicalTermIndex(cim10, drugs, ['greffe de rein', 'diabète']);
+    expect(combined.size).toBe(built.size);
+    expect(findMedicalTerms('greffe de rein, diabète de type 2', combined)).toEqual(
+      findMedicalTerms('greffe de rein, diabète de type 2', built),
+    );
+    // The user's spelling of a term already in the reference wins, as when built together.
+    expect(combined.byFirstKey.get('diabete')?.find((t) => t.keys.length === 1)?.source).toBe('user');
+    expect(withUserTerms(reference, [])).toBe(reference);
+  });
+
+  it('rebuilds an index from its terms sent as plain data by the worker', () => {
+    const copy = medicalTermIndexOf(JSON.parse(JSON.stringify(medicalTermsOf(index))));
+    expect(copy.size).toBe(index.size);
+    expect(findMedicalTerms('Diabète sucré de type 2, metformine', copy)).toEqual(
+      findMedicalTerms('Diabète sucré de type 2, metformine', index),
+    );
+  });
+
+  it('does not flag “arrêt de travail” nor “à la demande”, ordinary words of letters', () => {
+    const withHeads = buildMedicalTermIndex(
+      [
+        { code: 'I469', label: 'Arrêt cardiaque, sans précision' },
+        { code: 'Z763', label: 'Demande de conseils' },
+      ],
+      [],
+      [],
+    );
+    expect(findMedicalTerms('Arrêt de travail de dix jours, à la demande de l’intéressé', withHeads)).toEqual(
+      [],
+    );
+    expect(findMedicalTerms('arrêt cardiaque', withHeads).map((s) => s.text)).toEqual(['arrêt cardiaque']);
   });
 });
 

@@ -180,7 +180,7 @@ describe('fillTemplate', () => {
       ],
     };
     const { doc: filled, missing } = fillTemplate(doc, context, 'fr');
-    expect(text(filled)).toBe('Madame MARIE MARTIN, Dr Jean DUPONT');
+    expect(text(filled)).toBe('Madame Marie MARTIN, Dr Jean DUPONT');
     expect(filled.content[0]!.content![1]).toEqual({
       type: 'text',
       text: 'Dr Jean DUPONT',

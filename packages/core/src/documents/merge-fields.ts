@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Language } from '../errors/messages.ts';
+import { familyNameCase, givenNameCase } from './name-case.ts';
+import { formatPhoneNumber } from './phone-format.ts';
 import { mapRichText, mergeFieldNodeType, type RichTextDoc, type RichTextNode } from './rich-text.ts';
+import { agreeWithSex } from './sex-agreement.ts';
 
 type Labels = { fr: string; en: string };
 
@@ -23,7 +26,8 @@ export interface MergeContext {
     usedName?: string | null;
     usedGivenName?: string | null;
     birthDate: string;
-    sex: 'M' | 'F' | 'I';
+    /** Undetermined (I) or unknown: the letter keeps the inclusive forms (sex-agreement.ts). */
+    sex: 'M' | 'F' | 'I' | null;
     ins?: string | null;
     address?: PostalAddress | null;
     weightKg?: number | null;
@@ -122,7 +126,6 @@ const sexLabels = {
   F: { fr: 'féminin', en: 'female' },
   I: { fr: 'indéterminé', en: 'undetermined' },
 };
-const civilities = { M: { fr: 'Monsieur', en: 'Mr' }, F: { fr: 'Madame', en: 'Ms' }, I: { fr: '', en: '' } };
 
 function appointmentStart(context: MergeContext): DateTime | null {
   if (!context.appointment) return null;
@@ -135,49 +138,74 @@ const definitions: (MergeFieldDefinition & { resolve: Resolver })[] = [
     field: 'patient.birthName',
     group: 'patient',
     labels: { fr: 'Nom de naissance', en: 'Birth name' },
-    resolve: (c) => c.patient?.birthName,
+    resolve: (c) => c.patient && familyNameCase(c.patient.birthName),
   },
   {
     field: 'patient.firstGivenName',
     group: 'patient',
     labels: { fr: 'Premier prénom de naissance', en: 'First birth given name' },
-    resolve: (c) => c.patient?.firstGivenName,
+    resolve: (c) => c.patient && givenNameCase(c.patient.firstGivenName),
   },
   {
     field: 'patient.birthGivenNames',
     group: 'patient',
     labels: { fr: 'Prénoms de naissance', en: 'Birth given names' },
-    resolve: (c) => c.patient?.birthGivenNames?.join(' '),
+    resolve: (c) => c.patient?.birthGivenNames?.map(givenNameCase).join(' '),
   },
   {
     field: 'patient.usedName',
     group: 'patient',
     labels: { fr: 'Nom utilisé', en: 'Used name' },
-    resolve: (c) => c.patient && (c.patient.usedName || c.patient.birthName),
+    resolve: (c) => c.patient && familyNameCase(c.patient.usedName || c.patient.birthName),
   },
   {
     field: 'patient.usedGivenName',
     group: 'patient',
     labels: { fr: 'Prénom utilisé', en: 'Used given name' },
-    resolve: (c) => c.patient && (c.patient.usedGivenName || c.patient.firstGivenName),
+    resolve: (c) => c.patient && givenNameCase(c.patient.usedGivenName || c.patient.firstGivenName),
   },
   {
     field: 'patient.fullName',
     group: 'patient',
     labels: { fr: 'Prénom et nom de naissance', en: 'Given name and birth name' },
-    resolve: (c) => c.patient && `${c.patient.firstGivenName} ${c.patient.birthName}`,
+    resolve: (c) =>
+      c.patient && `${givenNameCase(c.patient.firstGivenName)} ${familyNameCase(c.patient.birthName)}`,
   },
   {
     field: 'patient.civility',
     group: 'patient',
     labels: { fr: 'Civilité', en: 'Title' },
-    resolve: (c, l) => c.patient && civilities[c.patient.sex][l],
+    resolve: (c, l) => c.patient && agreeWithSex('civility', c.patient.sex, l),
+  },
+  {
+    field: 'patient.born',
+    group: 'patient',
+    labels: { fr: 'Né, née, né(e) (accordé au sexe)', en: 'Born' },
+    resolve: (c, l) => c.patient && agreeWithSex('born', c.patient.sex, l),
+  },
+  {
+    field: 'patient.concerned',
+    group: 'patient',
+    labels: { fr: 'L’intéressé, l’intéressée (accordé au sexe)', en: 'The person concerned' },
+    resolve: (c, l) => c.patient && agreeWithSex('concerned', c.patient.sex, l),
+  },
+  {
+    field: 'patient.pronoun',
+    group: 'patient',
+    labels: { fr: 'Il, elle', en: 'He, she' },
+    resolve: (c, l) => c.patient && agreeWithSex('pronoun', c.patient.sex, l),
+  },
+  {
+    field: 'patient.pronounCapitalized',
+    group: 'patient',
+    labels: { fr: 'Il, Elle (début de phrase)', en: 'He, She (start of a sentence)' },
+    resolve: (c, l) => c.patient && agreeWithSex('pronounCapitalized', c.patient.sex, l),
   },
   {
     field: 'patient.sex',
     group: 'patient',
     labels: { fr: 'Sexe', en: 'Sex' },
-    resolve: (c, l) => c.patient && sexLabels[c.patient.sex][l],
+    resolve: (c, l) => (c.patient?.sex ? sexLabels[c.patient.sex][l] : null),
   },
   {
     field: 'patient.birthDate',
@@ -260,7 +288,7 @@ const definitions: (MergeFieldDefinition & { resolve: Resolver })[] = [
     field: 'practitioner.phone',
     group: 'practitioner',
     labels: { fr: 'Téléphone du praticien', en: 'Practitioner phone' },
-    resolve: (c) => c.practitioner?.phone,
+    resolve: (c) => formatPhoneNumber(c.practitioner?.phone),
   },
   {
     field: 'practitioner.email',
@@ -284,7 +312,7 @@ const definitions: (MergeFieldDefinition & { resolve: Resolver })[] = [
     field: 'organization.phone',
     group: 'organization',
     labels: { fr: 'Téléphone de la structure', en: 'Organisation phone' },
-    resolve: (c) => c.organization?.phone,
+    resolve: (c) => formatPhoneNumber(c.organization?.phone),
   },
   {
     field: 'organization.email',

@@ -193,3 +193,32 @@ export function printedContent(
     ],
   };
 }
+
+/**
+ * The labels `printedContent` writes for a kind, in the order it prints them: Pivot's own words,
+ * which the confidentiality check does not count as written about the patient.
+ */
+export function printedLabels(kind: DocumentKind, language: Language): string[] {
+  const w = words[language];
+  switch (kind) {
+    case 'certificate':
+      return [w.examinationDate, w.observations, w.purpose, w.handedOver];
+    case 'liaison_letter':
+      return [
+        w.dischargingPractitioner,
+        w.attendingPhysician,
+        w.reasonForStay,
+        w.staySummary,
+        w.dischargeTreatments,
+        w.noDischargeTreatment,
+        ...Object.values(w.changes),
+        w.followUp,
+        w.handedToPatient,
+      ];
+    case 'prescription':
+    case 'prescription_ald':
+      return [w.aldZone, w.otherZone, w.during, w.quantity, w.nonSubstitutable];
+    default:
+      return [];
+  }
+}

@@ -75,7 +75,10 @@ export const commonWords: ReadonlySet<string> = new Set(
     'difficulte expose extremite fantome graphite hostilite identite illettrisme incapacite inegalite instabilite ' +
     'irregularite limite mecanisme metabolisme microorganisme mobilite morbidite mortalite motilite motricite ' +
     'necessite orbite organisme personnalite petite poplite possibilite poursuite precipite qualite quantite ' +
-    'responsabilite rivalite securite sexualite subite'
+    'responsabilite rivalite securite sexualite subite ' +
+    // Heads of CIM-10 segments ("Demande de…", "Contrôle…", "Prise en charge…") that letters use
+    // in their ordinary sense: measured on the letters of confidentiality-corpus.json.
+    'arret demande controle necessitant unique signe troisieme renouvellement poids prise aucun ayant hors bloc'
   )
     .split(' ')
     .map(termKey),

@@ -77,7 +77,7 @@ describe('demo templates', () => {
       })
     ).json();
     const text = JSON.stringify(doc.current.content);
-    expect(text).toContain('CAMILLE LEROY');
+    expect(text).toContain('Camille LEROY');
     expect(text).toContain('10/06/1984');
     expect(text).not.toContain('{{');
     // The certificate form completes the mandatory mentions, and prints below the text.
@@ -228,7 +228,7 @@ describe('demo templates', () => {
       .register(t.app, secretary);
     const id = await createFrom('operative_report', patientId);
     const before = await getDocument(id);
-    expect(JSON.stringify(before.current.content)).toContain('HUGO BLOC');
+    expect(JSON.stringify(before.current.content)).toContain('Hugo BLOC');
     expect(JSON.stringify(before.current.content)).not.toContain('INS');
     expect(
       before.missingMentions

@@ -28,6 +28,7 @@ import {
   documentList,
   reviseValidated,
 } from './document-service.ts';
+import { warmMedicalTermIndex } from './medical-reference.ts';
 import { processOutbox, transportsFor } from './outbox.ts';
 import { outboxRoutes } from './outbox-routes.ts';
 import { confidentialityCheck, sendDocument, sendingsOf } from './sending-service.ts';
@@ -77,6 +78,12 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));
   }
+
+  // The confidentiality check's index is built at start, in a worker (medical-reference.ts): the
+  // first check no longer waits for it. In-process tests (inject) never listen, nor build it.
+  app.addHook('onListen', async () => {
+    void warmMedicalTermIndex();
+  });
 
   await app.register(templateRoutes);
   await app.register(writingAidsRoutes);

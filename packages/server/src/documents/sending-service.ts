@@ -4,12 +4,17 @@ import {
   checkBeforeSending,
   type DocumentKind,
   type DocumentStatus,
+  printedLabels,
   type RichTextDoc,
   richTextPlainText,
   type SendingInput,
+  templateFixedText,
+  templateWordRanges,
 } from '@pivot/core/documents';
+import type { Kysely } from 'kysely';
 import { auditFrom } from '../audit/index.ts';
 import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
 import { updateVersioned } from '../db/versioned-update.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Actor } from '../http/request-context.ts';
@@ -19,9 +24,52 @@ import { addRecordItem } from '../records/index.ts';
 import { distributionListRecipients } from './distribution.ts';
 import { renderPdf } from './document-output.ts';
 import { insertOutboxMessage, insertSending, listSendings } from './document-repository.ts';
-import { loadDocument, printedDocument, printFrame } from './document-service.ts';
+import { loadDocument, mergeContextFor, printedDocument, printFrame } from './document-service.ts';
 import { medicalTermIndex } from './medical-reference.ts';
-import { correspondentAddresses, organizationWords } from './repository.ts';
+import { correspondentAddresses, findTemplate, organizationWords } from './repository.ts';
+
+/**
+ * The current version as checked for confidentiality: the printed content, its text, and where
+ * the words of its template are in that text (the template it was made from, and the labels
+ * Pivot prints for its kind), which the check leaves out.
+ */
+async function checkedDocument(
+  tx: Kysely<Database>,
+  organizationId: string,
+  loaded: Awaited<ReturnType<typeof loadDocument>>,
+) {
+  const content = printedDocument(loaded);
+  const text = richTextPlainText(content);
+  const template = loaded.document.template_id
+    ? await findTemplate(tx, organizationId, loaded.document.template_id)
+    : undefined;
+  const language = loaded.document.language === 'en' ? 'en' : 'fr';
+  const templateText = [
+    template ? templateFixedText(template.content as RichTextDoc) : '',
+    ...printedLabels(loaded.kind, language),
+  ].join('\n');
+  // The names the merge fields fill in (the patient's, the practitioner's and specialty, the
+  // practice's) say nothing of the patient's health, whatever eponym or specialty they spell.
+  const context = await mergeContextFor(
+    tx,
+    organizationId,
+    loaded.document.patient_id,
+    loaded.current.practitioner_id,
+    loaded.document.document_date,
+  );
+  const { patient, practitioner, organization } = context;
+  const names = [
+    patient?.birthName,
+    ...(patient?.birthGivenNames ?? []),
+    patient?.usedName,
+    patient?.usedGivenName,
+    practitioner?.firstName,
+    practitioner?.lastName,
+    practitioner?.specialty,
+    organization?.name,
+  ].filter((name): name is string => !!name);
+  return { content, text, templateRanges: templateWordRanges(text, templateText, names) };
+}
 
 /**
  * The confidentiality check of the current version for each recipient category, with the text
@@ -38,11 +86,14 @@ export async function confidentialityCheck(
   return db.kysely.transaction().execute(async (tx) => {
     const loaded = await loadDocument(tx, actor, documentId);
     const members = await distributionListRecipients(tx, actor.organizationId, distributionListIds);
-    const index = medicalTermIndex(actor.organizationId, await organizationWords(tx, actor.organizationId));
-    const content = printedDocument(loaded);
+    const index = await medicalTermIndex(
+      actor.organizationId,
+      await organizationWords(tx, actor.organizationId),
+    );
+    const { text, templateRanges } = await checkedDocument(tx, actor.organizationId, loaded);
     const results = [...recipients, ...members].map((r) => ({
       category: r.category,
-      ...checkBeforeSending(content, r, index, confirmedTerms),
+      ...checkBeforeSending(text, r, index, confirmedTerms, templateRanges),
     }));
     await auditFrom(actor)(tx, {
       action: 'read',
@@ -50,7 +101,7 @@ export async function confidentialityCheck(
       entityId: documentId,
       patientId: loaded.document.patient_id,
     });
-    return { text: richTextPlainText(content), results };
+    return { text, results };
   });
 }
 
@@ -90,8 +141,8 @@ export async function sendDocument(
   input: SendingInput,
 ) {
   const loaded = await loadDocument(db.kysely, actor, documentId);
-  const content = printedDocument(loaded);
-  const index = medicalTermIndex(
+  const { content, text, templateRanges } = await checkedDocument(db.kysely, actor.organizationId, loaded);
+  const index = await medicalTermIndex(
     actor.organizationId,
     await organizationWords(db.kysely, actor.organizationId),
   );
@@ -104,7 +155,7 @@ export async function sendDocument(
   );
   const chosen = [...input.recipients, ...listed];
   for (const [i, recipient] of chosen.entries()) {
-    const check = checkBeforeSending(content, recipient, index, input.confirmedTerms);
+    const check = checkBeforeSending(text, recipient, index, input.confirmedTerms, templateRanges);
     if (check.needsConfirmation)
       throw new DomainError('confidential_terms_unconfirmed', {
         field: `recipients.${i}`,
