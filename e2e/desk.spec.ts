@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { login } from './login.ts';
+import { hhmm, parisNow } from './paris-clock.ts';
 
 // The front desk's day (issue 15): a patient arrives, the identity check shows the traits to
 // compare with the document, the secretary calls them into a room picked from the site's rooms,
@@ -7,25 +8,6 @@ import { login } from './login.ts';
 
 /** A visit's card on the board (not the name inside it, whose test id also begins with visit-). */
 const visitCard = /^visit-[0-9a-f]{8}-/;
-
-function parisNow() {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date());
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    minutes: Number(get('hour')) * 60 + Number(get('minute')),
-  };
-}
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** Registers a patient (provisional identity: created without a document), acknowledging look-alikes. */
 async function register(request: APIRequestContext, body: Record<string, unknown>) {

@@ -359,14 +359,19 @@ export const depositSlipRow = z.object({
 });
 export type DepositSlipRow = z.input<typeof depositSlipRow>;
 
-/** A cheque deposit slip made: one line per cheque. */
-export const chequeDepositSlipView = z.object({
-  id: z.string(),
-  kind: z.literal('cheque'),
+/** What every deposit slip made says of itself, after its id and kind. */
+const depositSlipHeading = {
   number: z.string(),
   bank: z.string(),
   iban: z.string(),
   date: z.string(),
+};
+
+/** A cheque deposit slip made: one line per cheque. */
+export const chequeDepositSlipView = z.object({
+  id: z.string(),
+  kind: z.literal('cheque'),
+  ...depositSlipHeading,
   lines: z.array(
     z.object({
       paymentId: z.string(),
@@ -385,10 +390,7 @@ export type ChequeDepositSlipView = z.input<typeof chequeDepositSlipView>;
 export const cashDepositSlipView = z.object({
   id: z.string(),
   kind: z.literal('cash'),
-  number: z.string(),
-  bank: z.string(),
-  iban: z.string(),
-  date: z.string(),
+  ...depositSlipHeading,
   lines: z.array(
     z.object({
       denominationCents: z.number(),
