@@ -127,7 +127,9 @@ export async function buildApp({
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
-      index: 'index.html',
+      // The page is sent by the routes below: the plugin's own index looks for a compressed copy
+      // only (a page that small has none) and answered 404 to every browser at `/`.
+      index: false,
       // The build writes .br and .gz copies (scripts/precompress-web.mjs): sent to browsers that
       // accept them, the first download of the app is about a fifth of its size.
       preCompressed: true,
@@ -141,8 +143,10 @@ export async function buildApp({
         );
       },
     });
-    // Client-side routes (/agenda, /patients/...) all load the single-page app.
-    app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (request, reply) => {
+    // `/` and the client-side routes (/agenda, /patients/...) all load the single-page app.
+    const page = { config: { permission: 'public' as const }, schema: { hide: true } };
+    app.get('/', page, (_request, reply) => reply.sendFile('index.html'));
+    app.get('/*', page, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       return reply.sendFile('index.html');
     });

@@ -51,6 +51,19 @@ describe('the web app’s files', () => {
     expect(plain.body).toBe(script);
   });
 
+  it('sends the page at / and at a client-side route to a browser that accepts compressed files', async () => {
+    for (const url of ['/', '/agenda']) {
+      const page = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(page.body, url).toContain('<div id="root">');
+    }
+  });
+
   it('lets the browser keep a hashed asset for good, but asks again for the page', async () => {
     expect((await asset('br')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const page = await t.app.inject({ method: 'GET', url: '/agenda' });
