@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { login } from './login.ts';
-import { hhmm, parisNow } from './paris-clock.ts';
+import { hhmm, parisNow, startsToday } from './paris-clock.ts';
 
 // The front desk's day (issue 15): a patient arrives, the identity check shows the traits to
 // compare with the document, the secretary calls them into a room picked from the site's rooms,
@@ -30,8 +30,7 @@ async function bookToday(request: APIRequestContext, patientId: string, practiti
   const practitioners = (resources.practitioners as { id: string }[]).filter(
     (p) => !practitionerId || p.id === practitionerId,
   );
-  for (let offset = 0; offset < 180; offset += 15) {
-    const start = Math.min(minutes + offset, 23 * 60 + 40);
+  for (const start of startsToday(minutes)) {
     for (const practitioner of practitioners) {
       const type = types.find((t: { eligiblePractitionerIds: string[] }) =>
         t.eligiblePractitionerIds.includes(practitioner.id),

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { login } from './login.ts';
-import { hhmm, parisNow } from './paris-clock.ts';
+import { hhmm, parisNow, startsToday } from './paris-clock.ts';
 
 /**
  * Books an appointment today for a demo patient (whatever the day of the week: outside opening
@@ -14,8 +14,7 @@ async function bookToday(request: APIRequestContext) {
     await request.post('/api/patients/search', { data: { q: 'ber', limit: 20 } })
   ).json();
   const patient = patients[patients.length - 1];
-  for (let offset = 0; offset < 120; offset += 15) {
-    const start = Math.min(minutes + offset, 23 * 60 + 40);
+  for (const start of startsToday(minutes)) {
     for (const practitioner of resources.practitioners) {
       const type = types.find((t: { eligiblePractitionerIds: string[] }) =>
         t.eligiblePractitionerIds.includes(practitioner.id),
